@@ -1,0 +1,45 @@
+"""Which service owns which resource: the gateway's whole routing table.
+
+Resource names are unique across services; a new resource is one line here.
+"""
+
+OWNERS: dict[str, str] = {
+    # registry
+    "auth": "registry",
+    "users": "registry",
+    "areas": "registry",
+    "departments": "registry",
+    "cadres": "registry",
+    "entities": "registry",
+    "households": "registry",
+    "income-records": "registry",
+    "cadre-entity-links": "registry",
+    "entity-household-links": "registry",
+    "pairings": "registry",
+    "audit": "registry",
+    # assistance
+    "visits": "assistance",
+    "plans": "assistance",
+    "happiness-items": "assistance",
+    "needs": "assistance",
+    "compliance": "assistance",
+    # indicators
+    "indicators": "indicators",
+    "targets": "indicators",
+    "reported-figures": "indicators",
+    "rankings": "indicators",
+    "alerts": "indicators",
+}
+
+
+def owner_of(path: str) -> tuple[str, str] | None:
+    """``/api/v1/households/…`` → (``registry``, ``/v1/households/…``); None if no one owns it."""
+    rest = path.removeprefix("/api")
+    parts = rest.split("/")  # ["", "v1", resource, ...]
+    if len(parts) < 3 or parts[1] != "v1":
+        return None
+    if parts[2] == "feeds":
+        service = parts[3] if len(parts) > 3 else ""
+        return (service, rest) if service in set(OWNERS.values()) else None
+    owner = OWNERS.get(parts[2])
+    return (owner, rest) if owner else None

@@ -1,0 +1,77 @@
+"""Builds a service's FastAPI app the same way for every service."""
+
+import contextlib
+import json
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from sqlalchemy import Table
+
+from kit import health, migrations
+from kit.db import make_engine, make_sessionmaker
+from kit.logs import RequestIdMiddleware, configure_logging
+from kit.outbox import TABLE
+from kit.problems import install_problem_handlers
+from kit.settings import ServiceSettings
+from kit.tokens import TokenVerifier
+
+# Something to run beside the app while it serves (a feed consumer, say).
+Background = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def make_verifier(settings: ServiceSettings) -> TokenVerifier:
+    trusted: list[dict[str, Any]] = []
+    if settings.trusted_jwks_file and settings.trusted_jwks_file.exists():
+        trusted = json.loads(settings.trusted_jwks_file.read_text())["keys"]
+    return TokenVerifier(
+        issuer=settings.token_issuer,
+        audience=settings.token_audience,
+        jwks_url=settings.jwks_url,
+        trusted_keys=trusted,
+    )
+
+
+def create_service_app(
+    *,
+    name: str,
+    title: str,
+    settings: ServiceSettings,
+    script_location: Path,
+    outbox: Table | None,
+    routers: Sequence[APIRouter],
+    background: Sequence[Background] = (),
+    verifier: TokenVerifier | None = None,
+) -> FastAPI:
+    url = settings.database_url or settings.sqlite_url(name)
+    engine = make_engine(url, schema=name)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(name, settings.log_level)
+        if settings.migrate_on_start:
+            await migrations.upgrade(engine, script_location, name)
+        async with contextlib.AsyncExitStack() as stack:
+            for job in background:
+                await stack.enter_async_context(job(app))
+            yield
+        await engine.dispose()
+
+    app = FastAPI(title=title, version="1.0.0", lifespan=lifespan, openapi_url="/openapi.json")
+    app.state.settings = settings
+    app.state.service = name
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    if outbox is not None:
+        app.state.sessionmaker.configure(info={TABLE: outbox})
+    app.state.verifier = verifier or make_verifier(settings)
+    app.state.migration_head = migrations.head_revision(script_location)
+    app.state.script_location = script_location
+    install_problem_handlers(app)
+    app.add_middleware(RequestIdMiddleware)
+    app.include_router(health.router)
+    for router in routers:
+        app.include_router(router)
+    return app

@@ -1,0 +1,37 @@
+"""Money: exact decimals in yuan, sent as JSON strings (``"12345.67"``), stored as integer fen."""
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer
+
+CENT = Decimal("0.01")
+
+
+def _no_floats(value: Any) -> Any:
+    # A float has already lost exactness; ask for the string the API promises.
+    if isinstance(value, float):
+        raise ValueError('金额请用字符串，例如 "12.34" / send money as a string like "12.34"')
+    return value
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_no_floats),
+    Field(max_digits=14, decimal_places=2, examples=["12345.67"]),
+    PlainSerializer(lambda d: str(d.quantize(CENT)), return_type=str, when_used="json"),
+]
+NonNegativeMoney = Annotated[Money, Field(ge=0)]
+
+
+def to_fen(amount: Decimal) -> int:
+    return int((amount * 100).to_integral_value())
+
+
+def from_fen(fen: int) -> Decimal:
+    return (Decimal(fen) / 100).quantize(CENT)
+
+
+def round_yuan(amount: Decimal) -> Decimal:
+    """Display rounding: half up to the fen."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)

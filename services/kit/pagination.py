@@ -1,0 +1,82 @@
+"""Keyset pagination: lists answer ``{items, next_cursor}``; the cursor is opaque to clients.
+
+The cursor carries the sort key of the last row served, so a page is one indexed range scan
+however deep the client has gone (no OFFSET).
+"""
+
+import base64
+import json
+from collections.abc import Sequence
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import Select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from kit.problems import invalid
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="每页条数 / page size")]
+CursorQuery = Annotated[
+    str | None, Query(description="上一页给出的 next_cursor / from next_cursor")
+]
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    raw = json.dumps([str(v) for v in values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, width: int) -> list[str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded))
+    except ValueError as exc:
+        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+    if not isinstance(values, list) or len(values) != width:
+        raise invalid("cursor", "游标无效 / not a cursor this list gave")
+    return [str(v) for v in values]
+
+
+async def paginate(
+    session: AsyncSession,
+    query: Select[Any],
+    keys: Sequence[ColumnElement[Any]],
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Any], str | None]:
+    """Run ``query`` ordered by ``keys`` (unique together), from after ``cursor``.
+
+    Answers the rows (scalars when the query selects one entity) and the next cursor, or None
+    when this was the last page.
+    """
+    if cursor:
+        after = decode_cursor(cursor, len(keys))
+        typed = [key.type.python_type(value) for key, value in zip(keys, after, strict=True)]
+        query = query.where(tuple_(*keys) > tuple_(*typed))
+    query = query.order_by(*keys).limit(limit + 1)
+    result = await session.execute(query)
+    rows = list(result.scalars().all()) if len(query.selected_columns) == 1 else list(result.all())
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = rows[-1]
+    return rows, encode_cursor([_key_value(last, key) for key in keys])
+
+
+def _key_value(row: Any, key: ColumnElement[Any]) -> Any:
+    name = str(getattr(key, "key", None) or getattr(key, "name", ""))
+    return getattr(row, name)

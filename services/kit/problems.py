@@ -1,0 +1,172 @@
+"""RFC 9457 problem details: every error any service answers has this one shape.
+
+A problem's ``type`` is a stable URI path (``/problems/<code>``); ``title`` and ``detail`` are
+written for people (Chinese first, English beside it). No stack trace, SQL or secret is ever
+put into one.
+"""
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("fumin.problems")
+
+
+class Problem(Exception):
+    status = 400
+    code = "bad-request"
+    title = "请求有误 / Bad request"
+
+    def __init__(self, detail: str | None = None, **extra: Any) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.extra = extra
+
+    def body(self, instance: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": f"/problems/{self.code}",
+            "title": self.title,
+            "status": self.status,
+        }
+        if self.detail:
+            body["detail"] = self.detail
+        if instance:
+            body["instance"] = instance
+        body.update(self.extra)
+        return body
+
+
+class Unauthorized(Problem):
+    status, code, title = 401, "unauthorized", "未登录或凭证无效 / Not authenticated"
+
+
+class Forbidden(Problem):
+    status, code, title = 403, "forbidden", "无权执行此操作 / Not allowed"
+
+
+class NotFound(Problem):
+    status, code, title = 404, "not-found", "未找到 / Not found"
+
+
+class Conflict(Problem):
+    status, code, title = 409, "conflict", "与现有数据冲突 / Conflict"
+
+
+class PreconditionFailed(Problem):
+    status, code, title = 412, "stale-version", "数据已被他人修改 / Version is stale"
+
+
+class UnprocessableEntity(Problem):
+    status, code, title = 422, "validation", "输入有误 / Invalid input"
+
+
+class PreconditionRequired(Problem):
+    status, code, title = 428, "version-required", "缺少 If-Match 版本 / If-Match required"
+
+
+class BadGateway(Problem):
+    status, code, title = 502, "upstream-unavailable", "服务暂不可用 / Service unavailable"
+
+
+class GatewayTimeout(Problem):
+    status, code, title = 504, "upstream-timeout", "服务响应超时 / Service timed out"
+
+
+def field_error(field: str, message: str) -> dict[str, str]:
+    return {"field": field, "message": message}
+
+
+def invalid(field: str, message: str) -> UnprocessableEntity:
+    """A one-field validation problem raised by service logic (same shape as the schema's)."""
+    return UnprocessableEntity(f"{field}: {message}", errors=[field_error(field, message)])
+
+
+def _field_path(loc: Sequence[Any]) -> str:
+    # Drop where it came from ("body", "query", ...): clients want the field's own path.
+    parts = list(loc[1:]) if loc and loc[0] in {"body", "query", "path", "header"} else list(loc)
+    return ".".join(str(p) for p in parts) or str(loc[0] if loc else "")
+
+
+def problem_response(problem: Problem, request: Request | None = None) -> JSONResponse:
+    instance = request.url.path if request is not None else None
+    headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+    return JSONResponse(
+        problem.body(instance), status_code=problem.status, media_type=PROBLEM_JSON, headers=headers
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, Problem)
+        return problem_response(exc, request)
+
+    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        errors = [
+            {"field": _field_path(e["loc"]), "in": str(e["loc"][0]), "message": e["msg"]}
+            for e in exc.errors()
+        ]
+        fields = ", ".join(e["field"] for e in errors)
+        return problem_response(
+            UnprocessableEntity(f"字段有误 / invalid: {fields}", errors=errors), request
+        )
+
+    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        problem = Problem(str(exc.detail) if exc.detail else None)
+        problem.status, problem.code = (
+            exc.status_code,
+            _HTTP_CODES.get(exc.status_code, "http-error"),
+        )
+        problem.title = _HTTP_TITLES.get(exc.status_code, problem.title)
+        return problem_response(problem, request)
+
+    async def on_integrity(request: Request, exc: Exception) -> JSONResponse:
+        # A constraint the service did not check first (a race between two writers).
+        log.warning("integrity error on %s", request.url.path)
+        return problem_response(
+            Conflict("与现有数据冲突，请刷新后重试 / conflicts with existing data"), request
+        )
+
+    async def on_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s", request.url.path)
+        problem = Problem("服务器内部错误 / internal error")
+        problem.status, problem.code, problem.title = (
+            500,
+            "internal",
+            "服务器内部错误 / Internal error",
+        )
+        return problem_response(problem, request)
+
+    app.add_exception_handler(Problem, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(Exception, on_error)
+
+
+_HTTP_CODES = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized", 403: "forbidden"}
+_HTTP_TITLES = {
+    404: NotFound.title,
+    405: "不支持的方法 / Method not allowed",
+    401: Unauthorized.title,
+    403: Forbidden.title,
+}
+
+# Declared on endpoints so the OpenAPI document lists the problems each one may answer.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": title, "content": {PROBLEM_JSON: {}}}
+    for status, title in [
+        (401, Unauthorized.title),
+        (403, Forbidden.title),
+        (404, NotFound.title),
+        (422, UnprocessableEntity.title),
+    ]
+}

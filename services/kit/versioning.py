@@ -1,0 +1,31 @@
+"""Optimistic concurrency: every aggregate carries a version, sent as an ETag.
+
+An edit must send ``If-Match`` with the version it read: none answers 428, a stale one 412.
+"""
+
+from typing import Annotated
+
+from fastapi import Header, Response
+
+from kit.problems import PreconditionFailed, PreconditionRequired
+
+IfMatch = Annotated[str | None, Header(alias="If-Match", description='读取时的 ETag，例如 "3"')]
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def set_etag(response: Response, version: int) -> None:
+    response.headers["ETag"] = etag(version)
+
+
+def check_version(if_match: str | None, current: int) -> None:
+    if if_match is None or not if_match.strip():
+        raise PreconditionRequired("修改需带 If-Match 头 / send If-Match with the ETag you read")
+    tags = {tag.strip().removeprefix("W/").strip('"') for tag in if_match.split(",")}
+    if "*" not in tags and str(current) not in tags:
+        raise PreconditionFailed(
+            f"当前版本为 {current}，请刷新后再改 / current version is {current}",
+            current_version=current,
+        )

@@ -1,0 +1,49 @@
+from uuid import UUID
+
+from sqlmodel import Field
+
+from kit.db import JSONType
+from registry.models.base import RegistryTable, Versioned
+
+
+class Department(Versioned, table=True):
+    """A unit cadres belong to (单位), e.g. 县农业农村局."""
+
+    __tablename__ = "department"
+    name: str = Field(max_length=80, unique=True)
+    area_code: str = Field(foreign_key="area.code", index=True)
+
+
+class Cadre(Versioned, table=True):
+    __tablename__ = "cadre"
+    name: str = Field(max_length=40)
+    phone: str | None = Field(default=None, max_length=20)
+    department_id: UUID | None = Field(default=None, foreign_key="department.id", index=True)
+    type: str = Field(max_length=20)
+    skills: list[str] = Field(default_factory=list, sa_type=JSONType)
+    home_area_code: str = Field(foreign_key="area.code", index=True)
+    active: bool = Field(default=True)
+
+
+class User(Versioned, table=True):
+    __tablename__ = "app_user"
+    username: str = Field(max_length=40, unique=True)
+    display_name: str = Field(max_length=40)
+    password_hash: str = Field(max_length=200)
+    roles: list[str] = Field(default_factory=list, sa_type=JSONType)
+    area_code: str = Field(max_length=12)  # the data scope: an area code prefix
+    cadre_id: UUID | None = Field(default=None, foreign_key="cadre.id", unique=True)
+    active: bool = Field(default=True)
+
+
+class MachineClient(RegistryTable, table=True):
+    """An OAuth2 client-credentials client: another Fumin service or an outside platform."""
+
+    __tablename__ = "machine_client"
+    client_id: str = Field(primary_key=True, max_length=60)
+    name: str = Field(max_length=80)
+    secret_hash: str = Field(max_length=200)
+    roles: list[str] = Field(default_factory=list, sa_type=JSONType)
+    scopes: str = Field(default="", max_length=200)
+    area_code: str = Field(default="", max_length=12)
+    active: bool = Field(default=True)

@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from pydantic_settings import SettingsConfigDict
+
+from kit.settings import ServiceSettings
+
+
+class RegistrySettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="FUMIN_REGISTRY_", env_file=".env", extra="ignore")
+
+    # The private key tokens are signed with; made on the first local run when missing.
+    signing_key_file: Path | None = None
+    access_token_minutes: int = 480  # a cadre's working day in the field
+    machine_token_minutes: int = 60
+    # The other services' own clients, created at start-up (secrets must be set in production).
+    assistance_client_secret: str = "dev-assistance-secret"
+    indicators_client_secret: str = "dev-indicators-secret"
+
+    @property
+    def signing_key_path(self) -> Path:
+        return self.signing_key_file or self.data_dir / "keys" / "registry-signing.pem"
