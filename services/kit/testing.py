@@ -5,14 +5,14 @@ database) or, for the smoke subset, SQLite (``FUMIN_TEST_STORE=sqlite``). Each s
 dropped and rebuilt by its own migrations once per run. Tests commit for real (the feed and
 concurrency tests need committed rows), and every table is emptied after each test.
 
-A service's conftest provides one fixture, ``service_app``, from ``app_settings`` below.
+A service's conftest makes its ``app`` fixture with ``app_fixture``.
 """
 
 import asyncio
 import json
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,15 +89,21 @@ def app_settings(tmp_path_factory: pytest.TempPathFactory, test_keys: KeyFiles) 
     }
 
 
-@pytest.fixture(scope="session")
-async def app(service_app: FastAPI) -> AsyncIterator[FastAPI]:
-    """The service, on a database its own migrations have just built."""
-    engine = service_app.state.engine
-    name = service_app.state.service
-    await migrations.drop_everything(engine, name)
-    await migrations.upgrade(engine, service_app.state.script_location, name)
-    yield service_app
-    await engine.dispose()
+def app_fixture(build: Callable[[dict[str, Any], KeyFiles], FastAPI]) -> Any:
+    """Make a service's ``app`` fixture: the service, on a database its own migrations have just
+    built. Each service's conftest says ``app = app_fixture(...)``, so each gets its own."""
+
+    @pytest.fixture(scope="session")
+    async def app(app_settings: dict[str, Any], test_keys: KeyFiles) -> AsyncIterator[FastAPI]:
+        service_app = build(app_settings, test_keys)
+        engine = service_app.state.engine
+        name = service_app.state.service
+        await migrations.drop_everything(engine, name)
+        await migrations.upgrade(engine, service_app.state.script_location, name)
+        yield service_app
+        await engine.dispose()
+
+    return app
 
 
 async def empty_tables(app: FastAPI) -> None:

@@ -1,10 +1,5 @@
-import pytest
-from fastapi import FastAPI
-
 from assistance.app import create_app
 from assistance.settings import AssistanceSettings
+from kit.testing import app_fixture
 
-
-@pytest.fixture(scope="session")
-def service_app(app_settings: dict) -> FastAPI:
-    return create_app(AssistanceSettings(**app_settings))
+app = app_fixture(lambda settings, keys: create_app(AssistanceSettings(**settings)))

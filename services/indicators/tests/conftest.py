@@ -1,10 +1,5 @@
-import pytest
-from fastapi import FastAPI
-
 from indicators.app import create_app
 from indicators.settings import IndicatorsSettings
+from kit.testing import app_fixture
 
-
-@pytest.fixture(scope="session")
-def service_app(app_settings: dict) -> FastAPI:
-    return create_app(IndicatorsSettings(**app_settings))
+app = app_fixture(lambda settings, keys: create_app(IndicatorsSettings(**settings)))

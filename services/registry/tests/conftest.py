@@ -1,10 +1,9 @@
-import pytest
-from fastapi import FastAPI
-
+from kit.testing import app_fixture
 from registry.app import create_app
 from registry.settings import RegistrySettings
 
-
-@pytest.fixture(scope="session")
-def service_app(app_settings: dict, test_keys) -> FastAPI:
-    return create_app(RegistrySettings(**app_settings, signing_key_file=test_keys.private_pem))
+app = app_fixture(
+    lambda settings, keys: create_app(
+        RegistrySettings(**settings, signing_key_file=keys.private_pem)
+    )
+)
