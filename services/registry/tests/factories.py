@@ -28,8 +28,16 @@ AREAS = [
 async def add_areas(app: FastAPI) -> None:
     async with app.state.sessionmaker.begin() as session:
         for code, name, level, parent, size in AREAS:
-            session.add(Area(code=code, name=name, level=level, parent_code=parent,
-                             edition=2023, size_class=size))
+            session.add(
+                Area(
+                    code=code,
+                    name=name,
+                    level=level,
+                    parent_code=parent,
+                    edition=2023,
+                    size_class=size,
+                )
+            )
 
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
