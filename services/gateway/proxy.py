@@ -9,7 +9,8 @@ from gateway.routes import owner_of
 from kit.logs import REQUEST_ID_HEADER, request_id_var
 from kit.problems import BadGateway, GatewayTimeout, NotFound, problem_response
 
-# Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never forwarded.
+# Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never forwarded; Host is
+# the gateway's own, and the request id is set afresh by each side's middleware.
 HOP_BY_HOP = {
     "connection",
     "keep-alive",
@@ -20,13 +21,24 @@ HOP_BY_HOP = {
     "transfer-encoding",
     "upgrade",
     "host",
-    "content-length",
+    REQUEST_ID_HEADER.lower(),
 }
 
 
-def _forwardable(headers: httpx.Headers | list[tuple[str, str]]) -> list[tuple[str, str]]:
-    items = headers.multi_items() if isinstance(headers, httpx.Headers) else headers
+def _forwardable(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(k, v) for k, v in items if k.lower() not in HOP_BY_HOP]
+
+
+def upstream_headers(request: Request) -> list[tuple[str, str]]:
+    """The caller's headers, plus the request id and who the caller was."""
+    headers = _forwardable(request.headers.items())
+    headers.append((REQUEST_ID_HEADER, request_id_var.get()))
+    if request.client:
+        headers.append(("X-Forwarded-For", request.client.host))
+    if "accept-encoding" not in request.headers:
+        # Else httpx asks for gzip on the caller's behalf, and we pass bytes it cannot read.
+        headers.append(("Accept-Encoding", "identity"))
+    return headers
 
 
 async def forward(request: Request) -> Response:
@@ -36,15 +48,13 @@ async def forward(request: Request) -> Response:
     service, path = route
     http: httpx.AsyncClient = request.app.state.http
     base = request.app.state.upstreams[service]
-    headers = _forwardable(list(request.headers.items()))
-    headers = [(k, v) for k, v in headers if k.lower() != REQUEST_ID_HEADER.lower()]
-    headers.append((REQUEST_ID_HEADER, request_id_var.get()))
+    has_body = "content-length" in request.headers or "transfer-encoding" in request.headers
     upstream = http.build_request(
         request.method,
         base + path,
         params=request.url.query.encode() or None,
-        headers=headers,
-        content=request.stream(),
+        headers=upstream_headers(request),
+        content=request.stream() if has_body else None,
     )
     try:
         response = await http.send(upstream, stream=True)
@@ -54,9 +64,16 @@ async def forward(request: Request) -> Response:
         )
     except httpx.TransportError:
         return problem_response(BadGateway(f"{service} 暂不可用 / {service} is down"), request)
-    return StreamingResponse(
+    # The raw (still encoded) bytes go down as they arrive: Content-Length and Content-Encoding
+    # stay true, and a large export never sits whole in the gateway's memory.
+    streamed = StreamingResponse(
         response.aiter_raw(),
         status_code=response.status_code,
-        headers=dict(_forwardable(response.headers)),
         background=BackgroundTask(response.aclose),
     )
+    # Set raw so repeated headers (Set-Cookie, Vary) keep every value.
+    streamed.raw_headers = [
+        (k.encode("latin-1"), v.encode("latin-1"))
+        for k, v in _forwardable(response.headers.multi_items())
+    ]
+    return streamed

@@ -13,6 +13,14 @@ class GatewaySettings(BaseSettings):
     upstream_timeout_seconds: float = 30.0
     frontend_dist: Path = Path("frontend/dist")
     log_level: str = "INFO"
+    # Set when clients reach us over HTTPS (TLS ends at the ingress): turns on HSTS.
+    behind_https: bool = False
+    # Per client (IP, and bearer subject when present): a bucket of `burst` requests refilled at
+    # `per_second`. A cadre's page load fires a handful of calls at once; 0 turns the limit off.
+    rate_limit_per_second: float = 10.0
+    rate_limit_burst: int = 60
+    # The merged OpenAPI document is rebuilt from the services at most this often.
+    openapi_cache_seconds: float = 60.0
 
     def upstreams(self) -> dict[str, str]:
         return {

@@ -6,15 +6,16 @@ feed running however many replicas start.
 """
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
 from sqlalchemy import Table, select, text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from kit.db import is_postgres, utcnow
 
@@ -109,8 +110,7 @@ class FeedConsumer:
             await session.execute(self.cursors.insert().values(feed=self.feed, **values))
 
     async def run_forever(self) -> None:
-        async with self.sessionmaker() as lock_session:
-            await self._wait_for_lock(lock_session)
+        async with self._feed_lock():
             while True:
                 try:
                     if await self.run_once() == 0:
@@ -119,10 +119,31 @@ class FeedConsumer:
                     log.warning("feed %s unreachable: %s", self.feed, exc)
                     await asyncio.sleep(self.idle_seconds * 5)
 
-    async def _wait_for_lock(self, session: AsyncSession) -> None:
-        if not is_postgres(session.get_bind().dialect):
+    @contextlib.asynccontextmanager
+    async def _feed_lock(self) -> AsyncIterator[None]:
+        """Hold the feed's lock on a connection of its own for as long as this consumer runs.
+
+        A session gives its connection back to the pool when its transaction ends, and the lock
+        would stay on it there: never released when the consumer stops (so no other replica
+        takes over), or dropped unseen when the pool closes that connection.
+        """
+        engine: AsyncEngine | None = self.sessionmaker.kw.get("bind")
+        if engine is None or not is_postgres(engine.dialect):
+            yield
             return
         key = int.from_bytes(hashlib.sha256(self.feed.encode()).digest()[:7], "big")
-        while not await session.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}):
-            await asyncio.sleep(self.idle_seconds * 5)
-        await session.commit()  # end the transaction; the session-level lock stays held
+        async with engine.connect() as conn:
+            while not await conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}):
+                await conn.rollback()
+                await asyncio.sleep(self.idle_seconds * 5)
+            await conn.commit()  # end the transaction; the session-level lock stays held
+            try:
+                yield
+            finally:
+                # Shielded: a cancelled consumer must still let go before its connection is reused.
+                await asyncio.shield(self._unlock(conn, key))
+
+    @staticmethod
+    async def _unlock(conn: AsyncConnection, key: int) -> None:
+        await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+        await conn.commit()

@@ -15,7 +15,7 @@ from sqlalchemy import Table, select
 from kit.auth import FEEDS_SCOPE, Principal, Role, current_principal
 from kit.db import SessionDep
 from kit.pagination import MAX_LIMIT, decode_cursor, encode_cursor
-from kit.problems import PROBLEM_RESPONSES, Forbidden
+from kit.problems import PROBLEM_RESPONSES, Forbidden, invalid
 
 # Given an event and the reader, answer what that reader may see of it (None: nothing).
 Masker = Callable[[dict[str, Any], Principal], dict[str, Any] | None]
@@ -53,7 +53,10 @@ def cursor_seq(cursor: str | None) -> int:
     if not cursor:
         return 0
     (value,) = decode_cursor(cursor, 1)
-    return int(value)
+    try:
+        return int(value)
+    except ValueError as exc:  # well-formed but not ours: the client's mistake, not a 500
+        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
 
 
 def feed_router(service: str, table: Table, mask: Masker) -> APIRouter:

@@ -7,11 +7,12 @@ however deep the client has gone (no OFFSET).
 import base64
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Select, literal, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -65,16 +66,30 @@ async def paginate(
     """
     if cursor:
         after = decode_cursor(cursor, len(keys))
-        typed = [key.type.python_type(value) for key, value in zip(keys, after, strict=True)]
+        typed = [_from_cursor(key, value) for key, value in zip(keys, after, strict=True)]
         query = query.where(tuple_(*keys) > tuple_(*typed))
     query = query.order_by(*keys).limit(limit + 1)
     result = await session.execute(query)
-    rows = list(result.scalars().all()) if len(query.selected_columns) == 1 else list(result.all())
+    # One entity (select(Household)) or one column gives scalars; column_descriptions counts an
+    # entity once, where selected_columns would count each of its columns.
+    one = len(query.column_descriptions) == 1
+    rows = list(result.scalars().all()) if one else list(result.all())
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
     return rows, encode_cursor([_key_value(last, key) for key in keys])
+
+
+def _from_cursor(key: ColumnElement[Any], value: str) -> Any:
+    """A cursor's value as a bound parameter of its key's type (a time is not ``datetime(str)``)."""
+    # A TypeDecorator (UTCDateTime, say) answers ``object``; its impl knows the real type.
+    kind = getattr(key.type, "impl_instance", key.type).python_type
+    try:
+        parsed = kind.fromisoformat(value) if issubclass(kind, date) else kind(value)
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+    return literal(parsed, key.type)
 
 
 def _key_value(row: Any, key: ColumnElement[Any]) -> Any:

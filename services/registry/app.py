@@ -10,11 +10,20 @@ from fastapi import APIRouter, FastAPI, Request
 from kit.app import create_service_app
 from kit.feed import feed_router
 from kit.tokens import jwks, load_or_create_signing_key
+from registry.areas.router import router as areas_router
 from registry.auth import service as auth_service
 from registry.auth.router import router as auth_router
+from registry.cadre_entity_links.router import router as cadre_entity_links_router
+from registry.cadres.router import router as cadres_router
+from registry.departments.router import router as departments_router
+from registry.entities.router import router as entities_router
+from registry.entity_household_links.router import router as entity_household_links_router
+from registry.households.router import router as households_router
 from registry.models import outbox
+from registry.pairings.router import router as pairings_router
 from registry.privacy import mask_event
 from registry.settings import RegistrySettings
+from registry.users.router import router as users_router
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -39,6 +48,15 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         auth_router,
         keys_router,
         feed_router("registry", outbox, mask_event),
+        households_router,
+        entities_router,
+        cadre_entity_links_router,
+        entity_household_links_router,
+        pairings_router,
+        areas_router,
+        departments_router,
+        users_router,
+        cadres_router,
     ]
     app = create_service_app(
         name="registry",

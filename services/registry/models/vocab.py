@@ -23,6 +23,17 @@ LEVEL_BY_LENGTH = {
 }
 
 
+class AreaKind(StrEnum):
+    """What a township- or village-level code's last three digits say it is."""
+
+    SUBDISTRICT = "subdistrict"  # 街道 (township 001–099)
+    TOWN = "town"  # 镇 (100–199)
+    TOWNSHIP = "township"  # 乡 (200–399)
+    COMMUNITY = "community"  # 居委会/社区 (village 001–199)
+    ADMINISTRATIVE_VILLAGE = "administrative_village"  # 村委会 (village 200–399)
+    OTHER = "other"  # 开发区、农场等 (400 and up)
+
+
 class SizeClass(StrEnum):
     SMALL = "small"  # 小村
     MEDIUM = "medium"  # 中村

@@ -4,6 +4,8 @@ The check-character arithmetic here is written independently of the code under t
 built on it can catch a wrong implementation.
 """
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from registry.models import Area
@@ -62,3 +64,36 @@ def credit_code(body: str = "93331126MA2A0B1C2") -> str:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def member_body(relation: str = "head", sequence: int = 101, **fields: Any) -> dict[str, Any]:
+    """A household member as POST /v1/households takes it (ID number valid and unique per
+    ``sequence``; an odd sequence is a man)."""
+    return {
+        "name": fields.pop("name", f"成员{sequence}"),
+        "id_number": fields.pop("id_number", id_number(sequence=sequence)),
+        "relation": relation,
+        "resident": True,
+        "labour_ability": "able",
+        "health": "healthy",
+        "employment": "farming",
+        **fields,
+    }
+
+
+def household_body(
+    village: str = VILLAGE_A1, *, first_sequence: int = 101, **fields: Any
+) -> dict[str, Any]:
+    """A valid low-income household body with a head (吴建国) and a spouse."""
+    return {
+        "village_code": village,
+        "category": "low_income",
+        "low_income_subtype": "subsistence",
+        "address": "黄田村1号",
+        "phone": "13812341234",
+        "members": [
+            member_body("head", first_sequence, name="吴建国"),
+            member_body("spouse", first_sequence + 1, name="叶秀英"),
+        ],
+        **fields,
+    }

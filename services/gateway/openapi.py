@@ -1,0 +1,147 @@
+"""One OpenAPI document for the whole API, merged from the services' own, and its docs page.
+
+Each service publishes ``/openapi.json`` with paths like ``/v1/households``; clients see them as
+``/api/v1/households``. Component names two services both use for different things are prefixed
+with the service's name (``registry_Item``), and that service's ``$ref``s follow.
+"""
+
+import asyncio
+import time
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+
+# Besides /v1/, the registry's public keys are part of the API clients use.
+EXTRA_PATHS = {"registry": ["/.well-known/jwks.json"]}
+FETCH_TIMEOUT_SECONDS = 5.0
+REF_PREFIX = "#/components/"
+
+# Swagger UI comes from a CDN as inline-bootstrapped scripts; only this page allows that.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
+)
+
+Document = dict[str, Any]
+
+
+async def fetch_documents(
+    http: httpx.AsyncClient, upstreams: dict[str, str]
+) -> dict[str, Document | None]:
+    """Each service's document, or None for a service that is down or answers nonsense."""
+
+    async def fetch(base: str) -> Document | None:
+        try:
+            response = await http.get(f"{base}/openapi.json", timeout=FETCH_TIMEOUT_SECONDS)
+            response.raise_for_status()
+            document = response.json()
+        except (httpx.HTTPError, ValueError):
+            return None
+        return document if isinstance(document, dict) else None
+
+    documents = await asyncio.gather(*(fetch(base) for base in upstreams.values()))
+    return dict(zip(upstreams, documents, strict=True))
+
+
+def _public_paths(service: str, document: Document) -> dict[str, Any]:
+    extra = EXTRA_PATHS.get(service, [])
+    return {
+        f"/api{path}": item
+        for path, item in document.get("paths", {}).items()
+        if path.startswith("/v1/") or path in extra
+    }
+
+
+def _renames(documents: dict[str, Document]) -> dict[str, dict[str, str]]:
+    """Per service, ``#/components/<section>/<name>`` refs that must point at a prefixed name."""
+    seen: dict[tuple[str, str], Any] = {}
+    clashing: set[tuple[str, str]] = set()
+    for document in documents.values():
+        for section, components in document.get("components", {}).items():
+            for name, definition in components.items():
+                key = (section, name)
+                if key in seen and seen[key] != definition:
+                    clashing.add(key)
+                seen.setdefault(key, definition)
+    return {
+        service: {
+            f"{REF_PREFIX}{section}/{name}": f"{REF_PREFIX}{section}/{service}_{name}"
+            for section, components in document.get("components", {}).items()
+            for name in components
+            if (section, name) in clashing
+        }
+        for service, document in documents.items()
+    }
+
+
+def _rewrite_refs(node: Any, renames: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: renames.get(value, value)
+            if key == "$ref" and isinstance(value, str)
+            else _rewrite_refs(value, renames)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_rewrite_refs(item, renames) for item in node]
+    return node
+
+
+def merge(documents: dict[str, Document | None]) -> Document:
+    """The gateway's document: the public paths and components of every service that answered."""
+    present = {service: doc for service, doc in documents.items() if doc is not None}
+    renames = _renames(present)
+    paths: dict[str, Any] = {}
+    components: dict[str, dict[str, Any]] = {}
+    tags: dict[str, Any] = {}
+    for service, document in present.items():
+        rewritten = _rewrite_refs(document, renames[service])
+        paths.update(_public_paths(service, rewritten))
+        for section, entries in rewritten.get("components", {}).items():
+            for name, definition in entries.items():
+                ref = f"{REF_PREFIX}{section}/{name}"
+                final = renames[service].get(ref, ref).removeprefix(f"{REF_PREFIX}{section}/")
+                components.setdefault(section, {})[final] = definition
+        tags.update({tag["name"]: tag for tag in rewritten.get("tags", [])})
+    missing = [service for service, doc in documents.items() if doc is None]
+    description = "富民全部接口，经网关 /api 访问 / Every Fumin API, reached through the gateway."
+    if missing:
+        names = ", ".join(missing)
+        description += f"\n\n暂不可用、未列入 / down, left out: {names}"
+    merged: Document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Fumin 富民 API", "version": "1.0.0", "description": description},
+        "paths": dict(sorted(paths.items())),
+        "components": components,
+    }
+    if tags:
+        merged["tags"] = list(tags.values())
+    return merged
+
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/api/openapi.json")
+async def merged_openapi(request: Request) -> Any:
+    state, settings = request.app.state, request.app.state.settings
+    cached: tuple[float, Document] | None = getattr(state, "openapi_cache", None)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    documents = await fetch_documents(state.http, state.upstreams)
+    merged = merge(documents)
+    # A partial document is not kept: the next call tries the missing service again.
+    if all(doc is not None for doc in documents.values()):
+        state.openapi_cache = (time.monotonic() + settings.openapi_cache_seconds, merged)
+    return merged
+
+
+@router.get("/api/docs")
+async def docs() -> HTMLResponse:
+    page = get_swagger_ui_html(openapi_url="/api/openapi.json", title="富民接口文档 / Fumin API")
+    page.headers["Content-Security-Policy"] = DOCS_CSP
+    return page

@@ -1,0 +1,112 @@
+"""/v1/areas: the division tree, and villages' collective income per year."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response, status
+
+from kit.db import SessionDep
+from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.problems import PROBLEM_RESPONSES
+from kit.versioning import IfMatch, set_etag
+from registry.areas import service
+from registry.areas.schemas import AreaCreate, AreaPublic, AreaUpdate, CollectiveIncomeIn
+from registry.models.vocab import AreaLevel
+from registry.scope import Admins, Readers, Writers
+
+router = APIRouter(prefix="/v1/areas", tags=["areas"])
+
+CodePath = Annotated[str, Path(pattern=r"^\d{2,12}$", description="区划代码 / area code")]
+
+
+@router.get(
+    "",
+    response_model=Page[AreaPublic],
+    summary="区划列表 / list areas",
+    responses=PROBLEM_RESPONSES,
+)
+async def list_areas(
+    session: SessionDep,
+    principal: Readers,
+    parent: Annotated[
+        str | None, Query(pattern=r"^\d{2,12}$", description="上级代码 / parent's code")
+    ] = None,
+    level: Annotated[AreaLevel | None, Query(description="层级 / level")] = None,
+    q: Annotated[str | None, Query(max_length=60, description="名称包含 / name contains")] = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[AreaPublic]:
+    filters = service.AreaFilters(parent=parent, level=level, q=q)
+    items, next_cursor = await service.list_areas(
+        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/{code}", response_model=AreaPublic, summary="区划 / one area", responses=PROBLEM_RESPONSES
+)
+async def get_area(
+    code: CodePath, session: SessionDep, principal: Readers, response: Response
+) -> AreaPublic:
+    area = await service.get_area(session=session, principal=principal, code=code)
+    set_etag(response, area.version)
+    return area
+
+
+@router.post(
+    "",
+    response_model=AreaPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="登记区划 / add an area",
+    responses=PROBLEM_RESPONSES,
+)
+async def create_area(
+    body: AreaCreate, session: SessionDep, principal: Admins, response: Response
+) -> AreaPublic:
+    area = await service.create_area(session=session, principal=principal, data=body)
+    set_etag(response, area.version)
+    response.headers["Location"] = f"/v1/areas/{area.code}"
+    return area
+
+
+@router.put(
+    "/{code}",
+    response_model=AreaPublic,
+    summary="修改区划 / replace an area (If-Match)",
+    responses=PROBLEM_RESPONSES,
+)
+async def update_area(
+    code: CodePath,
+    body: AreaUpdate,
+    session: SessionDep,
+    principal: Admins,
+    if_match: IfMatch,
+    response: Response,
+) -> AreaPublic:
+    area = await service.update_area(
+        session=session, principal=principal, code=code, data=body, if_match=if_match
+    )
+    set_etag(response, area.version)
+    return area
+
+
+@router.put(
+    "/{code}/collective-income/{year}",
+    response_model=AreaPublic,
+    summary="填报村集体经营性收入 / write a village's collective income for a year",
+    responses=PROBLEM_RESPONSES,
+)
+async def put_collective_income(
+    code: CodePath,
+    year: Annotated[int, Path(description="年份 / year")],
+    body: CollectiveIncomeIn,
+    session: SessionDep,
+    principal: Writers,
+    if_match: IfMatch,
+    response: Response,
+) -> AreaPublic:
+    area = await service.put_collective_income(
+        session=session, principal=principal, code=code, year=year, data=body, if_match=if_match
+    )
+    set_etag(response, area.version)
+    return area

@@ -1,0 +1,1 @@
+"""Cadres (干部): the skilled government staff who link to entities and assist households."""

@@ -1,0 +1,1 @@
+"""Departments (单位) that cadres belong to."""

@@ -1,0 +1,1 @@
+"""Households (农户) with their members, category history and income records."""

@@ -1,0 +1,87 @@
+"""Checks on a household body that the schema alone cannot make (they name the field)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from kit.auth import Principal
+from kit.problems import Conflict, invalid
+from registry.households.schemas import HouseholdIn
+from registry.models import Area, Member
+from registry.models.vocab import AreaLevel, HouseholdCategory, Relation
+from registry.privacy import mask_id_number
+
+
+async def check_village(
+    session: AsyncSession, principal: Principal, code: str, field: str = "village_code"
+) -> None:
+    """``code`` is an existing village-level area inside the writer's scope, else 422."""
+    if not principal.covers(code):
+        raise invalid(field, f"村 {code} 不在你的管辖范围内 / village {code} is outside your area")
+    area = await session.get(Area, code)
+    if area is None:
+        raise invalid(field, f"区划 {code} 不存在 / no area with code {code}")
+    if area.level != AreaLevel.VILLAGE:
+        raise invalid(field, f"{code} 不是村级区划 / {code} is not a village")
+
+
+def check_body(body: HouseholdIn) -> None:
+    """Subtype iff low income; exactly one head; no member or ID number given twice."""
+    if body.category == HouseholdCategory.LOW_INCOME and body.low_income_subtype is None:
+        raise invalid(
+            "low_income_subtype", "低收入农户须填类型 / required for a low-income household"
+        )
+    if body.category != HouseholdCategory.LOW_INCOME and body.low_income_subtype is not None:
+        raise invalid(
+            "low_income_subtype", "仅低收入农户可填类型 / only a low-income household has a subtype"
+        )
+    heads = [m for m in body.members if m.relation == Relation.HEAD]
+    if len(heads) != 1:
+        raise invalid(
+            "members",
+            f"须有且仅有一位户主，现有 {len(heads)} 位 / exactly one head, got {len(heads)}",
+        )
+    seen_numbers: dict[str, int] = {}
+    seen_ids: set[object] = set()
+    for index, member in enumerate(body.members):
+        if member.id_number in seen_numbers:
+            raise invalid(
+                f"members.{index}.id_number",
+                f"与第 {seen_numbers[member.id_number]} 位成员的身份证号重复 / "
+                f"repeats members.{seen_numbers[member.id_number]}.id_number",
+            )
+        seen_numbers[member.id_number] = index
+        if member.id is not None:
+            if member.id in seen_ids:
+                raise invalid(f"members.{index}.id", "成员重复 / member given twice")
+            seen_ids.add(member.id)
+
+
+async def check_id_numbers_free(
+    session: AsyncSession, body: HouseholdIn, household_id: object | None = None
+) -> None:
+    """No member of another household holds one of the body's ID numbers (409 naming it)."""
+    numbers = [m.id_number for m in body.members]
+    query = select(Member).where(col(Member.id_number).in_(numbers))
+    if household_id is not None:
+        query = query.where(col(Member.household_id) != household_id)
+    holder = (await session.execute(query.limit(1))).scalars().first()
+    if holder is None:
+        return
+    head = await head_name(session, holder.household_id)
+    index = numbers.index(holder.id_number)
+    shown = mask_id_number(holder.id_number)
+    raise Conflict(
+        f"身份证号 {shown} 已登记在农户 {holder.household_id}（户主 {head}）/ "
+        f"ID number {shown} is already registered in household {holder.household_id} "
+        f"(head {head})",
+        field=f"members.{index}.id_number",
+        holder_household_id=str(holder.household_id),
+        holder_head_name=head,
+    )
+
+
+async def head_name(session: AsyncSession, household_id: object) -> str:
+    query = select(Member.name).where(
+        col(Member.household_id) == household_id, col(Member.relation) == Relation.HEAD
+    )
+    return (await session.execute(query)).scalars().first() or ""

@@ -1,0 +1,351 @@
+"""Households and their members: one aggregate, one version, one event per write."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import exists, func
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col, select
+
+from kit.auth import Principal
+from kit.clock import local_today
+from kit.pagination import paginate
+from kit.problems import Conflict, invalid
+from registry import aggregates
+from registry.households.rules import check_body, check_id_numbers_free, check_village
+from registry.households.schemas import (
+    CategoryChangePublic,
+    HouseholdCreate,
+    HouseholdIn,
+    HouseholdPublic,
+    HouseholdUpdate,
+    MemberIn,
+    MemberPublic,
+)
+from registry.identity import parse
+from registry.models import (
+    CategoryChange,
+    EntityHouseholdLink,
+    Household,
+    IncomeRecord,
+    Member,
+    Pairing,
+)
+from registry.models.vocab import CategoryChangeKind, HouseholdCategory, Relation
+from registry.privacy import audit_whole_read, mask_id_number, mask_phone, wants_whole
+from registry.scope import visible_households
+
+AGGREGATE = "household"
+
+
+@dataclass(frozen=True)
+class HouseholdFilters:
+    village: str | None = None  # an area code prefix
+    category: HouseholdCategory | None = None
+    monitoring: bool | None = None
+    q: str | None = None  # part of the head's name
+
+
+def to_public(household: Household, members: list[Member]) -> HouseholdPublic:
+    """The whole (unmasked) state, members head first."""
+    ordered = sorted(members, key=lambda m: m.position)
+    head = next((m.name for m in ordered if m.relation == Relation.HEAD), "")
+    return HouseholdPublic.model_validate(
+        {
+            **household.model_dump(),
+            "head_name": head,
+            "members": [MemberPublic.model_validate(m.model_dump()) for m in ordered],
+        }
+    )
+
+
+def _keys(*columns: Any) -> list[ColumnElement[Any]]:
+    # col() gives mapped attributes; paginate is typed for the column expressions they stand for.
+    return list(columns)
+
+
+async def members_of(session: AsyncSession, household_ids: list[UUID]) -> dict[UUID, list[Member]]:
+    query = select(Member).where(col(Member.household_id).in_(household_ids))
+    grouped: dict[UUID, list[Member]] = defaultdict(list)
+    for member in (await session.execute(query.order_by(col(Member.position)))).scalars():
+        grouped[member.household_id].append(member)
+    return grouped
+
+
+async def find(
+    session: AsyncSession, principal: Principal, household_id: UUID, *, for_update: bool = False
+) -> Household:
+    """The household if the caller may see it, else 404."""
+    return await aggregates.get_visible(
+        session, Household, household_id, *visible_households(principal), for_update=for_update
+    )
+
+
+async def get_household(
+    session: AsyncSession, principal: Principal, household_id: UUID
+) -> HouseholdPublic:
+    household = await find(session, principal, household_id)
+    members = await members_of(session, [household.id])
+    return to_public(household, members[household.id])
+
+
+async def list_households(
+    session: AsyncSession,
+    principal: Principal,
+    filters: HouseholdFilters,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[HouseholdPublic], str | None]:
+    query = select(Household).where(*visible_households(principal))
+    if filters.village:
+        query = query.where(col(Household.village_code).startswith(filters.village))
+    if filters.category:
+        query = query.where(col(Household.category) == filters.category)
+    if filters.monitoring is not None:
+        monitored = col(Household.monitoring_type).is_not(None)
+        query = query.where(monitored if filters.monitoring else ~monitored)
+    if filters.q:
+        query = query.where(
+            exists().where(
+                col(Member.household_id) == col(Household.id),
+                col(Member.relation) == Relation.HEAD,
+                col(Member.name).contains(filters.q, autoescape=True),
+            )
+        )
+    keys = _keys(col(Household.village_code), col(Household.id))
+    households, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
+    members = await members_of(session, [h.id for h in households])
+    return [to_public(h, members[h.id]) for h in households], next_cursor
+
+
+async def show(
+    session: AsyncSession,
+    principal: Principal,
+    households: list[HouseholdPublic],
+    *,
+    unmask: bool,
+) -> list[HouseholdPublic]:
+    """As this caller may see them: masked, or whole with an audit entry per household."""
+    if wants_whole(principal, unmask):
+        for household in households:
+            await audit_whole_read(
+                session,
+                principal,
+                resource=AGGREGATE,
+                resource_id=household.id,
+                fields=["id_number", "phone"],
+            )
+        return households
+    return [masked(h) for h in households]
+
+
+def masked(household: HouseholdPublic) -> HouseholdPublic:
+    members = [
+        m.model_copy(update={"id_number": mask_id_number(m.id_number)}) for m in household.members
+    ]
+    return household.model_copy(update={"phone": mask_phone(household.phone), "members": members})
+
+
+async def _check(
+    session: AsyncSession, principal: Principal, body: HouseholdIn, household_id: UUID | None
+) -> None:
+    check_body(body)
+    await check_village(session, principal, body.village_code)
+    await check_id_numbers_free(session, body, household_id)
+
+
+def _apply(household: Household, body: HouseholdIn) -> None:
+    for field in (
+        "village_code",
+        "category",
+        "low_income_subtype",
+        "monitoring_type",
+        "address",
+        "phone",
+        "latitude",
+        "longitude",
+    ):
+        setattr(household, field, getattr(body, field))
+
+
+def _member_fields(given: MemberIn, position: int) -> dict[str, Any]:
+    """A member's columns from its input, birth date and sex derived from the ID number."""
+    resident = parse(given.id_number)
+    return {
+        "position": position,
+        "name": given.name,
+        "id_number": resident.number,
+        "birth_date": resident.birth_date,
+        "sex": resident.sex,
+        "relation": given.relation,
+        "resident": given.resident,
+        "labour_ability": given.labour_ability,
+        "health": given.health,
+        "employment": given.employment,
+    }
+
+
+def _head_first(members: list[MemberIn]) -> list[MemberIn]:
+    return sorted(members, key=lambda m: m.relation != Relation.HEAD)  # stable: keeps the rest
+
+
+def _category_change(
+    household_id: UUID, kind: CategoryChangeKind, category: str, subtype: str | None, on: date
+) -> CategoryChange:
+    return CategoryChange(
+        household_id=household_id,
+        kind=kind,
+        category=category,
+        low_income_subtype=subtype,
+        changed_on=on,
+    )
+
+
+async def create_household(
+    session: AsyncSession, principal: Principal, body: HouseholdCreate
+) -> HouseholdPublic:
+    for index, member in enumerate(body.members):
+        if member.id is not None:
+            raise invalid(f"members.{index}.id", "新户的成员不带 id / a new member has no id yet")
+    await _check(session, principal, body, None)
+    household = Household(village_code=body.village_code, category=body.category)
+    _apply(household, body)
+    session.add(household)
+    await session.flush()  # the members' and category rows' foreign keys need the household row
+    members = [
+        Member(household_id=household.id, **_member_fields(given, position))
+        for position, given in enumerate(_head_first(body.members))
+    ]
+    session.add_all(members)
+    session.add(
+        _category_change(
+            household.id,
+            CategoryChangeKind.RECOGNISED,
+            household.category,
+            household.low_income_subtype,
+            body.category_changed_on or local_today(),
+        )
+    )
+    await session.flush()
+    state = to_public(household, members)
+    aggregates.emit(session, AGGREGATE, household, state, household.village_code)
+    return state
+
+
+async def update_household(
+    session: AsyncSession,
+    principal: Principal,
+    household_id: UUID,
+    body: HouseholdUpdate,
+    if_match: str | None,
+) -> HouseholdPublic:
+    household = await find(session, principal, household_id, for_update=True)
+    aggregates.bump(household, if_match)
+    await _check(session, principal, body, household.id)
+    members = await _replace_members(session, household.id, body.members)
+    before = (household.category, household.low_income_subtype)
+    _apply(household, body)
+    if before != (household.category, household.low_income_subtype):
+        on = body.category_changed_on or local_today()
+        session.add_all(
+            [
+                _category_change(household.id, CategoryChangeKind.EXITED, *before, on),
+                _category_change(
+                    household.id,
+                    CategoryChangeKind.RECOGNISED,
+                    household.category,
+                    household.low_income_subtype,
+                    on,
+                ),
+            ]
+        )
+    await session.flush()
+    state = to_public(household, members)
+    aggregates.emit(session, AGGREGATE, household, state, household.village_code)
+    return state
+
+
+async def _replace_members(
+    session: AsyncSession, household_id: UUID, given: list[MemberIn]
+) -> list[Member]:
+    """Members matched by id are updated, new ones added, the missing ones removed."""
+    existing = {m.id: m for m in (await members_of(session, [household_id]))[household_id]}
+    for index, member in enumerate(given):
+        if member.id is not None and member.id not in existing:
+            raise invalid(f"members.{index}.id", "不是本户成员 / not a member of this household")
+    kept_ids = {m.id for m in given if m.id is not None}
+    for member_id, row in existing.items():
+        if member_id not in kept_ids:
+            await session.delete(row)
+    # Removed members go first, so their ID numbers are free for the rows written next.
+    await session.flush()
+    members = []
+    for position, member_in in enumerate(_head_first(given)):
+        fields = _member_fields(member_in, position)
+        stored = existing.get(member_in.id) if member_in.id else None
+        if stored is None:
+            stored = Member(household_id=household_id, **fields)
+            session.add(stored)
+        else:
+            for name, value in fields.items():
+                setattr(stored, name, value)
+        members.append(stored)
+    return members
+
+
+async def delete_household(
+    session: AsyncSession, principal: Principal, household_id: UUID, if_match: str | None
+) -> None:
+    household = await find(session, principal, household_id, for_update=True)
+    aggregates.bump(household, if_match)
+    await _check_unreferenced(session, household.id)
+    members = await members_of(session, [household.id])
+    state = to_public(household, members[household.id])
+    await session.delete(household)  # members and category history go with it (ON DELETE CASCADE)
+    await session.flush()
+    aggregates.emit(session, AGGREGATE, household, state, household.village_code, deleted=True)
+
+
+async def _check_unreferenced(session: AsyncSession, household_id: UUID) -> None:
+    """409 while income records, pairings or entity links (active or kept as history) refer
+    to the household: those are other records' facts, not to be dropped with it."""
+    referring: list[tuple[Any, str]] = [
+        (IncomeRecord, "收入记录 / income records"),
+        (Pairing, "帮扶结对 / assistance pairings"),
+        (EntityHouseholdLink, "主体带动关系 / entity links"),
+    ]
+    for model, what in referring:
+        query = select(func.count()).where(col(model.household_id) == household_id)
+        if hasattr(model, "ended_on"):
+            active = await session.scalar(query.where(col(model.ended_on).is_(None)))
+            if active:
+                raise Conflict(
+                    f"该户仍有进行中的{what}，不能删除 / the household still has active {what}",
+                    blocking=model.__tablename__,
+                )
+        if await session.scalar(query):
+            raise Conflict(
+                f"该户仍有{what}，不能删除 / the household still has {what}",
+                blocking=model.__tablename__,
+            )
+
+
+async def category_changes(
+    session: AsyncSession,
+    principal: Principal,
+    household_id: UUID,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[CategoryChangePublic], str | None]:
+    await find(session, principal, household_id)
+    query = select(CategoryChange).where(col(CategoryChange.household_id) == household_id)
+    # "exited" sorts before "recognised": on one day the old category ends, then the new begins.
+    keys = _keys(col(CategoryChange.changed_on), col(CategoryChange.kind), col(CategoryChange.id))
+    rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
+    return [CategoryChangePublic.model_validate(r.model_dump()) for r in rows], next_cursor

@@ -1,0 +1,1 @@
+"""People's logins: the users a county admin manages."""

@@ -1,0 +1,55 @@
+"""What the user API reads and answers; a password goes in, a hash never comes out."""
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import AfterValidator, BaseModel, Field
+
+from kit.auth import PEOPLE_ROLES, Role
+
+Password = Annotated[str, Field(min_length=8, max_length=200, description="至少 8 位 / 8+ chars")]
+
+
+def _people_roles(roles: list[Role]) -> list[Role]:
+    # service and machine belong to machine clients (OAuth2 client credentials), not people.
+    for role in roles:
+        if role not in PEOPLE_ROLES:
+            raise ValueError(f"{role} 不是人员角色 / {role} is a machine client's role")
+    return sorted(set(roles))
+
+
+PeopleRoles = Annotated[list[Role], Field(min_length=1), AfterValidator(_people_roles)]
+
+
+class UserIn(BaseModel):
+    username: str = Field(
+        pattern=r"^[a-z0-9_.\-]{3,40}$",
+        description="登录名：3–40 位小写字母、数字、_ . - / 3–40 of a-z 0-9 _ . -",
+    )
+    display_name: str = Field(min_length=1, max_length=40)
+    roles: PeopleRoles
+    area_code: str = Field(
+        pattern=r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$", description="数据范围 / data scope"
+    )
+    cadre_id: UUID | None = Field(default=None, description="角色含 cadre 时必填 / for cadres")
+    active: bool = True
+
+
+class UserCreate(UserIn):
+    password: Password
+
+
+class UserUpdate(UserIn):
+    """A whole replacement; the password is set through POST /v1/users/{id}/password."""
+
+
+class PasswordReset(BaseModel):
+    password: Password
+
+
+class UserPublic(UserIn):
+    id: UUID
+    version: int
+    created_at: datetime
+    updated_at: datetime

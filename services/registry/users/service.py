@@ -1,0 +1,176 @@
+"""Users: people's logins, managed by county admins within their own area. Users are not
+shared with other services, so their writes record no events."""
+
+from dataclasses import dataclass
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import func, or_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col, select
+
+from kit.auth import Principal, Role
+from kit.pagination import paginate
+from kit.problems import Conflict, invalid
+from registry.aggregates import bump, get_visible
+from registry.json_lists import holds
+from registry.models import Area, Cadre, User
+from registry.passwords import hash_secret
+from registry.users.schemas import UserCreate, UserIn, UserPublic
+
+
+@dataclass(frozen=True)
+class UserFilters:
+    role: Role | None = None
+    area: str | None = None  # an area code prefix
+    active: bool | None = None
+    q: str | None = None  # part of the username or display name
+
+
+def visible_users(principal: Principal) -> list[ColumnElement[bool]]:
+    return [principal.area_filter(col(User.area_code))]
+
+
+def to_public(user: User) -> UserPublic:
+    fields = user.model_dump(exclude={"password_hash"})
+    return UserPublic.model_validate(fields)
+
+
+async def list_users(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    filters: UserFilters,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[UserPublic], str | None]:
+    query = select(User).where(*visible_users(principal))
+    if filters.area:
+        query = query.where(col(User.area_code).startswith(filters.area, autoescape=True))
+    if filters.active is not None:
+        query = query.where(col(User.active) == filters.active)
+    if filters.q:
+        needle = filters.q.lower()
+        query = query.where(
+            or_(
+                col(User.username).contains(needle, autoescape=True),
+                func.lower(col(User.display_name)).contains(needle, autoescape=True),
+            )
+        )
+    if filters.role is not None:
+        query = query.where(holds(session, col(User.roles), filters.role))
+    # col() is typed Mapped, which paginate does not admit; it is a column.
+    keys = cast(list[ColumnElement[Any]], [col(User.username), col(User.id)])
+    rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
+    return [to_public(row) for row in rows], next_cursor
+
+
+async def get_user(*, session: AsyncSession, principal: Principal, user_id: UUID) -> UserPublic:
+    return to_public(await get_visible(session, User, user_id, *visible_users(principal)))
+
+
+async def _check_area(session: AsyncSession, principal: Principal, code: str) -> None:
+    if not principal.covers(code) or await session.get(Area, code) is None:
+        raise invalid("area_code", f"{code} 不是你范围内的区划 / not an area within your area")
+
+
+async def _check_cadre(
+    session: AsyncSession, principal: Principal, data: UserIn, user_id: UUID | None
+) -> None:
+    """A cadre user names their cadre record (in the admin's area, not someone else's login);
+    nobody else names one."""
+    if Role.CADRE not in data.roles:
+        if data.cadre_id is not None:
+            raise invalid("cadre_id", "只有干部角色关联干部 / only cadre users name a cadre")
+        return
+    if data.cadre_id is None:
+        raise invalid("cadre_id", "干部角色须关联干部 / a cadre user needs their cadre_id")
+    cadre = await session.get(Cadre, data.cadre_id)
+    if cadre is None or not principal.covers(cadre.home_area_code):
+        raise invalid("cadre_id", f"干部 {data.cadre_id} 不存在 / no such cadre in your area")
+    query = select(User).where(col(User.cadre_id) == data.cadre_id)
+    if user_id is not None:
+        query = query.where(col(User.id) != user_id)
+    holder = (await session.execute(query)).scalars().first()
+    if holder is not None:
+        raise Conflict(
+            f"干部 {data.cadre_id} 已由用户 {holder.username} 使用 / held by {holder.username}",
+            field="cadre_id",
+            holder_id=str(holder.id),
+        )
+
+
+async def _check_username(session: AsyncSession, username: str, user_id: UUID | None) -> None:
+    query = select(User).where(col(User.username) == username)
+    if user_id is not None:
+        query = query.where(col(User.id) != user_id)
+    holder = (await session.execute(query)).scalars().first()
+    if holder is not None:
+        raise Conflict(
+            f"用户名 {username} 已被用户 {holder.id} 使用 / username is held by {holder.id}",
+            field="username",
+            holder_id=str(holder.id),
+        )
+
+
+async def _check(
+    session: AsyncSession, principal: Principal, data: UserIn, user_id: UUID | None
+) -> None:
+    await _check_area(session, principal, data.area_code)
+    await _check_cadre(session, principal, data, user_id)
+    await _check_username(session, data.username, user_id)
+
+
+def _apply(user: User, data: UserIn) -> None:
+    user.username, user.display_name = data.username, data.display_name
+    user.roles = [str(role) for role in data.roles]
+    user.area_code, user.cadre_id, user.active = data.area_code, data.cadre_id, data.active
+
+
+async def create_user(
+    *, session: AsyncSession, principal: Principal, data: UserCreate
+) -> UserPublic:
+    await _check(session, principal, data, None)
+    user = User(
+        username=data.username,
+        display_name=data.display_name,
+        password_hash=hash_secret(data.password),
+        area_code=data.area_code,
+    )
+    _apply(user, data)
+    session.add(user)
+    await session.flush()
+    return to_public(user)
+
+
+async def update_user(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    user_id: UUID,
+    data: UserIn,
+    if_match: str | None,
+) -> UserPublic:
+    user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
+    bump(user, if_match)
+    await _check(session, principal, data, user.id)
+    _apply(user, data)
+    await session.flush()
+    return to_public(user)
+
+
+async def reset_password(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    user_id: UUID,
+    password: str,
+    if_match: str | None,
+) -> UserPublic:
+    """Set a new password (If-Match checked when sent: a reset does not depend on the rest)."""
+    user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
+    bump(user, if_match if if_match is not None else f'"{user.version}"')
+    user.password_hash = hash_secret(password)
+    await session.flush()
+    return to_public(user)
