@@ -54,7 +54,7 @@ def decode_cursor(cursor: str, width: int) -> list[str]:
 async def paginate(
     session: AsyncSession,
     query: Select[Any],
-    keys: Sequence[ColumnElement[Any]],
+    keys: Sequence[Any],  # columns (SQLModel's col() is typed as Mapped, hence Any)
     *,
     cursor: str | None,
     limit: int,

@@ -2,7 +2,7 @@
 fields, the one-active rule with its replacement, and how a link ends. Ended links are kept."""
 
 from datetime import date, datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, Field
@@ -64,7 +64,7 @@ async def list_links(
 ) -> tuple[list[L], str | None]:
     query = select(model).where(*conditions)
     # col() is typed Mapped, which paginate's signature does not admit; it is a column.
-    keys = cast(list[ColumnElement[Any]], [col(model.started_on), col(model.id)])
+    keys = [col(model.started_on), col(model.id)]
     return await paginate(session, query, keys, cursor=cursor, limit=limit)
 
 

@@ -5,7 +5,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -109,7 +108,7 @@ async def list_areas(
 ) -> tuple[list[AreaPublic], str | None]:
     query = select(Area).where(*visible_areas(principal), *filters.conditions())
     # col() is typed Mapped, which paginate does not admit; it is a column.
-    keys = cast(list[ColumnElement[Any]], [col(Area.code)])
+    keys = [col(Area.code)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     incomes = await _incomes_of(session, [row.code for row in rows])
     return [to_public(row, incomes[row.code]) for row in rows], next_cursor

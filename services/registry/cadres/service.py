@@ -5,7 +5,6 @@ assisting cadre sees their own record alone. Writers keep the cadres of their ow
 """
 
 from dataclasses import dataclass
-from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import func
@@ -110,7 +109,7 @@ async def list_cadres(
 ) -> tuple[list[CadrePublic], str | None]:
     query = select(Cadre).where(*visible_cadres(principal), *_conditions(session, filters))
     # col() is typed Mapped, which paginate does not admit; it is a column.
-    keys = cast(list[ColumnElement[Any]], [col(Cadre.name), col(Cadre.id)])
+    keys = [col(Cadre.name), col(Cadre.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return await _publics(session, rows), next_cursor
 

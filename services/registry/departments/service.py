@@ -7,7 +7,6 @@ writer's own area.
 """
 
 from dataclasses import dataclass
-from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import func, or_
@@ -58,7 +57,7 @@ async def list_departments(
             func.lower(col(Department.name)).contains(filters.q.lower(), autoescape=True)
         )
     # col() is typed Mapped, which paginate does not admit; it is a column.
-    keys = cast(list[ColumnElement[Any]], [col(Department.name), col(Department.id)])
+    keys = [col(Department.name), col(Department.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return [to_public(row) for row in rows], next_cursor
 

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -142,7 +142,7 @@ async def list_entities(
 ) -> tuple[list[EntityPublic], str | None]:
     query = select(Entity).where(*visible_entities(principal), *filters.conditions())
     # col() is typed Mapped, which paginate's signature does not admit; it is a column.
-    keys = cast(list[ColumnElement[Any]], [col(Entity.name), col(Entity.id)])
+    keys = [col(Entity.name), col(Entity.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     figures = await _figures_of(session, [row.id for row in rows])
     return [to_public(row, figures[row.id]) for row in rows], next_cursor

@@ -8,7 +8,6 @@ from uuid import UUID
 
 from sqlalchemy import exists, func
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
@@ -63,11 +62,6 @@ def to_public(household: Household, members: list[Member]) -> HouseholdPublic:
     )
 
 
-def _keys(*columns: Any) -> list[ColumnElement[Any]]:
-    # col() gives mapped attributes; paginate is typed for the column expressions they stand for.
-    return list(columns)
-
-
 async def members_of(session: AsyncSession, household_ids: list[UUID]) -> dict[UUID, list[Member]]:
     query = select(Member).where(col(Member.household_id).in_(household_ids))
     grouped: dict[UUID, list[Member]] = defaultdict(list)
@@ -117,7 +111,7 @@ async def list_households(
                 col(Member.name).contains(filters.q, autoescape=True),
             )
         )
-    keys = _keys(col(Household.village_code), col(Household.id))
+    keys = [col(Household.village_code), col(Household.id)]
     households, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     members = await members_of(session, [h.id for h in households])
     return [to_public(h, members[h.id]) for h in households], next_cursor
@@ -346,6 +340,6 @@ async def category_changes(
     await find(session, principal, household_id)
     query = select(CategoryChange).where(col(CategoryChange.household_id) == household_id)
     # "exited" sorts before "recognised": on one day the old category ends, then the new begins.
-    keys = _keys(col(CategoryChange.changed_on), col(CategoryChange.kind), col(CategoryChange.id))
+    keys = [col(CategoryChange.changed_on), col(CategoryChange.kind), col(CategoryChange.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return [CategoryChangePublic.model_validate(r.model_dump()) for r in rows], next_cursor

@@ -2,7 +2,6 @@
 shared with other services, so their writes record no events."""
 
 from dataclasses import dataclass
-from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import func, or_
@@ -61,7 +60,7 @@ async def list_users(
     if filters.role is not None:
         query = query.where(holds(session, col(User.roles), filters.role))
     # col() is typed Mapped, which paginate does not admit; it is a column.
-    keys = cast(list[ColumnElement[Any]], [col(User.username), col(User.id)])
+    keys = [col(User.username), col(User.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return [to_public(row) for row in rows], next_cursor
 
