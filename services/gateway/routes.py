@@ -12,11 +12,9 @@ OWNERS: dict[str, str] = {
     "cadres": "registry",
     "entities": "registry",
     "households": "registry",
-    "income-records": "registry",
     "cadre-entity-links": "registry",
     "entity-household-links": "registry",
     "pairings": "registry",
-    "audit": "registry",
     # assistance
     "visits": "assistance",
     "plans": "assistance",
