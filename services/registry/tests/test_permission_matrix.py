@@ -1,0 +1,662 @@
+"""The whole permission matrix: every registry endpoint × caller × township, in one assert.
+
+A world of two townships (A and B), each with its department, cadre, entity, a low-income
+household paired to that township's cadre, an income record and the links between them. Each
+caller calls each endpoint on A's object and on B's; what they get must be what the policy table
+says. A new endpoint without a row here fails the coverage assert.
+"""
+
+import itertools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from kit.auth import FEEDS_SCOPE, Role
+from kit.testing import TokenFactory
+from registry.models import (
+    Area,
+    Cadre,
+    CadreEntityLink,
+    Department,
+    Entity,
+    EntityHouseholdLink,
+    Household,
+    IncomeRecord,
+    Member,
+    Pairing,
+    User,
+)
+from registry.tests.factories import TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_B1, add_areas, id_number
+from registry.tests.factories import member_body as make_member
+
+A, B, ANYWHERE = "A", "B", "-"
+TOWN = {A: TOWN_A, B: TOWN_B}
+VILLAGE = {A: VILLAGE_A1, B: VILLAGE_B1}
+PERIOD = "2025Q4"
+
+# --- the policy ------------------------------------------------------------------------------
+# Each policy says, per caller, the outcome on township A's object and on township B's.
+# OK is the endpoint's own success (200/201/204, or "listed" for a list); NOT_YOURS is the
+# scope refusal: 404 for a path id, "hidden" in a list, 422 naming the field for a create body.
+OK, NOT_YOURS = "ok", "not yours"
+Outcome = int | str
+Policy = dict[str, tuple[Outcome, ...]]
+
+READ_AREA: Policy = {  # reference data (areas, departments): every reader sees their whole area
+    "county_admin": (OK, OK),
+    "township_officer": (OK, NOT_YOURS),
+    "cadre": (OK, OK),
+    "leader": (OK, OK),
+    "machine": (OK, OK),
+    "service": (OK, OK),
+    "officer_cadre": (OK, NOT_YOURS),
+    "anonymous": (401, 401),
+}
+# Registry records: an assisting cadre sees only what is paired or linked to them.
+READ_OWN: Policy = READ_AREA | {"cadre": (OK, NOT_YOURS)}
+WRITE: Policy = {  # county admins and township officers keep the registry, within their area
+    "county_admin": (OK, OK),
+    "township_officer": (OK, NOT_YOURS),
+    "cadre": (403, 403),
+    "leader": (403, 403),
+    "machine": (403, 403),
+    "service": (403, 403),
+    "officer_cadre": (OK, NOT_YOURS),
+    "anonymous": (401, 401),
+}
+# County admins only: the area tree, departments, users, deleting a household.
+ADMIN: Policy = WRITE | {"township_officer": (403, 403), "officer_cadre": (403, 403)}
+SIGNED_IN: Policy = {caller: (OK,) for caller in WRITE} | {"anonymous": (401,)}
+FEED: Policy = {caller: (403,) for caller in WRITE} | {
+    "machine": (OK,),
+    "service": (OK,),
+    "anonymous": (401,),
+}
+
+
+def callers(tokens: TokenFactory, cadre_a: UUID) -> dict[str, dict[str, str]]:
+    county = "331126"
+    return {
+        "county_admin": tokens.headers(Role.COUNTY_ADMIN, area=county),
+        "township_officer": tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A),
+        "cadre": tokens.headers(Role.CADRE, area=county, cadre_id=cadre_a),
+        "leader": tokens.headers(Role.LEADER, area=county),
+        "machine": tokens.headers(Role.MACHINE, area=county, scopes=FEEDS_SCOPE),
+        "service": tokens.headers(Role.SERVICE, area=""),
+        # A user may hold several roles: an officer who also assists households.
+        "officer_cadre": tokens.headers(
+            Role.TOWNSHIP_OFFICER, Role.CADRE, area=TOWN_A, cadre_id=cadre_a
+        ),
+        "anonymous": {},
+    }
+
+
+# --- the world -------------------------------------------------------------------------------
+
+
+class World:
+    """The seeded objects per township, and fresh targets for writes (straight through the ORM,
+    so every write cell acts on an object nobody else touched)."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self.numbers = itertools.count(1)
+        self.village_numbers = itertools.count(210)  # 2xx-3xx: administrative villages
+        self.seeded: dict[str, dict[str, Any]] = {A: {}, B: {}}
+
+    def n(self) -> int:
+        return next(self.numbers)
+
+    async def add(self, *rows: Any) -> None:
+        async with self.app.state.sessionmaker.begin() as session:
+            for row in rows:
+                session.add(row)
+                await session.flush()  # parents first: the rows carry foreign keys
+
+    def member(self) -> tuple[dict[str, Any], date]:
+        """A head of household (a man: odd sequence) with an ID number no one else has, as a
+        request body, and his birth date."""
+        n = self.n()
+        birth = date(1950, 1, 1) + timedelta(days=n)
+        number = id_number(birth=birth.strftime("%Y%m%d"), sequence=101 + 2 * (n % 400))
+        return make_member("head", name=f"户主{n}", id_number=number), birth
+
+    def new_village_code(self, area: str) -> str:
+        return f"{TOWN[area]}{next(self.village_numbers):03d}"
+
+    async def village(self, area: str) -> str:
+        code = self.new_village_code(area)
+        row = Area(
+            code=code,
+            name=f"新村{code}",
+            level="village",
+            parent_code=TOWN[area],
+            edition=2023,
+            size_class="small",
+        )
+        await self.add(row)
+        return code
+
+    async def department(self, area: str) -> UUID:
+        row = Department(name=f"矩阵单位{self.n()}", area_code=TOWN[area])
+        await self.add(row)
+        return row.id
+
+    async def cadre(self, area: str, department_id: UUID | None = None) -> UUID:
+        row = Cadre(
+            name=f"干部{self.n()}",
+            type="township_staff",
+            home_area_code=TOWN[area],
+            department_id=department_id or self.seeded[area]["department"],
+            skills=[],
+        )
+        await self.add(row)
+        return row.id
+
+    async def entity(self, area: str) -> UUID:
+        row = Entity(
+            name=f"主体{self.n()}",
+            type="family_farm",
+            village_code=VILLAGE[area],
+            industry="edible_fungi",
+            cultivated_year=2023,
+        )
+        await self.add(row)
+        return row.id
+
+    async def household(self, area: str) -> tuple[UUID, dict[str, Any]]:
+        """A low-income household with its head; answers its id and the head as a body."""
+        head, birth = self.member()
+        row = Household(
+            village_code=VILLAGE[area], category="low_income", low_income_subtype="subsistence"
+        )
+        member = Member(household_id=row.id, position=0, birth_date=birth, sex="male", **head)
+        await self.add(row, member)
+        return row.id, head | {"id": str(member.id)}
+
+    async def income(self, household_id: UUID, area: str) -> None:
+        row = IncomeRecord(
+            household_id=household_id,
+            year=2025,
+            quarter=4,
+            wage_fen=1_000_000,
+            operating_fen=0,
+            property_fen=0,
+            transfer_fen=0,
+            resident_count=2,
+            village_code=VILLAGE[area],
+            category="low_income",
+        )
+        await self.add(row)
+
+    async def pairing(self, area: str, household_id: UUID | None = None) -> UUID:
+        household_id = household_id or (await self.household(area))[0]
+        row = Pairing(
+            cadre_id=self.seeded[area]["cadre"], household_id=household_id, started_on=START
+        )
+        await self.add(row)
+        return row.id
+
+    async def cadre_entity_link(self, area: str, cadre_id: UUID | None = None) -> UUID:
+        row = CadreEntityLink(
+            cadre_id=cadre_id or await self.cadre(area),
+            entity_id=self.seeded[area]["entity"],
+            started_on=START,
+        )
+        await self.add(row)
+        return row.id
+
+    async def entity_household_link(self, area: str, household_id: UUID | None = None) -> UUID:
+        row = EntityHouseholdLink(
+            entity_id=self.seeded[area]["entity"],
+            household_id=household_id or (await self.household(area))[0],
+            mode="cooperative",
+            started_on=START,
+        )
+        await self.add(row)
+        return row.id
+
+    async def user(self, area: str) -> UUID:
+        n = self.n()
+        row = User(
+            username=f"matrix{n}",
+            display_name=f"用户{n}",
+            password_hash="not-a-hash",
+            roles=["leader"],
+            area_code=TOWN[area],
+        )
+        await self.add(row)
+        return row.id
+
+    async def seed(self) -> None:
+        await add_areas(self.app)
+        for area in (A, B):
+            mine = self.seeded[area]
+            mine["village"] = VILLAGE[area]
+            mine["department"] = await self.department(area)
+            mine["cadre"] = await self.cadre(area)
+            mine["entity"] = await self.entity(area)
+            mine["household"], _ = await self.household(area)
+            await self.income(mine["household"], area)
+            mine["pairing"] = await self.pairing(area, mine["household"])
+            mine["cel"] = await self.cadre_entity_link(area, mine["cadre"])
+            mine["ehl"] = await self.entity_household_link(area, mine["household"])
+            mine["user"] = await self.user(area)
+
+
+START = date(2024, 5, 1)
+
+# --- the endpoints ---------------------------------------------------------------------------
+
+
+class Kind(Enum):
+    GET = "get"  # a path id: OK is the success status, NOT_YOURS 404
+    LIST = "list"  # OK is "listed" (the township's object is among the items), NOT_YOURS "hidden"
+    CREATE = "create"  # the body names the township: NOT_YOURS is 422
+    CHANGE = "change"  # a write on a path id: NOT_YOURS 404
+
+
+@dataclass(frozen=True)
+class Call:
+    url: str
+    body: dict[str, Any] | None = None
+    if_match: str | None = None
+    find: str | None = None  # for lists: the id (or area code) that should or should not show
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+Build = Callable[[World, str], Awaitable[Call]]
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    path: str  # the route's template, as the app declares it
+    policy: Policy
+    kind: Kind
+    build: Build
+    ok: int = 200
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        return (A, B) if len(next(iter(self.policy.values()))) == 2 else (ANYWHERE,)
+
+
+def seeded(name: str, url: str, kind: Kind = Kind.GET) -> Build:
+    """A read of township's seeded ``name``; ``url`` takes it as ``{id}``."""
+
+    async def build(w: World, area: str) -> Call:
+        target = str(w.seeded[area][name])
+        if kind is Kind.LIST:
+            return Call(url, find=target, params={"limit": 500})
+        return Call(url.format(id=target))
+
+    return build
+
+
+def fixed(url: str) -> Build:
+    async def build(w: World, area: str) -> Call:
+        return Call(url)
+
+    return build
+
+
+# Bodies and fresh targets for the writes, one builder per write endpoint.
+
+
+async def new_area(w: World, area: str) -> Call:
+    code = w.new_village_code(area)
+    body = {"code": code, "name": f"新村{code}", "edition": 2023, "size_class": "small"}
+    return Call("/v1/areas", body)
+
+
+async def put_area(w: World, area: str) -> Call:
+    code = await w.village(area)
+    body = {"name": "改名村", "edition": 2024, "size_class": "medium"}
+    return Call(f"/v1/areas/{code}", body, '"1"')
+
+
+async def put_collective_income(w: World, area: str) -> Call:
+    code = await w.village(area)
+    return Call(f"/v1/areas/{code}/collective-income/2024", {"operating_income": "1000.00"}, '"1"')
+
+
+async def new_cadre_entity_link(w: World, area: str) -> Call:
+    cadre_id, entity_id = await w.cadre(area), w.seeded[area]["entity"]
+    body = {"cadre_id": str(cadre_id), "entity_id": str(entity_id), "started_on": "2024-05-01"}
+    return Call("/v1/cadre-entity-links", body)
+
+
+async def end_cadre_entity_link(w: World, area: str) -> Call:
+    link_id = await w.cadre_entity_link(area)
+    return Call(f"/v1/cadre-entity-links/{link_id}/end", {"ended_on": "2025-01-01"}, '"1"')
+
+
+def cadre_body(w: World, area: str) -> dict[str, Any]:
+    return {
+        "name": f"干部{w.n()}",
+        "department_id": str(w.seeded[area]["department"]),
+        "type": "township_staff",
+        "home_area_code": TOWN[area],
+    }
+
+
+async def new_cadre(w: World, area: str) -> Call:
+    return Call("/v1/cadres", cadre_body(w, area))
+
+
+async def put_cadre(w: World, area: str) -> Call:
+    return Call(f"/v1/cadres/{await w.cadre(area)}", cadre_body(w, area), '"1"')
+
+
+def department_body(w: World, area: str) -> dict[str, Any]:
+    return {"name": f"新单位{w.n()}", "area_code": TOWN[area]}
+
+
+async def new_department(w: World, area: str) -> Call:
+    return Call("/v1/departments", department_body(w, area))
+
+
+async def put_department(w: World, area: str) -> Call:
+    url = f"/v1/departments/{await w.department(area)}"
+    return Call(url, department_body(w, area), '"1"')
+
+
+async def delete_department(w: World, area: str) -> Call:
+    return Call(f"/v1/departments/{await w.department(area)}", if_match='"1"')
+
+
+def entity_body(w: World, area: str) -> dict[str, Any]:
+    return {
+        "name": f"新主体{w.n()}",
+        "type": "cooperative",
+        "village_code": VILLAGE[area],
+        "industry": "edible_fungi",
+        "cultivated_year": 2024,
+    }
+
+
+async def new_entity(w: World, area: str) -> Call:
+    return Call("/v1/entities", entity_body(w, area))
+
+
+async def put_entity(w: World, area: str) -> Call:
+    return Call(f"/v1/entities/{await w.entity(area)}", entity_body(w, area), '"1"')
+
+
+async def put_figures(w: World, area: str) -> Call:
+    url = f"/v1/entities/{await w.entity(area)}/figures/2024"
+    return Call(url, {"jobs_created": 3, "online_sales": "1200.00"}, '"1"')
+
+
+async def new_entity_household_link(w: World, area: str) -> Call:
+    household_id, _ = await w.household(area)
+    body = {
+        "entity_id": str(w.seeded[area]["entity"]),
+        "household_id": str(household_id),
+        "mode": "employment",
+        "started_on": "2024-05-01",
+    }
+    return Call("/v1/entity-household-links", body)
+
+
+async def end_entity_household_link(w: World, area: str) -> Call:
+    link_id = await w.entity_household_link(area)
+    return Call(f"/v1/entity-household-links/{link_id}/end", {"ended_on": "2025-01-01"}, '"1"')
+
+
+def household_body(area: str, head: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "village_code": VILLAGE[area],
+        "category": "low_income",
+        "low_income_subtype": "subsistence",
+        "address": "矩阵路1号",
+        "members": [head],
+    }
+
+
+async def new_household(w: World, area: str) -> Call:
+    head, _ = w.member()
+    return Call("/v1/households", household_body(area, head))
+
+
+async def put_household(w: World, area: str) -> Call:
+    household_id, head = await w.household(area)
+    body = household_body(area, head | {"name": "改名户主"})
+    return Call(f"/v1/households/{household_id}", body, '"1"')
+
+
+async def delete_household(w: World, area: str) -> Call:
+    household_id, _ = await w.household(area)
+    return Call(f"/v1/households/{household_id}", if_match='"1"')
+
+
+async def put_income(w: World, area: str) -> Call:
+    household_id, _ = await w.household(area)
+    body = {
+        "wage_income": "8000.00",
+        "operating_income": "-200.50",
+        "property_income": "0.00",
+        "transfer_income": "1500.00",
+        "resident_count": 2,
+    }
+    return Call(f"/v1/households/{household_id}/income-records/2026Q1", body)
+
+
+async def delete_income(w: World, area: str) -> Call:
+    household_id, _ = await w.household(area)
+    await w.income(household_id, area)
+    return Call(f"/v1/households/{household_id}/income-records/{PERIOD}", if_match='"1"')
+
+
+async def new_pairing(w: World, area: str) -> Call:
+    household_id, _ = await w.household(area)
+    body = {
+        "cadre_id": str(w.seeded[area]["cadre"]),
+        "household_id": str(household_id),
+        "started_on": "2024-05-01",
+    }
+    return Call("/v1/pairings", body)
+
+
+async def end_pairing(w: World, area: str) -> Call:
+    pairing_id = await w.pairing(area)
+    return Call(f"/v1/pairings/{pairing_id}/end", {"ended_on": "2025-01-01"}, '"1"')
+
+
+def user_body(w: World, area: str) -> dict[str, Any]:
+    n = w.n()
+    return {
+        "username": f"new{n}",
+        "display_name": f"新用户{n}",
+        "roles": ["leader"],
+        "area_code": TOWN[area],
+    }
+
+
+async def new_user(w: World, area: str) -> Call:
+    return Call("/v1/users", user_body(w, area) | {"password": "matrix-pass-1"})
+
+
+async def put_user(w: World, area: str) -> Call:
+    return Call(f"/v1/users/{await w.user(area)}", user_body(w, area), '"1"')
+
+
+async def reset_password(w: World, area: str) -> Call:
+    url = f"/v1/users/{await w.user(area)}/password"
+    return Call(url, {"password": "another-pass-2"}, '"1"')
+
+
+HH = "/v1/households/{household_id}"
+INCOME = HH + "/income-records"
+L, G, C, W = Kind.LIST, Kind.GET, Kind.CREATE, Kind.CHANGE
+
+ROWS = [
+    Row("GET", "/v1/auth/me", SIGNED_IN, G, fixed("/v1/auth/me")),
+    Row("GET", "/v1/feeds/registry", FEED, G, fixed("/v1/feeds/registry")),
+    # areas
+    Row("GET", "/v1/areas", READ_AREA, L, seeded("village", "/v1/areas", L)),
+    Row("GET", "/v1/areas/{code}", READ_AREA, G, seeded("village", "/v1/areas/{id}")),
+    Row("POST", "/v1/areas", ADMIN, C, new_area, 201),
+    Row("PUT", "/v1/areas/{code}", ADMIN, W, put_area),
+    Row("PUT", "/v1/areas/{code}/collective-income/{year}", WRITE, W, put_collective_income),
+    # departments
+    Row("GET", "/v1/departments", READ_AREA, L, seeded("department", "/v1/departments", L)),
+    Row(
+        "GET",
+        "/v1/departments/{department_id}",
+        READ_AREA,
+        G,
+        seeded("department", "/v1/departments/{id}"),
+    ),
+    Row("POST", "/v1/departments", ADMIN, C, new_department, 201),
+    Row("PUT", "/v1/departments/{department_id}", ADMIN, W, put_department),
+    Row("DELETE", "/v1/departments/{department_id}", ADMIN, W, delete_department, 204),
+    # cadres
+    Row("GET", "/v1/cadres", READ_OWN, L, seeded("cadre", "/v1/cadres", L)),
+    Row("GET", "/v1/cadres/{cadre_id}", READ_OWN, G, seeded("cadre", "/v1/cadres/{id}")),
+    Row("POST", "/v1/cadres", WRITE, C, new_cadre, 201),
+    Row("PUT", "/v1/cadres/{cadre_id}", WRITE, W, put_cadre),
+    # entities
+    Row("GET", "/v1/entities", READ_OWN, L, seeded("entity", "/v1/entities", L)),
+    Row("GET", "/v1/entities/{entity_id}", READ_OWN, G, seeded("entity", "/v1/entities/{id}")),
+    Row("POST", "/v1/entities", WRITE, C, new_entity, 201),
+    Row("PUT", "/v1/entities/{entity_id}", WRITE, W, put_entity),
+    Row("PUT", "/v1/entities/{entity_id}/figures/{year}", WRITE, W, put_figures),
+    # households, their category history and income records
+    Row("GET", "/v1/households", READ_OWN, L, seeded("household", "/v1/households", L)),
+    Row("GET", HH, READ_OWN, G, seeded("household", "/v1/households/{id}")),
+    Row("POST", "/v1/households", WRITE, C, new_household, 201),
+    Row("PUT", HH, WRITE, W, put_household),
+    Row("DELETE", HH, ADMIN, W, delete_household, 204),
+    Row(
+        "GET",
+        HH + "/category-changes",
+        READ_OWN,
+        G,
+        seeded("household", "/v1/households/{id}/category-changes"),
+    ),
+    Row("GET", INCOME, READ_OWN, G, seeded("household", "/v1/households/{id}/income-records")),
+    Row(
+        "GET",
+        INCOME + "/{period}",
+        READ_OWN,
+        G,
+        seeded("household", f"/v1/households/{{id}}/income-records/{PERIOD}"),
+    ),
+    Row("PUT", INCOME + "/{period}", WRITE, W, put_income, 201),
+    Row("DELETE", INCOME + "/{period}", WRITE, W, delete_income, 204),
+    # pairings
+    Row("GET", "/v1/pairings", READ_OWN, L, seeded("pairing", "/v1/pairings", L)),
+    Row("GET", "/v1/pairings/{pairing_id}", READ_OWN, G, seeded("pairing", "/v1/pairings/{id}")),
+    Row("POST", "/v1/pairings", WRITE, C, new_pairing, 201),
+    Row("POST", "/v1/pairings/{pairing_id}/end", WRITE, W, end_pairing),
+    # cadre–entity links
+    Row("GET", "/v1/cadre-entity-links", READ_OWN, L, seeded("cel", "/v1/cadre-entity-links", L)),
+    Row(
+        "GET",
+        "/v1/cadre-entity-links/{link_id}",
+        READ_OWN,
+        G,
+        seeded("cel", "/v1/cadre-entity-links/{id}"),
+    ),
+    Row("POST", "/v1/cadre-entity-links", WRITE, C, new_cadre_entity_link, 201),
+    Row("POST", "/v1/cadre-entity-links/{link_id}/end", WRITE, W, end_cadre_entity_link),
+    # entity–household links
+    Row(
+        "GET",
+        "/v1/entity-household-links",
+        READ_OWN,
+        L,
+        seeded("ehl", "/v1/entity-household-links", L),
+    ),
+    Row(
+        "GET",
+        "/v1/entity-household-links/{link_id}",
+        READ_OWN,
+        G,
+        seeded("ehl", "/v1/entity-household-links/{id}"),
+    ),
+    Row("POST", "/v1/entity-household-links", WRITE, C, new_entity_household_link, 201),
+    Row("POST", "/v1/entity-household-links/{link_id}/end", WRITE, W, end_entity_household_link),
+    # users
+    Row("GET", "/v1/users", ADMIN, L, seeded("user", "/v1/users", L)),
+    Row("GET", "/v1/users/{user_id}", ADMIN, G, seeded("user", "/v1/users/{id}")),
+    Row("POST", "/v1/users", ADMIN, C, new_user, 201),
+    Row("PUT", "/v1/users/{user_id}", ADMIN, W, put_user),
+    Row("POST", "/v1/users/{user_id}/password", ADMIN, W, reset_password),
+]
+# Covered by their own tests: the login form takes credentials, not a bearer token.
+NOT_IN_MATRIX = {("POST", "/v1/auth/token")}
+
+
+def expected(row: Row, outcome: Outcome) -> Outcome:
+    """The policy's outcome as this endpoint shows it."""
+    if outcome == OK:
+        return "listed" if row.kind is Kind.LIST else row.ok
+    if outcome == NOT_YOURS:
+        refusals: dict[Kind, Outcome] = {Kind.LIST: "hidden", Kind.CREATE: 422}
+        return refusals.get(row.kind, 404)
+    return outcome
+
+
+async def actual(http: httpx.AsyncClient, row: Row, call: Call, headers: dict[str, str]) -> Outcome:
+    if call.if_match:
+        headers = headers | {"If-Match": call.if_match}
+    response = await http.request(
+        row.method, call.url, json=call.body, params=call.params, headers=headers
+    )
+    if row.kind is Kind.LIST and response.status_code == 200:
+        shown = {str(item.get("id", item.get("code"))) for item in response.json()["items"]}
+        return "listed" if call.find in shown else "hidden"
+    return response.status_code
+
+
+def declared_endpoints(app: FastAPI) -> set[tuple[str, str]]:
+    """Every (method, path) under /v1/, as the OpenAPI document publishes them."""
+    paths = app.openapi()["paths"]
+    return {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        if path.startswith("/v1/")
+        for method in operations
+    }
+
+
+@pytest.mark.smoke
+async def test_every_endpoint_role_and_area_follows_the_policy(app, client, tokens):
+    covered = {(row.method, row.path) for row in ROWS}
+    assert declared_endpoints(app) - NOT_IN_MATRIX == covered
+
+    world = World(app)
+    await world.seed()
+    headers = callers(tokens, world.seeded[A]["cadre"])
+    want: dict[tuple[str, str, str], Outcome] = {}
+    got: dict[tuple[str, str, str], Outcome] = {}
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)  # a 500 is a cell
+    # Reads first, on the seeded world, before the writes add rows to the lists.
+    rows = sorted(ROWS, key=lambda row: row.kind in (Kind.CREATE, Kind.CHANGE))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        for row in rows:
+            endpoint = f"{row.method} {row.path}"
+            for caller, outcomes in row.policy.items():
+                for area, outcome in zip(row.areas, outcomes, strict=True):
+                    call = await row.build(world, area)  # writes: a fresh target each time
+                    want[endpoint, caller, area] = expected(row, outcome)
+                    got[endpoint, caller, area] = await actual(http, row, call, headers[caller])
+    # 8 callers × 2 townships per endpoint; /v1/auth/me and the feed are not per township.
+    assert len(got) == 8 * 2 * (len(ROWS) - 2) + 8 * 2
+    assert got == want, breaking(got, want)
+
+
+def breaking(got: dict[Any, Outcome], want: dict[Any, Outcome]) -> str:
+    """Every cell that breaks the policy, one a line."""
+    cells = [f"{key}: got {got[key]}, want {want[key]}" for key in want if got[key] != want[key]]
+    return f"{len(cells)} cells break the policy:\n" + "\n".join(cells)
