@@ -6,7 +6,7 @@ from registry.models.base import metadata, outbox
 from registry.models.entities import Entity, EntityFigures
 from registry.models.households import CategoryChange, Household, IncomeRecord, Member
 from registry.models.links import CadreEntityLink, EntityHouseholdLink, Pairing
-from registry.models.people import Cadre, Department, MachineClient, User
+from registry.models.people import Cadre, Department, MachineClient, RefreshToken, User
 
 __all__ = [
     "Area",
@@ -24,6 +24,7 @@ __all__ = [
     "MachineClient",
     "Member",
     "Pairing",
+    "RefreshToken",
     "User",
     "metadata",
     "outbox",

@@ -21,3 +21,4 @@ class AuditEntry(RegistryTable, table=True):
     resource_id: str = Field(max_length=64)
     fields: list[str] = Field(default_factory=list, sa_type=JSONType)
     request_id: str = Field(default="", max_length=64)
+    reason: str = Field(default="", max_length=200)  # why the caller needed it whole

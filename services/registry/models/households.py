@@ -1,7 +1,7 @@
 from datetime import date
 from uuid import UUID, uuid4
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field
 
 from registry.models.base import RegistryTable, Versioned
@@ -23,6 +23,10 @@ class Household(Versioned, table=True):
 
 class Member(RegistryTable, table=True):
     __tablename__ = "member"
+    # Name search is exact or by prefix: a pattern-ops index serves LIKE 'prefix%' on PostgreSQL.
+    __table_args__ = (
+        Index("ix_member_name_prefix", "name", postgresql_ops={"name": "text_pattern_ops"}),
+    )
     id: UUID = Field(default_factory=uuid4, primary_key=True)
     household_id: UUID = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
     position: int  # the order members are listed in; the head comes first
@@ -47,6 +51,7 @@ class CategoryChange(RegistryTable, table=True):
     category: str = Field(max_length=14)
     low_income_subtype: str | None = Field(default=None, max_length=24)
     changed_on: date
+    reason: str = Field(default="", max_length=200)
 
 
 class IncomeRecord(Versioned, table=True):

@@ -1,8 +1,9 @@
-from uuid import UUID
+from datetime import datetime
+from uuid import UUID, uuid4
 
 from sqlmodel import Field
 
-from kit.db import JSONType
+from kit.db import JSONType, UTCDateTime, utcnow
 from registry.models.base import RegistryTable, Versioned
 
 
@@ -34,6 +35,9 @@ class User(Versioned, table=True):
     area_code: str = Field(max_length=12)  # the data scope: an area code prefix
     cadre_id: UUID | None = Field(default=None, foreign_key="cadre.id", unique=True)
     active: bool = Field(default=True)
+    # Login hardening: failures in a row, and until when the account is locked after too many.
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class MachineClient(RegistryTable, table=True):
@@ -47,3 +51,18 @@ class MachineClient(RegistryTable, table=True):
     scopes: str = Field(default="", max_length=200)
     area_code: str = Field(default="", max_length=12)
     active: bool = Field(default=True)
+
+
+class RefreshToken(RegistryTable, table=True):
+    """A refresh token (only its hash is kept). Each use replaces it with a new one; a token used
+    twice means it leaked, and the whole family is revoked."""
+
+    __tablename__ = "refresh_token"
+    id: UUID = Field(default_factory=uuid4, primary_key=True)
+    family_id: UUID = Field(index=True)
+    user_id: UUID = Field(foreign_key="app_user.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True)
+    issued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
