@@ -15,6 +15,7 @@ OWNERS: dict[str, str] = {
     "cadre-entity-links": "registry",
     "entity-household-links": "registry",
     "pairings": "registry",
+    "audit": "registry",
     # assistance
     "visits": "assistance",
     "plans": "assistance",

@@ -58,8 +58,10 @@ async def paginate(
     *,
     cursor: str | None,
     limit: int,
+    descending: bool = False,
 ) -> tuple[list[Any], str | None]:
-    """Run ``query`` ordered by ``keys`` (unique together), from after ``cursor``.
+    """Run ``query`` ordered by ``keys`` (unique together; ``descending`` for newest first),
+    from after ``cursor``.
 
     Answers the rows (scalars when the query selects one entity) and the next cursor, or None
     when this was the last page.
@@ -67,8 +69,12 @@ async def paginate(
     if cursor:
         after = decode_cursor(cursor, len(keys))
         typed = [_from_cursor(key, value) for key, value in zip(keys, after, strict=True)]
-        query = query.where(tuple_(*keys) > tuple_(*typed))
-    query = query.order_by(*keys).limit(limit + 1)
+        after_last = (
+            tuple_(*keys) < tuple_(*typed) if descending else tuple_(*keys) > tuple_(*typed)
+        )
+        query = query.where(after_last)
+    order = [key.desc() for key in keys] if descending else list(keys)
+    query = query.order_by(*order).limit(limit + 1)
     result = await session.execute(query)
     # One entity (select(Household)) or one column gives scalars; column_descriptions counts an
     # entity once, where selected_columns would count each of its columns.

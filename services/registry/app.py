@@ -11,6 +11,7 @@ from kit.app import create_service_app
 from kit.feed import feed_router
 from kit.tokens import jwks, load_or_create_signing_key
 from registry.areas.router import router as areas_router
+from registry.audit.router import router as audit_router
 from registry.auth import service as auth_service
 from registry.auth.router import router as auth_router
 from registry.cadre_entity_links.router import router as cadre_entity_links_router
@@ -57,6 +58,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         departments_router,
         users_router,
         cadres_router,
+        audit_router,
     ]
     app = create_service_app(
         name="registry",

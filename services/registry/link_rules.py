@@ -111,11 +111,14 @@ def end_link(row: Link, ended_on: date, if_match: str | None) -> None:
     row.ended_on = ended_on
 
 
-async def active_cadre(session: AsyncSession, cadre_id: UUID, *, lock: bool = False) -> Cadre:
-    """The cadre, refused unless active; ``lock`` makes two links for them go one at a time."""
+async def active_cadre(
+    session: AsyncSession, cadre_id: UUID, *, lock: bool = False, field: str = "cadre_id"
+) -> Cadre:
+    """The cadre, refused (naming ``field``) unless active; ``lock`` makes two links for them go
+    one at a time."""
     cadre = await session.get(Cadre, cadre_id, with_for_update=lock)
     if cadre is None:
-        raise invalid("cadre_id", f"干部 {cadre_id} 不存在 / no such cadre")
+        raise invalid(field, f"干部 {cadre_id} 不存在 / no such cadre")
     if not cadre.active:
-        raise invalid("cadre_id", f"干部「{cadre.name}」已停用 / cadre {cadre.name} is not active")
+        raise invalid(field, f"干部「{cadre.name}」已停用 / cadre {cadre.name} is not active")
     return cadre

@@ -2,12 +2,15 @@
 may see them whole and asks to; every whole read is written to the audit log."""
 
 import copy
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
+from fastapi import Depends, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import Principal
+from kit.auth import CurrentPrincipal, Principal
 from kit.logs import request_id_var
+from kit.problems import invalid
 from registry.models import AuditEntry
 
 
@@ -25,8 +28,43 @@ def mask_phone(phone: str | None) -> str | None:
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
-def wants_whole(principal: Principal, unmask: bool) -> bool:
-    return unmask and principal.may_read_pii
+@dataclass(frozen=True)
+class Unmask:
+    """What the request asked for: data whole (``unmask``) and why (``reason``)."""
+
+    unmask: bool = False
+    reason: str = ""
+
+
+async def unmask_query(
+    principal: CurrentPrincipal,
+    unmask: Annotated[
+        bool,
+        Query(description="显示完整身份证号和电话（须说明原因，留审计记录）/ show whole (audited)"),
+    ] = False,
+    reason: Annotated[
+        str | None,
+        Query(
+            min_length=2,
+            max_length=200,
+            description="查看完整信息的原因 / why the data is needed whole (with unmask=true)",
+        ),
+    ] = None,
+) -> Unmask:
+    """``?unmask=true&reason=…``; a role that may see data whole must say why (422 on reason)."""
+    reason = (reason or "").strip()
+    if unmask and principal.may_read_pii and len(reason) < 2:
+        raise invalid(
+            "reason", "查看完整信息须说明原因（2–200 字）/ a reason (2–200 chars) is required"
+        )
+    return Unmask(unmask=unmask, reason=reason)
+
+
+UnmaskQuery = Annotated[Unmask, Depends(unmask_query)]
+
+
+def wants_whole(principal: Principal, unmask: Unmask) -> bool:
+    return unmask.unmask and principal.may_read_pii
 
 
 async def audit_whole_read(
@@ -36,7 +74,9 @@ async def audit_whole_read(
     resource: str,
     resource_id: Any,
     fields: list[str],
+    reason: str,
 ) -> None:
+    """Who read which record's ``fields`` whole, when, and why."""
     session.add(
         AuditEntry(
             subject=principal.subject,
@@ -46,6 +86,7 @@ async def audit_whole_read(
             resource_id=str(resource_id),
             fields=fields,
             request_id=request_id_var.get(),
+            reason=reason,
         )
     )
 

@@ -12,13 +12,10 @@ from kit.versioning import IfMatch, set_etag
 from registry.cadres import service
 from registry.cadres.schemas import CadreCreate, CadrePublic, CadreUpdate
 from registry.models.vocab import CadreType
+from registry.privacy import UnmaskQuery
 from registry.scope import Readers, Writers
 
 router = APIRouter(prefix="/v1/cadres", tags=["cadres"])
-
-UnmaskQuery = Annotated[
-    bool, Query(description="显示完整电话（留审计记录）/ show phones whole (audited)")
-]
 
 
 @router.get(
@@ -30,6 +27,7 @@ UnmaskQuery = Annotated[
 async def list_cadres(
     session: SessionDep,
     principal: Readers,
+    unmask: UnmaskQuery,
     department_id: Annotated[UUID | None, Query(description="单位 / department")] = None,
     type: Annotated[CadreType | None, Query(description="干部类型 / type")] = None,
     home_area: Annotated[
@@ -40,7 +38,6 @@ async def list_cadres(
     active: Annotated[bool | None, Query(description="是否在岗 / active")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
-    unmask: UnmaskQuery = False,
 ) -> Page[CadrePublic]:
     filters = service.CadreFilters(
         department_id=department_id, type=type, home_area=home_area, skill=skill, q=q, active=active
@@ -63,7 +60,7 @@ async def get_cadre(
     session: SessionDep,
     principal: Readers,
     response: Response,
-    unmask: UnmaskQuery = False,
+    unmask: UnmaskQuery,
 ) -> CadrePublic:
     cadre = await service.get_cadre(session=session, principal=principal, cadre_id=cadre_id)
     [shown] = await service.show(session, principal, [cadre], unmask=unmask)

@@ -21,7 +21,7 @@ from registry.departments.service import visible_departments
 from registry.json_lists import holds
 from registry.models import Area, Cadre, CadreEntityLink, Department
 from registry.models.vocab import CadreType
-from registry.privacy import audit_whole_read, mask_phone, wants_whole
+from registry.privacy import Unmask, audit_whole_read, mask_phone, wants_whole
 from registry.scope import cadre_only
 
 AGGREGATE = "cadre"
@@ -87,14 +87,19 @@ def masked(cadre: CadrePublic) -> CadrePublic:
 
 
 async def show(
-    session: AsyncSession, principal: Principal, cadres: list[CadrePublic], *, unmask: bool
+    session: AsyncSession, principal: Principal, cadres: list[CadrePublic], *, unmask: Unmask
 ) -> list[CadrePublic]:
     """As this caller may see them: phones masked, or whole with an audit entry per cadre."""
     if not wants_whole(principal, unmask):
         return [masked(c) for c in cadres]
     for cadre in cadres:
         await audit_whole_read(
-            session, principal, resource=AGGREGATE, resource_id=cadre.id, fields=["phone"]
+            session,
+            principal,
+            resource=AGGREGATE,
+            resource_id=cadre.id,
+            fields=["phone"],
+            reason=unmask.reason,
         )
     return cadres
 

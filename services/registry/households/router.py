@@ -17,15 +17,12 @@ from registry.households.schemas import (
     HouseholdPublic,
     HouseholdUpdate,
 )
-from registry.models.vocab import HouseholdCategory
+from registry.households.search import HouseholdFilters, NameMatch
+from registry.models.vocab import HouseholdCategory, LowIncomeSubtype
+from registry.privacy import UnmaskQuery
 from registry.scope import Admins, Readers, Writers
 
 router = APIRouter(prefix="/v1/households", tags=["households"])
-
-UnmaskQuery = Annotated[
-    bool,
-    Query(description="显示完整身份证号和电话（留审计记录）/ show ID numbers and phones whole"),
-]
 
 
 @router.get(
@@ -37,6 +34,7 @@ UnmaskQuery = Annotated[
 async def list_households(
     session: SessionDep,
     principal: Readers,
+    unmask: UnmaskQuery,
     village: Annotated[
         str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
     ] = None,
@@ -44,15 +42,42 @@ async def list_households(
     monitoring: Annotated[
         bool | None, Query(description="是否防返贫监测对象 / a monitoring object or not")
     ] = None,
-    q: Annotated[
-        str | None, Query(min_length=1, max_length=40, description="户主姓名包含 / head's name")
+    low_income_subtype: LowIncomeSubtype | None = None,
+    has_pairing: Annotated[
+        bool | None, Query(description="有无在帮结对 / has an active pairing or not")
+    ] = None,
+    driven: Annotated[
+        bool | None, Query(description="有无主体带动 / driven by an entity or not")
+    ] = None,
+    name: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=41,
+            description="户主或成员姓名，精确；以 * 结尾按前缀 / head's or a member's name, "
+            "exact; a trailing * matches a prefix",
+        ),
+    ] = None,
+    name_match: Annotated[
+        NameMatch, Query(description="姓名匹配方式 / exact or prefix")
+    ] = NameMatch.EXACT,
+    id_number: Annotated[
+        str | None,
+        Query(max_length=30, description="任一成员的完整身份证号 / any member's whole ID number"),
     ] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
-    unmask: UnmaskQuery = False,
 ) -> Page[HouseholdPublic]:
-    filters = service.HouseholdFilters(
-        village=village, category=category, monitoring=monitoring, q=q
+    filters = HouseholdFilters(
+        village=village,
+        category=category,
+        monitoring=monitoring,
+        low_income_subtype=low_income_subtype,
+        has_pairing=has_pairing,
+        driven=driven,
+        name=name,
+        name_match=name_match,
+        id_number=id_number,
     )
     households, next_cursor = await service.list_households(
         session, principal, filters, cursor=cursor, limit=limit
@@ -72,7 +97,7 @@ async def get_household(
     principal: Readers,
     household_id: UUID,
     response: Response,
-    unmask: UnmaskQuery = False,
+    unmask: UnmaskQuery,
 ) -> HouseholdPublic:
     household = await service.get_household(session, principal, household_id)
     [shown] = await service.show(session, principal, [household], unmask=unmask)

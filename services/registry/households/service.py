@@ -1,12 +1,11 @@
 """Households and their members: one aggregate, one version, one event per write."""
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import exists, func
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -15,6 +14,7 @@ from kit.clock import local_today
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
 from registry import aggregates
+from registry.households import search
 from registry.households.rules import check_body, check_id_numbers_free, check_village
 from registry.households.schemas import (
     CategoryChangePublic,
@@ -34,19 +34,11 @@ from registry.models import (
     Member,
     Pairing,
 )
-from registry.models.vocab import CategoryChangeKind, HouseholdCategory, Relation
-from registry.privacy import audit_whole_read, mask_id_number, mask_phone, wants_whole
+from registry.models.vocab import CategoryChangeKind, Relation
+from registry.privacy import Unmask, audit_whole_read, mask_id_number, mask_phone, wants_whole
 from registry.scope import visible_households
 
 AGGREGATE = "household"
-
-
-@dataclass(frozen=True)
-class HouseholdFilters:
-    village: str | None = None  # an area code prefix
-    category: HouseholdCategory | None = None
-    monitoring: bool | None = None
-    q: str | None = None  # part of the head's name
 
 
 def to_public(household: Household, members: list[Member]) -> HouseholdPublic:
@@ -90,27 +82,16 @@ async def get_household(
 async def list_households(
     session: AsyncSession,
     principal: Principal,
-    filters: HouseholdFilters,
+    filters: search.HouseholdFilters,
     *,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[HouseholdPublic], str | None]:
-    query = select(Household).where(*visible_households(principal))
-    if filters.village:
-        query = query.where(col(Household.village_code).startswith(filters.village))
-    if filters.category:
-        query = query.where(col(Household.category) == filters.category)
-    if filters.monitoring is not None:
-        monitored = col(Household.monitoring_type).is_not(None)
-        query = query.where(monitored if filters.monitoring else ~monitored)
-    if filters.q:
-        query = query.where(
-            exists().where(
-                col(Member.household_id) == col(Household.id),
-                col(Member.relation) == Relation.HEAD,
-                col(Member.name).contains(filters.q, autoescape=True),
-            )
-        )
+    query = select(Household).where(
+        *visible_households(principal),
+        search.in_area(principal.area),  # the scope again, as a range the index can serve
+        *await search.conditions(session, filters),
+    )
     keys = [col(Household.village_code), col(Household.id)]
     households, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     members = await members_of(session, [h.id for h in households])
@@ -122,7 +103,7 @@ async def show(
     principal: Principal,
     households: list[HouseholdPublic],
     *,
-    unmask: bool,
+    unmask: Unmask,
 ) -> list[HouseholdPublic]:
     """As this caller may see them: masked, or whole with an audit entry per household."""
     if wants_whole(principal, unmask):
@@ -133,6 +114,7 @@ async def show(
                 resource=AGGREGATE,
                 resource_id=household.id,
                 fields=["id_number", "phone"],
+                reason=unmask.reason,
             )
         return households
     return [masked(h) for h in households]

@@ -10,8 +10,13 @@ from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.link_rules import EndLink
-from registry.pairings import service
-from registry.pairings.schemas import PairingCreate, PairingPublic
+from registry.pairings import handover, service
+from registry.pairings.schemas import (
+    HandoverCreate,
+    HandoverPublic,
+    PairingCreate,
+    PairingPublic,
+)
 from registry.scope import Readers, Writers
 
 router = APIRouter(prefix="/v1/pairings", tags=["pairings"])
@@ -40,6 +45,19 @@ async def list_pairings(
         limit=limit,
     )
     return Page(items=items, next_cursor=next_cursor)
+
+
+@router.post(
+    "/handover",
+    response_model=HandoverPublic,
+    summary="干部移交：结束其结对并改由另一干部帮扶 / hand a cadre's households to another cadre",
+    responses=PROBLEM_RESPONSES,
+)
+async def hand_over(
+    body: HandoverCreate, session: SessionDep, principal: Writers
+) -> HandoverPublic:
+    # Declared before "/{pairing_id}" so the literal path is never read as an id.
+    return await handover.hand_over(session=session, principal=principal, data=body)
 
 
 @router.get(

@@ -56,6 +56,9 @@ async def add_cadre(client, tokens, department, headers=None, **overrides):
     return response.json()
 
 
+UNMASK = {"unmask": "true", "reason": "联系核实"}
+
+
 async def audits(app):
     async with app.state.sessionmaker() as session:
         return list((await session.execute(select(AuditEntry))).scalars())
@@ -89,9 +92,9 @@ async def test_phone_whole_only_on_request_by_a_role_that_may_and_audited(
 ):
     cadre = await add_cadre(client, tokens, department)
     url = f"/v1/cadres/{cadre['id']}"
-    whole = await client.get(url, params={"unmask": "true"}, headers=officer(tokens))
+    whole = await client.get(url, params=UNMASK, headers=officer(tokens))
     assert whole.json()["phone"] == PHONE
-    listed = await client.get("/v1/cadres", params={"unmask": "true"}, headers=admin(tokens))
+    listed = await client.get("/v1/cadres", params=UNMASK, headers=admin(tokens))
     assert listed.json()["items"][0]["phone"] == PHONE
     entries = await audits(app)
     assert len(entries) == 2

@@ -471,6 +471,19 @@ async def end_pairing(w: World, area: str) -> Call:
     return Call(f"/v1/pairings/{pairing_id}/end", {"ended_on": "2025-01-01"}, '"1"')
 
 
+async def handover(w: World, area: str) -> Call:
+    """A fresh cadre with one household of the township hands it to the seeded cadre."""
+    from_cadre = await w.cadre(area)
+    household_id, _ = await w.household(area)
+    await w.add(Pairing(cadre_id=from_cadre, household_id=household_id, started_on=START))
+    body = {
+        "from_cadre_id": str(from_cadre),
+        "to_cadre_id": str(w.seeded[area]["cadre"]),
+        "started_on": "2025-01-01",
+    }
+    return Call("/v1/pairings/handover", body)
+
+
 def user_body(w: World, area: str) -> dict[str, Any]:
     n = w.n()
     return {
@@ -558,6 +571,10 @@ ROWS = [
     Row("GET", "/v1/pairings/{pairing_id}", READ_OWN, G, seeded("pairing", "/v1/pairings/{id}")),
     Row("POST", "/v1/pairings", WRITE, C, new_pairing, 201),
     Row("POST", "/v1/pairings/{pairing_id}/end", WRITE, W, end_pairing),
+    Row("POST", "/v1/pairings/handover", WRITE, C, handover),
+    # the audit log: county admins only, whatever the township
+    Row("GET", "/v1/audit", ADMIN, G, fixed("/v1/audit")),
+    Row("GET", "/v1/audit/export.csv", ADMIN, G, fixed("/v1/audit/export.csv")),
     # cadre–entity links
     Row("GET", "/v1/cadre-entity-links", READ_OWN, L, seeded("cel", "/v1/cadre-entity-links", L)),
     Row(
