@@ -23,6 +23,8 @@ class Problem(Exception):
     status = 400
     code = "bad-request"
     title = "请求有误 / Bad request"
+    # Extra response headers (e.g. Retry-After); set on the instance when a problem needs one.
+    headers: dict[str, str] | None = None
 
     def __init__(self, detail: str | None = None, **extra: Any) -> None:
         super().__init__(detail or self.title)
@@ -96,7 +98,9 @@ def _field_path(loc: Sequence[Any]) -> str:
 
 def problem_response(problem: Problem, request: Request | None = None) -> JSONResponse:
     instance = request.url.path if request is not None else None
-    headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+    headers = dict(problem.headers or {})
+    if problem.status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     return JSONResponse(
         problem.body(instance), status_code=problem.status, media_type=PROBLEM_JSON, headers=headers
     )

@@ -12,6 +12,13 @@ class RegistrySettings(ServiceSettings):
     signing_key_file: Path | None = None
     access_token_minutes: int = 480  # a cadre's working day in the field
     machine_token_minutes: int = 60
+    refresh_token_days: int = 14  # a refresh token's life; each use gives a new one
+    # Login hardening: after this many failures in a row the account is locked for a while.
+    login_max_failures: int = 5
+    login_lock_minutes: int = 15
+    # Each failed login answers after step × failures seconds, at most the cap (slows guessing).
+    login_delay_step_seconds: float = 0.2
+    login_delay_max_seconds: float = 2.0
     # The other services' own clients, created at start-up (secrets must be set in production).
     assistance_client_secret: str = "dev-assistance-secret"
     indicators_client_secret: str = "dev-indicators-secret"

@@ -1,6 +1,6 @@
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class TokenResponse(BaseModel):
@@ -8,6 +8,8 @@ class TokenResponse(BaseModel):
     token_type: str = "bearer"
     expires_in: int
     scope: str = ""
+    # People's logins only (password and refresh_token grants); machines ask anew instead.
+    refresh_token: str | None = None
 
 
 class Me(BaseModel):
@@ -17,3 +19,14 @@ class Me(BaseModel):
     area: str
     cadre_id: UUID | None
     scopes: list[str]
+
+
+class Logout(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(
+        min_length=8, max_length=200, description="至少 8 位 / at least 8 characters"
+    )

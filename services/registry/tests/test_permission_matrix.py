@@ -610,8 +610,13 @@ ROWS = [
     Row("PUT", "/v1/users/{user_id}", ADMIN, W, put_user),
     Row("POST", "/v1/users/{user_id}/password", ADMIN, W, reset_password),
 ]
-# Covered by their own tests: the login form takes credentials, not a bearer token.
-NOT_IN_MATRIX = {("POST", "/v1/auth/token")}
+# Covered by their own tests (test_auth, test_login_hardening): the login form and logout take
+# credentials, not a bearer token; a password change is any user's own, whatever their role.
+NOT_IN_MATRIX = {
+    ("POST", "/v1/auth/token"),
+    ("POST", "/v1/auth/logout"),
+    ("POST", "/v1/auth/password"),
+}
 
 
 def expected(row: Row, outcome: Outcome) -> Outcome:

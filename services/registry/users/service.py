@@ -10,9 +10,11 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal, Role
+from kit.db import utcnow
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
 from registry.aggregates import bump, get_visible
+from registry.auth import refresh
 from registry.json_lists import holds
 from registry.models import Area, Cadre, User
 from registry.passwords import hash_secret
@@ -171,5 +173,8 @@ async def reset_password(
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
     bump(user, if_match if if_match is not None else f'"{user.version}"')
     user.password_hash = hash_secret(password)
+    # A reset is how a locked-out person gets back in, and ends every session they had.
+    user.failed_logins, user.locked_until = 0, None
+    await refresh.revoke_user(session, user.id, utcnow())
     await session.flush()
     return to_public(user)
