@@ -12,6 +12,7 @@ from kit.versioning import IfMatch, set_etag
 from registry.households import service
 from registry.households.income_router import router as income_router
 from registry.households.schemas import (
+    CategoryChangeCreate,
     CategoryChangePublic,
     HouseholdCreate,
     HouseholdPublic,
@@ -170,6 +171,25 @@ async def category_changes(
         session, principal, household_id, cursor=cursor, limit=limit
     )
     return Page(items=changes, next_cursor=next_cursor)
+
+
+@router.post(
+    "/{household_id}/category-changes",
+    response_model=HouseholdPublic,
+    summary="认定或退出（带日期与原因）/ recognise or exit a category, with date and reason",
+    responses=PROBLEM_RESPONSES,
+)
+async def change_category(
+    session: SessionDep,
+    principal: Writers,
+    household_id: UUID,
+    body: CategoryChangeCreate,
+    if_match: IfMatch,
+    response: Response,
+) -> HouseholdPublic:
+    household = await service.change_category(session, principal, household_id, body, if_match)
+    set_etag(response, household.version)
+    return service.masked(household)
 
 
 router.include_router(income_router)

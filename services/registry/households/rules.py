@@ -5,9 +5,10 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.problems import Conflict, invalid
+from registry.households.categories import check_subtype
 from registry.households.schemas import HouseholdIn
 from registry.models import Area, Member
-from registry.models.vocab import AreaLevel, HouseholdCategory, Relation
+from registry.models.vocab import AreaLevel, Relation
 from registry.privacy import mask_id_number
 
 
@@ -26,14 +27,7 @@ async def check_village(
 
 def check_body(body: HouseholdIn) -> None:
     """Subtype iff low income; exactly one head; no member or ID number given twice."""
-    if body.category == HouseholdCategory.LOW_INCOME and body.low_income_subtype is None:
-        raise invalid(
-            "low_income_subtype", "低收入农户须填类型 / required for a low-income household"
-        )
-    if body.category != HouseholdCategory.LOW_INCOME and body.low_income_subtype is not None:
-        raise invalid(
-            "low_income_subtype", "仅低收入农户可填类型 / only a low-income household has a subtype"
-        )
+    check_subtype(body.category, body.low_income_subtype)
     heads = [m for m in body.members if m.relation == Relation.HEAD]
     if len(heads) != 1:
         raise invalid(

@@ -79,6 +79,9 @@ class HouseholdIn(BaseModel):
         default=None,
         description="认定/变更日期，默认今天 / date the category took effect, default today",
     )
+    category_change_reason: str = Field(
+        default="", max_length=200, description="类别变更原因 / why the category changed"
+    )
 
 
 class HouseholdCreate(HouseholdIn):
@@ -126,3 +129,17 @@ class CategoryChangePublic(BaseModel):
     category: HouseholdCategory
     low_income_subtype: LowIncomeSubtype | None
     changed_on: date
+    reason: str
+
+
+class CategoryChangeCreate(BaseModel):
+    """认定或退出：把农户转入新类别 / move a household into a category from a date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    category: HouseholdCategory
+    low_income_subtype: LowIncomeSubtype | None = None
+    changed_on: date = Field(description="认定/退出日期 / the date it takes effect")
+    reason: str = Field(
+        min_length=2, max_length=200, description="依据或原因 / the decision or reason"
+    )

@@ -1,7 +1,6 @@
 """Households and their members: one aggregate, one version, one event per write."""
 
 from collections import defaultdict
-from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -14,9 +13,10 @@ from kit.clock import local_today
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
 from registry import aggregates
-from registry.households import search
+from registry.households import categories, search
 from registry.households.rules import check_body, check_id_numbers_free, check_village
 from registry.households.schemas import (
+    CategoryChangeCreate,
     CategoryChangePublic,
     HouseholdCreate,
     HouseholdIn,
@@ -34,7 +34,7 @@ from registry.models import (
     Member,
     Pairing,
 )
-from registry.models.vocab import CategoryChangeKind, Relation
+from registry.models.vocab import Relation
 from registry.privacy import Unmask, audit_whole_read, mask_id_number, mask_phone, wants_whole
 from registry.scope import visible_households
 
@@ -170,18 +170,6 @@ def _head_first(members: list[MemberIn]) -> list[MemberIn]:
     return sorted(members, key=lambda m: m.relation != Relation.HEAD)  # stable: keeps the rest
 
 
-def _category_change(
-    household_id: UUID, kind: CategoryChangeKind, category: str, subtype: str | None, on: date
-) -> CategoryChange:
-    return CategoryChange(
-        household_id=household_id,
-        kind=kind,
-        category=category,
-        low_income_subtype=subtype,
-        changed_on=on,
-    )
-
-
 async def create_household(
     session: AsyncSession, principal: Principal, body: HouseholdCreate
 ) -> HouseholdPublic:
@@ -199,12 +187,8 @@ async def create_household(
     ]
     session.add_all(members)
     session.add(
-        _category_change(
-            household.id,
-            CategoryChangeKind.RECOGNISED,
-            household.category,
-            household.low_income_subtype,
-            body.category_changed_on or local_today(),
+        categories.recognise(
+            household, body.category_changed_on or local_today(), body.category_change_reason
         )
     )
     await session.flush()
@@ -224,23 +208,42 @@ async def update_household(
     aggregates.bump(household, if_match)
     await _check(session, principal, body, household.id)
     members = await _replace_members(session, household.id, body.members)
-    before = (household.category, household.low_income_subtype)
+    await categories.move(
+        session,
+        household,
+        body.category,
+        body.low_income_subtype,
+        body.category_changed_on or local_today(),
+        body.category_change_reason,
+        date_field="category_changed_on",
+    )
     _apply(household, body)
-    if before != (household.category, household.low_income_subtype):
-        on = body.category_changed_on or local_today()
-        session.add_all(
-            [
-                _category_change(household.id, CategoryChangeKind.EXITED, *before, on),
-                _category_change(
-                    household.id,
-                    CategoryChangeKind.RECOGNISED,
-                    household.category,
-                    household.low_income_subtype,
-                    on,
-                ),
-            ]
+    await session.flush()
+    state = to_public(household, members)
+    aggregates.emit(session, AGGREGATE, household, state, household.village_code)
+    return state
+
+
+async def change_category(
+    session: AsyncSession,
+    principal: Principal,
+    household_id: UUID,
+    body: CategoryChangeCreate,
+    if_match: str | None,
+) -> HouseholdPublic:
+    """认定/退出 with a date and reason; the household's category follows."""
+    household = await find(session, principal, household_id, for_update=True)
+    aggregates.bump(household, if_match)  # a refusal below rolls the bump back
+    categories.check_subtype(body.category, body.low_income_subtype)
+    moved = await categories.move(
+        session, household, body.category, body.low_income_subtype, body.changed_on, body.reason
+    )
+    if not moved:
+        raise Conflict(
+            "该户已是这一类别 / the household is in this category already", field="category"
         )
     await session.flush()
+    members = (await members_of(session, [household.id]))[household.id]
     state = to_public(household, members)
     aggregates.emit(session, AGGREGATE, household, state, household.village_code)
     return state

@@ -19,6 +19,7 @@ import pytest
 from fastapi import FastAPI
 
 from kit.auth import FEEDS_SCOPE, Role
+from kit.clock import local_today
 from kit.testing import TokenFactory
 from registry.models import (
     Area,
@@ -433,6 +434,12 @@ async def put_household(w: World, area: str) -> Call:
     return Call(f"/v1/households/{household_id}", body, '"1"')
 
 
+async def change_category(w: World, area: str) -> Call:
+    household_id, _ = await w.household(area)
+    body = {"category": "small_farmer", "changed_on": str(local_today()), "reason": "矩阵退出"}
+    return Call(f"/v1/households/{household_id}/category-changes", body, '"1"')
+
+
 async def delete_household(w: World, area: str) -> Call:
     household_id, _ = await w.household(area)
     return Call(f"/v1/households/{household_id}", if_match='"1"')
@@ -556,6 +563,7 @@ ROWS = [
         G,
         seeded("household", "/v1/households/{id}/category-changes"),
     ),
+    Row("POST", HH + "/category-changes", WRITE, W, change_category),
     Row("GET", INCOME, READ_OWN, G, seeded("household", "/v1/households/{id}/income-records")),
     Row(
         "GET",
