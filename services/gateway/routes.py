@@ -16,6 +16,7 @@ OWNERS: dict[str, str] = {
     "entity-household-links": "registry",
     "pairings": "registry",
     "audit": "registry",
+    "reconciliations": "registry",
     # assistance
     "visits": "assistance",
     "plans": "assistance",

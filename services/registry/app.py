@@ -23,6 +23,7 @@ from registry.households.router import router as households_router
 from registry.models import outbox
 from registry.pairings.router import router as pairings_router
 from registry.privacy import mask_event
+from registry.reconciliations.router import router as reconciliations_router
 from registry.settings import RegistrySettings
 from registry.users.router import router as users_router
 
@@ -59,6 +60,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         users_router,
         cadres_router,
         audit_router,
+        reconciliations_router,
     ]
     app = create_service_app(
         name="registry",

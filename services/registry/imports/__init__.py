@@ -1,0 +1,1 @@
+"""Tabular imports (XLSX / CSV with Chinese headers) of households, entities, cadres and income."""
