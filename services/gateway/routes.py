@@ -16,6 +16,7 @@ OWNERS: dict[str, str] = {
     "entity-household-links": "registry",
     "pairings": "registry",
     "audit": "registry",
+    "imports": "registry",
     "reconciliations": "registry",
     # assistance
     "visits": "assistance",
@@ -23,6 +24,9 @@ OWNERS: dict[str, str] = {
     "happiness-items": "assistance",
     "needs": "assistance",
     "compliance": "assistance",
+    "schedule": "assistance",
+    "attachments": "assistance",
+    "measure-types": "assistance",
     # indicators
     "indicators": "indicators",
     "targets": "indicators",

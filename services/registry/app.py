@@ -20,6 +20,7 @@ from registry.departments.router import router as departments_router
 from registry.entities.router import router as entities_router
 from registry.entity_household_links.router import router as entity_household_links_router
 from registry.households.router import router as households_router
+from registry.imports.router import router as imports_router
 from registry.models import outbox
 from registry.pairings.router import router as pairings_router
 from registry.privacy import mask_event
@@ -60,6 +61,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         users_router,
         cadres_router,
         audit_router,
+        imports_router,
         reconciliations_router,
     ]
     app = create_service_app(

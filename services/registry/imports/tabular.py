@@ -54,8 +54,13 @@ def _header_key(text: str) -> str:
     return text.strip().translate(_HEADER_FOLD)
 
 
-def read_table(content: bytes, filename: str, columns: Sequence[Column]) -> list[SourceRow]:
-    """The file's data rows as text keyed by column field; a problem on ``file`` if unusable."""
+def read_table(
+    content: bytes, filename: str, columns: Sequence[Column], *, max_rows: int | None = None
+) -> list[SourceRow]:
+    """The file's data rows as text keyed by column field; a problem on ``file`` if unusable.
+
+    ``max_rows`` (default ``MAX_ROWS``) is for tables whose records span rows, e.g. households
+    written one member a row."""
     if len(content) > MAX_BYTES:
         raise invalid("file", "文件超过 10 MB / the file is larger than 10 MB")
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -65,10 +70,10 @@ def read_table(content: bytes, filename: str, columns: Sequence[Column]) -> list
         lines = _csv_lines(content)
     else:
         raise invalid("file", "仅支持 .xlsx 或 .csv 文件 / only .xlsx or .csv files are accepted")
-    return _rows(lines, columns)
+    return _rows(lines, columns, MAX_ROWS if max_rows is None else max_rows)
 
 
-def _rows(lines: Iterator[list[str]], columns: Sequence[Column]) -> list[SourceRow]:
+def _rows(lines: Iterator[list[str]], columns: Sequence[Column], limit: int) -> list[SourceRow]:
     header = next(lines, None)
     if header is None:
         raise invalid("file", "文件为空，缺少表头 / the file is empty (no header row)")
@@ -77,9 +82,9 @@ def _rows(lines: Iterator[list[str]], columns: Sequence[Column]) -> list[SourceR
     for number, cells in enumerate(lines, start=2):
         if not any(cells):
             continue  # blank lines between blocks are common in hand-kept sheets
-        if len(rows) >= MAX_ROWS:
+        if len(rows) >= limit:
             raise invalid(
-                "file", f"数据超过 {MAX_ROWS} 行，请拆分文件 / more than {MAX_ROWS} rows; split it"
+                "file", f"数据超过 {limit} 行，请拆分文件 / more than {limit} rows; split it"
             )
         values = {
             col.field: cells[pos] if pos is not None and pos < len(cells) else ""

@@ -74,7 +74,7 @@ WRITE: Policy = {  # county admins and township officers keep the registry, with
 }
 # County admins only: the area tree, departments, users, deleting a household.
 ADMIN: Policy = WRITE | {"township_officer": (403, 403), "officer_cadre": (403, 403)}
-# Writers whose scope applies inside the work itself (a roll lists only their area's part).
+# Writers whose scope applies inside the work itself (a template; a roll lists only their part).
 WRITE_ANY_AREA: Policy = {caller: outcomes[:1] for caller, outcomes in WRITE.items()}
 SIGNED_IN: Policy = {caller: (OK,) for caller in WRITE} | {"anonymous": (401,)}
 FEED: Policy = {caller: (403,) for caller in WRITE} | {
@@ -448,6 +448,14 @@ async def compare_roll(w: World, area: str) -> Call:
     return Call(RECON, files={"file": ("roll.csv", roll, "text/csv")})
 
 
+async def import_entity(w: World, area: str) -> Call:
+    """A real (not dry) import of one entity in the township's village: outside it, a row error
+    answers 422 with the report."""
+    table = f"主体名称,主体类型,村代码,产业\n导入主体{w.n()},家庭农场,{VILLAGE[area]},食用菌\n"
+    files = {"file": ("entities.csv", table.encode("utf-8-sig"), "text/csv")}
+    return Call("/v1/imports/entities", files=files, params={"dry_run": "false"})
+
+
 async def delete_household(w: World, area: str) -> Call:
     household_id, _ = await w.household(area)
     return Call(f"/v1/households/{household_id}", if_match='"1"')
@@ -525,6 +533,7 @@ async def reset_password(w: World, area: str) -> Call:
 HH = "/v1/households/{household_id}"
 INCOME = HH + "/income-records"
 RECON = "/v1/reconciliations/low-income"
+IMPORT_TEMPLATE = "/v1/imports/households/template.xlsx"
 L, G, C, W = Kind.LIST, Kind.GET, Kind.CREATE, Kind.CHANGE
 
 ROWS = [
@@ -592,6 +601,9 @@ ROWS = [
     # the audit log: county admins only, whatever the township
     Row("GET", "/v1/audit", ADMIN, G, fixed("/v1/audit")),
     Row("GET", "/v1/audit/export.csv", ADMIN, G, fixed("/v1/audit/export.csv")),
+    # tabular imports: templates are the same everywhere; each row's area is the caller's scope
+    Row("GET", "/v1/imports/{kind}/template.{fmt}", WRITE_ANY_AREA, G, fixed(IMPORT_TEMPLATE)),
+    Row("POST", "/v1/imports/{kind}", WRITE, C, import_entity, 200),
     # reconciling the low-income roll
     Row("GET", RECON + "/template.{fmt}", WRITE_ANY_AREA, G, fixed(RECON + "/template.csv")),
     Row("POST", RECON, WRITE_ANY_AREA, G, compare_roll),
@@ -696,9 +708,11 @@ async def test_every_endpoint_role_and_area_follows_the_policy(app, client, toke
                     call = await row.build(world, area)  # writes: a fresh target each time
                     want[endpoint, caller, area] = expected(row, outcome)
                     got[endpoint, caller, area] = await actual(http, row, call, headers[caller])
-    # 8 callers × 2 townships per endpoint; /v1/auth/me, the feed and the roll's
+    # 8 callers × 2 townships per endpoint; /v1/auth/me, the feed, the templates and the roll's
     # reconciliation are not per township.
-    assert len(got) == 8 * 2 * (len(ROWS) - 4) + 8 * 4
+    unscoped = sum(len(row.areas) == 1 for row in ROWS)
+    assert unscoped == 5
+    assert len(got) == 8 * 2 * (len(ROWS) - unscoped) + 8 * unscoped
     assert got == want, breaking(got, want)
 
 
