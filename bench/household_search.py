@@ -1,8 +1,8 @@
 """Household search at scale: GET /v1/households latency per kind of search, on N households.
 
 Builds a throwaway PostgreSQL database (``fumin_bench_<hex>``, dropped at the end), migrates the
-registry schema, loads ``--households`` households with their members (``registry.demo.
-copy_households`` when it exists, else this file's own COPY loader), ANALYZEs, then times
+registry schema, loads ``--households`` households with their members, income and links
+(``registry.demo.copy_households``, the demo generator's COPY mode), ANALYZEs, then times
 ``--searches`` requests per kind through the real endpoint in-process (httpx.ASGITransport, real
 RS256 tokens): exact name, name prefix, whole ID number, village + category, flags, and a
 township officer's scoped search. Prints p50/p95/max per kind and the plan of the slowest kind.
@@ -12,15 +12,11 @@ township officer's scoped search. Prints p50/p95/max per kind and the plan of th
 
 import argparse
 import asyncio
-import inspect
-import math
 import random
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,217 +32,21 @@ from kit.db import make_engine
 from kit.pagination import DEFAULT_LIMIT
 from kit.testing import TokenFactory
 from kit.tokens import generate_private_pem
-from registry import demo
 from registry.app import MIGRATIONS, create_app
+from registry.demo.copy import copy_households
 from registry.settings import RegistrySettings
 
 SCHEMA = "registry"
-CHUNK = 20_000  # households per COPY transaction
-
-# Surnames roughly by frequency nationally, with Qingyuan's common ones (吴 叶 周 ...) weighted up.
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤季柳"
-)
-LOCAL = "吴叶周陈刘李王张杨胡林毛季范姚"
-GIVEN = (
-    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉金水德福春梅永海美玲小文斌"
-    "宇浩鹏飞辉俊峰林琴云燕慧丹荣新宏亮晓彬佳雪梦婷欣怡子涵雨轩思远博振东立成家和祥瑞根土松"
-)
-RELATIONS = ("spouse", "child", "child", "parent", "grandchild", "sibling")
-SUBTYPES = ("subsistence", "near_subsistence", "destitute", "expenditure_hardship", "other")
-MONITORING = ("unstable", "marginal", "sudden_hardship")
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-FIRST_BIRTH = date(1930, 1, 1)
-BIRTH_DAYS = (date(2015, 12, 31) - FIRST_BIRTH).days
-ID_SPACE = BIRTH_DAYS * 1000  # (birth day, sequence) pairs; member k gets pair (k * STRIDE) mod
-ID_STRIDE = 1_000_003  # ID_SPACE, a bijection since the stride is prime to it: unique numbers
 
 
-# ---------------------------------------------------------------------------- the loader
-
-
-@dataclass
-class Counts:
-    households: int = 0
-    members: int = 0
-    pairings: int = 0
-    links: int = 0
-    villages: int = 0
-
-
-def surname(rng: random.Random) -> str:
-    # A third of the people carry one of the local surnames; the rest follow the national list,
-    # front-weighted (a few surnames cover most people).
-    if rng.random() < 0.33:
-        return rng.choice(LOCAL)
-    return SURNAMES[min(int(rng.expovariate(1 / 18)), len(SURNAMES) - 1)]
-
-
-def given_name(rng: random.Random) -> str:
-    size = 1 if rng.random() < 0.3 else 2
-    return "".join(rng.choice(GIVEN) for _ in range(size))
-
-
-def resident_id(k: int) -> tuple[str, date, str]:
-    """Member k's ID number (valid GB 11643, unique per k), birth date and sex."""
-    pair = k * ID_STRIDE % ID_SPACE
-    born = FIRST_BIRTH + timedelta(days=pair // 1000)
-    body = f"331126{born:%Y%m%d}{pair % 1000:03d}"
-    check = "10X98765432"[sum(int(c) * w for c, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
-    return body + check, born, "male" if int(body[16]) % 2 else "female"
-
-
-def area_rows(households: int) -> list[tuple[Any, ...]]:
-    """One county, townships of 25 villages, about 1,500 households per village."""
-    now = datetime.now(UTC)
-    villages = max(3, households // 1500)
-    rows: list[tuple[Any, ...]] = [("331126", "庆元县", "county", None, 2023, None, 1, now)]
-    for t in range(math.ceil(villages / 25)):
-        township = f"331126{101 + t:03d}"
-        rows.append((township, f"第{t + 1}镇", "township", "331126", 2023, None, 1, now))
-        for v in range(min(25, villages - t * 25)):
-            code = f"{township}{201 + v:03d}"
-            rows.append(
-                (code, f"第{t + 1}镇{v + 1}村", "village", township, 2023, "medium", 1, now)
-            )
-    return rows
-
-
-@dataclass
-class Loader:
-    conn: asyncpg.Connection
-    rng: random.Random
-    villages: list[str]
-    cadres: list[uuid.UUID] = field(default_factory=list)
-    entities: list[uuid.UUID] = field(default_factory=list)
-    counts: Counts = field(default_factory=Counts)
-    now: datetime = field(default_factory=lambda: datetime.now(UTC))
-
-    async def copy(self, table: str, rows: list[tuple[Any, ...]], columns: list[str]) -> None:
-        await self.conn.copy_records_to_table(
-            table, records=rows, columns=columns, schema_name=SCHEMA
-        )
-
-    async def people_and_entities(self, households: int) -> None:
-        self.cadres = [uuid.uuid4() for _ in range(max(10, households // 60))]
-        cadre_rows = [
-            (c, 1, self.now, self.now, surname(self.rng) + given_name(self.rng), "township_staff",
-             "[]", self.rng.choice(self.villages)[:9], True)
-            for c in self.cadres
-        ]  # fmt: skip
-        await self.copy(
-            "cadre",
-            cadre_rows,
-            ["id", "version", "created_at", "updated_at", "name", "type", "skills",
-             "home_area_code", "active"],
-        )  # fmt: skip
-        self.entities = [uuid.uuid4() for _ in range(max(5, households // 200))]
-        entity_rows = [
-            (e, 1, self.now, self.now, f"庆元县{n}号家庭农场", "family_farm",
-             self.rng.choice(self.villages), "edible_fungi", "active", "none", False)
-            for n, e in enumerate(self.entities)
-        ]  # fmt: skip
-        await self.copy(
-            "entity",
-            entity_rows,
-            ["id", "version", "created_at", "updated_at", "name", "type", "village_code",
-             "industry", "status", "quality_grade", "nhl_member"],
-        )  # fmt: skip
-
-    def household(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        rng, now = self.rng, self.now
-        household_id = uuid.uuid4()
-        low_income = rng.random() < 0.15
-        subtype = rng.choice(SUBTYPES) if low_income else None
-        monitoring = (
-            rng.choice(MONITORING) if rng.random() < (0.2 if low_income else 0.02) else None
-        )
-        rows["household"].append(
-            (household_id, 1, now, now, rng.choice(self.villages),
-             "low_income" if low_income else "small_farmer", subtype, monitoring, "")
-        )  # fmt: skip
-        family = surname(rng)
-        size = rng.choices((1, 2, 3, 4, 5, 6), weights=(15, 25, 25, 20, 10, 5))[0]
-        for position in range(size):
-            relation = "head" if position == 0 else RELATIONS[min(position - 1, 5)]
-            name = (surname(rng) if relation in ("spouse", "parent") else family) + given_name(rng)
-            number, born, sex = resident_id(self.counts.members)
-            self.counts.members += 1
-            rows["member"].append(
-                (uuid.uuid4(), household_id, position, name, number, born, sex, relation, True,
-                 "able", "healthy", "farming")
-            )  # fmt: skip
-        if low_income and rng.random() < 0.95:
-            rows["pairing"].append(
-                (uuid.uuid4(), 1, now, now, date(2024, 1, 1), None, rng.choice(self.cadres),
-                 household_id)
-            )  # fmt: skip
-        if rng.random() < 0.08:
-            rows["entity_household_link"].append(
-                (uuid.uuid4(), 1, now, now, date(2024, 3, 1), None, rng.choice(self.entities),
-                 household_id, "employment")
-            )  # fmt: skip
-
-    async def households(self, total: int) -> None:
-        link = ["id", "version", "created_at", "updated_at", "started_on", "ended_on"]
-        columns = {
-            "household": ["id", "version", "created_at", "updated_at", "village_code",
-                          "category", "low_income_subtype", "monitoring_type", "address"],
-            "member": ["id", "household_id", "position", "name", "id_number", "birth_date",
-                       "sex", "relation", "resident", "labour_ability", "health", "employment"],
-            "pairing": [*link, "cadre_id", "household_id"],
-            "entity_household_link": [*link, "entity_id", "household_id", "mode"],
-        }  # fmt: skip
-        for first in range(0, total, CHUNK):
-            rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in columns}
-            for _ in range(min(CHUNK, total - first)):
-                self.household(rows)
-            async with self.conn.transaction():
-                for table, table_rows in rows.items():
-                    await self.copy(table, table_rows, columns[table])
-            self.counts.households += len(rows["household"])
-            self.counts.pairings += len(rows["pairing"])
-            self.counts.links += len(rows["entity_household_link"])
-
-
-async def own_copy_loader(dsn: str, households: int, seed: int) -> Counts:
-    """This bench's own loader: areas, cadres, entities, households, members, pairings, links."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        # Rows are consistent by construction: skip the per-row foreign key triggers.
-        await conn.execute("SET session_replication_role = replica")
-        areas = area_rows(households)
-        villages = [row[0] for row in areas if row[2] == "village"]
-        loader = Loader(conn, random.Random(seed), villages)
-        await loader.copy(
-            "area",
-            areas,
-            ["code", "name", "level", "parent_code", "edition", "size_class", "version",
-             "updated_at"],
-        )  # fmt: skip
-        await loader.people_and_entities(households)
-        await loader.households(households)
-        loader.counts.villages = len(villages)
-        return loader.counts
-    finally:
-        await conn.close()
-
-
-async def load(url: str, dsn: str, households: int, seed: int) -> str:
-    """Load with registry.demo.copy_households if it exists, else with this file's loader."""
-    copy_households = getattr(demo, "copy_households", None)
-    if copy_households is not None:
-        result = copy_households(url, households, seed)
-        if inspect.isawaitable(result):
-            await result
-        return "registry.demo.copy_households"
-    counts = await own_copy_loader(dsn, households, seed)
+async def load(url: str, households: int, seed: int) -> str:
+    """The demo generator's province-scale COPY load (registry.demo.copy_households)."""
+    counts = await copy_households(url, households, seed)
     return (
-        f"bench's own COPY loader: {counts.households} households, {counts.members} members, "
-        f"{counts.pairings} active pairings, {counts.links} entity links, "
-        f"{counts.villages} villages"
+        f"registry.demo.copy_households: {counts['household']} households, "
+        f"{counts['member']} members, {counts['income_record']} income records, "
+        f"{counts['pairing']} active pairings, {counts['entity_household_link']} entity links, "
+        f"{counts['area'] - 20} villages"
     )
 
 
@@ -412,7 +212,7 @@ async def run(args: argparse.Namespace) -> None:
         finally:
             await engine.dispose()
         started = time.perf_counter()
-        loaded_by = await load(url, dsn, args.households, args.seed)
+        loaded_by = await load(url, args.households, args.seed)
         loaded_in = time.perf_counter() - started
         print(f"load: {args.households} households in {loaded_in:.1f} s ({loaded_by})")
         started = time.perf_counter()
