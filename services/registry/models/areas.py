@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field
 
 from kit.db import UTCDateTime, utcnow
@@ -26,4 +27,4 @@ class CollectiveIncome(RegistryTable, table=True):
     __tablename__ = "collective_income"
     area_code: str = Field(foreign_key="area.code", primary_key=True, ondelete="CASCADE")
     year: int = Field(primary_key=True)
-    operating_income_fen: int
+    operating_income_fen: int = Field(sa_type=BigInteger)  # fen; BIGINT past 21.47 million yuan

@@ -1,5 +1,6 @@
 from uuid import UUID
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field
 
 from registry.models.base import RegistryTable, Versioned
@@ -28,8 +29,8 @@ class EntityFigures(RegistryTable, table=True):
     entity_id: UUID = Field(foreign_key="entity.id", primary_key=True, ondelete="CASCADE")
     year: int = Field(primary_key=True)
     jobs_created: int | None = None
-    online_sales_fen: int | None = None
-    processing_fees_fen: int | None = None
+    online_sales_fen: int | None = Field(default=None, sa_type=BigInteger)
+    processing_fees_fen: int | None = Field(default=None, sa_type=BigInteger)
     processing_workforce: int | None = None
     members: int | None = None
     farmers_linked: int | None = None

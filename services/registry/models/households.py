@@ -1,7 +1,7 @@
 from datetime import date
 from uuid import UUID, uuid4
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import BigInteger, Index, UniqueConstraint
 from sqlmodel import Field
 
 from registry.models.base import RegistryTable, Versioned
@@ -66,10 +66,11 @@ class IncomeRecord(Versioned, table=True):
     household_id: UUID = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
     year: int
     quarter: int
-    wage_fen: int
-    operating_fen: int
-    property_fen: int
-    transfer_fen: int
+    # Money in fen as BIGINT: a 32-bit column would overflow at 21.47 million yuan.
+    wage_fen: int = Field(sa_type=BigInteger)
+    operating_fen: int = Field(sa_type=BigInteger)
+    property_fen: int = Field(sa_type=BigInteger)
+    transfer_fen: int = Field(sa_type=BigInteger)
     resident_count: int
     village_code: str = Field(foreign_key="area.code", index=True)
     category: str = Field(max_length=14)

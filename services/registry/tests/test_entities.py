@@ -158,6 +158,19 @@ async def test_figures_are_money_strings_and_move_the_entity_on(app, client, tok
     assert entity_events[1]["data"]["figures"][0]["online_sales"] == "123456.70"
 
 
+@pytest.mark.smoke
+async def test_a_large_enterprises_sales_are_kept_to_the_fen(client, tokens, areas):
+    # 3.5 billion yuan of online sales: far past what a 32-bit column of fen holds.
+    entity = await add_entity(client, tokens)
+    url = f"/v1/entities/{entity['id']}/figures/2026"
+    body = {"online_sales": "3500000000.01", "processing_fees": "98765432.10"}
+    response = await client.put(url, json=body, headers=admin(tokens))
+    assert response.status_code == 200, response.text
+    got = (await client.get(f"/v1/entities/{entity['id']}", headers=admin(tokens))).json()
+    assert got["figures"][0]["online_sales"] == "3500000000.01"
+    assert got["figures"][0]["processing_fees"] == "98765432.10"
+
+
 @pytest.mark.parametrize(
     "figures",
     [{"jobs_created": -1}, {"online_sales": "-0.01"}, {"online_sales": 12.5}, {"members": "x"}],
