@@ -5,7 +5,7 @@ from fastapi import Request
 from starlette.background import BackgroundTask
 from starlette.responses import Response, StreamingResponse
 
-from gateway.routes import owner_of
+from gateway.routes import is_long_running, owner_of
 from kit.logs import REQUEST_ID_HEADER, request_id_var
 from kit.problems import BadGateway, GatewayTimeout, NotFound, problem_response
 
@@ -56,6 +56,9 @@ async def forward(request: Request) -> Response:
         headers=upstream_headers(request),
         content=request.stream() if has_body else None,
     )
+    if is_long_running(request.url.path):
+        timeout = request.app.state.settings.long_running_timeout_seconds
+        upstream.extensions["timeout"] = httpx.Timeout(timeout, connect=5.0).as_dict()
     try:
         response = await http.send(upstream, stream=True)
     except httpx.TimeoutException:

@@ -29,11 +29,21 @@ OWNERS: dict[str, str] = {
     "measure-types": "assistance",
     # indicators
     "indicators": "indicators",
+    "indicator-values": "indicators",
     "targets": "indicators",
-    "reported-figures": "indicators",
+    "reported-values": "indicators",
     "rankings": "indicators",
     "alerts": "indicators",
 }
+
+
+# Resources whose writes take a whole file at once, allowed the long timeout.
+LONG_RUNNING = {"imports", "reconciliations"}
+
+
+def is_long_running(path: str) -> bool:
+    parts = path.removeprefix("/api").split("/")
+    return len(parts) > 2 and parts[2] in LONG_RUNNING
 
 
 def owner_of(path: str) -> tuple[str, str] | None:

@@ -11,6 +11,9 @@ class GatewaySettings(BaseSettings):
     indicators_url: str = "http://127.0.0.1:8003"
     # How long a service may take to start answering before the client gets a 504.
     upstream_timeout_seconds: float = 30.0
+    # Imports and roll reconciliations write a whole file in one transaction (a county's
+    # households take about a minute), so they get longer before the 504.
+    long_running_timeout_seconds: float = 600.0
     frontend_dist: Path = Path("frontend/dist")
     log_level: str = "INFO"
     # Set when clients reach us over HTTPS (TLS ends at the ingress): turns on HSTS.

@@ -118,6 +118,14 @@ async def test_a_service_slower_than_the_timeout_answers_504_problem(
     assert response.json()["type"] == "/problems/upstream-timeout"
 
 
+async def test_imports_may_take_longer_than_other_calls(gateway: httpx.AsyncClient) -> None:
+    # The same delay that times a read out is within an import's longer allowance.
+    response = await gateway.post("/api/v1/imports/households", content=b"x")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "imported"}
+
+
 @pytest.mark.parametrize(
     "path", ["/api/v1/nonsense", "/api/v2/households", "/api/v1/feeds/nobody", "/api/v1", "/api"]
 )

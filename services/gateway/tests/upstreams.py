@@ -77,6 +77,12 @@ async def slow() -> dict[str, str]:
     return {"status": "late"}
 
 
+@registry_routes.post("/v1/imports/households")
+async def slow_import() -> dict[str, str]:
+    await asyncio.sleep(SLOW_SECONDS)  # a whole county's file takes a while to write
+    return {"status": "imported"}
+
+
 @registry_routes.get("/v1/households/{household_id}", response_model=Household)
 async def read_household(household_id: str) -> Household:
     return Household(id=household_id, head=Item(name="张三", size=4))
