@@ -8,16 +8,11 @@ from sqlmodel import select
 
 from kit.auth import Role
 from registry.models import AuditEntry, User
-from registry.tests.factories import COUNTY, TOWN_A, add_areas, household_body, id_number
+from registry.tests.factories import COUNTY, TOWN_A, household_body, id_number
 
 URL = "/v1/audit"
 EXPORT = "/v1/audit/export.csv"
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 def admin(tokens, **kwargs):

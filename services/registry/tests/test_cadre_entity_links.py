@@ -1,15 +1,10 @@
 import pytest
 
 from kit.auth import Role
-from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_B1, add_areas
+from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_B1
 from registry.tests.link_seeds import add_cadre, add_entity, events
 
 URL = "/v1/cadre-entity-links"
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 def officer(tokens, town=TOWN_A):

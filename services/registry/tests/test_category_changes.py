@@ -6,14 +6,9 @@ import pytest
 
 from kit.auth import Role
 from kit.clock import local_today
-from registry.tests.factories import COUNTY, TOWN_B, add_areas, household_body
+from registry.tests.factories import COUNTY, TOWN_B, household_body
 
 from .test_households import create, events
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 async def change(client, headers, household_id, version, **body):

@@ -6,13 +6,8 @@ import pytest
 
 from kit.auth import Role
 from registry.models import Cadre
-from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, add_areas
+from registry.tests.factories import COUNTY, TOWN_A, TOWN_B
 from registry.tests.link_seeds import events
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 def admin(tokens, area=COUNTY):

@@ -12,15 +12,9 @@ from registry.tests.factories import (
     VILLAGE_A1,
     VILLAGE_A2,
     VILLAGE_B1,
-    add_areas,
     credit_code,
 )
 from registry.tests.link_seeds import add_cadre, add_entity, entity_body, events
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 def admin(tokens):

@@ -6,15 +6,10 @@ from sqlmodel import col, select
 
 from kit.auth import Role
 from registry.models import AuditEntry, Pairing
-from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_A2, VILLAGE_B1, add_areas
+from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_A2, VILLAGE_B1
 from registry.tests.link_seeds import add_cadre, add_household, events
 
 URL = "/v1/pairings/handover"
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 def officer(tokens, town=TOWN_A):

@@ -34,11 +34,6 @@ class Seeded:
     cadre_id: UUID
 
 
-@pytest.fixture
-def admin(tokens):
-    return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY)
-
-
 async def create(client, headers, body: dict[str, Any]) -> str:
     response = await client.post("/v1/households", json=body, headers=headers)
     assert response.status_code == 201, response.text

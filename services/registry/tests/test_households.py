@@ -17,26 +17,10 @@ from registry.tests.factories import (
     VILLAGE_A1,
     VILLAGE_A2,
     VILLAGE_B1,
-    add_areas,
     household_body,
     id_number,
     member_body,
 )
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
-
-
-@pytest.fixture
-def admin(tokens):
-    return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY)
-
-
-@pytest.fixture
-def officer(tokens):
-    return tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A)
 
 
 async def create(client, headers, body=None, **fields) -> dict[str, Any]:

@@ -15,11 +15,9 @@ from kit.auth import Role
 from registry.models import Household, Member, outbox
 from registry.tests.factories import (
     COUNTY,
-    TOWN_A,
     VILLAGE_A1,
     VILLAGE_A2,
     VILLAGE_B1,
-    add_areas,
     household_body,
     id_number,
     member_body,
@@ -27,21 +25,6 @@ from registry.tests.factories import (
 
 HEAD_1, WIFE_1 = id_number(sequence=101), id_number(sequence=102)
 HEAD_2, SON_2 = id_number(sequence=111), id_number(sequence=113)
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
-
-
-@pytest.fixture
-def admin(tokens):
-    return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY)
-
-
-@pytest.fixture
-def officer(tokens):
-    return tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A)
 
 
 def member_row(head: str, number: str, name: str, relation: str, **cells: str) -> dict[str, str]:

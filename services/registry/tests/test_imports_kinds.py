@@ -6,34 +6,16 @@ import io
 import pytest
 import sqlalchemy as sa
 
-from kit.auth import Role
 from registry.models import Department, outbox
 from registry.tests.factories import (
-    COUNTY,
     TOWN_A,
     TOWN_B,
     VILLAGE_A1,
     VILLAGE_B1,
-    add_areas,
     credit_code,
     household_body,
     id_number,
 )
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
-
-
-@pytest.fixture
-def admin(tokens):
-    return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY)
-
-
-@pytest.fixture
-def officer(tokens):
-    return tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A)
 
 
 def csv_bytes(rows: list[dict[str, str]]) -> bytes:

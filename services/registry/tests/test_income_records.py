@@ -11,7 +11,6 @@ from kit.auth import Role
 from registry.models import Cadre, Pairing, outbox
 from registry.tests.factories import (
     COUNTY,
-    TOWN_A,
     VILLAGE_A1,
     VILLAGE_A2,
     VILLAGE_B1,
@@ -26,11 +25,6 @@ INCOME = {
     "transfer_income": "2000.51",
     "resident_count": 3,
 }
-
-
-@pytest.fixture
-def officer(tokens):
-    return tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A)
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ import pytest
 from kit.auth import Role
 from kit.clock import local_today
 from registry.tests.factories import (
-    COUNTY,
     TOWN_A,
     VILLAGE_A1,
     VILLAGE_B1,
-    add_areas,
     household_body,
     id_number,
 )
@@ -20,16 +18,6 @@ from .test_households import create, events
 
 URL = "/v1/reconciliations/low-income"
 HEADER = "户主姓名,身份证号,低收入类型,村代码\n"
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
-
-
-@pytest.fixture
-def admin(tokens):
-    return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY)
 
 
 def roll(*lines: str) -> dict[str, Any]:

@@ -6,15 +6,10 @@ import pytest
 
 from kit.auth import Role
 from registry.models import User, outbox
-from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, add_areas, bearer
+from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, bearer
 from registry.tests.link_seeds import add_cadre
 
 PASSWORD = "s3cret-pass"
-
-
-@pytest.fixture
-async def areas(app, client):
-    await add_areas(app)
 
 
 def admin(tokens, area=COUNTY):
