@@ -1,10 +1,43 @@
-"""``python -m indicators migrate | makemigration "message"``."""
+"""Indicators commands:
+
+python -m indicators migrate                   bring the database to the newest migration
+python -m indicators makemigration "message"   write a migration from the models' changes
+python -m indicators rebuild                   empty the read model and read the registry's
+                                               feed again from the start (service stopped)
+"""
 
 import asyncio
 import sys
+import time
+
+import httpx
 
 from indicators.app import create_app
-from kit.cli import run
+from indicators.read_model.consumer import rebuild
+from indicators.settings import IndicatorsSettings
+from kit.cli import migration_command
+
+
+async def rebuild_command(settings: IndicatorsSettings) -> None:
+    app = create_app(settings)
+    started = time.perf_counter()
+    async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
+        applied = await rebuild(app, http)
+    await app.state.engine.dispose()
+    seconds = time.perf_counter() - started
+    print(f"读模型已重建 / read model rebuilt: {applied} events ({seconds:.1f} s)")
+
+
+async def main(argv: list[str]) -> None:
+    settings = IndicatorsSettings()
+    match argv:
+        case ["migrate"] | ["makemigration", _]:
+            await migration_command(create_app(settings), argv)
+        case ["rebuild"]:
+            await rebuild_command(settings)
+        case _:
+            sys.exit(__doc__)
+
 
 if __name__ == "__main__":
-    asyncio.run(run(create_app(), sys.argv[1:], __doc__))
+    asyncio.run(main(sys.argv[1:]))

@@ -1,11 +1,16 @@
-"""The indicators service."""
+"""The indicators service: the programme's indicators computed from its own read model of the
+registry (kept from the registry's feed), and the figures other departments report."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
 
+from indicators.catalogue.router import router as catalogue_router
 from indicators.models import outbox
+from indicators.read_model.consumer import registry_consumer
+from indicators.reported.router import router as reported_router
 from indicators.settings import IndicatorsSettings
+from indicators.values.router import router as values_router
 from kit.app import create_service_app
 from kit.feed import feed_router
 
@@ -16,9 +21,15 @@ def create_app(settings: IndicatorsSettings | None = None) -> FastAPI:
     settings = settings or IndicatorsSettings()
     return create_service_app(
         name="indicators",
-        title="Fumin indicators",
+        title="Fumin indicators 指标",
         settings=settings,
         script_location=MIGRATIONS,
         outbox=outbox,
-        routers=[feed_router("indicators", outbox, lambda event, principal: None)],
+        routers=[
+            feed_router("indicators", outbox, lambda event, principal: None),
+            catalogue_router,
+            values_router,
+            reported_router,
+        ],
+        background=[registry_consumer],
     )

@@ -10,3 +10,8 @@ class IndicatorsSettings(ServiceSettings):
 
     client_id: str = "indicators"
     client_secret: str = "dev-indicators-secret"
+
+    # The registry, whose feed gives this service its read model (areas, households, income…).
+    registry_url: str = "http://127.0.0.1:8001"
+    consume_registry: bool = True  # off in unit tests, which apply events themselves
+    feed_idle_seconds: float = 2.0  # how long to wait when the feed has nothing new

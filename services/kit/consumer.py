@@ -147,3 +147,39 @@ class FeedConsumer:
     async def _unlock(conn: AsyncConnection, key: int) -> None:
         await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
         await conn.commit()
+
+    async def catch_up(self) -> int:
+        """Apply pages until the feed has nothing new (a rebuild, a test); answers the count."""
+        total = 0
+        while count := await self.run_once():
+            total += count
+        return total
+
+
+async def keep_consuming(consumer: FeedConsumer, pause: float) -> None:
+    """Run ``consumer`` for as long as the task lives. FeedConsumer rides out an unreachable
+    feed itself; anything else (a malformed page, a database hiccup) is logged and retried
+    rather than ending the copy's updates for good."""
+    while True:
+        try:
+            await consumer.run_forever()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("feed %s consumer failed; retrying", consumer.feed)
+            await asyncio.sleep(pause)
+
+
+@contextlib.asynccontextmanager
+async def consuming(
+    make: Callable[[httpx.AsyncClient], FeedConsumer], pause: float = 10.0
+) -> AsyncIterator[None]:
+    """Keep a consumer running in the background while the block runs (an app's lifespan)."""
+    async with httpx.AsyncClient(timeout=10, trust_env=False) as http:
+        task = asyncio.create_task(keep_consuming(make(http), pause))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

@@ -1,15 +1,52 @@
 """Every indicators table, imported here so the metadata (and Alembic) sees them all."""
 
-from sqlalchemy.orm import registry
-from sqlmodel import SQLModel
+from indicators.models.base import IndicatorsTable, feed_cursor, metadata, outbox
+from indicators.models.registry_copy import (
+    Area,
+    Cadre,
+    CadreEntityLink,
+    CollectiveIncome,
+    Entity,
+    EntityFigures,
+    EntityHouseholdLink,
+    Household,
+    IncomeRecord,
+    Member,
+    Pairing,
+)
+from indicators.models.reported import ReportedValue
 
-from kit.db import new_metadata
-from kit.outbox import feed_cursor_table, outbox_table
+# The tables the registry feed fills, emptied by ``python -m indicators rebuild``.
+READ_MODEL = [
+    Area,
+    CollectiveIncome,
+    Household,
+    Member,
+    IncomeRecord,
+    Entity,
+    EntityFigures,
+    Cadre,
+    CadreEntityLink,
+    EntityHouseholdLink,
+    Pairing,
+]
 
-metadata = new_metadata()
-outbox = outbox_table(metadata)
-feed_cursor = feed_cursor_table(metadata)
-
-
-class IndicatorsTable(SQLModel, registry=registry(metadata=metadata)):
-    pass
+__all__ = [
+    "READ_MODEL",
+    "Area",
+    "Cadre",
+    "CadreEntityLink",
+    "CollectiveIncome",
+    "Entity",
+    "EntityFigures",
+    "EntityHouseholdLink",
+    "Household",
+    "IncomeRecord",
+    "IndicatorsTable",
+    "Member",
+    "Pairing",
+    "ReportedValue",
+    "feed_cursor",
+    "metadata",
+    "outbox",
+]

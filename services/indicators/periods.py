@@ -1,0 +1,53 @@
+"""Indicator periods: ``2026Q3`` is January–September 2026 (year to date); ``2026`` is the
+year's figure, which is its Q4."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kit.clock import local_today
+from kit.problems import invalid
+
+_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4]))?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, text: str, field: str = "period") -> "Period":
+        match = _PERIOD.fullmatch(text.strip())
+        if match is None:
+            raise invalid(field, "期间应为 2026 或 2026Q3 / a period is 2026 or 2026Q3")
+        return cls(int(match[1]), int(match[2] or 4))
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.quarter}"
+
+    @property
+    def year_earlier(self) -> "Period":
+        return Period(self.year - 1, self.quarter)
+
+    @property
+    def last_day(self) -> date:
+        first_of_next = (
+            date(self.year + 1, 1, 1)
+            if self.quarter == 4
+            else date(self.year, self.quarter * 3 + 1, 1)
+        )
+        return first_of_next - timedelta(days=1)
+
+    def as_of(self, today: date | None = None) -> date:
+        """The day links and ages are taken on: the period's last day, or today (Asia/Shanghai)
+        while the period is still running."""
+        return min(self.last_day, today or local_today())
+
+
+def years_before(day: date, years: int) -> date:
+    """The same calendar day ``years`` earlier (29 February becomes the 28th in a common year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

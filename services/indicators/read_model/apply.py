@@ -1,0 +1,69 @@
+"""Applying a page of registry feed events to the read model (FeedConsumer's ``apply``).
+
+An event carries the aggregate's whole state after the write, so applying it replaces the
+aggregate's row (and its parts) — only when the event's version is newer than the stored one.
+A deleted aggregate is kept as a tombstone, so an older event arriving later cannot bring it
+back. Applying the same page twice, or pages out of order, ends in the same state.
+"""
+
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from indicators.read_model.rows import KEPT, Kept
+
+Event = dict[str, Any]
+
+
+def newest_per_aggregate(events: list[Event]) -> dict[str, dict[str, Event]]:
+    """aggregate → aggregate_id → its newest event in the page."""
+    newest: dict[str, dict[str, Event]] = {}
+    for event in events:
+        if event["aggregate"] not in KEPT:
+            continue
+        by_id = newest.setdefault(event["aggregate"], {})
+        seen = by_id.get(event["aggregate_id"])
+        if seen is None or event["version"] > seen["version"]:
+            by_id[event["aggregate_id"]] = event
+    return newest
+
+
+async def apply_events(session: AsyncSession, events: list[Event]) -> None:
+    for aggregate, by_id in newest_per_aggregate(events).items():
+        await _apply(session, KEPT[aggregate], list(by_id.values()))
+
+
+async def _apply(session: AsyncSession, kept: Kept, events: list[Event]) -> None:
+    table = kept.model.__table__  # type: ignore[attr-defined]
+    pk = next(iter(table.primary_key.columns))
+    keyed = {kept.key(event["aggregate_id"]): event for event in events}
+    found = await session.execute(select(pk, table.c.version).where(pk.in_(keyed)))
+    stored: dict[Any, int] = {key: version for key, version in found.all()}
+    fresh = {key: e for key, e in keyed.items() if e["version"] > stored.get(key, 0)}
+    if not fresh:
+        return
+    # One consumer per feed writes here (kit.consumer), so delete-then-insert cannot race.
+    await session.execute(delete(table).where(pk.in_(fresh)))
+    rows = [
+        {
+            pk.name: key,
+            **kept.row(event["data"]),
+            "version": event["version"],
+            "deleted": event["type"].endswith(".deleted"),
+        }
+        for key, event in fresh.items()
+    ]
+    await session.execute(insert(table), rows)
+    if kept.parts is None or kept.part_rows is None:
+        return
+    parts = kept.parts.__table__  # type: ignore[attr-defined]
+    await session.execute(delete(parts).where(parts.c[kept.part_key].in_(fresh)))
+    part_rows = [
+        row
+        for key, event in fresh.items()
+        if not event["type"].endswith(".deleted")  # a tombstone keeps no parts
+        for row in kept.part_rows(key, event["data"])
+    ]
+    if part_rows:
+        await session.execute(insert(parts), part_rows)

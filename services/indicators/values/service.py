@@ -1,0 +1,197 @@
+"""Computing an indicator for an area and the areas below it, and explaining a value."""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from indicators.areas import areas_below, child_length, visible_area
+from indicators.catalogue.definitions import BY_CODE, Indicator, Kind
+from indicators.models import Area, ReportedValue, feed_cursor
+from indicators.periods import Period
+from indicators.read_model.consumer import FEED
+from indicators.values.calc import Calculator, Figure, Scope, Sums, total
+from indicators.values.calculators import CALCULATORS
+from indicators.values.exact import plain, shown
+from indicators.values.schemas import CoveredMember, IndicatorValue, ReportedPublic
+from kit.auth import Principal
+from kit.db import utcnow
+from kit.pagination import decode_cursor, encode_cursor
+from kit.problems import invalid
+
+
+def indicator_of(code: str) -> tuple[Indicator, Calculator]:
+    indicator = BY_CODE.get(code)
+    if indicator is None:
+        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+    calculator = CALCULATORS.get(code)
+    if calculator is None:
+        raise invalid(
+            "indicator",
+            "该指标尚未计算（需帮扶服务数据）/ not computed yet (needs the assistance feed)",
+        )
+    return indicator, calculator
+
+
+async def _reported(
+    session: AsyncSession, indicator: str, period: Period, codes: list[str]
+) -> dict[str, dict[str, ReportedValue]]:
+    """area code → measure → its reported value."""
+    query = select(ReportedValue).where(
+        col(ReportedValue.indicator) == indicator,
+        col(ReportedValue.year) == period.year,
+        col(ReportedValue.quarter) == period.quarter,
+        col(ReportedValue.area_code).in_(codes),
+    )
+    by_area: dict[str, dict[str, ReportedValue]] = {}
+    for row in (await session.execute(query)).scalars():
+        by_area.setdefault(row.area_code, {})[row.measure] = row
+    return by_area
+
+
+async def read_model_updated_at(session: AsyncSession) -> datetime | None:
+    query = select(feed_cursor.c.updated_at).where(feed_cursor.c.feed == FEED)
+    return await session.scalar(query)
+
+
+async def indicator_values(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    indicator_code: str,
+    area_code: str,
+    period_text: str,
+    level: str | None,
+    measure: str | None,
+) -> list[IndicatorValue]:
+    indicator, calculator = indicator_of(indicator_code)
+    if measure is not None and indicator.measure(measure) is None:
+        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+    period = Period.parse(period_text)
+    area = await visible_area(session, principal, area_code)
+    length = child_length(area, level)
+    rows = [area, *await areas_below(session, area, length)]
+    scope = Scope(area.code, length, period, period.as_of())
+    groups = await calculator.sums(session, scope)
+    reported = await _reported(session, indicator.code, period, [a.code for a in rows])
+    computed_at = utcnow()
+    values = []
+    for row in rows:
+        sums = total(groups.values()) if row is area else groups.get(row.code, Sums())
+        given = reported.get(row.code, {})
+        figures = calculator.figures(sums, {m: r.value for m, r in given.items()})
+        for wanted in indicator.measures:
+            if measure is not None and wanted.code != measure:
+                continue
+            values.append(
+                _value(indicator, wanted.code, row, period, figures[wanted.code], given, calculator)
+                | {"computed_at": computed_at}
+            )
+    return [IndicatorValue.model_validate(v) for v in values]
+
+
+def _value(
+    indicator: Indicator,
+    measure_code: str,
+    area: Area,
+    period: Period,
+    figure: Figure,
+    given: dict[str, ReportedValue],
+    calculator: Calculator,
+) -> dict[str, Any]:
+    measure = indicator.measure(measure_code)
+    assert measure is not None
+    value = shown(figure.value, measure.unit)
+    reported, computed = None, None
+    if measure.kind is Kind.REPORTED or measure_code in calculator.reported:
+        # A reported measure shows the department's figure; the registry's sum stands beside.
+        computed = value
+        stored = given.get(measure_code)
+        if stored is not None:
+            reported = ReportedPublic(
+                value=_decimal_text(stored.value),
+                source=stored.source,
+                reported_on=stored.reported_on,
+            )
+            value = reported.value
+    return {
+        "indicator": indicator.code,
+        "measure": measure_code,
+        "area_code": area.code,
+        "area_name": area.name,
+        "area_level": area.level,
+        "period": str(period),
+        "unit": measure.unit,
+        "value": value,
+        "numerator": plain(figure.numerator),
+        "denominator": plain(figure.denominator),
+        "covered": figure.covered,
+        "covers": calculator.covers,
+        "computed": computed,
+        "reported": reported,
+    }
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+async def covered_members(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    indicator_code: str,
+    area_code: str,
+    period_text: str,
+    measure: str | None,
+    counted: bool | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[CoveredMember], str | None]:
+    """What a value covers: the households (villages, entities, cadres' links) it was computed
+    over, each marked whether it counts towards the measure's numerator."""
+    indicator, calculator = indicator_of(indicator_code)
+    measure = measure or indicator.measures[0].code
+    if indicator.measure(measure) is None:
+        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+    period = Period.parse(period_text)
+    area = await visible_area(session, principal, area_code)
+    assert calculator.members is not None
+    listed = calculator.members(Scope(area.code, len(area.code), period, period.as_of()))
+    condition = listed.counted(measure)
+    query = listed.query
+    if condition is not None:
+        query = query.add_columns(condition.label("counted"))
+        if counted is not None:
+            query = query.where(condition if counted else ~condition)
+    if cursor:
+        (after,) = decode_cursor(cursor, 1)
+        key: Any = after if listed.kind == "village" else _uuid(after)
+        query = query.where(listed.id_column > key)
+    rows = (await session.execute(query.order_by(listed.id_column).limit(limit + 1))).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    members = [
+        CoveredMember(
+            kind=listed.kind,  # type: ignore[arg-type,unused-ignore]
+            id=str(row.id),
+            name=row.name or "",
+            village_code=row.village_code,
+            counted=bool(row.counted) if condition is not None else None,
+            figures=listed.figures(row),
+        )
+        for row in rows
+    ]
+    return members, encode_cursor([rows[-1].id]) if more else None
+
+
+def _uuid(text: str) -> UUID:
+    try:
+        return UUID(text)
+    except ValueError as exc:
+        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
