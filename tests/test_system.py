@@ -12,8 +12,10 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
@@ -23,6 +25,7 @@ import pytest
 from kit.problems import PROBLEM_JSON
 from kit.testing import on_sqlite
 from kit.tokens import generate_private_pem
+from registry.tests.factories import VILLAGE_A1, household_body
 
 REPO = Path(__file__).resolve().parent.parent
 SERVICES_DIR = REPO / "services"
@@ -78,6 +81,9 @@ class System:
         }
         if service == "registry":
             env[f"{prefix}SIGNING_KEY_FILE"] = str(self.folder / "signing.pem")
+        else:  # the services that read the registry's feed, polling often to keep tests short
+            env[f"{prefix}REGISTRY_URL"] = registry
+            env[f"{prefix}FEED_IDLE_SECONDS"] = "0.2"
         return env
 
     def log_path(self, service: str) -> Path:
@@ -244,6 +250,108 @@ def test_the_merged_openapi_lists_every_service(system: System, gateway: httpx.C
         ]:
             assert path in paths, path
         assert "left out" not in document.json()["info"]["description"]
+
+
+def _seed_paired_household(
+    gateway: httpx.Client, admin: dict[str, str], cadre_id: str, first_sequence: int
+) -> str:
+    household = gateway.post(
+        "/api/v1/households",
+        json=household_body(VILLAGE_A1, first_sequence=first_sequence),
+        headers=admin,
+    )
+    assert household.status_code == 201, household.text
+    pairing = gateway.post(
+        "/api/v1/pairings",
+        json={
+            "cadre_id": cadre_id,
+            "household_id": household.json()["id"],
+            "started_on": "2024-01-01",
+        },
+        headers=admin,
+    )
+    assert pairing.status_code == 201, pairing.text
+    household_id: str = household.json()["id"]
+    return household_id
+
+
+def _wait_for_schedule(gateway: httpx.Client, headers: dict[str, str], expected: set[str]) -> None:
+    """Poll assistance (through the gateway) until its schedule lists ``expected``."""
+    deadline, seen = time.monotonic() + 30, set()
+    while time.monotonic() < deadline:
+        page = gateway.get("/api/v1/schedule", headers=headers)
+        if page.status_code == 200:
+            seen = {item["household_id"] for item in page.json()["items"]}
+            if expected <= seen:
+                return
+        time.sleep(0.3)
+    raise AssertionError(f"assistance never caught up: saw {seen}, expected {expected}")
+
+
+def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
+    system: System, gateway: httpx.Client
+) -> None:
+    with system.explained():
+        access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
+        admin = {"Authorization": f"Bearer {access}"}
+        for code, name, size in [
+            ("331126", "庆元县", None),
+            ("331126101", "黄田镇", None),
+            (VILLAGE_A1, "黄田村", "large"),
+        ]:
+            area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+            assert gateway.post("/api/v1/areas", json=area, headers=admin).status_code == 201
+        department = gateway.post(
+            "/api/v1/departments",
+            json={"name": "县农业农村局", "area_code": "331126"},
+            headers=admin,
+        ).json()["id"]
+        cadre = gateway.post(
+            "/api/v1/cadres",
+            json={
+                "name": "张帮扶",
+                "department_id": department,
+                "type": "agri_technician",
+                "home_area_code": "331126101",
+            },
+            headers=admin,
+        ).json()["id"]
+        user = {
+            "username": "zhang",
+            "display_name": "张帮扶",
+            "roles": ["cadre"],
+            "area_code": "331126101",
+            "cadre_id": cadre,
+            "password": "zhang-password-1",
+        }
+        assert gateway.post("/api/v1/users", json=user, headers=admin).status_code == 201
+        first = _seed_paired_household(gateway, admin, cadre, 101)
+        zhang = {
+            "Authorization": "Bearer "
+            + token(gateway, grant_type="password", username="zhang", password="zhang-password-1")
+        }
+        _wait_for_schedule(gateway, zhang, {first})
+
+        system.stop("registry")
+        visit = {
+            "household_id": first,
+            "mode": "in_person",
+            "occurred_at": datetime.now(UTC).isoformat(),
+            "observations": {"income": "毛竹收入稳定"},
+        }
+        logged = gateway.put(f"/api/v1/visits/{uuid.uuid4()}", json=visit, headers=zhang)
+        assert logged.status_code == 201, logged.text
+        assert gateway.get("/api/v1/auth/me", headers=admin).status_code == 502
+
+        system.start("registry")
+        system.wait_ready("registry")
+        second = _seed_paired_household(gateway, admin, cadre, 201)
+        _wait_for_schedule(gateway, zhang, {first, second})
+        statuses = {
+            item["household_id"]: item["status"]
+            for item in gateway.get("/api/v1/schedule", headers=zhang).json()["items"]
+        }
+        assert statuses == {first: "visited", second: "pending"}
 
 
 def test_a_stopped_service_answers_502_problem(system: System, gateway: httpx.Client) -> None:

@@ -1,11 +1,19 @@
-"""The assistance service."""
+"""The assistance service: visits, schedules and compliance (plans, happiness lists and needs
+build on the same layout), on its own copy of the registry read from the registry's feed."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
 
+from assistance.attachments.router import router as attachments_router
+from assistance.attachments.storage import FileStore
+from assistance.compliance.router import router as compliance_router
 from assistance.models import outbox
+from assistance.privacy import mask_event
+from assistance.registry_copy.consumer import registry_consumer
+from assistance.schedule.router import router as schedule_router
 from assistance.settings import AssistanceSettings
+from assistance.visits.router import router as visits_router
 from kit.app import create_service_app
 from kit.feed import feed_router
 
@@ -14,11 +22,21 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def create_app(settings: AssistanceSettings | None = None) -> FastAPI:
     settings = settings or AssistanceSettings()
-    return create_service_app(
+    routers = [
+        feed_router("assistance", outbox, mask_event),
+        visits_router,
+        schedule_router,
+        compliance_router,
+        attachments_router,
+    ]
+    app = create_service_app(
         name="assistance",
-        title="Fumin assistance",
+        title="Fumin assistance 帮扶",
         settings=settings,
         script_location=MIGRATIONS,
         outbox=outbox,
-        routers=[feed_router("assistance", outbox, lambda event, principal: None)],
+        routers=routers,
+        background=[registry_consumer],
     )
+    app.state.photo_store = FileStore(settings.data_dir / "attachments")
+    return app

@@ -1,0 +1,53 @@
+"""Sensitive visit fields (PIPL health facts): the health observation and the risk flags.
+
+Shown whole to: the household's cadre (the cadre who made the visit, or the one paired to the
+household now), township officers and county admins whose area covers the visit, and other
+Fumin services (``service`` role: indicators raises 防返贫 alerts from risk flags; services see
+personal data whole, docs/architecture.md). Everyone else — leaders, the provincial platform
+(``machine``), a cadre reading someone else's household — gets them as null, named in
+``redacted``. The feed follows the same rule through ``mask_event``.
+"""
+
+import copy
+from typing import Any
+from uuid import UUID
+
+from kit.auth import Principal, Role
+
+SENSITIVE = ("observations.health", "risk_flags")
+
+
+def sees_sensitive(
+    principal: Principal, *, village_code: str, visit_cadre_id: UUID | None, paired_now: bool
+) -> bool:
+    if principal.has(Role.SERVICE):
+        return True
+    if principal.has(Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER) and principal.covers(village_code):
+        return True
+    return (
+        principal.has(Role.CADRE)
+        and principal.cadre_id is not None
+        and (principal.cadre_id == visit_cadre_id or paired_now)
+    )
+
+
+def redact(data: dict[str, Any]) -> dict[str, Any]:
+    """A visit's JSON with the sensitive fields nulled and named (a copy)."""
+    shown = copy.deepcopy(data)
+    shown["observations"]["health"] = None
+    shown["risk_flags"] = None
+    shown["redacted"] = list(SENSITIVE)
+    return shown
+
+
+def mask_event(event: dict[str, Any], principal: Principal) -> dict[str, Any] | None:
+    """The feed as an outside client (``machine`` with ``feeds:read``) sees it: its area only,
+    and visits without their sensitive fields. Services get events whole (kit.feed)."""
+    area_code = event.get("area_code")
+    if area_code is not None and not principal.covers(area_code):
+        return None
+    if area_code is None and principal.area:
+        return None
+    if event["aggregate"] != "visit":
+        return event
+    return {**event, "data": redact(event["data"])}

@@ -1,0 +1,101 @@
+"""Applying the registry's feed events to this service's copy (assistance.models.registry_copy).
+
+An event carries the aggregate's whole state after the write, so applying it is an upsert by
+aggregate id. It happens only when the event's version is newer than the row's: applying a
+page twice, or an older event after a newer one, changes nothing.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Table
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from assistance.models import Cadre, Household, Pairing
+from assistance.sql import insert_for
+from kit.db import utcnow
+
+Row = dict[str, Any]
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def household_row(data: dict[str, Any]) -> Row:
+    return {
+        "village_code": data["village_code"],
+        "category": data["category"],
+        "low_income_subtype": data.get("low_income_subtype"),
+        "latitude": data.get("latitude"),
+        "longitude": data.get("longitude"),
+        "head_name": data.get("head_name") or "",
+    }
+
+
+def pairing_row(data: dict[str, Any]) -> Row:
+    return {
+        "cadre_id": UUID(data["cadre_id"]),
+        "household_id": UUID(data["household_id"]),
+        "started_on": _day(data["started_on"]),
+        "ended_on": _day(data.get("ended_on")),
+    }
+
+
+def cadre_row(data: dict[str, Any]) -> Row:
+    return {
+        "name": data["name"],
+        "home_area_code": data.get("home_area_code") or "",
+        "active": bool(data.get("active", True)),
+    }
+
+
+# The registry aggregates copied here; every other event is skipped.
+COPIED: dict[str, tuple[Table, Callable[[dict[str, Any]], Row]]] = {
+    "household": (Household.__table__, household_row),  # type: ignore[attr-defined]
+    "pairing": (Pairing.__table__, pairing_row),  # type: ignore[attr-defined]
+    "cadre": (Cadre.__table__, cadre_row),  # type: ignore[attr-defined]
+}
+
+
+def newest_per_aggregate(events: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """aggregate → aggregate_id → its newest event in the page (one row per id per statement:
+    PostgreSQL refuses an upsert touching the same row twice)."""
+    newest: dict[str, dict[str, dict[str, Any]]] = {}
+    for event in events:
+        if event["aggregate"] not in COPIED:
+            continue
+        by_id = newest.setdefault(event["aggregate"], {})
+        seen = by_id.get(event["aggregate_id"])
+        if seen is None or event["version"] > seen["version"]:
+            by_id[event["aggregate_id"]] = event
+    return newest
+
+
+async def apply_events(session: AsyncSession, events: list[dict[str, Any]]) -> None:
+    """Apply a page of registry feed events (FeedConsumer's ``apply``)."""
+    insert = insert_for(session)
+    now = utcnow()
+    for aggregate, by_id in newest_per_aggregate(events).items():
+        table, to_row = COPIED[aggregate]
+        rows = [
+            {
+                "id": UUID(event["aggregate_id"]),
+                **to_row(event["data"]),
+                "version": event["version"],
+                "deleted": event["type"].endswith(".deleted"),
+                "synced_at": now,
+            }
+            for event in by_id.values()
+        ]
+        statement = insert(table).values(rows)
+        changed = {name: statement.excluded[name] for name in rows[0] if name != "id"}
+        await session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[table.c.id],
+                set_=changed,
+                where=table.c.version < statement.excluded.version,
+            )
+        )

@@ -1,0 +1,62 @@
+"""The visit schedule: each household due in a month, visited or not."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import false
+from sqlmodel import col
+
+from assistance.models import Household
+from assistance.months import Month
+from assistance.schedule.due import DueFilters, due_query
+from assistance.schedule.schemas import DueStatus, ScheduleItem
+from kit.auth import Principal
+from kit.pagination import paginate
+
+
+def status_of(visits: int, month: Month, today: date) -> DueStatus:
+    if visits:
+        return DueStatus.VISITED
+    return DueStatus.OVERDUE if month.ended(today) else DueStatus.PENDING
+
+
+async def schedule(
+    session: Any,
+    principal: Principal,
+    month: Month,
+    today: date,
+    filters: DueFilters,
+    status: DueStatus | None,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[ScheduleItem], str | None]:
+    """By village, then household."""
+    query, visited = due_query(principal, month, today, filters)
+    if status == DueStatus.VISITED:
+        query = query.where(visited.c.visits.is_not(None))
+    elif status is not None:
+        # Overdue exists only once the month has ended, pending only before.
+        wanted = month.ended(today) == (status == DueStatus.OVERDUE)
+        query = query.where(visited.c.visits.is_(None) if wanted else false())
+    rows, next_cursor = await paginate(
+        session,
+        query,
+        [col(Household.village_code), col(Household.id)],
+        cursor=cursor,
+        limit=limit,
+    )
+    items = [
+        ScheduleItem(
+            household_id=row.id,
+            head_name=row.head_name,
+            village_code=row.village_code,
+            cadre_id=row.cadre_id,
+            cadre_name=row.cadre_name,
+            visits=row.visits,
+            last_visit_at=row.last_visit_at,
+            status=status_of(row.visits, month, today),
+        )
+        for row in rows
+    ]
+    return items, next_cursor
