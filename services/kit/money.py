@@ -8,16 +8,16 @@ from pydantic import BeforeValidator, Field, PlainSerializer
 CENT = Decimal("0.01")
 
 
-def _no_floats(value: Any) -> Any:
-    # A float has already lost exactness; ask for the string the API promises.
+def no_floats(value: Any) -> Any:
+    """Refuse a JSON number: a float has already lost exactness; ask for the promised string."""
     if isinstance(value, float):
-        raise ValueError('金额请用字符串，例如 "12.34" / send money as a string like "12.34"')
+        raise ValueError('数额请用字符串，例如 "12.34" / send the amount as a string like "12.34"')
     return value
 
 
 Money = Annotated[
     Decimal,
-    BeforeValidator(_no_floats),
+    BeforeValidator(no_floats),
     Field(max_digits=14, decimal_places=2, examples=["12345.67"]),
     PlainSerializer(lambda d: str(d.quantize(CENT)), return_type=str, when_used="json"),
 ]

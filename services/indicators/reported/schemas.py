@@ -8,17 +8,11 @@ from uuid import UUID
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from indicators.catalogue.definitions import Unit
-
-
-def _no_floats(value: object) -> object:
-    if isinstance(value, float):
-        raise ValueError('数值请用字符串，例如 "12.34" / send the value as a string like "12.34"')
-    return value
-
+from kit.money import no_floats
 
 ExactValue = Annotated[
     Decimal,
-    BeforeValidator(_no_floats),
+    BeforeValidator(no_floats),
     Field(ge=0, max_digits=20, decimal_places=4, examples=["41230.50"]),
     PlainSerializer(lambda d: format(d.normalize(), "f"), return_type=str, when_used="json"),
 ]

@@ -266,7 +266,7 @@ async def test_money_refuses_floats_and_fractions_of_a_fen(
 def test_a_float_is_refused_with_a_message_saying_to_send_a_string() -> None:
     with pytest.raises(ValidationError) as refused:
         Payment.model_validate({"amount": 0.1})
-    assert 'send money as a string like "12.34"' in str(refused.value)
+    assert 'send the amount as a string like "12.34"' in str(refused.value)
 
 
 @pytest.mark.smoke
