@@ -10,7 +10,7 @@ import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Container
 from typing import Any
 
 import httpx
@@ -22,6 +22,26 @@ from kit.db import is_postgres, utcnow
 log = logging.getLogger("fumin.consumer")
 
 Apply = Callable[[AsyncSession, list[dict[str, Any]]], Awaitable[None]]
+Event = dict[str, Any]
+
+
+def newest_per_aggregate(
+    events: list[Event], wanted: Container[str]
+) -> dict[str, dict[str, Event]]:
+    """aggregate → aggregate_id → its newest event in the page, for the ``wanted`` aggregates.
+
+    An event carries the whole state, so only the newest per id matters; one row per id also
+    keeps an upsert from touching the same row twice in one statement (PostgreSQL refuses it).
+    """
+    newest: dict[str, dict[str, Event]] = {}
+    for event in events:
+        if event["aggregate"] not in wanted:
+            continue
+        by_id = newest.setdefault(event["aggregate"], {})
+        seen = by_id.get(event["aggregate_id"])
+        if seen is None or event["version"] > seen["version"]:
+            by_id[event["aggregate_id"]] = event
+    return newest
 
 
 class ClientCredentials:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from assistance.models import Cadre, Household, Pairing
 from assistance.sql import insert_for
+from kit.consumer import newest_per_aggregate
 from kit.db import utcnow
 
 Row = dict[str, Any]
@@ -60,25 +61,11 @@ COPIED: dict[str, tuple[Table, Callable[[dict[str, Any]], Row]]] = {
 }
 
 
-def newest_per_aggregate(events: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
-    """aggregate → aggregate_id → its newest event in the page (one row per id per statement:
-    PostgreSQL refuses an upsert touching the same row twice)."""
-    newest: dict[str, dict[str, dict[str, Any]]] = {}
-    for event in events:
-        if event["aggregate"] not in COPIED:
-            continue
-        by_id = newest.setdefault(event["aggregate"], {})
-        seen = by_id.get(event["aggregate_id"])
-        if seen is None or event["version"] > seen["version"]:
-            by_id[event["aggregate_id"]] = event
-    return newest
-
-
 async def apply_events(session: AsyncSession, events: list[dict[str, Any]]) -> None:
     """Apply a page of registry feed events (FeedConsumer's ``apply``)."""
     insert = insert_for(session)
     now = utcnow()
-    for aggregate, by_id in newest_per_aggregate(events).items():
+    for aggregate, by_id in newest_per_aggregate(events, COPIED).items():
         table, to_row = COPIED[aggregate]
         rows = [
             {

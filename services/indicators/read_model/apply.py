@@ -12,25 +12,13 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.read_model.rows import KEPT, Kept
+from kit.consumer import newest_per_aggregate
 
 Event = dict[str, Any]
 
 
-def newest_per_aggregate(events: list[Event]) -> dict[str, dict[str, Event]]:
-    """aggregate → aggregate_id → its newest event in the page."""
-    newest: dict[str, dict[str, Event]] = {}
-    for event in events:
-        if event["aggregate"] not in KEPT:
-            continue
-        by_id = newest.setdefault(event["aggregate"], {})
-        seen = by_id.get(event["aggregate_id"])
-        if seen is None or event["version"] > seen["version"]:
-            by_id[event["aggregate_id"]] = event
-    return newest
-
-
 async def apply_events(session: AsyncSession, events: list[Event]) -> None:
-    for aggregate, by_id in newest_per_aggregate(events).items():
+    for aggregate, by_id in newest_per_aggregate(events, KEPT).items():
         await _apply(session, KEPT[aggregate], list(by_id.values()))
 
 
