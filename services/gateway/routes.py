@@ -7,6 +7,7 @@ OWNERS: dict[str, str] = {
     # registry
     "auth": "registry",
     "users": "registry",
+    "clients": "registry",
     "areas": "registry",
     "departments": "registry",
     "cadres": "registry",

@@ -31,6 +31,16 @@ PII_SCOPE = "pii:read"
 FEEDS_SCOPE = "feeds:read"
 
 
+class Scope(StrEnum):
+    """What an outside platform's client may read (its token's ``scope``)."""
+
+    HOUSEHOLDS_READ = "households:read"  # the registry's households, members, links (masked)
+    VISITS_READ = "visits:read"  # the assistance records
+    INDICATORS_READ = "indicators:read"  # indicator values, progress, rankings
+    FEEDS_READ = FEEDS_SCOPE  # the change feeds, masked to the other scopes
+    PII_READ = PII_SCOPE  # ID numbers and phones whole (each read audited)
+
+
 @dataclass(frozen=True)
 class Principal:
     subject: str

@@ -16,6 +16,7 @@ from registry.auth import service as auth_service
 from registry.auth.router import router as auth_router
 from registry.cadre_entity_links.router import router as cadre_entity_links_router
 from registry.cadres.router import router as cadres_router
+from registry.clients.router import router as clients_router
 from registry.departments.router import router as departments_router
 from registry.entities.router import router as entities_router
 from registry.entity_household_links.router import router as entity_household_links_router
@@ -59,6 +60,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         areas_router,
         departments_router,
         users_router,
+        clients_router,
         cadres_router,
         audit_router,
         imports_router,

@@ -1,8 +1,16 @@
 """What an area code says by itself: its level, its parent's length and its kind."""
 
+from typing import Annotated
+
+from pydantic import Field
+
 from registry.models.vocab import LEVEL_BY_LENGTH, AreaKind, AreaLevel
 
 LENGTHS = sorted(LEVEL_BY_LENGTH)  # 2, 4, 6, 9, 12
+# A data scope: the code of a whole area at any level.
+ScopeCode = Annotated[
+    str, Field(pattern=r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$", description="数据范围 / data scope")
+]
 
 
 def level_of(code: str) -> AreaLevel:

@@ -119,6 +119,12 @@ async def get_area(*, session: AsyncSession, principal: Principal, code: str) ->
     return await public_state(session, area)
 
 
+async def check_scope_area(session: AsyncSession, principal: Principal, code: str) -> None:
+    """``code`` is an existing area inside the writer's own, to be given as a data scope."""
+    if not principal.covers(code) or await session.get(Area, code) is None:
+        raise invalid("area_code", f"{code} 不是你范围内的区划 / not an area within your area")
+
+
 def check_size_class(code: str, data: AreaFields) -> None:
     """Only villages have a size class, and an administrative village (村委会) must have one."""
     if level_of(code) != AreaLevel.VILLAGE:

@@ -222,9 +222,10 @@ async def client_credentials_grant(
 ) -> Grant:
     async with sessions.begin() as session:
         client = await session.get(MachineClient, client_id)
-    valid = verify_secret(client.secret_hash if client else None, secret)
-    if client is None or not valid or not client.active:
-        raise InvalidGrant("客户端凭证无效 / invalid client credentials")
+        valid = verify_secret(client.secret_hash if client else None, secret)
+        if client is None or not valid or not client.active:
+            raise InvalidGrant("客户端凭证无效 / invalid client credentials")
+        client.last_used_at = utcnow()
     ttl = settings.machine_token_minutes * 60
     claims = {
         **_claims(settings),

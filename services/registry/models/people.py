@@ -51,6 +51,9 @@ class MachineClient(RegistryTable, table=True):
     scopes: str = Field(default="", max_length=200)
     area_code: str = Field(default="", max_length=12)
     active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class RefreshToken(RegistryTable, table=True):

@@ -30,6 +30,7 @@ from registry.models import (
     EntityHouseholdLink,
     Household,
     IncomeRecord,
+    MachineClient,
     Member,
     Pairing,
     User,
@@ -74,6 +75,8 @@ WRITE: Policy = {  # county admins and township officers keep the registry, with
 }
 # County admins only: the area tree, departments, users, deleting a household.
 ADMIN: Policy = WRITE | {"township_officer": (403, 403), "officer_cadre": (403, 403)}
+# County admins, for what belongs to no township (outside platforms' clients).
+ADMIN_ANY_AREA: Policy = {caller: outcomes[:1] for caller, outcomes in ADMIN.items()}
 # Writers whose scope applies inside the work itself (a template; a roll lists only their part).
 WRITE_ANY_AREA: Policy = {caller: outcomes[:1] for caller, outcomes in WRITE.items()}
 SIGNED_IN: Policy = {caller: (OK,) for caller in WRITE} | {"anonymous": (401,)}
@@ -525,6 +528,27 @@ async def put_user(w: World, area: str) -> Call:
     return Call(f"/v1/users/{await w.user(area)}", user_body(w, area), '"1"')
 
 
+async def machine_client(w: World) -> str:
+    client_id = f"matrix-{w.n()}"
+    await w.add(
+        MachineClient(client_id=client_id, name="矩阵平台", secret_hash="", roles=["machine"])
+    )
+    return client_id
+
+
+async def new_client(w: World, area: str) -> Call:
+    return Call(
+        "/v1/clients", {"name": "矩阵平台", "scopes": ["feeds:read"], "area_code": "331126"}
+    )
+
+
+def client_call(suffix: str = "") -> Build:
+    async def build(w: World, area: str) -> Call:
+        return Call(f"/v1/clients/{await machine_client(w)}{suffix}")
+
+    return build
+
+
 async def reset_password(w: World, area: str) -> Call:
     url = f"/v1/users/{await w.user(area)}/password"
     return Call(url, {"password": "another-pass-2"}, '"1"')
@@ -604,6 +628,12 @@ ROWS = [
     # tabular imports: templates are the same everywhere; each row's area is the caller's scope
     Row("GET", "/v1/imports/{kind}/template.{fmt}", WRITE_ANY_AREA, G, fixed(IMPORT_TEMPLATE)),
     Row("POST", "/v1/imports/{kind}", WRITE, C, import_entity, 200),
+    # outside platforms' clients
+    Row("GET", "/v1/clients", ADMIN_ANY_AREA, G, fixed("/v1/clients")),
+    Row("POST", "/v1/clients", ADMIN_ANY_AREA, C, new_client, 201),
+    Row("GET", "/v1/clients/{client_id}", ADMIN_ANY_AREA, G, client_call()),
+    Row("POST", "/v1/clients/{client_id}/revoke", ADMIN_ANY_AREA, W, client_call("/revoke")),
+    Row("POST", "/v1/clients/{client_id}/secret", ADMIN_ANY_AREA, W, client_call("/secret")),
     # reconciling the low-income roll
     Row("GET", RECON + "/template.{fmt}", WRITE_ANY_AREA, G, fixed(RECON + "/template.csv")),
     Row("POST", RECON, WRITE_ANY_AREA, G, compare_roll),
@@ -711,7 +741,7 @@ async def test_every_endpoint_role_and_area_follows_the_policy(app, client, toke
     # 8 callers × 2 townships per endpoint; /v1/auth/me, the feed, the templates and the roll's
     # reconciliation are not per township.
     unscoped = sum(len(row.areas) == 1 for row in ROWS)
-    assert unscoped == 5
+    assert unscoped == 10
     assert len(got) == 8 * 2 * (len(ROWS) - unscoped) + 8 * unscoped
     assert got == want, breaking(got, want)
 

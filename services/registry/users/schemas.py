@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import AfterValidator, BaseModel, Field
 
 from kit.auth import PEOPLE_ROLES, Role
+from registry.areas.codes import ScopeCode
 
 Password = Annotated[str, Field(min_length=8, max_length=200, description="至少 8 位 / 8+ chars")]
 
@@ -29,9 +30,7 @@ class UserIn(BaseModel):
     )
     display_name: str = Field(min_length=1, max_length=40)
     roles: PeopleRoles
-    area_code: str = Field(
-        pattern=r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$", description="数据范围 / data scope"
-    )
+    area_code: ScopeCode
     cadre_id: UUID | None = Field(default=None, description="角色含 cadre 时必填 / for cadres")
     active: bool = True
 

@@ -14,9 +14,10 @@ from kit.db import utcnow
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
 from registry.aggregates import bump, get_visible
+from registry.areas.service import check_scope_area
 from registry.auth import refresh
 from registry.json_lists import holds
-from registry.models import Area, Cadre, User
+from registry.models import Cadre, User
 from registry.passwords import hash_secret
 from registry.users.schemas import UserCreate, UserIn, UserPublic
 
@@ -71,11 +72,6 @@ async def get_user(*, session: AsyncSession, principal: Principal, user_id: UUID
     return to_public(await get_visible(session, User, user_id, *visible_users(principal)))
 
 
-async def _check_area(session: AsyncSession, principal: Principal, code: str) -> None:
-    if not principal.covers(code) or await session.get(Area, code) is None:
-        raise invalid("area_code", f"{code} 不是你范围内的区划 / not an area within your area")
-
-
 async def _check_cadre(
     session: AsyncSession, principal: Principal, data: UserIn, user_id: UUID | None
 ) -> None:
@@ -118,7 +114,7 @@ async def _check_username(session: AsyncSession, username: str, user_id: UUID | 
 async def _check(
     session: AsyncSession, principal: Principal, data: UserIn, user_id: UUID | None
 ) -> None:
-    await _check_area(session, principal, data.area_code)
+    await check_scope_area(session, principal, data.area_code)
     await _check_cadre(session, principal, data, user_id)
     await _check_username(session, data.username, user_id)
 
