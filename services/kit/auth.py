@@ -100,12 +100,23 @@ async def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """A dependency letting through only callers holding one of ``roles``."""
+def require_roles(
+    *roles: str, machine_scope: str | None = None
+) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """A dependency letting through only callers holding one of ``roles``; an outside platform's
+    client (``machine``, holding no other of the roles) also needs ``machine_scope``."""
+
+    people = [role for role in roles if role != Role.MACHINE]
 
     async def dependency(principal: CurrentPrincipal) -> Principal:
         if not principal.has(*roles):
             raise Forbidden("你的角色不能执行此操作 / your role may not do this")
+        only_machine = not principal.has(*people)
+        if machine_scope and only_machine and machine_scope not in principal.scopes:
+            raise Forbidden(
+                f"客户端缺少授权范围 {machine_scope} / the client lacks the scope {machine_scope}",
+                scope=machine_scope,
+            )
         return principal
 
     return dependency

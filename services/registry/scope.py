@@ -12,7 +12,7 @@ from sqlalchemy import exists
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from kit.auth import Principal, Role, require_roles
+from kit.auth import Principal, Role, Scope, require_roles
 from registry.models import Household, Pairing
 
 # Everyone who may read the registry (within their scope).
@@ -27,7 +27,10 @@ READ_ROLES = (
 # Who keeps the registry: households, income, cadres, entities, links, pairings.
 WRITE_ROLES = (Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER)
 
-Readers = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
+# An outside platform reads the registry with the households:read scope.
+Readers = Annotated[
+    Principal, Depends(require_roles(*READ_ROLES, machine_scope=Scope.HOUSEHOLDS_READ))
+]
 Writers = Annotated[Principal, Depends(require_roles(*WRITE_ROLES))]
 Admins = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
 

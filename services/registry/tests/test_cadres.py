@@ -104,7 +104,7 @@ async def test_phone_whole_only_on_request_by_a_role_that_may_and_audited(
     # A leader, or a platform without pii:read, still gets the masked phone and no audit entry.
     for headers in (
         tokens.headers(Role.LEADER, area=COUNTY),
-        tokens.headers(Role.MACHINE, area=COUNTY, scopes="feeds:read"),
+        tokens.headers(Role.MACHINE, area=COUNTY, scopes="feeds:read households:read"),
     ):
         masked = await client.get(url, params={"unmask": "true"}, headers=headers)
         assert masked.status_code == 200 and masked.json()["phone"] == "138****5678"

@@ -96,3 +96,13 @@ async def test_only_county_admins_manage_clients(client, areas, tokens):
     assert (await client.get(URL, headers=officer)).status_code == 403
     body = {"name": "省平台", "scopes": ["feeds:read"], "area_code": TOWN_A}
     assert (await client.post(URL, json=body, headers=officer)).status_code == 403
+
+
+async def test_a_client_reads_the_registry_only_with_the_households_scope(client, areas, tokens):
+    feeds_only = tokens.headers(Role.MACHINE, area=COUNTY, scopes="feeds:read")
+    refused = await client.get("/v1/households", headers=feeds_only)
+    assert refused.status_code == 403
+    assert refused.json()["scope"] == "households:read"
+    assert (await client.get("/v1/feeds/registry", headers=feeds_only)).status_code == 200
+    reader = tokens.headers(Role.MACHINE, area=COUNTY, scopes="households:read")
+    assert (await client.get("/v1/households", headers=reader)).status_code == 200

@@ -94,7 +94,9 @@ def callers(tokens: TokenFactory, cadre_a: UUID) -> dict[str, dict[str, str]]:
         "township_officer": tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A),
         "cadre": tokens.headers(Role.CADRE, area=county, cadre_id=cadre_a),
         "leader": tokens.headers(Role.LEADER, area=county),
-        "machine": tokens.headers(Role.MACHINE, area=county, scopes=FEEDS_SCOPE),
+        "machine": tokens.headers(
+            Role.MACHINE, area=county, scopes=f"{FEEDS_SCOPE} households:read"
+        ),
         "service": tokens.headers(Role.SERVICE, area=""),
         # A user may hold several roles: an officer who also assists households.
         "officer_cadre": tokens.headers(
