@@ -19,6 +19,7 @@ OWNERS: dict[str, str] = {
     "audit": "registry",
     "imports": "registry",
     "reconciliations": "registry",
+    "snapshots": "registry",  # the registry's aggregates; another service's would route by name
     # assistance
     "visits": "assistance",
     "plans": "assistance",
@@ -34,6 +35,9 @@ OWNERS: dict[str, str] = {
     "targets": "indicators",
     "reported-values": "indicators",
     "rankings": "indicators",
+    "ranking-sets": "indicators",
+    "progress": "indicators",
+    "exports": "indicators",
     "alerts": "indicators",
 }
 

@@ -3,7 +3,8 @@
 python -m indicators migrate                   bring the database to the newest migration
 python -m indicators makemigration "message"   write a migration from the models' changes
 python -m indicators rebuild                   empty the read model and read the registry's
-                                               feed again from the start (service stopped)
+                                               and assistance's feeds again from the start
+                                               (service stopped)
 """
 
 import asyncio
@@ -13,6 +14,7 @@ import time
 import httpx
 
 from indicators.app import create_app
+from indicators.assistance_copy.consumer import rebuild as rebuild_visits
 from indicators.read_model.consumer import rebuild
 from indicators.settings import IndicatorsSettings
 from kit.cli import migration_command
@@ -23,6 +25,7 @@ async def rebuild_command(settings: IndicatorsSettings) -> None:
     started = time.perf_counter()
     async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
         applied = await rebuild(app, http)
+        applied += await rebuild_visits(app, http)
     await app.state.engine.dispose()
     seconds = time.perf_counter() - started
     print(f"读模型已重建 / read model rebuilt: {applied} events ({seconds:.1f} s)")

@@ -1,5 +1,7 @@
 """Every indicators table, imported here so the metadata (and Alembic) sees them all."""
 
+from indicators.models.alerts import Alert, AlertLog, AlertSweep
+from indicators.models.assistance_copy import VisitCopy
 from indicators.models.base import IndicatorsTable, feed_cursor, metadata, outbox
 from indicators.models.registry_copy import (
     Area,
@@ -15,6 +17,7 @@ from indicators.models.registry_copy import (
     Pairing,
 )
 from indicators.models.reported import ReportedValue
+from indicators.models.targets import RankingSet, TargetValue
 
 # The tables the registry feed fills, emptied by ``python -m indicators rebuild``.
 READ_MODEL = [
@@ -30,9 +33,15 @@ READ_MODEL = [
     EntityHouseholdLink,
     Pairing,
 ]
+# The tables the assistance feed fills, emptied when that copy is rebuilt.
+ASSISTANCE_READ_MODEL = [VisitCopy]
 
 __all__ = [
+    "ASSISTANCE_READ_MODEL",
     "READ_MODEL",
+    "Alert",
+    "AlertLog",
+    "AlertSweep",
     "Area",
     "Cadre",
     "CadreEntityLink",
@@ -45,7 +54,10 @@ __all__ = [
     "IndicatorsTable",
     "Member",
     "Pairing",
+    "RankingSet",
     "ReportedValue",
+    "TargetValue",
+    "VisitCopy",
     "feed_cursor",
     "metadata",
     "outbox",

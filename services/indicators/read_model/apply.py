@@ -7,10 +7,12 @@ back. Applying the same page twice, or pages out of order, ends in the same stat
 """
 
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from indicators.alerts.evaluate import income_changed
 from indicators.read_model.rows import KEPT, Kept
 from kit.consumer import newest_per_aggregate
 
@@ -20,6 +22,15 @@ Event = dict[str, Any]
 async def apply_events(session: AsyncSession, events: list[Event]) -> None:
     for aggregate, by_id in newest_per_aggregate(events, KEPT).items():
         await _apply(session, KEPT[aggregate], list(by_id.values()))
+    # The income rules of the alerts, for the households whose records this page changed.
+    await income_changed(
+        session,
+        {
+            UUID(event["data"]["household_id"])
+            for event in events
+            if event["aggregate"] == "income_record" and "household_id" in event["data"]
+        },
+    )
 
 
 async def _apply(session: AsyncSession, kept: Kept, events: list[Event]) -> None:

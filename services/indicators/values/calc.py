@@ -49,6 +49,7 @@ class Figure:
     numerator: Fraction | int | None = None
     denominator: Fraction | int | None = None
     covered: int = 0
+    note: str | None = None  # why there is no value (a part not yet computed, say)
 
 
 def count(value: int) -> Figure:

@@ -1,5 +1,5 @@
-"""Which calculation answers which indicator. An indicator missing here is not computed yet:
-#14 ("six ones") needs the assistance service's feed, which part B adds."""
+"""Which calculation answers which indicator. #14 ("six ones") computes the parts the feeds
+carry so far (values.six_ones) and marks the others pending."""
 
 from indicators.values.calc import Calculator
 from indicators.values.entities import (
@@ -19,6 +19,7 @@ from indicators.values.income import (
     RURAL_INCOME,
     URBAN_RURAL_RATIO,
 )
+from indicators.values.six_ones import SIX_ONES
 from indicators.values.villages import COLLECTIVE_INCOME, CULTIVATION_QUOTA
 
 CALCULATORS: dict[str, Calculator] = {
@@ -35,7 +36,7 @@ CALCULATORS: dict[str, Calculator] = {
     "I11_rural_ecommerce": RURAL_ECOMMERCE,
     "I12_outsourced_processing": OUTSOURCED_PROCESSING,
     "I13_nhl": NHL,
-    # "I14_six_ones": part B, from the assistance feed (plans, insurance, happiness, visits).
+    "I14_six_ones": SIX_ONES,
     "I15_village_collective_income": COLLECTIVE_INCOME,
     "I16_zero_employment": ZERO_EMPLOYMENT,
     "I17_income_structure": INCOME_STRUCTURE,

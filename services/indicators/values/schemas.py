@@ -36,6 +36,7 @@ class IndicatorValue(BaseModel):
         default=None, description="填报类指标：系统计算值 / reported measures: the computed figure"
     )
     reported: ReportedPublic | None = None
+    note: str | None = Field(default=None, description="说明（如尚未计算的分项）/ a note")
     computed_at: datetime
 
 

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
@@ -75,15 +76,11 @@ async def indicator_values(
     area = await visible_area(session, principal, area_code)
     length = child_length(area, level)
     rows = [area, *await areas_below(session, area, length)]
-    scope = Scope(area.code, length, period, period.as_of())
-    groups = await calculator.sums(session, scope)
-    reported = await _reported(session, indicator.code, period, [a.code for a in rows])
+    computed = await figures_by_area(session, indicator.code, area, rows, length, period)
     computed_at = utcnow()
     values = []
     for row in rows:
-        sums = total(groups.values()) if row is area else groups.get(row.code, Sums())
-        given = reported.get(row.code, {})
-        figures = calculator.figures(sums, {m: r.value for m, r in given.items()})
+        figures, given = computed[row.code]
         for wanted in indicator.measures:
             if measure is not None and wanted.code != measure:
                 continue
@@ -92,6 +89,29 @@ async def indicator_values(
                 | {"computed_at": computed_at}
             )
     return [IndicatorValue.model_validate(v) for v in values]
+
+
+async def figures_by_area(
+    session: AsyncSession,
+    indicator_code: str,
+    area: Area,
+    rows: list[Area],
+    length: int,
+    period: Period,
+) -> dict[str, tuple[dict[str, Figure], dict[str, ReportedValue]]]:
+    """area code → (measure → figure, measure → reported value) for ``area`` (summed over
+    its groups) and the ``rows`` below it, grouped by ``length`` digits: one set of queries."""
+    _, calculator = indicator_of(indicator_code)
+    scope = Scope(area.code, length, period, period.as_of())
+    groups = await calculator.sums(session, scope)
+    codes = list(dict.fromkeys([area.code, *(row.code for row in rows)]))
+    reported = await _reported(session, indicator_code, period, codes)
+    answer = {}
+    for code in codes:
+        sums = total(groups.values()) if code == area.code else groups.get(code, Sums())
+        given = reported.get(code, {})
+        answer[code] = (calculator.figures(sums, {m: r.value for m, r in given.items()}), given)
+    return answer
 
 
 def _value(
@@ -133,6 +153,7 @@ def _value(
         "covers": calculator.covers,
         "computed": computed,
         "reported": reported,
+        "note": figure.note,
     }
 
 
@@ -195,3 +216,35 @@ def _uuid(text: str) -> UUID:
         return UUID(text)
     except ValueError as exc:
         raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+
+
+Actuals = dict[tuple[str, str, str, Period], Fraction | None]
+
+
+async def actual_values(
+    session: AsyncSession,
+    measures: list[tuple[str, str]],
+    area: Area,
+    rows: list[Area],
+    length: int,
+    periods: list[Period],
+) -> Actuals:
+    """(indicator, measure, area code, period) → the exact value (a reported one where the
+    measure is reported and given), for many measures, areas and periods: each indicator's
+    queries run once per period, grouped over every area."""
+    answer: Actuals = {}
+    for indicator_code in dict.fromkeys(code for code, _ in measures):
+        wanted = [m for code, m in measures if code == indicator_code]
+        calculator = indicator_of(indicator_code)[1]
+        for period in periods:
+            by_area = await figures_by_area(session, indicator_code, area, rows, length, period)
+            for code, (figures, given) in by_area.items():
+                for measure in wanted:
+                    value = figures[measure].value
+                    if measure in given and (
+                        measure in calculator.reported
+                        or BY_CODE[indicator_code].measure(measure).kind is Kind.REPORTED  # type: ignore[union-attr]
+                    ):
+                        value = Fraction(given[measure].value)
+                    answer[(indicator_code, measure, code, period)] = value
+    return answer

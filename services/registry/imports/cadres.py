@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from kit.auth import Principal
+from kit.tabular import Column, SourceRow
 from registry.cadres.schemas import CadreCreate, CadreIn, CadreUpdate
 from registry.cadres.service import create_cadre, update_cadre
 from registry.departments.service import visible_departments
@@ -24,7 +25,6 @@ from registry.imports.cells import (
 )
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
-from registry.imports.tabular import Column, SourceRow
 from registry.models import Cadre, Department
 from registry.models.vocab import CadreType
 from registry.privacy import mask_phone

@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from kit.problems import Problem
+from kit.tabular import Column, SourceRow
 from registry.imports.report import Unit
-from registry.imports.tabular import Column, SourceRow
 
 Parser = Callable[[str], Any]
 

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.problems import Problem
+from kit.tabular import Column, SourceRow
 from registry.credit_code import credit_code_error
 from registry.entities.schemas import EntityBase, EntityCreate, EntityUpdate
 from registry.entities.service import check_rules, create_entity, update_entity
@@ -29,7 +30,6 @@ from registry.imports.cells import (
 )
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
-from registry.imports.tabular import Column, SourceRow
 from registry.models import Entity
 from registry.models.vocab import EnterpriseLevel, EntityStatus, EntityType, Industry, QualityGrade
 

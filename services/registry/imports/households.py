@@ -17,6 +17,7 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.problems import Problem
+from kit.tabular import Column, SourceRow
 from registry.households.categories import check_subtype
 from registry.households.schemas import HouseholdCreate, HouseholdIn, HouseholdUpdate
 from registry.households.service import create_household, update_household
@@ -34,7 +35,6 @@ from registry.imports.cells import (
 )
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
-from registry.imports.tabular import Column, SourceRow
 from registry.models import Household, Member
 from registry.models.vocab import (
     Employment,

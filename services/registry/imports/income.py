@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.money import to_fen
 from kit.problems import Problem
+from kit.tabular import Column, SourceRow
 from registry.households.income_schemas import IncomeRecordPut
 from registry.households.income_service import parse_period, put_record
 from registry.identity import normalise
@@ -27,7 +28,6 @@ from registry.imports.cells import (
 from registry.imports.households import CATEGORIES
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
-from registry.imports.tabular import Column, SourceRow
 from registry.models import Household, IncomeRecord, Member
 from registry.models.vocab import Relation
 from registry.privacy import mask_id_number

@@ -1,18 +1,24 @@
 """Tabular imports: ``/v1/imports/{kind}`` with its templates."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
+from kit.tabular import MAX_BYTES, read_table, template_response
 from registry.imports import service
 from registry.imports.report import ImportReport
 from registry.imports.service import KindName
-from registry.imports.tabular import MAX_BYTES, read_table, template_response
 from registry.scope import Writers
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
+
+# What a template answers: the spreadsheet, or the CSV (UTF-8 with BOM).
+TEMPLATE_TYPES: dict[str, Any] = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+    "text/csv": {},
+}
 
 TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 CSV / XLSX or CSV")]
 
@@ -20,7 +26,7 @@ TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 
 @router.get(
     "/{kind}/template.{fmt}",
     summary="导入模板（含说明页）/ the import template, with a notes sheet",
-    responses={**PROBLEM_RESPONSES, 200: {"content": {"application/octet-stream": {}}}},
+    responses={**PROBLEM_RESPONSES, 200: {"content": TEMPLATE_TYPES}},
     response_class=Response,
 )
 async def template(kind: KindName, fmt: Literal["xlsx", "csv"], principal: Writers) -> Response:

@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import Principal
 from kit.problems import Forbidden, Problem, UnprocessableEntity, invalid
+from kit.tabular import Column, SourceRow
 from registry.imports import cadres, entities, households, income
 from registry.imports.cells import headers_of, problem_error
 from registry.imports.report import Action, ImportReport, Unit, build_report
-from registry.imports.tabular import Column, SourceRow
 from registry.scope import WRITE_ROLES
 
 KindName = Literal["households", "entities", "cadres", "income"]

@@ -7,7 +7,8 @@ from fastapi import APIRouter, File, Form, Response, UploadFile
 
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
-from registry.imports.tabular import read_table, template_response
+from kit.tabular import read_table, template_response
+from registry.imports.router import TEMPLATE_TYPES
 from registry.reconciliations import service
 from registry.reconciliations.schemas import Applied, ApplyForm, Finding, Report
 from registry.scope import Writers
@@ -20,7 +21,8 @@ RollFile = Annotated[UploadFile, File(description="名册 XLSX 或 CSV / the rol
 @router.get(
     "/template.{fmt}",
     summary="低收入名册模板 / the roll's template",
-    responses=PROBLEM_RESPONSES,
+    responses={**PROBLEM_RESPONSES, 200: {"content": TEMPLATE_TYPES}},
+    response_class=Response,
 )
 async def template(fmt: Literal["xlsx", "csv"], principal: Writers) -> Response:
     return template_response(service.ROLL, fmt, "低收入农户名册")

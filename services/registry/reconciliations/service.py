@@ -13,10 +13,10 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.problems import Conflict, invalid
+from kit.tabular import Column, SourceRow
 from registry.households import service as households
 from registry.households.schemas import CategoryChangeCreate
 from registry.identity import IdNumberError, parse
-from registry.imports.tabular import Column, SourceRow
 from registry.models import Household, Member
 from registry.models.vocab import HouseholdCategory, LowIncomeSubtype, Relation
 from registry.privacy import mask_id_number

@@ -6,9 +6,9 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from kit import tabular
 from kit.problems import UnprocessableEntity
-from registry.imports import tabular
-from registry.imports.tabular import Column, read_table, write_template
+from kit.tabular import Column, read_table, write_template
 
 pytestmark = pytest.mark.smoke  # no database: runs on every store
 

@@ -1,4 +1,5 @@
 """Reading and writing the tables offices exchange with us: XLSX or CSV, Chinese header row.
+Shared by the registry's imports and the indicators' target imports and exports.
 
 Only the shape of a file is checked here (extension, size, headers, row count); what the
 values mean is each import kind's business. Every value is handed on as stripped text.
@@ -230,4 +231,32 @@ def template_response(
         write_template(columns, fmt),
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": disposition},
+    )
+
+
+def write_table(headers: Sequence[str], rows: Iterable[Sequence[str]], fmt: str) -> bytes:
+    """A table for download: a bold header row and text cells (codes keep their digits)."""
+    if fmt == "csv":
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerows([list(headers), *(list(row) for row in rows)])
+        return text.getvalue().encode("utf-8-sig")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "数据"
+    _text_rows(sheet, [list(headers), *(list(row) for row in rows)], bold_first=True)
+    for position, header in enumerate(headers, start=1):
+        letter = sheet.cell(row=1, column=position).column_letter
+        sheet.column_dimensions[letter].width = max(12, 2 * len(header) + 4)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def download_response(content: bytes, fmt: Literal["xlsx", "csv"], name: str) -> Response:
+    filename = f"{name}.{fmt}"
+    disposition = f"attachment; filename=\"export.{fmt}\"; filename*=UTF-8''{quote(filename)}"
+    return Response(
+        content, media_type=MEDIA_TYPES[fmt], headers={"Content-Disposition": disposition}
     )

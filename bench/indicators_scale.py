@@ -1,0 +1,311 @@
+"""Indicators at province scale: the read model filled straight with COPY, then every
+computed indicator for every area level and period, timed.
+
+Loads ``--households`` households (``--members`` each), their income records for ``--quarters``
+quarters, one visit a month each for ``--quarters`` × 3 months (12 per household at the default
+4 quarters… 8 quarters give 24; ``--visits`` caps the total), pairings, into a throwaway
+PostgreSQL database through asyncpg ``copy_records_to_table`` fed by generators (streamed in
+chunks, never held whole). Then it prints:
+
+- the time to compute every computed indicator for the county and its townships, for every
+  period loaded (``indicator_values`` at county level, the townships as rows);
+- the p95 of single ``indicator_values`` calls (in-process service call, random indicator and
+  period, township rows);
+- the time of one plain aggregate scan over the same income rows (``SELECT count(*),
+  sum(total), sum(residents)``), the floor the figures compare with.
+
+    PYTHONPATH=services .venv/bin/python -m bench.indicators_scale --households 20000
+"""
+
+import argparse
+import asyncio
+import random
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from bench.feed_throughput import percentile, scratch_database
+from indicators.app import create_app
+from indicators.periods import Period
+from indicators.settings import IndicatorsSettings
+from indicators.values.calculators import CALCULATORS
+from indicators.values.service import indicator_values
+from kit import migrations
+from kit.auth import Principal
+
+COUNTY = "331126"
+CHUNK = 50_000
+
+
+def _areas(townships: int, villages: int) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = [(COUNTY, "县", "county", None, None, None, 1, False)]
+    for t in range(townships):
+        town = f"{COUNTY}{100 + t:03d}"
+        rows.append((town, f"镇{t}", "township", COUNTY, "town", None, 1, False))
+        for v in range(villages):
+            code = f"{town}{200 + v:03d}"
+            rows.append(
+                (code, f"村{t}-{v}", "village", town, "administrative_village", "medium", 1, False)
+            )
+    return rows
+
+
+def _chunks(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    chunk: list[tuple[Any, ...]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _periods(quarters: int, last_year: int) -> list[Period]:
+    first = last_year - (quarters - 1) // 4
+    return [Period(first + i // 4, i % 4 + 1) for i in range(quarters)]
+
+
+async def load(conn: asyncpg.Connection, args: argparse.Namespace) -> dict[str, int]:  # noqa: C901 (one row generator per table, read together)
+    villages = [r[0] for r in _areas(args.townships, args.villages) if r[2] == "village"]
+    await conn.copy_records_to_table(
+        "area",
+        records=_areas(args.townships, args.villages),
+        columns=[
+            "code",
+            "name",
+            "level",
+            "parent_code",
+            "kind",
+            "size_class",
+            "version",
+            "deleted",
+        ],
+    )
+    rng = random.Random(7)
+    households = [(uuid.uuid4(), villages[i % len(villages)]) for i in range(args.households)]
+    periods = _periods(args.quarters, 2025)
+    counts = {"households": len(households)}
+
+    def household_rows() -> Iterator[tuple[Any, ...]]:
+        for i, (hid, village) in enumerate(households):
+            category = "low_income" if i % 5 == 0 else "small_farmer"
+            yield (hid, village, category, None, None, "户主", 1, False)
+
+    def member_rows() -> Iterator[tuple[Any, ...]]:
+        for hid, _ in households:
+            for m in range(args.members):
+                born = date(1950 + rng.randrange(60), 1 + m, 1)
+                yield (uuid.uuid4(), hid, born, True, "able", "employed" if m else "farming")
+
+    def income_rows() -> Iterator[tuple[Any, ...]]:
+        for i, (hid, village) in enumerate(households):
+            category = "low_income" if i % 5 == 0 else "small_farmer"
+            base = rng.randrange(2_000_000, 9_000_000)
+            for p in periods:
+                wage = base * p.quarter // 4
+                yield (
+                    uuid.uuid4(),
+                    hid,
+                    p.year,
+                    p.quarter,
+                    wage,
+                    wage // 5,
+                    10_000,
+                    50_000,
+                    3,
+                    village,
+                    category,
+                    1,
+                    False,
+                )
+
+    def pairing_rows() -> Iterator[tuple[Any, ...]]:
+        for i, (hid, _) in enumerate(households):
+            if i % 5 == 0:
+                yield (uuid.uuid4(), uuid.uuid4(), hid, date(2020, 1, 1), None, 1, False)
+
+    months = [(p.year, m) for p in periods for m in range(p.quarter * 3 - 2, p.quarter * 3 + 1)]
+    months = list(dict.fromkeys(months))
+
+    def visit_rows() -> Iterator[tuple[Any, ...]]:
+        made = 0
+        for hid, village in households:
+            for year, month in months:
+                if made >= args.visits:
+                    return
+                made += 1
+                at = datetime(year, month, 10, 2, tzinfo=UTC) + timedelta(minutes=made % 1000)
+                yield (
+                    uuid.uuid4(),
+                    hid,
+                    uuid.uuid4(),
+                    village,
+                    "in_person",
+                    at,
+                    f"{year:04d}-{month:02d}",
+                    "[]",
+                    1,
+                    False,
+                )
+
+    tables = [
+        (
+            "household",
+            household_rows,
+            [
+                "id",
+                "village_code",
+                "category",
+                "low_income_subtype",
+                "monitoring_type",
+                "head_name",
+                "version",
+                "deleted",
+            ],
+        ),
+        (
+            "member",
+            member_rows,
+            ["id", "household_id", "birth_date", "resident", "labour_ability", "employment"],
+        ),
+        (
+            "income_record",
+            income_rows,
+            [
+                "id",
+                "household_id",
+                "year",
+                "quarter",
+                "wage_fen",
+                "operating_fen",
+                "property_fen",
+                "transfer_fen",
+                "resident_count",
+                "village_code",
+                "category",
+                "version",
+                "deleted",
+            ],
+        ),
+        (
+            "pairing",
+            pairing_rows,
+            ["id", "cadre_id", "household_id", "started_on", "ended_on", "version", "deleted"],
+        ),
+        (
+            "visit",
+            visit_rows,
+            [
+                "id",
+                "household_id",
+                "cadre_id",
+                "village_code",
+                "mode",
+                "occurred_at",
+                "month",
+                "risk_flags",
+                "version",
+                "deleted",
+            ],
+        ),
+    ]
+    for table, rows, columns in tables:
+        n = 0
+        for chunk in _chunks(rows()):
+            await conn.copy_records_to_table(table, records=chunk, columns=columns)
+            n += len(chunk)
+        counts[table] = n
+    await conn.execute("ANALYZE")
+    return counts
+
+
+async def run(args: argparse.Namespace) -> None:
+    async with scratch_database(args.server) as name:
+        url = f"{args.server.replace('postgresql://', 'postgresql+asyncpg://')}/{name}"
+        settings = IndicatorsSettings(
+            database_url=url,
+            data_dir=tempfile.mkdtemp(),
+            consume_registry=False,
+            consume_assistance=False,
+            migrate_on_start=False,
+        )
+        app = create_app(settings)
+        await migrations.upgrade(app.state.engine, app.state.script_location, "indicators")
+        conn = await asyncpg.connect(
+            f"{args.server}/{name}", server_settings={"search_path": "indicators"}
+        )
+        started = time.perf_counter()
+        counts = await load(conn, args)
+        print(f"loaded {counts} in {time.perf_counter() - started:.1f} s")
+        periods = _periods(args.quarters, 2025)
+        admin = Principal(subject="bench", roles=frozenset({"county_admin"}), area="")
+        maker = app.state.sessionmaker
+
+        async def one(indicator: str, period: Period) -> float:
+            began = time.perf_counter()
+            async with maker() as session:
+                await indicator_values(
+                    session,
+                    admin,
+                    indicator_code=indicator,
+                    area_code=COUNTY,
+                    period_text=str(period),
+                    level=None,
+                    measure=None,
+                )
+            return time.perf_counter() - began
+
+        began = time.perf_counter()
+        for indicator in CALCULATORS:
+            for period in periods:
+                await one(indicator, period)
+        every = time.perf_counter() - began
+        print(
+            f"every indicator × {len(periods)} periods, county + townships: {every:.2f} s "
+            f"({len(CALCULATORS)} indicators)"
+        )
+        rng = random.Random(1)
+        singles = [
+            await one(rng.choice(list(CALCULATORS)), rng.choice(periods))
+            for _ in range(args.requests)
+        ]
+        print(
+            f"indicator-values p50 {percentile(singles, 50) * 1000:.0f} ms, "
+            f"p95 {percentile(singles, 95) * 1000:.0f} ms over {args.requests} calls"
+        )
+        began = time.perf_counter()
+        await conn.fetchrow(
+            "SELECT count(*), sum(wage_fen + operating_fen + property_fen + transfer_fen),"
+            " sum(resident_count) FROM income_record"
+        )
+        scan = time.perf_counter() - began
+        print(
+            f"plain aggregate scan over {counts['income_record']} income rows: {scan:.2f} s; "
+            f"one indicator for one period ≈ {every / len(CALCULATORS) / len(periods) / scan:.1f}× "
+            "that scan"
+        )
+        await conn.close()
+        await app.state.engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--server", default="postgresql://postgres@127.0.0.1:5432")
+    parser.add_argument("--households", type=int, default=1_000_000)
+    parser.add_argument("--members", type=int, default=3)
+    parser.add_argument("--visits", type=int, default=12_000_000)
+    parser.add_argument("--quarters", type=int, default=8)
+    parser.add_argument("--townships", type=int, default=20)
+    parser.add_argument("--villages", type=int, default=15)
+    parser.add_argument("--requests", type=int, default=50)
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""Evaluating the rules when the read model changes: after each applied page, for the
+households the page touched (their income records, their visits), and once for each month that
+has ended (its end is the event that makes a visit overdue). No timer scans everything."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import and_, exists, false, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from indicators.alerts.rules import BELOW_LINE, DROP, OVERDUE, RISK, Observation, observe
+from indicators.models import AlertSweep, Household, IncomeRecord, Pairing, VisitCopy
+from kit.clock import local_today
+
+LINE_FEN = 1_300_000  # 13,000 yuan per person a year, as #4
+DROP_TENTHS = 7  # a drop of 30 % or more: now ≤ 7/10 of a year earlier
+
+
+def month_text(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_last_day(month: str) -> date:
+    year, number = int(month[:4]), int(month[5:])
+    first_next = date(year + (number == 12), number % 12 + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+async def _places(
+    session: AsyncSession, household_ids: set[UUID], on: date
+) -> dict[UUID, tuple[str, UUID | None]]:
+    """household → (its village now, the cadre paired to it on ``on``)."""
+    villages = dict(
+        (
+            await session.execute(
+                select(col(Household.id), col(Household.village_code)).where(
+                    col(Household.id).in_(household_ids)
+                )
+            )
+        ).all()
+    )
+    pairings = await session.execute(
+        select(col(Pairing.household_id), col(Pairing.cadre_id)).where(
+            col(Pairing.household_id).in_(household_ids),
+            col(Pairing.deleted) == false(),
+            col(Pairing.started_on) <= on,
+            or_(col(Pairing.ended_on).is_(None), col(Pairing.ended_on) > on),
+        )
+    )
+    cadres = dict(pairings.all())
+    return {h: (villages.get(h, ""), cadres.get(h)) for h in household_ids}
+
+
+def _total(record: Any) -> int:
+    return int(record.wage_fen + record.operating_fen + record.property_fen + record.transfer_fen)
+
+
+async def income_changed(session: AsyncSession, household_ids: set[UUID]) -> None:
+    """Re-judge the income rules of every year the households have records for."""
+    if not household_ids:
+        return
+    records = (
+        (
+            await session.execute(
+                select(IncomeRecord).where(
+                    col(IncomeRecord.household_id).in_(household_ids),
+                    col(IncomeRecord.deleted) == false(),
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    by_household: dict[UUID, dict[tuple[int, int], IncomeRecord]] = defaultdict(dict)
+    for record in records:
+        by_household[record.household_id][(record.year, record.quarter)] = record
+    places = await _places(session, household_ids, local_today())
+    for household_id, periods in by_household.items():
+        village, cadre = places[household_id]
+        for year in sorted({year for year, _ in periods}):
+            quarter = max(q for y, q in periods if y == year)
+            now = periods[(year, quarter)]
+            before = periods.get((year - 1, quarter))
+            for seen in _income_observations(now, before):
+                seen.village_code, seen.cadre_id = village or now.village_code, cadre
+                await observe(session, seen)
+
+
+def _income_observations(now: IncomeRecord, before: IncomeRecord | None) -> list[Observation]:
+    total, residents = _total(now), now.resident_count
+    evidence = f"income_record:{now.id}:{now.year}Q{now.quarter}:v{now.version}"
+    detail = {
+        "record_id": str(now.id),
+        "period": f"{now.year}Q{now.quarter}",
+        "total_fen": total,
+        "resident_count": residents,
+    }
+    below = total * 4 < LINE_FEN * now.quarter * residents
+    seen = [
+        Observation(now.household_id, BELOW_LINE, str(now.year), below, evidence, "", None, detail)
+    ]
+    if before is None or _total(before) <= 0:
+        dropped = False
+        evidence_drop = evidence + ":no_earlier"
+    else:
+        then = _total(before)
+        dropped = total * before.resident_count * 10 <= DROP_TENTHS * then * residents
+        evidence_drop = f"{evidence}|{before.id}:v{before.version}"
+        detail = detail | {
+            "earlier_total_fen": then,
+            "earlier_resident_count": before.resident_count,
+        }
+    seen.append(
+        Observation(now.household_id, DROP, str(now.year), dropped, evidence_drop, "", None, detail)
+    )
+    return seen
+
+
+async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> None:
+    """Re-judge the visit rules for (household, month) pairs whose visits changed."""
+    if not keys:
+        return
+    households = {household for household, _ in keys}
+    months = {month for _, month in keys}
+    visits = (
+        (
+            await session.execute(
+                select(VisitCopy).where(
+                    col(VisitCopy.household_id).in_(households),
+                    col(VisitCopy.month).in_(months),
+                    col(VisitCopy.deleted) == false(),
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    found: dict[tuple[UUID, str], list[VisitCopy]] = defaultdict(list)
+    for visit in visits:
+        found[(visit.household_id, visit.month)].append(visit)
+    places = await _places(session, households, local_today())
+    current = month_text(local_today())
+    for household_id, month in sorted(keys):
+        month_visits = sorted(found.get((household_id, month), []), key=lambda v: str(v.id))
+        flagged = [v for v in month_visits if v.risk_flags]
+        village, cadre = places[household_id]
+        evidence = "visits:" + ",".join(f"{v.id}:v{v.version}" for v in flagged)
+        detail = {
+            "visits": [
+                {
+                    "visit_id": str(v.id),
+                    "risk_flags": v.risk_flags,
+                    "occurred_at": v.occurred_at.isoformat(),
+                }
+                for v in flagged
+            ]
+        }
+        fallback = month_visits[-1].village_code if month_visits else ""
+        await observe(
+            session,
+            Observation(
+                household_id,
+                RISK,
+                month,
+                bool(flagged),
+                evidence,
+                village or fallback,
+                cadre,
+                detail,
+            ),
+        )
+        if month < current and month_visits:
+            # A visit logged late for an ended month: the overdue cause, if raised, is gone.
+            await observe(
+                session,
+                Observation(
+                    household_id,
+                    OVERDUE,
+                    month,
+                    False,
+                    f"visited:{month_visits[0].id}",
+                    village or fallback,
+                    cadre,
+                ),
+            )
+
+
+async def sweep_ended_months(session: AsyncSession, today: date | None = None) -> None:
+    """Once for the month that last ended: raise ``visit_overdue`` for every household due
+    that month without a visit. Run when the assistance feed is caught up (an empty page),
+    so a rebuild does not judge months on half the visits."""
+    today = today or local_today()
+    month = month_text(today.replace(day=1) - timedelta(days=1))
+    if await session.get(AlertSweep, (OVERDUE, month)) is not None:
+        return
+    last_day = month_last_day(month)
+    due = and_(
+        col(Pairing.deleted) == false(),
+        col(Pairing.started_on) <= last_day,
+        or_(col(Pairing.ended_on).is_(None), col(Pairing.ended_on) > last_day),
+    )
+    visited = exists().where(
+        col(VisitCopy.household_id) == col(Pairing.household_id),
+        col(VisitCopy.month) == month,
+        col(VisitCopy.deleted) == false(),
+    )
+    rows = await session.execute(
+        select(col(Pairing.household_id), col(Pairing.cadre_id), col(Household.village_code))
+        .join(Household, col(Household.id) == col(Pairing.household_id))
+        .where(due, ~visited, col(Household.deleted) == false())
+    )
+    for household_id, cadre_id, village in rows.all():
+        await observe(
+            session,
+            Observation(
+                household_id,
+                OVERDUE,
+                month,
+                True,
+                f"month_ended:{month}",
+                village,
+                cadre_id,
+                {"month": month, "due_from_cadre": str(cadre_id)},
+            ),
+        )
+    session.add(AlertSweep(rule=OVERDUE, period=month))

@@ -1,0 +1,103 @@
+"""``/v1/alerts``: dynamic-monitoring alerts, listed and handled by those they are assigned to."""
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from indicators.alerts import service
+from indicators.alerts.schemas import AlertAcknowledge, AlertClose, AlertPublic, RuleName, Status
+from kit.auth import Principal, Role, require_roles
+from kit.db import SessionDep
+from kit.pagination import CursorQuery, LimitQuery, Page
+from kit.problems import PROBLEM_RESPONSES
+from kit.versioning import IfMatch, set_etag
+
+router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
+# Alerts name households and carry health facts (risk flags): only those who handle them.
+Handlers = Annotated[
+    Principal, Depends(require_roles(Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.CADRE))
+]
+
+
+@router.get(
+    "",
+    response_model=Page[AlertPublic],
+    summary="预警列表 / alerts",
+    responses=PROBLEM_RESPONSES,
+)
+async def list_alerts(
+    session: SessionDep,
+    principal: Handlers,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+    status: Status | None = None,
+    rule: RuleName | None = None,
+    period: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2})?$")] = None,
+    area: Annotated[str | None, Query(pattern=r"^\d{2,12}$")] = None,
+    household_id: UUID | None = None,
+) -> Page[AlertPublic]:
+    items, next_cursor = await service.list_alerts(
+        session,
+        principal,
+        status=status,
+        rule=rule,
+        period=period,
+        area=area,
+        household_id=household_id,
+        cursor=cursor,
+        limit=limit,
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/{alert_id}",
+    response_model=AlertPublic,
+    summary="预警及其处理记录 / an alert and its log",
+    responses=PROBLEM_RESPONSES,
+)
+async def get_alert(
+    session: SessionDep, principal: Handlers, alert_id: UUID, response: Response
+) -> AlertPublic:
+    alert = await service.get_alert(session, principal, alert_id)
+    set_etag(response, alert.version)
+    return alert
+
+
+@router.post(
+    "/{alert_id}/acknowledge",
+    response_model=AlertPublic,
+    summary="签收预警（需 If-Match）/ acknowledge",
+    responses=PROBLEM_RESPONSES,
+)
+async def acknowledge(
+    session: SessionDep,
+    principal: Handlers,
+    alert_id: UUID,
+    body: AlertAcknowledge,
+    response: Response,
+    if_match: IfMatch,
+) -> AlertPublic:
+    alert = await service.handle(session, principal, alert_id, "acknowledge", body.note, if_match)
+    set_etag(response, alert.version)
+    return alert
+
+
+@router.post(
+    "/{alert_id}/close",
+    response_model=AlertPublic,
+    summary="办结预警，须填处置说明（需 If-Match）/ close with a note",
+    responses=PROBLEM_RESPONSES,
+)
+async def close(
+    session: SessionDep,
+    principal: Handlers,
+    alert_id: UUID,
+    body: AlertClose,
+    response: Response,
+    if_match: IfMatch,
+) -> AlertPublic:
+    alert = await service.handle(session, principal, alert_id, "close", body.note, if_match)
+    set_etag(response, alert.version)
+    return alert

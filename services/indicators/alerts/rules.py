@@ -1,0 +1,94 @@
+"""The dynamic-monitoring rules (DOMAIN.md, 防止返贫动态监测) and how an observation of a cause
+becomes an alert.
+
+Rules and their periods:
+- ``income_below_line`` (year): the household's latest income record of the year, year to
+  date and annualised (× 4 ÷ quarter), is under 13,000 yuan per resident — the #4 line,
+  compared in integers: total × 4 < 1,300,000 fen × quarter × residents.
+- ``income_drop`` (year): that latest record's per-capita figure is at most 70 % of the same
+  quarter's a year earlier (a drop of 30 % or more; the earlier figure positive):
+  total × residents_before × 10 ≤ 7 × total_before × residents.
+- ``visit_risk`` (month): a visit in the month flags a risk (illness, disability, disaster,
+  accident, job loss, other).
+- ``visit_overdue`` (month): the household was due a visit in a month that has ended (a
+  pairing held on its last day, the assistance service's rule) and had none.
+
+An alert is keyed by household, rule and period, so one cause makes one alert. Each
+observation carries its evidence (which record or visits, at which version): the same evidence
+again changes nothing; new evidence of the cause updates the alert and reopens it if it was
+closed (the cause returned in the same period); evidence that the cause is gone marks it
+``cause_present = false`` and leaves closing to a person. Every change is logged.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from indicators.models import Alert, AlertLog
+from kit.db import utcnow
+
+BELOW_LINE, DROP, RISK, OVERDUE = "income_below_line", "income_drop", "visit_risk", "visit_overdue"
+RULES = (BELOW_LINE, DROP, RISK, OVERDUE)
+SYSTEM = "system"
+
+
+@dataclass
+class Observation:
+    household_id: UUID
+    rule: str
+    period: str
+    present: bool
+    evidence: str
+    village_code: str
+    cadre_id: UUID | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _log(session: AsyncSession, alert: Alert, action: str, note: str = "") -> None:
+    session.add(AlertLog(alert_id=alert.id, action=action, by=SYSTEM, note=note))
+
+
+async def observe(session: AsyncSession, seen: Observation) -> None:
+    query = select(Alert).where(
+        col(Alert.household_id) == seen.household_id,
+        col(Alert.rule) == seen.rule,
+        col(Alert.period) == seen.period,
+    )
+    alert = (await session.execute(query.with_for_update())).scalars().first()
+    if alert is None:
+        if seen.present:
+            alert = Alert(
+                household_id=seen.household_id,
+                rule=seen.rule,
+                period=seen.period,
+                village_code=seen.village_code,
+                cadre_id=seen.cadre_id,
+                evidence=seen.evidence,
+                detail=seen.detail,
+            )
+            session.add(alert)
+            await session.flush()
+            _log(session, alert, "raised", seen.evidence)
+        return
+    if seen.present:
+        if alert.cause_present and alert.evidence == seen.evidence:
+            return
+        alert.evidence, alert.detail, alert.cause_present = seen.evidence, seen.detail, True
+        alert.village_code, alert.cadre_id = seen.village_code, seen.cadre_id or alert.cadre_id
+        if alert.status == "closed":
+            alert.status = "open"
+            alert.reopened += 1
+            _log(session, alert, "reopened", seen.evidence)
+        else:
+            _log(session, alert, "evidence", seen.evidence)
+    elif alert.cause_present and alert.evidence != seen.evidence:
+        alert.cause_present = False
+        alert.evidence = seen.evidence
+        _log(session, alert, "cause_gone", seen.evidence)
+    else:
+        return
+    alert.version += 1
+    alert.updated_at = utcnow()

@@ -1,0 +1,49 @@
+"""Alerts as the API answers them and the handling it accepts."""
+
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["open", "acknowledged", "closed"]
+RuleName = Literal["income_below_line", "income_drop", "visit_risk", "visit_overdue"]
+
+
+class AlertLogPublic(BaseModel):
+    action: str
+    by: str
+    note: str
+    at: datetime
+
+
+class AlertPublic(BaseModel):
+    id: UUID
+    household_id: UUID
+    head_name: str
+    rule: RuleName
+    period: str = Field(description="年（收入规则）或月（走访规则）/ a year or a month")
+    village_code: str
+    township_code: str
+    cadre_id: UUID | None = Field(description="负责的帮扶干部 / the household's cadre")
+    status: Status
+    cause_present: bool = Field(description="最新数据是否仍显示该原因 / cause still shown")
+    detail: dict[str, Any] = Field(description="触发依据（含敏感的风险标记）/ the evidence")
+    note: str
+    reopened: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    log: list[AlertLogPublic] | None = None
+
+
+class AlertClose(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(min_length=2, max_length=2000, description="处置说明 / how it was handled")
+
+
+class AlertAcknowledge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=2000)

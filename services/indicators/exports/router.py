@@ -1,0 +1,92 @@
+"""``/v1/exports/…``: indicator tables, progress tables and rankings as XLSX or CSV."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from indicators.exports import service
+from indicators.progress.schemas import TableName
+from kit.auth import CurrentPrincipal
+from kit.db import SessionDep
+from kit.problems import PROBLEM_RESPONSES
+from kit.tabular import download_response, write_table
+
+router = APIRouter(prefix="/v1/exports", tags=["indicators"])
+Format = Literal["xlsx", "csv"]
+AreaQuery = Annotated[str, Query(pattern=r"^\d{2,12}$")]
+PeriodQuery = Annotated[str, Query(pattern=r"^\d{4}(Q[1-4])?$")]
+DOWNLOAD = {**PROBLEM_RESPONSES, 200: {"content": {"application/octet-stream": {}}}}
+
+
+@router.get(
+    "/indicator-values.{fmt}",
+    summary="导出指标值表 / an indicator table",
+    responses=DOWNLOAD,
+    response_class=Response,
+)
+async def export_values(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    fmt: Format,
+    indicator: str,
+    area: AreaQuery,
+    period: PeriodQuery,
+    level: str | None = None,
+) -> Response:
+    headers, rows = await service.indicator_table(
+        session, principal, indicator=indicator, area=area, period=period, level=level
+    )
+    return download_response(
+        write_table(headers, rows, fmt), fmt, f"指标_{indicator}_{area}_{period}"
+    )
+
+
+@router.get(
+    "/progress.{fmt}",
+    summary="导出工作进度表 / a progress table",
+    responses=DOWNLOAD,
+    response_class=Response,
+)
+async def export_progress(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    fmt: Format,
+    table: TableName,
+    area: AreaQuery,
+    year: Annotated[int, Query(ge=2000, le=2100)],
+    level: str | None = None,
+) -> Response:
+    headers, rows = await service.progress_rows(
+        session, principal, table=table, area=area, year=year, level=level
+    )
+    return download_response(write_table(headers, rows, fmt), fmt, f"进度表_{table}_{area}_{year}")
+
+
+@router.get(
+    "/rankings.{fmt}",
+    summary="导出排名 / a ranking",
+    responses=DOWNLOAD,
+    response_class=Response,
+)
+async def export_ranking(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    fmt: Format,
+    area: AreaQuery,
+    period: PeriodQuery,
+    indicator: str | None = None,
+    measure: str | None = None,
+    set: str | None = None,
+    level: str | None = None,
+) -> Response:
+    headers, rows = await service.ranking_rows(
+        session,
+        principal,
+        area=area,
+        period=period,
+        indicator=indicator,
+        measure=measure,
+        set_code=set,
+        level=level,
+    )
+    return download_response(write_table(headers, rows, fmt), fmt, f"排名_{area}_{period}")

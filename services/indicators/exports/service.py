@@ -1,0 +1,184 @@
+"""Indicator tables, progress tables and rankings as rows for a download: Chinese headers,
+area codes, and the time each was computed on every row (a row copied out keeps it)."""
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from indicators.catalogue.definitions import BY_CODE
+from indicators.progress.service import progress_table
+from indicators.rankings.service import ranking
+from indicators.values.service import indicator_values
+from kit.auth import Principal
+from kit.clock import LOCAL_TZ
+
+Table = tuple[list[str], list[list[str]]]
+COMPUTED_AT = "计算时间"
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone(LOCAL_TZ).isoformat(timespec="seconds")
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+async def indicator_table(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    indicator: str,
+    area: str,
+    period: str,
+    level: str | None,
+) -> Table:
+    values = await indicator_values(
+        session,
+        principal,
+        indicator_code=indicator,
+        area_code=area,
+        period_text=period,
+        level=level,
+        measure=None,
+    )
+    names = {m.code: m.name_zh for m in BY_CODE[indicator].measures}
+    headers = [
+        "指标代码",
+        "指标项",
+        "指标项名称",
+        "区划代码",
+        "区划名称",
+        "期间",
+        "单位",
+        "值",
+        "分子",
+        "分母",
+        "计入数",
+        "填报值",
+        "填报来源",
+        COMPUTED_AT,
+    ]
+    rows = [
+        [
+            v.indicator,
+            v.measure,
+            names[v.measure],
+            v.area_code,
+            v.area_name,
+            v.period,
+            v.unit.value,
+            _text(v.value),
+            _text(v.numerator),
+            _text(v.denominator),
+            str(v.covered),
+            _text(v.reported.value if v.reported else None),
+            _text(v.reported.source if v.reported else None),
+            _local(v.computed_at),
+        ]
+        for v in values
+    ]
+    return headers, rows
+
+
+async def progress_rows(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    table: str,
+    area: str,
+    year: int,
+    level: str | None,
+) -> Table:
+    result = await progress_table(
+        session, principal, table=table, area_code=area, year=year, level=level
+    )
+    names = {(m.indicator, m.measure): m.name_zh for m in result.measures}
+    headers = [
+        "进度表",
+        "区划代码",
+        "区划名称",
+        "期间",
+        "指标代码",
+        "指标项",
+        "指标项名称",
+        "目标值",
+        "目标来源",
+        "完成值",
+        "完成率(%)",
+        "是否达标",
+        COMPUTED_AT,
+    ]
+    computed_at = _local(result.computed_at)
+    rows = [
+        [
+            result.title,
+            row.area_code,
+            row.area_name,
+            cell.period,
+            cell.indicator,
+            cell.measure,
+            names[(cell.indicator, cell.measure)],
+            _text(cell.target),
+            {"set": "设定", "catalogue": "方案默认"}.get(cell.target_source or "", ""),
+            _text(cell.actual),
+            _text(cell.completion_rate),
+            "" if cell.met is None else ("是" if cell.met else "否"),
+            computed_at,
+        ]
+        for row in result.rows
+        for cell in row.cells
+    ]
+    return headers, rows
+
+
+async def ranking_rows(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    area: str,
+    period: str,
+    indicator: str | None,
+    measure: str | None,
+    set_code: str | None,
+    level: str | None,
+) -> Table:
+    result = await ranking(
+        session,
+        principal,
+        area_code=area,
+        period_text=period,
+        indicator=indicator,
+        measure=measure,
+        set_code=set_code,
+        level=level,
+    )
+    headers = [
+        "名次",
+        "区划代码",
+        "区划名称",
+        "期间",
+        "得分(%)",
+        "考核指标组",
+        "各项得分",
+        COMPUTED_AT,
+    ]
+    computed_at = _local(result.computed_at)
+    rows = [
+        [
+            str(item.rank),
+            item.area_code,
+            item.area_name,
+            result.period,
+            _text(item.score),
+            result.ranking_set or "",
+            "；".join(
+                f"{p.indicator}.{p.measure}×{p.weight}: 完成 {_text(p.actual)} / 目标 "
+                f"{_text(p.target)} = {_text(p.score)}%"
+                for p in item.parts
+            ),
+            computed_at,
+        ]
+        for item in result.items
+    ]
+    return headers, rows

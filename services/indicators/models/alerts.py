@@ -1,0 +1,58 @@
+"""Dynamic-monitoring alerts (防返贫动态监测), raised from the read model and handled here.
+
+One alert per household, rule and period (a year for the income rules, a month for the visit
+rules): the same cause seen again updates that alert, never makes a second one. Every change of
+an alert, by a person or by the evaluation, is a row of ``alert_log``, so nothing is silently
+dropped or overwritten.
+"""
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy import Text, UniqueConstraint
+from sqlmodel import Field
+
+from indicators.models.base import IndicatorsTable
+from kit.db import JSONType, UTCDateTime, utcnow
+
+
+class Alert(IndicatorsTable, table=True):
+    __tablename__ = "alert"
+    __table_args__ = (UniqueConstraint("household_id", "rule", "period"),)
+    id: UUID = Field(default_factory=uuid4, primary_key=True)
+    household_id: UUID = Field(index=True)
+    rule: str = Field(max_length=24)
+    period: str = Field(max_length=7)  # "2026" (income rules) or "2026-07" (visit rules)
+    village_code: str = Field(max_length=12, index=True)
+    cadre_id: UUID | None = Field(default=None, index=True)  # the household's paired cadre
+    status: str = Field(default="open", max_length=14)  # open, acknowledged, closed
+    cause_present: bool = True  # whether the latest evidence still shows the cause
+    evidence: str = Field(max_length=200)  # what last showed the cause (record/visit and version)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_type=JSONType)
+    note: str = Field(default="", sa_type=Text)  # the closing note
+    reopened: int = 0
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AlertLog(IndicatorsTable, table=True):
+    __tablename__ = "alert_log"
+    id: UUID = Field(default_factory=uuid4, primary_key=True)
+    alert_id: UUID = Field(index=True)
+    action: str = Field(
+        max_length=20
+    )  # raised, evidence, cause_gone, acknowledged, closed, reopened
+    by: str = Field(max_length=100)  # a token subject, or "system"
+    note: str = Field(default="", sa_type=Text)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AlertSweep(IndicatorsTable, table=True):
+    """Months whose end has been checked for overdue visits (the month's end is the event)."""
+
+    __tablename__ = "alert_sweep"
+    rule: str = Field(primary_key=True, max_length=24)
+    period: str = Field(primary_key=True, max_length=7)
+    swept_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

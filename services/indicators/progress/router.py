@@ -1,0 +1,32 @@
+"""``GET /v1/progress``: the 工作进度表 of the farmer-income and low-income tables."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from indicators.progress import service
+from indicators.progress.schemas import ProgressTable, TableName
+from kit.auth import CurrentPrincipal
+from kit.db import SessionDep
+from kit.problems import PROBLEM_RESPONSES
+
+router = APIRouter(tags=["indicators"])
+
+
+@router.get(
+    "/v1/progress",
+    response_model=ProgressTable,
+    summary="工作进度表：乡镇 × 季度 / a township × quarter progress table",
+    responses=PROBLEM_RESPONSES,
+)
+async def get_progress(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    table: Annotated[TableName, Query(description="farmer_income（农民增收）| low_income")],
+    area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
+    year: Annotated[int, Query(ge=2000, le=2100)],
+    level: Annotated[str | None, Query(description="行的层级，默认下一级 / rows' level")] = None,
+) -> ProgressTable:
+    return await service.progress_table(
+        session, principal, table=table, area_code=area, year=year, level=level
+    )

@@ -1,0 +1,106 @@
+"""``/v1/targets``: targets per indicator measure, area and period, and their import."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Query, Response, UploadFile, status
+
+from indicators.periods import Period
+from indicators.targets import imports, service
+from indicators.targets.schemas import TargetImportReport, TargetList, TargetPublic, TargetPut
+from kit.auth import CurrentPrincipal, Principal, Role, require_roles
+from kit.db import SessionDep
+from kit.problems import PROBLEM_RESPONSES
+from kit.tabular import MAX_BYTES, read_table, template_response
+from kit.versioning import IfMatch, set_etag
+
+router = APIRouter(tags=["indicators"])
+CountyAdmin = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
+PeriodQuery = Query(pattern=r"^\d{4}(Q[1-4])?$", description="2026Q3（年初至季末）或 2026")
+TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 CSV / XLSX or CSV")]
+
+
+@router.get(
+    "/v1/targets",
+    response_model=TargetList,
+    summary="目标值：本区划及其下级 / targets in force for an area and the areas below it",
+    responses=PROBLEM_RESPONSES,
+)
+async def list_targets(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
+    period: Annotated[str, PeriodQuery],
+    indicator: str | None = None,
+    level: Annotated[str | None, Query(description="下级层级 / the level below")] = None,
+) -> TargetList:
+    items = await service.list_targets(
+        session, principal, area_code=area, period_text=period, indicator=indicator, level=level
+    )
+    return TargetList(items=items)
+
+
+@router.get(
+    "/v1/targets/template.{fmt}",
+    summary="目标值导入模板 / the targets import template",
+    responses={**PROBLEM_RESPONSES, 200: {"content": {"application/octet-stream": {}}}},
+    response_class=Response,
+)
+async def template(fmt: Literal["xlsx", "csv"], principal: CountyAdmin) -> Response:
+    return template_response(imports.COLUMNS, fmt, imports.NAME)
+
+
+@router.post(
+    "/v1/targets/imports",
+    response_model=TargetImportReport,
+    summary="导入目标值（默认试运行）/ import targets (a dry run unless dry_run=false)",
+    responses=PROBLEM_RESPONSES,
+)
+async def import_targets(
+    session: SessionDep,
+    principal: CountyAdmin,
+    file: TableFile,
+    dry_run: Annotated[
+        bool, Query(description="只检查不写入 / check only; false writes all or nothing")
+    ] = True,
+) -> TargetImportReport:
+    # One byte over the limit is enough for read_table to refuse the file.
+    rows = read_table(await file.read(MAX_BYTES + 1), file.filename or "", imports.COLUMNS)
+    if dry_run:
+        return imports.report(
+            await imports.plan(session, principal, rows), dry_run=True, applied=False
+        )
+    return await imports.apply(session, principal, rows)
+
+
+@router.put(
+    "/v1/targets/{indicator}/{measure}/{area}/{period}",
+    response_model=TargetPublic,
+    summary="设定或修改目标值 / set or change a target (If-Match to replace)",
+    responses=PROBLEM_RESPONSES,
+)
+async def put_target(
+    session: SessionDep,
+    principal: CountyAdmin,
+    indicator: str,
+    measure: str,
+    area: str,
+    period: str,
+    body: TargetPut,
+    response: Response,
+    if_match: IfMatch,
+) -> TargetPublic:
+    state, created = await service.write_target(
+        session,
+        principal,
+        indicator=indicator,
+        measure_code=measure,
+        area_code=area,
+        period=Period.parse(period),
+        value=body.value,
+        if_match=if_match,
+    )
+    if created:
+        response.status_code = status.HTTP_201_CREATED
+    if state.version is not None:
+        set_etag(response, state.version)
+    return state
