@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := services
 
-.PHONY: run test lint typecheck pytest smoke migrate demo clean
+.PHONY: run test lint typecheck pytest smoke migrate demo clean deploy-check
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	python3 -m venv $(VENV)
@@ -18,7 +18,7 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(BIN)/python -m registry seed-demo
 
-run: demo
+run: demo frontend
 	$(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.installed
@@ -35,7 +35,43 @@ pytest: $(VENV)/.installed
 smoke: $(VENV)/.installed
 	FUMIN_TEST_STORE=sqlite $(BIN)/pytest -q -m smoke
 
-test: lint typecheck pytest smoke
+# docker-compose config, the kustomize overlay against the Kubernetes and CloudNativePG schemas
+# (tests/test_deploy.py; needs docker-compose and kubectl, see docs/operations.md).
+deploy-check: $(VENV)/.installed
+	$(BIN)/pytest -q tests/test_deploy.py
+
+test: lint typecheck pytest smoke deploy-check frontend-test
+
+# The web app (frontend/, docs/frontend.md). Built when dist is missing or older than its sources:
+# npm ci from the lock, the typed client generated from the services' OpenAPI, vite build.
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/sw -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.ts frontend/package.json
+PYTHON_ABS := $(abspath $(BIN)/python)
+
+.PHONY: frontend frontend-generate frontend-test frontend-e2e frontend-screenshots
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend-generate: $(VENV)/.installed frontend/node_modules/.installed
+	cd frontend && PYTHON=$(PYTHON_ABS) npm run generate
+
+frontend/dist/index.html: $(VENV)/.installed frontend/node_modules/.installed $(FRONTEND_SOURCES)
+	cd frontend && PYTHON=$(PYTHON_ABS) npm run generate && npm run build
+
+frontend: frontend/dist/index.html
+
+# ESLint, tsc, Vitest, the build with its bundle-size check, then Chromium against the real services.
+frontend-test: frontend-generate
+	cd frontend && npm run lint && npm run typecheck && npm test && npm run build
+	FUMIN_E2E=1 $(BIN)/pytest -q tests/test_web_e2e.py
+
+frontend-e2e: $(VENV)/.installed frontend
+	FUMIN_E2E=1 $(BIN)/pytest -q tests/test_web_e2e.py
+
+frontend-screenshots: $(VENV)/.installed frontend
+	FUMIN_E2E=1 E2E_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q tests/test_web_e2e.py
 
 clean:
 	rm -rf data

@@ -28,6 +28,36 @@ DOCS_CSP = (
 
 Document = dict[str, Any]
 
+# How a caller signs in: people with the password flow, outside platforms with client
+# credentials, both at the registry's token endpoint; either way a bearer JWT.
+TOKEN_URL = "/api/v1/auth/token"
+SCOPES = {
+    "households:read": "登记库：农户、成员、主体、关系（脱敏）/ the registry (masked)",
+    "visits:read": "帮扶记录 / assistance records",
+    "indicators:read": "指标值、进度、排名 / indicator values, progress, rankings",
+    "feeds:read": "变更流与快照，内容按其他权限 / feeds and snapshots, filtered by the others",
+    "pii:read": "完整身份证号和电话（留审计）/ whole ID numbers and phones (audited)",
+}
+SECURITY_SCHEMES = {
+    "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+    "oauth2": {
+        "type": "oauth2",
+        "description": "人员用 password，外部平台用 client_credentials / people use password, "
+        "outside platforms client_credentials (docs/integration.md)",
+        "flows": {
+            "password": {"tokenUrl": TOKEN_URL, "scopes": {}},
+            "clientCredentials": {"tokenUrl": TOKEN_URL, "scopes": SCOPES},
+        },
+    },
+}
+# What an outside platform's client needs to read each service (the service enforces it).
+MACHINE_SCOPES = {
+    "registry": ["households:read"],
+    "assistance": ["visits:read"],
+    "indicators": ["indicators:read"],
+}
+FEED_PATHS = ("/api/v1/feeds/", "/api/v1/snapshots/")
+
 
 async def fetch_documents(
     http: httpx.AsyncClient, upstreams: dict[str, str]
@@ -54,6 +84,22 @@ def _public_paths(service: str, document: Document) -> dict[str, Any]:
         for path, item in document.get("paths", {}).items()
         if path.startswith("/v1/") or path in extra
     }
+
+
+def _with_security(service: str, paths: dict[str, Any]) -> dict[str, Any]:
+    """Each operation that takes a token names the merged schemes: a bearer token, or OAuth2
+    with the scopes an outside client needs for it (reads only; clients never write)."""
+    for path, item in paths.items():
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or "security" not in operation:
+                continue
+            scopes = list(MACHINE_SCOPES.get(service, []))
+            if path.startswith(FEED_PATHS):
+                scopes = ["feeds:read", *scopes]
+            requirements: list[dict[str, list[str]]] = [{"bearer": []}]
+            requirements.append({"oauth2": scopes if method == "get" else []})
+            operation["security"] = requirements
+    return paths
 
 
 def _renames(documents: dict[str, Document]) -> dict[str, dict[str, str]]:
@@ -100,8 +146,10 @@ def merge(documents: dict[str, Document | None]) -> Document:
     tags: dict[str, Any] = {}
     for service, document in present.items():
         rewritten = _rewrite_refs(document, renames[service])
-        paths.update(_public_paths(service, rewritten))
+        paths.update(_with_security(service, _public_paths(service, rewritten)))
         for section, entries in rewritten.get("components", {}).items():
+            if section == "securitySchemes":
+                continue  # replaced by the gateway's own (below)
             for name, definition in entries.items():
                 ref = f"{REF_PREFIX}{section}/{name}"
                 final = renames[service].get(ref, ref).removeprefix(f"{REF_PREFIX}{section}/")
@@ -112,6 +160,7 @@ def merge(documents: dict[str, Document | None]) -> Document:
     if missing:
         names = ", ".join(missing)
         description += f"\n\n暂不可用、未列入 / down, left out: {names}"
+    components["securitySchemes"] = SECURITY_SCHEMES
     merged: Document = {
         "openapi": "3.1.0",
         "info": {"title": "Fumin 富民 API", "version": "1.0.0", "description": description},

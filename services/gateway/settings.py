@@ -22,8 +22,14 @@ class GatewaySettings(BaseSettings):
     # `per_second`. A cadre's page load fires a handful of calls at once; 0 turns the limit off.
     rate_limit_per_second: float = 10.0
     rate_limit_burst: int = 60
+    # Each outside platform's client (token subject ``client:…``) has a bucket of its own at
+    # this rate: a snapshot or feed sync reads page after page. 0 turns its limit off.
+    client_rate_limit_per_second: float = 20.0
+    client_rate_limit_burst: int = 100
     # The merged OpenAPI document is rebuilt from the services at most this often.
     openapi_cache_seconds: float = 60.0
+    # /metrics on a port of its own (0: none), so the public port never shows it.
+    metrics_port: int = 0
 
     def upstreams(self) -> dict[str, str]:
         return {

@@ -10,9 +10,11 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
 
-from kit import health, migrations
+from kit import health, metrics, migrations
+from kit.consumer import progress_of
 from kit.db import make_engine, make_sessionmaker
 from kit.logs import RequestIdMiddleware, configure_logging
+from kit.metrics import Metrics, MetricsMiddleware
 from kit.outbox import TABLE
 from kit.problems import install_problem_handlers
 from kit.settings import ServiceSettings
@@ -69,9 +71,12 @@ def create_service_app(
     app.state.verifier = verifier or make_verifier(settings)
     app.state.migration_head = migrations.head_revision(script_location)
     app.state.script_location = script_location
+    app.state.metrics = Metrics(name, feeds=lambda: progress_of(app.state.sessionmaker))
     install_problem_handlers(app)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     for router in routers:
         app.include_router(router)
     return app

@@ -10,7 +10,10 @@ import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Container
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable, Container, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -42,6 +45,30 @@ def newest_per_aggregate(
         if seen is None or event["version"] > seen["version"]:
             by_id[event["aggregate_id"]] = event
     return newest
+
+
+@dataclass
+class FeedProgress:
+    """How far one consumer has got; ``/metrics`` reports it (kit.metrics)."""
+
+    feed: str
+    # True while this process holds the feed's lock and reads it (one replica per feed).
+    active: bool = False
+    # Every event that occurred before this moment (epoch seconds) has been applied: the start
+    # of the last poll that reached the feed's head, or, while full pages say more are waiting,
+    # the time of the last event applied. The feed lag is now minus this.
+    complete_through: float | None = None
+    applied: int = 0
+
+
+# Each database's consumers by feed, keyed by the app's sessionmaker, so that an app's
+# /metrics finds its own consumers without the services wiring them up.
+_PROGRESS: "weakref.WeakKeyDictionary[async_sessionmaker[AsyncSession], dict[str, FeedProgress]]"
+_PROGRESS = weakref.WeakKeyDictionary()
+
+
+def progress_of(sessionmaker: async_sessionmaker[AsyncSession]) -> list[FeedProgress]:
+    return list(_PROGRESS.get(sessionmaker, {}).values())
 
 
 class ClientCredentials:
@@ -89,6 +116,8 @@ class FeedConsumer:
         self.feed, self.url, self.sessionmaker = feed, url, sessionmaker
         self.cursors, self.apply, self.token, self.http = cursor_table, apply, token, http
         self.batch, self.idle_seconds = batch, idle_seconds
+        self.progress = FeedProgress(feed)
+        _PROGRESS.setdefault(sessionmaker, {})[feed] = self.progress
 
     async def cursor(self) -> str | None:
         async with self.sessionmaker() as session:
@@ -99,6 +128,7 @@ class FeedConsumer:
     async def run_once(self) -> int:
         """Fetch one page after the stored cursor and apply it; answers how many events came."""
         after = await self.cursor()
+        polled_at = time.time()
         params: dict[str, Any] = {"limit": self.batch}
         if after:
             params["after"] = after
@@ -118,7 +148,16 @@ class FeedConsumer:
                 return 0
             await self.apply(session, page["items"])
             await self._store(session, page["next_cursor"], exists=stored is not None)
+        self._advance(page["items"], polled_at)
         return len(page["items"])
+
+    def _advance(self, items: list[Event], polled_at: float) -> None:
+        self.progress.applied += len(items)
+        if len(items) < self.batch:  # a short page: nothing older than the poll is waiting
+            self.progress.complete_through = polled_at
+        else:
+            last = datetime.fromisoformat(items[-1]["occurred_at"])
+            self.progress.complete_through = last.timestamp()
 
     async def _store(self, session: AsyncSession, cursor: str, *, exists: bool) -> None:
         values = {"cursor": cursor, "updated_at": utcnow()}
@@ -149,19 +188,41 @@ class FeedConsumer:
         """
         engine: AsyncEngine | None = self.sessionmaker.kw.get("bind")
         if engine is None or not is_postgres(engine.dialect):
-            yield
+            with self._active():
+                yield
             return
-        key = int.from_bytes(hashlib.sha256(self.feed.encode()).digest()[:7], "big")
         async with engine.connect() as conn:
+            key = await self._lock_key(conn)
             while not await conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}):
                 await conn.rollback()
                 await asyncio.sleep(self.idle_seconds * 5)
             await conn.commit()  # end the transaction; the session-level lock stays held
             try:
-                yield
+                with self._active():
+                    yield
             finally:
                 # Shielded: a cancelled consumer must still let go before its connection is reused.
                 await asyncio.shield(self._unlock(conn, key))
+
+    async def _lock_key(self, conn: AsyncConnection) -> int:
+        """The lock of this feed as read by this service: services sharing one database (each
+        in its own schema) read the same feed, and must not wait on each other."""
+        reader = await conn.scalar(text("SELECT current_schema()"))
+        await conn.rollback()
+        name = f"{reader}:{self.feed}".encode()
+        return int.from_bytes(hashlib.sha256(name).digest()[:7], "big")
+
+    @contextlib.contextmanager
+    def _active(self) -> Iterator[None]:
+        # Until a poll succeeds, the lag counts from taking over: a feed never reached still
+        # shows a growing lag rather than none.
+        self.progress.active = True
+        if self.progress.complete_through is None:
+            self.progress.complete_through = time.time()
+        try:
+            yield
+        finally:
+            self.progress.active = False
 
     @staticmethod
     async def _unlock(conn: AsyncConnection, key: int) -> None:

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from kit.auth import FEEDS_SCOPE, Principal, Role, current_principal
 from kit.db import SessionDep
@@ -19,6 +20,16 @@ from kit.problems import PROBLEM_RESPONSES, Forbidden, invalid
 
 # Given an event and the reader, answer what that reader may see of it (None: nothing).
 Masker = Callable[[dict[str, Any], Principal], dict[str, Any] | None]
+
+
+def client_may_see(event: dict[str, Any], principal: Principal, scope: str) -> bool:
+    """May an outside client see this event at all? Only with ``scope`` (the scope that covers
+    the aggregate: ``feeds:read`` alone opens the feed, not its contents) and only inside the
+    client's area. An event without an area is shown only to a client of the whole province."""
+    if scope not in principal.scopes:
+        return False
+    area_code = event.get("area_code")
+    return principal.covers(area_code) if area_code is not None else not principal.area
 
 
 class FeedEvent(BaseModel):
@@ -59,15 +70,30 @@ def cursor_seq(cursor: str | None) -> int:
         raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
 
 
+async def feed_reader(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    """Other Fumin services, and outside clients holding ``feeds:read`` (the feeds and the
+    snapshots that go with them); people read the API itself."""
+    if principal.has(Role.SERVICE) or (
+        principal.has(Role.MACHINE) and FEEDS_SCOPE in principal.scopes
+    ):
+        return principal
+    raise Forbidden(
+        "读取变更流需要 feeds:read 权限 / the feed needs the feeds:read scope", scope=FEEDS_SCOPE
+    )
+
+
+FeedReader = Annotated[Principal, Depends(feed_reader)]
+
+
+async def feed_position(session: AsyncSession, table: Table) -> str:
+    """The feed cursor of the newest committed event: reading the feed ``after`` it gives
+    exactly what commits from now on (kit.outbox: seq is handed out in commit order)."""
+    last = await session.scalar(select(func.max(table.c.seq)))
+    return encode_cursor([last or 0])
+
+
 def feed_router(service: str, table: Table, mask: Masker) -> APIRouter:
     router = APIRouter(tags=["feed"])
-
-    async def reader(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
-        if principal.has(Role.SERVICE) or (
-            principal.has(Role.MACHINE) and FEEDS_SCOPE in principal.scopes
-        ):
-            return principal
-        raise Forbidden("读取变更流需要 feeds:read 权限 / the feed needs the feeds:read scope")
 
     @router.get(
         f"/v1/feeds/{service}",
@@ -77,7 +103,7 @@ def feed_router(service: str, table: Table, mask: Masker) -> APIRouter:
     )
     async def read_feed(
         session: SessionDep,
-        principal: Annotated[Principal, Depends(reader)],
+        principal: FeedReader,
         after: Annotated[str | None, Query(description="上次给出的 next_cursor")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
     ) -> dict[str, Any]:

@@ -156,7 +156,13 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_error)
 
 
-_HTTP_CODES = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized", 403: "forbidden"}
+_HTTP_CODES = {
+    400: "bad-request",
+    404: "not-found",
+    405: "method-not-allowed",
+    401: "unauthorized",
+    403: "forbidden",
+}
 _HTTP_TITLES = {
     404: NotFound.title,
     405: "不支持的方法 / Method not allowed",
@@ -168,6 +174,7 @@ _HTTP_TITLES = {
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"description": title, "content": {PROBLEM_JSON: {}}}
     for status, title in [
+        (400, Problem.title),  # a body that cannot be parsed at all (not JSON, a broken form)
         (401, Unauthorized.title),
         (403, Forbidden.title),
         (404, NotFound.title),

@@ -9,7 +9,7 @@ from fastapi import APIRouter, FastAPI, Request
 
 from kit.app import create_service_app
 from kit.feed import feed_router
-from kit.tokens import jwks, load_or_create_signing_key
+from kit.tokens import SigningKey, jwks, load_or_create_signing_key, signing_key_from_pem
 from registry.areas.router import router as areas_router
 from registry.audit.router import router as audit_router
 from registry.auth import service as auth_service
@@ -27,6 +27,7 @@ from registry.pairings.router import router as pairings_router
 from registry.privacy import mask_event
 from registry.reconciliations.router import router as reconciliations_router
 from registry.settings import RegistrySettings
+from registry.snapshots.router import router as snapshots_router
 from registry.users.router import router as users_router
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -36,7 +37,7 @@ keys_router = APIRouter(tags=["auth"])
 
 @keys_router.get("/.well-known/jwks.json", summary="令牌公钥 / token signing keys (JWKS)")
 async def public_keys(request: Request) -> dict[str, Any]:
-    return jwks([request.app.state.signing_key])
+    return jwks(request.app.state.published_keys)
 
 
 @contextlib.asynccontextmanager
@@ -52,6 +53,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         auth_router,
         keys_router,
         feed_router("registry", outbox, mask_event),
+        snapshots_router,
         households_router,
         entities_router,
         cadre_entity_links_router,
@@ -75,7 +77,20 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         routers=routers,
         background=[service_clients],
     )
-    key = load_or_create_signing_key(settings.signing_key_path)
-    app.state.signing_key = key
-    app.state.verifier.trust(key.public_jwk)  # its own tokens never need a fetch
+    app.state.signing_key, app.state.published_keys = signing_keys(settings)
+    for key in app.state.published_keys:
+        app.state.verifier.trust(key.public_jwk)  # its own tokens never need a fetch
     return app
+
+
+def signing_keys(settings: RegistrySettings) -> tuple[SigningKey, list[SigningKey]]:
+    """The key that signs, and every key the JWKS publishes (the rotation's other one too)."""
+    path = settings.signing_key_path
+    if settings.environment == "production" and not path.exists():
+        # Replicas that each made a key of their own would reject each other's tokens.
+        raise RuntimeError(f"signing_key_file: {path} is missing (production never makes one)")
+    key = load_or_create_signing_key(path)
+    published = [key]
+    if settings.rotation_key_file is not None:
+        published.append(signing_key_from_pem(settings.rotation_key_file.read_text()))
+    return key, published

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import CurrentPrincipal, Principal
+from kit.auth import CurrentPrincipal, Principal, Scope
+from kit.feed import client_may_see
 from kit.logs import request_id_var
 from kit.problems import invalid
 from registry.models import AuditEntry
@@ -92,12 +93,10 @@ async def audit_whole_read(
 
 
 def mask_event(event: dict[str, Any], principal: Principal) -> dict[str, Any] | None:
-    """The feed as an outside client sees it: only its area, personal data masked unless its
-    scope says otherwise (its whole reads are audited by the owning endpoint, not per event)."""
-    area_code = event.get("area_code")
-    if area_code is not None and not principal.covers(area_code):
-        return None
-    if area_code is None and principal.area:
+    """The feed (and the snapshots) as an outside client sees them: every registry aggregate
+    needs ``households:read``, only the client's area, and ID numbers and phones masked unless
+    it holds ``pii:read``."""
+    if not client_may_see(event, principal, Scope.HOUSEHOLDS_READ):
         return None
     if principal.may_read_pii:
         return event

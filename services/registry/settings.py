@@ -10,6 +10,10 @@ class RegistrySettings(ServiceSettings):
 
     # The private key tokens are signed with; made on the first local run when missing.
     signing_key_file: Path | None = None
+    # The other key of a rotation in progress (docs/operations.md): published in the JWKS and
+    # trusted, never used to sign. First the next key (so every verifier can fetch it before
+    # it signs), then the previous one (so tokens it signed live out their time).
+    rotation_key_file: Path | None = None
     access_token_minutes: int = 480  # a cadre's working day in the field
     machine_token_minutes: int = 60
     refresh_token_days: int = 14  # a refresh token's life; each use gives a new one

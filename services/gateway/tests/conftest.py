@@ -32,6 +32,7 @@ def gateway_settings(upstreams: dict[str, str], **overrides: Any) -> GatewaySett
         "upstream_timeout_seconds": UPSTREAM_TIMEOUT_SECONDS,
         "frontend_dist": "/nonexistent/dist",
         "rate_limit_per_second": 0,
+        "client_rate_limit_per_second": 0,
         **overrides,
     }
     return GatewaySettings(**values)

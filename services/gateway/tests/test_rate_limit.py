@@ -47,3 +47,32 @@ async def test_the_limit_can_be_turned_off(gateway: httpx.AsyncClient) -> None:
     statuses = {(await gateway.get("/api/v1/nonsense")).status_code for _ in range(100)}
 
     assert statuses == {404}
+
+
+async def test_each_outside_client_has_its_own_bucket_at_the_clients_rate(
+    upstreams: dict[str, str], tokens: TokenFactory
+) -> None:
+    settings = gateway_settings(
+        upstreams,
+        rate_limit_per_second=0.5,
+        rate_limit_burst=2,
+        client_rate_limit_per_second=0.25,
+        client_rate_limit_burst=5,
+    )
+    province = {"Authorization": f"Bearer {tokens.token(Role.MACHINE, subject='client:prov')}"}
+    city = {"Authorization": f"Bearer {tokens.token(Role.MACHINE, subject='client:city')}"}
+    person = {"Authorization": f"Bearer {tokens.token(Role.LEADER, subject='leader-1')}"}
+    async with gateway_client(settings) as gateway:
+        allowed = [await gateway.get("/api/v1/areas", headers=province) for _ in range(5)]
+        limited = await gateway.get("/api/v1/areas", headers=province)
+        other_client = await gateway.get("/api/v1/areas", headers=city)
+        people = [
+            (await gateway.get("/api/v1/areas", headers=person)).status_code for _ in range(3)
+        ]
+
+    assert [r.status_code for r in allowed] == [200] * 5  # past the people's burst of 2
+    assert limited.status_code == 429 and limited.headers["retry-after"] == "4"
+    assert limited.json()["type"] == "/problems/rate-limited"
+    assert limited.headers["x-request-id"] and allowed[0].headers["x-request-id"]
+    assert other_client.status_code == 200
+    assert people == [200, 200, 429]  # people keep their own rate

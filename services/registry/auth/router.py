@@ -13,6 +13,8 @@ router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
 LOGIN_RESPONSES = {
     **PROBLEM_RESPONSES,
+    # OAuth2 (RFC 6749 §5.2) answers a bad grant with 400: wrong credentials, unknown grant type.
+    400: {"description": service.InvalidGrant.title, "content": {"application/problem+json": {}}},
     423: {"description": AccountLocked.title, "content": {"application/problem+json": {}}},
 }
 

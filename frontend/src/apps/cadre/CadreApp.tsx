@@ -1,0 +1,89 @@
+/**
+ * The cadre's phone app (帮扶干部): my households, a household, log a visit, what waits to be sent.
+ * Its own chunk (antd-mobile, light); it composes the features, which never import each other.
+ */
+import { ConfigProvider, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import { TeamOutline, UploadOutline, UserOutline } from 'antd-mobile-icons';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+
+import { OutboxBadge } from '@/features/outbox';
+import { useOnline } from '@/lib/hooks';
+
+import { EditQueuedVisitPage } from './pages/EditQueuedVisitPage';
+import { HomePage } from './pages/HomePage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { MePage } from './pages/MePage';
+import { NewVisitPage } from './pages/NewVisitPage';
+import { OutboxPage } from './pages/OutboxPage';
+import './cadre.css';
+
+const TABS = [
+  { key: '/m', label: 'nav.households', icon: <TeamOutline /> },
+  { key: '/m/outbox', label: 'nav.outbox', icon: <UploadOutline /> },
+  { key: '/m/me', label: 'nav.me', icon: <UserOutline /> },
+] as const;
+
+function tabOf(pathname: string): string {
+  if (pathname.startsWith('/m/outbox')) return '/m/outbox';
+  if (pathname.startsWith('/m/me')) return '/m/me';
+  return '/m';
+}
+
+function titleOf(pathname: string): 'nav.households' | 'nav.household' | 'nav.newVisit' | 'nav.outbox' | 'nav.correct' | 'nav.me' {
+  if (/^\/m\/households\/[^/]+\/visit/.test(pathname)) return 'nav.newVisit';
+  if (pathname.startsWith('/m/households/')) return 'nav.household';
+  if (/^\/m\/outbox\/.+/.test(pathname)) return 'nav.correct';
+  if (pathname.startsWith('/m/outbox')) return 'nav.outbox';
+  if (pathname.startsWith('/m/me')) return 'nav.me';
+  return 'nav.households';
+}
+
+export default function CadreApp() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const online = useOnline();
+  const atTop = ['/m', '/m/', '/m/outbox', '/m/me'].includes(location.pathname);
+
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <div className="cadre">
+        <header className="cadre-top">
+          <NavBar back={atTop ? null : t('common.back')} onBack={() => navigate(-1)}>
+            {t(titleOf(location.pathname))}
+          </NavBar>
+          {!online && <NoticeBar color="alert" content={t('cadre.offline')} data-testid="offline-notice" />}
+        </header>
+        <main className="cadre-body">
+          <Routes>
+            <Route index element={<HomePage />} />
+            <Route path="households/:id" element={<HouseholdPage />} />
+            <Route path="households/:id/visit" element={<NewVisitPage />} />
+            <Route path="outbox" element={<OutboxPage />} />
+            <Route path="outbox/:id" element={<EditQueuedVisitPage />} />
+            <Route path="me" element={<MePage />} />
+          </Routes>
+        </main>
+        <nav className="cadre-tabs" aria-label={t('nav.label')}>
+          {/* onClick per item, not onChange: the active tab also leads back to its top page */}
+          <TabBar activeKey={tabOf(location.pathname)}>
+            {TABS.map((tab) => (
+              <TabBar.Item
+                key={tab.key}
+                title={t(tab.label)}
+                onClick={() => navigate(tab.key)}
+                icon={
+                  tab.key === '/m/outbox' ? <OutboxBadge>{tab.icon}</OutboxBadge> : tab.icon
+                }
+              />
+            ))}
+          </TabBar>
+          <SafeArea position="bottom" />
+        </nav>
+      </div>
+    </ConfigProvider>
+  );
+}

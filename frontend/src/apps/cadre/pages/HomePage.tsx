@@ -1,0 +1,11 @@
+import { useNavigate } from 'react-router';
+
+import { HouseholdList } from '@/features/households';
+import { useOutboxEntries } from '@/lib/hooks';
+
+export function HomePage() {
+  const navigate = useNavigate();
+  const entries = useOutboxEntries();
+  const queuedFor = (id: string) => entries.filter((e) => e.context.household_id === id).length;
+  return <HouseholdList onOpen={(household) => navigate(`/m/households/${household.id}`)} queuedFor={queuedFor} />;
+}

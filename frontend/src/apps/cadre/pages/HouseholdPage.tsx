@@ -1,0 +1,30 @@
+import { Button } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+
+import { HouseholdDetails } from '@/features/households';
+
+import { householdSections } from '../householdSections';
+
+export function HouseholdPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const open = { queuedVisit: (visitId: string) => navigate(`/m/outbox/${visitId}`) };
+  return (
+    <HouseholdDetails id={id}>
+      {(household) => (
+        <>
+          <div className="actions">
+            <Button block color="primary" size="large" onClick={() => navigate(`/m/households/${household.id}/visit`)}>
+              {t('household.logVisit')}
+            </Button>
+          </div>
+          {householdSections.map((section) => (
+            <section key={section.key}>{section.render(household, open)}</section>
+          ))}
+        </>
+      )}
+    </HouseholdDetails>
+  );
+}

@@ -1,0 +1,42 @@
+import { Button, Dialog, List } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+import { useOutboxCounts } from '@/features/outbox';
+import { useSession } from '@/lib/hooks';
+import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
+import { logOut } from '@/lib/runtime';
+
+export function MePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { total } = useOutboxCounts();
+
+  const confirmLogout = async () => {
+    const message = total > 0 ? t('me.logoutWithQueued', { count: total }) : t('me.logoutConfirm');
+    if (await Dialog.confirm({ content: message, confirmText: t('me.logout'), cancelText: t('common.cancel') })) {
+      await logOut();
+      navigate('/login', { replace: true });
+    }
+  };
+
+  if (!session) return null;
+  return (
+    <>
+      <List header={t('me.title')}>
+        <List.Item extra={session.me.name}>{t('me.name')}</List.Item>
+        <List.Item extra={session.me.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join('、')}>{t('me.roles')}</List.Item>
+        <List.Item extra={session.me.area}>{t('me.area')}</List.Item>
+      </List>
+      <div className="me-card">
+        <LanguageSwitch />
+      </div>
+      <div className="actions">
+        <Button block color="danger" fill="outline" onClick={() => void confirmLogout()}>
+          {t('me.logout')}
+        </Button>
+      </div>
+    </>
+  );
+}

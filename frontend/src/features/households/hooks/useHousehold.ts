@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { householdById } from '../api/households';
+
+export function useHousehold(id: string) {
+  return useQuery(householdById(id));
+}

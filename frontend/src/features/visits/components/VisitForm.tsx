@@ -1,0 +1,273 @@
+import { Button, Checkbox, Form, Input, Radio, TextArea, Toast, NoticeBar, Space } from 'antd-mobile';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { problemText } from '@/lib/api/problems';
+import { newId } from '@/lib/ids';
+import type { Rejection } from '@/lib/offline/db';
+import { outbox } from '@/lib/runtime';
+import { DAY_MS, toLocalInput, toOffsetIso } from '@/lib/time';
+
+import { BACKDATE_DAYS, RISK_FLAGS, VISIT_MODES, queueVisit, type RiskFlag, type VisitIn, type VisitMode } from '../api/visits';
+import { useLocation } from '../hooks/useLocation';
+import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
+
+interface Values {
+  mode: VisitMode;
+  occurredAt: string;
+  backdateReason?: string;
+  income?: string;
+  employment?: string;
+  housing?: string;
+  health?: string;
+  needs?: string;
+  actionsTaken?: string;
+  actionsPromised?: string;
+  riskFlags?: RiskFlag[];
+}
+
+interface Props {
+  householdId: string;
+  householdLabel: string;
+  /** a queued visit being corrected: its id, body and the server's reason */
+  initial?: { id: string; body: VisitIn; rejection: Rejection | null };
+  onQueued: (id: string) => void;
+}
+
+const NOTE_MAX = 2000;
+const MAX_NEEDS = 20;
+const NEED_MAX = 200;
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+function valuesOf(body: VisitIn | undefined): Values {
+  if (!body) return { mode: 'in_person', occurredAt: toLocalInput(new Date()), riskFlags: [] };
+  return {
+    mode: body.mode,
+    occurredAt: toLocalInput(new Date(body.occurred_at)),
+    backdateReason: body.backdate_reason ?? undefined,
+    income: body.observations?.income ?? '',
+    employment: body.observations?.employment ?? '',
+    housing: body.observations?.housing ?? '',
+    health: body.observations?.health ?? '',
+    needs: (body.needs_raised ?? []).join('\n'),
+    actionsTaken: body.actions_taken ?? '',
+    actionsPromised: body.actions_promised ?? '',
+    riskFlags: body.risk_flags ?? [],
+  };
+}
+
+/** Log a visit (or correct a refused one). It is kept on the phone first and sent when possible. */
+export function VisitForm({ householdId, householdLabel, initial, onQueued }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const initialValues = useMemo(() => valuesOf(initial?.body), [initial]);
+  const initialFix = useMemo(
+    () =>
+      initial?.body.latitude != null && initial.body.longitude != null
+        ? { latitude: initial.body.latitude, longitude: initial.body.longitude, accuracy_m: initial.body.accuracy_m ?? 0 }
+        : null,
+    [initial],
+  );
+  const { location, locate, clear } = useLocation(initialFix);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [saving, setSaving] = useState(false);
+  const occurredAt = Form.useWatch('occurredAt', form) ?? initialValues.occurredAt;
+  const [openedAt] = useState(() => Date.now());
+  const late = openedAt - new Date(occurredAt).getTime() > BACKDATE_DAYS * DAY_MS;
+
+  // A correction shows the photos kept with it.
+  useEffect(() => {
+    const ids = initial?.body.photo_ids ?? [];
+    if (!ids.length) return;
+    let live = true;
+    const urls: string[] = [];
+    void Promise.all(ids.map((sha) => outbox.file(sha))).then((files) => {
+      if (!live) return;
+      setPhotos(
+        ids.map((sha, i) => {
+          const file = files[i];
+          const url = file ? URL.createObjectURL(new Blob([file.bytes], { type: file.type })) : `/api/v1/attachments/${sha}`;
+          if (file) urls.push(url);
+          return { sha256: sha, url };
+        }),
+      );
+    });
+    return () => {
+      live = false;
+      urls.forEach((url) => URL.revokeObjectURL(url));
+    };
+  }, [initial]);
+
+  const submit = async (values: Values) => {
+    const needs = (values.needs ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const fix = location.state === 'fixed' ? location.fix : null;
+    const body: VisitIn = {
+      household_id: householdId,
+      mode: values.mode,
+      occurred_at: toOffsetIso(new Date(values.occurredAt)),
+      observations: {
+        income: values.income ?? '',
+        employment: values.employment ?? '',
+        housing: values.housing ?? '',
+        health: values.health ?? '',
+      },
+      needs_raised: needs,
+      actions_taken: values.actionsTaken ?? '',
+      actions_promised: values.actionsPromised ?? '',
+      risk_flags: values.riskFlags ?? [],
+      photo_ids: photos.map((p) => p.sha256),
+      ...(fix ?? {}),
+      ...(late ? { backdate_reason: values.backdateReason?.trim() } : {}),
+    };
+    // A visit the server refused as a conflict holds another body under that id: use a new one.
+    const id = initial && initial.rejection?.status !== 409 ? initial.id : newId();
+    setSaving(true);
+    try {
+      await queueVisit({ id, body, label: householdLabel, newPhotos: photos.flatMap((p) => (p.file ? [p.file] : [])) });
+      Toast.show({ content: navigator.onLine ? t('visit.saved') : t('visit.savedOffline'), icon: 'success' });
+      onQueued(id);
+    } catch {
+      Toast.show({ content: t('visit.saveFailed'), icon: 'fail' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const noteRule = { max: NOTE_MAX, message: t('visit.errors.tooLong', { max: NOTE_MAX }) };
+
+  return (
+    <Form
+      form={form}
+      name="visit"
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(values) => void submit(values)}
+      footer={
+        <Button block type="submit" color="primary" size="large" loading={saving}>
+          {t('visit.submit')}
+        </Button>
+      }
+    >
+      {initial?.rejection && (
+        <NoticeBar
+          color="error"
+          wrap
+          content={t('visit.rejectedBecause', { reason: problemText(initial.rejection.problem) })}
+        />
+      )}
+      <Form.Header>{t('visit.for', { name: householdLabel })}</Form.Header>
+      <Form.Item name="mode" label={t('visit.mode')} rules={[{ required: true, message: t('visit.errors.mode') }]}>
+        <Radio.Group>
+          <Space wrap>
+            {VISIT_MODES.map((mode) => (
+              <Radio key={mode} value={mode}>
+                {t(`enums.visitMode.${mode}`)}
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="occurredAt"
+        label={t('visit.occurredAt')}
+        rules={[
+          { required: true, message: t('visit.errors.occurredAt') },
+          {
+            validator: async (_rule, value: string) => {
+              if (value && new Date(value).getTime() > Date.now() + FUTURE_SLACK_MS) throw new Error(t('visit.errors.future'));
+            },
+          },
+        ]}
+      >
+        <Input type="datetime-local" />
+      </Form.Item>
+      {late && (
+        <Form.Item
+          name="backdateReason"
+          label={t('visit.backdateReason')}
+          help={t('visit.backdateHelp', { days: BACKDATE_DAYS })}
+          rules={[
+            { required: true, message: t('visit.errors.backdateReason') },
+            { min: 2, max: 200, message: t('visit.errors.backdateReason') },
+          ]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      )}
+      <Form.Header>{t('visit.observations')}</Form.Header>
+      <Form.Item name="income" label={t('visit.observation.income')} rules={[noteRule]}>
+        <TextArea autoSize={{ minRows: 2 }} maxLength={NOTE_MAX} />
+      </Form.Item>
+      <Form.Item name="employment" label={t('visit.observation.employment')} rules={[noteRule]}>
+        <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
+      </Form.Item>
+      <Form.Item name="housing" label={t('visit.observation.housing')} rules={[noteRule]}>
+        <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
+      </Form.Item>
+      <Form.Item name="health" label={t('visit.observation.health')} help={t('visit.sensitive')} rules={[noteRule]}>
+        <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
+      </Form.Item>
+      <Form.Header>{t('visit.followUp')}</Form.Header>
+      <Form.Item
+        name="needs"
+        label={t('visit.needs')}
+        help={t('visit.needsHelp', { max: MAX_NEEDS })}
+        rules={[
+          {
+            validator: async (_rule, value: string | undefined) => {
+              const lines = (value ?? '').split('\n').filter((line) => line.trim());
+              if (lines.length > MAX_NEEDS) throw new Error(t('visit.errors.tooManyNeeds', { max: MAX_NEEDS }));
+              if (lines.some((line) => line.trim().length > NEED_MAX)) throw new Error(t('visit.errors.needTooLong', { max: NEED_MAX }));
+            },
+          },
+        ]}
+      >
+        <TextArea autoSize={{ minRows: 2 }} />
+      </Form.Item>
+      <Form.Item name="actionsTaken" label={t('visit.actionsTaken')} rules={[noteRule]}>
+        <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
+      </Form.Item>
+      <Form.Item name="actionsPromised" label={t('visit.actionsPromised')} rules={[noteRule]}>
+        <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
+      </Form.Item>
+      <Form.Item name="riskFlags" label={t('visit.riskFlags')} help={t('visit.sensitive')}>
+        <Checkbox.Group>
+          <Space wrap>
+            {RISK_FLAGS.map((flag) => (
+              <Checkbox key={flag} value={flag}>
+                {t(`enums.riskFlag.${flag}`)}
+              </Checkbox>
+            ))}
+          </Space>
+        </Checkbox.Group>
+      </Form.Item>
+      <Form.Header>{t('visit.photosAndPlace')}</Form.Header>
+      <Form.Item label={t('visit.photos.label')}>
+        <PhotoPicker photos={photos} onChange={setPhotos} />
+      </Form.Item>
+      <Form.Item label={t('visit.location.label')}>
+        <div className="location" role="status">
+          {location.state === 'fixed' && (
+            <span>{t('visit.location.fixed', { lat: location.fix.latitude.toFixed(5), lon: location.fix.longitude.toFixed(5), accuracy: location.fix.accuracy_m })}</span>
+          )}
+          {location.state === 'locating' && <span>{t('visit.location.locating')}</span>}
+          {location.state === 'denied' && <span>{t('visit.location.denied')}</span>}
+          {location.state === 'unavailable' && <span>{t('visit.location.unavailable')}</span>}
+          {location.state === 'idle' && <span>{t('visit.location.none')}</span>}{' '}
+          {location.state === 'fixed' ? (
+            <Button size="mini" onClick={clear}>
+              {t('visit.location.clear')}
+            </Button>
+          ) : (
+            <Button size="mini" onClick={locate} disabled={location.state === 'locating'}>
+              {t('visit.location.locate')}
+            </Button>
+          )}
+        </div>
+      </Form.Item>
+    </Form>
+  );
+}

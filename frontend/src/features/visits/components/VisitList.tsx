@@ -1,0 +1,69 @@
+import { List, Tag, DotLoading } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+
+import { problemText } from '@/lib/api/problems';
+
+import { useQueuedVisits, useVisits } from '../hooks/useVisits';
+
+interface Props {
+  householdId: string;
+  /** open a queued visit (e.g. to correct a refused one) */
+  onOpenQueued?: (id: string) => void;
+}
+
+interface Summarised {
+  needs_raised?: string[];
+  actions_taken?: string;
+  observations?: { income?: string | null } | null;
+}
+
+function summary(visit: Summarised): string {
+  return [visit.observations?.income, visit.needs_raised?.join('、'), visit.actions_taken].filter(Boolean).join(' · ');
+}
+
+/** The household's visits: those still on the phone first, then the server's, newest first. */
+export function VisitList({ householdId, onOpenQueued }: Props) {
+  const { t, i18n } = useTranslation();
+  const { data, isLoading } = useVisits(householdId);
+  const queued = useQueuedVisits(householdId);
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const visits = data?.items ?? [];
+
+  return (
+    <List header={t('visits.title')}>
+      {queued.map(({ entry, body }) => (
+        <List.Item
+          key={entry.id}
+          onClick={onOpenQueued ? () => onOpenQueued(entry.id) : undefined}
+          description={entry.rejection ? problemText(entry.rejection.problem) : summary(body)}
+          extra={entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
+        >
+          {when(body.occurred_at)} · {t(`enums.visitMode.${body.mode}`)}
+        </List.Item>
+      ))}
+      {isLoading && (
+        <List.Item>
+          <DotLoading />
+        </List.Item>
+      )}
+      {!isLoading && !visits.length && !queued.length && <List.Item>{t('visits.none')}</List.Item>}
+      {visits
+        .filter((visit) => !queued.some(({ entry }) => entry.id === visit.id))
+        .map((visit) => (
+          <List.Item
+            key={visit.id}
+            description={summary(visit)}
+            extra={
+              <span className="row-tags">
+                {visit.photo_ids.length > 0 && <Tag>{t('visits.photos', { count: visit.photo_ids.length })}</Tag>}
+                {visit.flags.far_from_home && <Tag color="warning">{t('visits.farFromHome')}</Tag>}
+                {visit.flags.late_entry && <Tag color="warning">{t('visits.lateEntry')}</Tag>}
+              </span>
+            }
+          >
+            {when(visit.occurred_at)} · {t(`enums.visitMode.${visit.mode}`)}
+          </List.Item>
+        ))}
+    </List>
+  );
+}

@@ -1,0 +1,4 @@
+// The visits feature: what the apps use of it.
+export { VisitForm } from './components/VisitForm';
+export { VisitList } from './components/VisitList';
+export { VISIT_KIND, type VisitIn } from './api/visits';

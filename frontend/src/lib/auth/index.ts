@@ -1,0 +1,1 @@
+export { Auth, LoginError, REFRESH_MARGIN_MS, browserStorage, memoryStorage, type Me, type Session, type SessionStorage } from './session';

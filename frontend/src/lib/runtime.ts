@@ -1,0 +1,68 @@
+/**
+ * The app's single instances: the login, the API client, the offline outbox and the query cache,
+ * and the loop that sends the outbox whenever there is a network.
+ */
+import { createApi } from './api/client';
+import { Auth } from './auth/session';
+import { openOfflineDB } from './offline/db';
+import { Outbox, type SyncReport } from './offline/outbox';
+import { forgetReads, keepReads, restoreReads } from './offline/reads';
+import { createQueryClient } from './query';
+
+export const auth = new Auth();
+export const api = createApi({ fetch: auth.fetch });
+export const offlineDb = openOfflineDB();
+export const outbox = new Outbox(offlineDb);
+export const queryClient = createQueryClient();
+
+export const RETRY_MS = 30_000;
+
+const owner = () => auth.session()?.me.subject ?? null;
+
+/** Send what waits, if someone is logged in and the browser thinks it is online. */
+export async function syncNow(): Promise<SyncReport | null> {
+  const who = owner();
+  if (!who || globalThis.navigator?.onLine === false) return null;
+  const report = await outbox.sync(auth.fetch, who);
+  if (report.sent.length) {
+    // The server has new visits: lists and the schedule change.
+    await queryClient.invalidateQueries();
+  }
+  return report;
+}
+
+let started = false;
+
+/** Start once: restore kept reads, keep new ones, sync on reconnect and every RETRY_MS. */
+export function startRuntime(): void {
+  if (started) return;
+  started = true;
+  keepReads(offlineDb, queryClient, owner);
+  const who = owner();
+  if (who) void restoreReads(offlineDb, queryClient, who);
+  globalThis.addEventListener?.('online', () => void syncNow());
+  setInterval(() => void syncNow(), RETRY_MS);
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const planRefresh = () => {
+    clearTimeout(refreshTimer);
+    const wait = auth.msUntilRefresh();
+    if (wait !== null) refreshTimer = setTimeout(() => void auth.refresh().then(planRefresh), Math.min(wait, 2 ** 31 - 1));
+  };
+  auth.subscribe((session) => {
+    planRefresh();
+    if (session) {
+      void restoreReads(offlineDb, queryClient, session.me.subject);
+      void syncNow();
+    }
+  });
+  planRefresh();
+  void syncNow();
+}
+
+/** Log out: end the login and forget what was read; the outbox stays for the next login. */
+export async function logOut(): Promise<void> {
+  const who = owner();
+  await auth.logout();
+  queryClient.clear();
+  if (who) await forgetReads(offlineDb, who);
+}

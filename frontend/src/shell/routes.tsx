@@ -1,0 +1,43 @@
+/**
+ * The routes of both apps. Each app is its own chunk, loaded when its URL is opened: a cadre's
+ * phone never downloads the admin app (Ant Design, charts), an officer's browser never the cadre's.
+ */
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+
+import { LoginPage } from '@/features/auth';
+
+import { RequireLogin } from './RequireLogin';
+import { Home, Loading } from './RouteParts';
+
+const CadreApp = lazy(() => import('@/apps/cadre/CadreApp'));
+const AdminApp = lazy(() => import('@/apps/admin/AdminApp'));
+
+export const CADRE_ROLES = ['cadre'];
+export const ADMIN_ROLES = ['county_admin', 'township_officer', 'leader'];
+
+export const router = createBrowserRouter([
+  { path: '/', element: <Home /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/m/*',
+    element: (
+      <RequireLogin roles={CADRE_ROLES}>
+        <Suspense fallback={<Loading />}>
+          <CadreApp />
+        </Suspense>
+      </RequireLogin>
+    ),
+  },
+  {
+    path: '/admin/*',
+    element: (
+      <RequireLogin roles={ADMIN_ROLES}>
+        <Suspense fallback={<Loading />}>
+          <AdminApp />
+        </Suspense>
+      </RequireLogin>
+    ),
+  },
+  { path: '*', element: <Home /> },
+]);

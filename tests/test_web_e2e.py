@@ -1,0 +1,191 @@
+"""The web app end to end: the real processes on PostgreSQL serving the built frontend, driven by
+Debian's Chromium through playwright-core (frontend/e2e/*.mjs).
+
+Runs when FUMIN_E2E=1 (``make e2e``, part of ``make test``), which builds the frontend first;
+elsewhere it is skipped, so a plain pytest run needs neither Node nor a browser.
+"""
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kit.tokens import generate_private_pem
+from registry.tests.factories import VILLAGE_A1, household_body, member_body
+from tests.test_system import (
+    ADMIN_PASSWORD,
+    REPO,
+    System,
+    create_admin,
+    free_port,
+    fresh_database,
+    token,
+)
+
+FRONTEND = REPO / "frontend"
+CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
+CADRE_PASSWORD = "cadre-e2e-password"
+HEAD_NAME = "吴建国"
+OTHER_HEAD_NAME = "叶春花"  # whose pairing ends while the phone is offline
+E2E_SECONDS = 300
+
+pytestmark = [
+    pytest.mark.system,
+    pytest.mark.skipif(os.environ.get("FUMIN_E2E") != "1", reason="set FUMIN_E2E=1 (make e2e)"),
+]
+
+
+class WebSystem(System):
+    """The system with the gateway serving the built app, and no rate limit for one busy browser."""
+
+    def env(self, service: str) -> dict[str, str]:
+        env = super().env(service)
+        if service == "gateway":
+            env["FUMIN_GATEWAY_FRONTEND_DIST"] = str(FRONTEND / "dist")
+            env["FUMIN_GATEWAY_RATE_LIMIT_PER_SECOND"] = "0"
+        return env
+
+
+def _require(path: Path, what: str) -> None:
+    if not path.exists():
+        pytest.fail(
+            f"{what} missing: {path} (make e2e builds the frontend; .ci/run installs chromium)"
+        )
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebSystem]:
+    _require(FRONTEND / "dist" / "index.html", "the built frontend")
+    _require(FRONTEND / "node_modules" / "playwright-core", "playwright-core (npm ci)")
+    _require(CHROMIUM, "Chromium")
+    folder = tmp_path_factory.mktemp("web")
+    (folder / "signing.pem").write_text(generate_private_pem())
+    with fresh_database() as database_url:
+        running = WebSystem(folder, database_url)
+        for service in ("registry", "assistance", "indicators", "gateway"):
+            running.urls[service] = f"http://127.0.0.1:{free_port()}"
+        try:
+            with running.explained():
+                for service in ("registry", "assistance", "indicators", "gateway"):
+                    running.start(service)
+                for service in running.processes:
+                    running.wait_ready(service)
+                create_admin(running)
+            yield running
+        finally:
+            for service in running.processes:
+                running.stop(service)
+
+
+def _post(
+    client: httpx.Client, path: str, body: Mapping[str, object], headers: dict[str, str]
+) -> str:
+    response = client.post(path, json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created: str = response.json()["id"]
+    return created
+
+
+def seed_cadre_with_households(client: httpx.Client) -> str:
+    """A township, a cadre who logs in as ``zhang``, and two low-income households paired to them;
+    answers the id of the one headed by HEAD_NAME."""
+    admin = {
+        "Authorization": "Bearer "
+        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
+    }
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code == 201
+    department = _post(
+        client, "/api/v1/departments", {"name": "县农业农村局", "area_code": "331126"}, admin
+    )
+    cadre = _post(
+        client,
+        "/api/v1/cadres",
+        {
+            "name": "张帮扶",
+            "department_id": department,
+            "type": "agri_technician",
+            "home_area_code": "331126101",
+        },
+        admin,
+    )
+    user = {
+        "username": "zhang",
+        "display_name": "张帮扶",
+        "roles": ["cadre"],
+        "area_code": "331126101",
+        "cadre_id": cadre,
+        "password": CADRE_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    target = _post(client, "/api/v1/households", household_body(VILLAGE_A1), admin)
+    other = household_body(
+        VILLAGE_A1,
+        first_sequence=301,
+        address="黄田村8号",
+        members=[member_body("head", 301, name=OTHER_HEAD_NAME)],
+    )
+    second = _post(client, "/api/v1/households", other, admin)
+    for household in (target, second):
+        pairing = {"cadre_id": cadre, "household_id": household, "started_on": "2024-01-01"}
+        _post(client, "/api/v1/pairings", pairing, admin)
+    return target
+
+
+def wait_for_schedule(client: httpx.Client, household_id: str) -> None:
+    """Assistance reads the registry's feed: wait until the cadre's schedule has the household."""
+    cadre = {
+        "Authorization": "Bearer "
+        + token(client, grant_type="password", username="zhang", password=CADRE_PASSWORD)
+    }
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        page = client.get("/api/v1/schedule", headers=cadre)
+        if page.status_code == 200 and any(
+            item["household_id"] == household_id for item in page.json()["items"]
+        ):
+            return
+        time.sleep(0.3)
+    raise AssertionError("assistance never listed the household")
+
+
+def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
+    web: WebSystem,
+) -> None:
+    node = shutil.which("node")
+    assert node, "node is needed for the e2e scripts"
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        household_id = seed_cadre_with_households(client)
+        wait_for_schedule(client, household_id)
+        env = os.environ | {
+            "E2E_BASE_URL": web.urls["gateway"],
+            "E2E_USERNAME": "zhang",
+            "E2E_PASSWORD": CADRE_PASSWORD,
+            "E2E_HOUSEHOLD": HEAD_NAME,
+            "E2E_REFUSED_HOUSEHOLD": OTHER_HEAD_NAME,
+            "E2E_ADMIN_USERNAME": "admin",
+            "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
+            "E2E_CHROMIUM": str(CHROMIUM),
+        }
+        done = subprocess.run(
+            [node, "e2e/cadre-offline-visit.mjs"],
+            cwd=FRONTEND,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=E2E_SECONDS,
+            check=False,
+        )
+        print(done.stdout)
+        print(done.stderr)
+        assert done.returncode == 0, done.stdout + done.stderr
