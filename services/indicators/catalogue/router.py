@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 from indicators.catalogue.definitions import INDICATORS, Indicator
 from indicators.catalogue.schemas import IndicatorPublic
+from indicators.scope import Readers
 from indicators.values.calculators import CALCULATORS
-from kit.auth import CurrentPrincipal
 from kit.pagination import Page
 from kit.problems import PROBLEM_RESPONSES
 
@@ -33,5 +33,5 @@ def to_public(indicator: Indicator) -> IndicatorPublic:
     summary="指标目录 / indicator catalogue",
     responses=PROBLEM_RESPONSES,
 )
-async def list_indicators(principal: CurrentPrincipal) -> Page[IndicatorPublic]:
+async def list_indicators(principal: Readers) -> Page[IndicatorPublic]:
     return Page(items=[to_public(indicator) for indicator in INDICATORS])

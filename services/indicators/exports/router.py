@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from indicators.exports import service
 from indicators.progress.schemas import TableName
-from kit.auth import CurrentPrincipal
+from indicators.scope import Readers
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
 from kit.tabular import download_response, write_table
@@ -26,7 +26,7 @@ DOWNLOAD = {**PROBLEM_RESPONSES, 200: {"content": {"application/octet-stream": {
 )
 async def export_values(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     fmt: Format,
     indicator: str,
     area: AreaQuery,
@@ -49,7 +49,7 @@ async def export_values(
 )
 async def export_progress(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     fmt: Format,
     table: TableName,
     area: AreaQuery,
@@ -70,7 +70,7 @@ async def export_progress(
 )
 async def export_ranking(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     fmt: Format,
     area: AreaQuery,
     period: PeriodQuery,

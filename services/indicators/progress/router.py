@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from indicators.progress import service
 from indicators.progress.schemas import ProgressTable, TableName
-from kit.auth import CurrentPrincipal
+from indicators.scope import Readers
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
 
@@ -21,7 +21,7 @@ router = APIRouter(tags=["indicators"])
 )
 async def get_progress(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     table: Annotated[TableName, Query(description="farmer_income（农民增收）| low_income")],
     area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
     year: Annotated[int, Query(ge=2000, le=2100)],

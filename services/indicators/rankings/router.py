@@ -2,18 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from indicators.rankings import service
 from indicators.rankings.schemas import Ranking, RankingSetPublic, RankingSetPut
-from kit.auth import CurrentPrincipal, Principal, Role, require_roles
+from indicators.scope import CountyAdmin, Readers
 from kit.db import SessionDep
 from kit.pagination import Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
-CountyAdmin = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
 
 
 @router.get(
@@ -24,7 +23,7 @@ CountyAdmin = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
 )
 async def get_ranking(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
     period: Annotated[str, Query(pattern=r"^\d{4}(Q[1-4])?$")],
     indicator: str | None = None,
@@ -50,7 +49,7 @@ async def get_ranking(
     summary="考核指标组 / stored weighted sets",
     responses=PROBLEM_RESPONSES,
 )
-async def list_sets(session: SessionDep, principal: CurrentPrincipal) -> Page[RankingSetPublic]:
+async def list_sets(session: SessionDep, principal: Readers) -> Page[RankingSetPublic]:
     return Page(items=await service.list_sets(session))
 
 

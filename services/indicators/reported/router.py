@@ -2,18 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from indicators.reported import service
 from indicators.reported.schemas import ReportedValuePublic, ReportedValuePut
-from kit.auth import CurrentPrincipal, Principal, Role, require_roles
+from indicators.scope import CountyAdmin, Readers
 from kit.db import SessionDep
 from kit.pagination import CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
-CountyAdmin = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
 
 
 @router.get(
@@ -24,7 +23,7 @@ CountyAdmin = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
 )
 async def list_reported(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     cursor: CursorQuery = None,
     limit: LimitQuery = 50,
     indicator: str | None = None,

@@ -2,19 +2,18 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Query, Response, UploadFile, status
 
 from indicators.periods import Period
+from indicators.scope import CountyAdmin, Readers
 from indicators.targets import imports, service
 from indicators.targets.schemas import TargetImportReport, TargetList, TargetPublic, TargetPut
-from kit.auth import CurrentPrincipal, Principal, Role, require_roles
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
 from kit.tabular import MAX_BYTES, read_table, template_response
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
-CountyAdmin = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
 PeriodQuery = Query(pattern=r"^\d{4}(Q[1-4])?$", description="2026Q3（年初至季末）或 2026")
 TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 CSV / XLSX or CSV")]
 
@@ -27,7 +26,7 @@ TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 
 )
 async def list_targets(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
     period: Annotated[str, PeriodQuery],
     indicator: str | None = None,

@@ -71,3 +71,13 @@ async def test_every_endpoint_refuses_the_roles_it_should(app, client, tokens):
                 assert response.status_code == 403, (method, url, role, response.status_code)
         anonymous = await client.request(method, url, json=body)
         assert anonymous.status_code == 401, (method, url)
+
+
+async def test_an_outside_platform_reads_figures_only_with_indicators_read(app, client, tokens):
+    await sync(app, county())
+    url = f"/v1/indicator-values?indicator=I01_rural_income&{Q}"
+    feeds_only = tokens.headers("machine", scopes="feeds:read households:read")
+    refused = await client.get(url, headers=feeds_only)
+    assert refused.status_code == 403 and refused.json()["scope"] == "indicators:read"
+    reader = tokens.headers("machine", scopes="indicators:read")
+    assert (await client.get(url, headers=reader)).status_code == 200

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from indicators.scope import Readers
 from indicators.values import service
 from indicators.values.schemas import CoveredMember, IndicatorValues
-from kit.auth import CurrentPrincipal, Principal, Role, require_roles
+from kit.auth import Principal, Role, require_roles
 from kit.db import SessionDep
 from kit.pagination import CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
@@ -27,7 +28,7 @@ PeriodQuery = Query(
 )
 async def list_values(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Readers,
     indicator: Annotated[str, Query(description="例如 I01_rural_income")],
     area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
     period: Annotated[str, PeriodQuery],
