@@ -120,7 +120,7 @@ async def test_scope_and_bad_requests(app, client, tokens):
             "/v1/indicator-values", params=query | {"area": area}, headers=officer
         )
         assert hidden.status_code == 404
-    machine = tokens.headers("machine", area="")
+    machine = tokens.headers("machine", area="", scopes="indicators:read")
     assert (
         await client.get("/v1/indicator-values", params=query, headers=machine)
     ).status_code == 200
