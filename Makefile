@@ -15,8 +15,15 @@ migrate: $(VENV)/.installed
 	$(BIN)/python -m assistance migrate
 	$(BIN)/python -m indicators migrate
 
+# Assistance's demo year is made for the registry's households, which it reads from the
+# registry's feed (services never share a database): the registry runs for as long as that takes.
 demo: migrate
 	$(BIN)/python -m registry seed-demo
+	@FUMIN_REGISTRY_LOG_LEVEL=WARNING $(BIN)/uvicorn --app-dir services \
+	  --factory registry.app:create_app --host 127.0.0.1 --port 8001 --log-level warning & \
+	  registry=$$!; \
+	  $(BIN)/python -m assistance seed-demo --wait 60; status=$$?; \
+	  kill $$registry; wait $$registry; exit $$status
 
 run: demo frontend
 	$(BIN)/honcho start -f Procfile

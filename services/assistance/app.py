@@ -1,5 +1,5 @@
-"""The assistance service: visits, schedules and compliance (plans, happiness lists and needs
-build on the same layout), on its own copy of the registry read from the registry's feed."""
+"""The assistance service: visits, schedules and compliance, plans with their main measures and
+insurance, happiness lists and needs, on its own copy of the registry read from its feed."""
 
 from pathlib import Path
 
@@ -8,7 +8,12 @@ from fastapi import FastAPI
 from assistance.attachments.router import router as attachments_router
 from assistance.attachments.storage import FileStore
 from assistance.compliance.router import router as compliance_router
+from assistance.happiness.router import router as happiness_router
+from assistance.measure_types.router import router as measure_types_router
+from assistance.measure_types.seeding import measure_catalogue
 from assistance.models import outbox
+from assistance.needs.router import router as needs_router
+from assistance.plans.router import router as plans_router
 from assistance.privacy import mask_event
 from assistance.registry_copy.consumer import registry_consumer
 from assistance.schedule.router import router as schedule_router
@@ -28,6 +33,10 @@ def create_app(settings: AssistanceSettings | None = None) -> FastAPI:
         schedule_router,
         compliance_router,
         attachments_router,
+        measure_types_router,
+        plans_router,
+        happiness_router,
+        needs_router,
     ]
     app = create_service_app(
         name="assistance",
@@ -36,7 +45,7 @@ def create_app(settings: AssistanceSettings | None = None) -> FastAPI:
         script_location=MIGRATIONS,
         outbox=outbox,
         routers=routers,
-        background=[registry_consumer],
+        background=[measure_catalogue, registry_consumer],
     )
     app.state.photo_store = FileStore(settings.data_dir / "attachments")
     return app

@@ -12,7 +12,8 @@ import copy
 from typing import Any
 from uuid import UUID
 
-from kit.auth import Principal, Role
+from kit.auth import Principal, Role, Scope
+from kit.feed import client_may_see
 
 SENSITIVE = ("observations.health", "risk_flags")
 
@@ -43,11 +44,8 @@ def redact(data: dict[str, Any]) -> dict[str, Any]:
 def mask_event(event: dict[str, Any], principal: Principal) -> dict[str, Any] | None:
     """The feed as an outside client (``machine`` with ``feeds:read``) sees it: its area only,
     and visits without their sensitive fields. Services get events whole (kit.feed)."""
-    area_code = event.get("area_code")
-    if area_code is not None and not principal.covers(area_code):
-        return None
-    if area_code is None and principal.area:
-        return None
+    if not client_may_see(event, principal, Scope.VISITS_READ):
+        return None  # feeds:read opens the feed; visits:read covers what is in it
     if event["aggregate"] != "visit":
         return event
     return {**event, "data": redact(event["data"])}

@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from assistance.models import Pairing, Visit
+from assistance.models import Household, Pairing, Visit
 from kit.auth import Principal, Role, require_roles
 
 READ_ROLES = (
@@ -69,3 +69,15 @@ def visible_visits(principal: Principal, today: date) -> list[ColumnElement[bool
             )
         )
     return conditions
+
+
+def households_in_reach(principal: Principal, today: date) -> Any:
+    """The households whose plans, happiness lists and needs the caller sees (a subquery of
+    ids): those whose village (now) is in the caller's area; for a cadre-only caller, only
+    those paired to them now. The same set bounds writes, for the roles that write."""
+    query = select(col(Household.id)).where(
+        principal.area_filter(col(Household.village_code)), col(Household.deleted).is_(False)
+    )
+    if cadre_only(principal):
+        query = query.where(col(Household.id).in_(paired_now(principal.cadre_id, today)))
+    return query

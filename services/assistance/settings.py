@@ -22,3 +22,5 @@ class AssistanceSettings(ServiceSettings):
     far_metres: int = 2000
     # Photos: the largest accepted upload.
     max_photo_bytes: int = 10 * 1024 * 1024
+    # A need raised (诉求) is due this many days after it is raised, unless given a due date.
+    need_days: int = 30

@@ -1,6 +1,9 @@
 """Every assistance table, imported here so the metadata (and Alembic) sees them all."""
 
 from assistance.models.base import AssistanceTable, feed_cursor, metadata, outbox
+from assistance.models.happiness import HappinessItem
+from assistance.models.needs import Need
+from assistance.models.plans import MeasureType, Plan
 from assistance.models.registry_copy import Cadre, Household, Pairing
 from assistance.models.visits import Attachment, Visit, VisitPhoto
 
@@ -8,8 +11,12 @@ __all__ = [
     "AssistanceTable",
     "Attachment",
     "Cadre",
+    "HappinessItem",
     "Household",
+    "MeasureType",
+    "Need",
     "Pairing",
+    "Plan",
     "Visit",
     "VisitPhoto",
     "feed_cursor",

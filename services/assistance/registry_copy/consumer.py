@@ -1,8 +1,7 @@
-"""Keeps the registry copy current: reads the registry's feed for as long as the app runs."""
+"""Keeps the registry copy current: reads the registry's feed for as long as the app runs
+(kit.consumer's loop), and once on demand (``catch_up``, used by ``seed-demo``)."""
 
-import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 
 import httpx
@@ -11,9 +10,8 @@ from fastapi import FastAPI
 from assistance.models import feed_cursor
 from assistance.registry_copy.apply import apply_events
 from assistance.settings import AssistanceSettings
-from kit.consumer import ClientCredentials, FeedConsumer
+from kit.consumer import ClientCredentials, FeedConsumer, consuming
 
-log = logging.getLogger("fumin.assistance.registry_feed")
 FEED = "registry"
 
 
@@ -33,32 +31,11 @@ def make_consumer(app: FastAPI, http: httpx.AsyncClient) -> FeedConsumer:
     )
 
 
-async def _keep_running(consumer: FeedConsumer, pause: float) -> None:
-    # FeedConsumer rides out an unreachable registry itself; anything else (a malformed page, a
-    # database hiccup) is logged and retried rather than ending the copy's updates for good.
-    while True:
-        try:
-            await consumer.run_forever()
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("registry feed consumer failed; retrying")
-            await asyncio.sleep(pause)
-
-
 @contextlib.asynccontextmanager
 async def registry_consumer(app: FastAPI) -> AsyncIterator[None]:
     settings: AssistanceSettings = app.state.settings
     if not settings.consume_registry:
         yield
         return
-    async with httpx.AsyncClient(timeout=10, trust_env=False) as http:
-        task = asyncio.create_task(
-            _keep_running(make_consumer(app, http), settings.feed_idle_seconds * 5)
-        )
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+    async with consuming(lambda http: make_consumer(app, http), settings.feed_idle_seconds * 5):
+        yield

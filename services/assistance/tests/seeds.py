@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from assistance.measure_types.service import seed_defaults
 from assistance.registry_copy.apply import apply_events
 
 COUNTY = "331126"
@@ -141,3 +142,9 @@ async def paired_household(
         ],
     )
     return household_id
+
+
+async def measure_catalogue(app: FastAPI) -> None:
+    """The default main measures, as the app seeds them at start-up (tests skip the lifespan)."""
+    async with app.state.sessionmaker.begin() as session:
+        await seed_defaults(session)

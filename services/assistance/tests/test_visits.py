@@ -459,15 +459,21 @@ async def test_the_feed_gives_services_visits_whole_and_outside_clients_masked(
 
     whole = await client.get("/v1/feeds/assistance", headers=tokens.headers(Role.SERVICE))
     masked = await client.get(
+        "/v1/feeds/assistance",
+        headers=tokens.headers(Role.MACHINE, scopes="feeds:read visits:read"),
+    )
+    feeds_only = await client.get(
         "/v1/feeds/assistance", headers=tokens.headers(Role.MACHINE, scopes="feeds:read")
     )
     elsewhere = await client.get(
         "/v1/feeds/assistance",
-        headers=tokens.headers(Role.MACHINE, scopes="feeds:read", area=TOWN_B),
+        headers=tokens.headers(Role.MACHINE, scopes="feeds:read visits:read", area=TOWN_B),
     )
 
-    [event] = whole.json()["items"]
+    # The visit's need (诉求) comes as a need event beside it.
+    [event] = [e for e in whole.json()["items"] if e["aggregate"] == "visit"]
     assert event["type"] == "visit.upserted" and event["data"]["risk_flags"] == ["serious_illness"]
-    [shown] = masked.json()["items"]
+    [shown] = [e for e in masked.json()["items"] if e["aggregate"] == "visit"]
     assert shown["data"]["risk_flags"] is None and shown["data"]["observations"]["health"] is None
     assert elsewhere.json()["items"] == []
+    assert feeds_only.json()["items"] == []  # the feed is open, its visits need visits:read

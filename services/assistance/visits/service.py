@@ -2,6 +2,7 @@
 registry copy (household, pairing at the visit's time), flagged rather than refused where the
 rule says so, and shown to each caller without what they may not see."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -13,6 +14,7 @@ from sqlmodel import col, select
 
 from assistance.models import Attachment, Household, Pairing, Visit, VisitPhoto
 from assistance.months import Month
+from assistance.needs.service import raise_from_visit
 from assistance.privacy import redact, sees_sensitive
 from assistance.scope import active_on, cadre_only, visible_visits
 from assistance.settings import AssistanceSettings
@@ -50,17 +52,22 @@ class Assessed:
 
 
 def to_public(visit: Visit) -> VisitPublic:
+    return public_from_row(visit.model_dump())
+
+
+def public_from_row(row: Mapping[str, Any]) -> VisitPublic:
+    """A visit's public shape from its column values (the demo builds events from rows)."""
     return VisitPublic.model_validate(
         {
-            **visit.model_dump(),
+            **row,
             "observations": {"health": "", "income": "", "employment": "", "housing": ""}
-            | visit.observations,
+            | row["observations"],
             "flags": {
-                "far_from_home": visit.far_from_home,
-                "distance_m": visit.distance_m,
-                "late_entry": visit.late_entry,
+                "far_from_home": row["far_from_home"],
+                "distance_m": row["distance_m"],
+                "late_entry": row["late_entry"],
             },
-            "received_at": visit.created_at,
+            "received_at": row["created_at"],
         }
     )
 
@@ -264,6 +271,7 @@ async def create_or_return(
         )
     visit = Visit(**values)  # the stored row's state, for the answer and the event
     _emit(session, visit)
+    await raise_from_visit(session, visit, settings.need_days, today)
     return (await shown_to(session, principal, [visit], today))[0], True
 
 
@@ -300,6 +308,7 @@ async def update(
     session.add_all(VisitPhoto(visit_id=visit.id, attachment_id=p) for p in body.photo_ids)
     await session.flush()
     _emit(session, visit)
+    await raise_from_visit(session, visit, settings.need_days, today)
     return (await shown_to(session, principal, [visit], today))[0]
 
 

@@ -1,0 +1,271 @@
+"""Needs raised (诉求) tracked to closure (办结): open → in_progress → closed, each step's time
+kept; any other move answers 409. A visit's needs become tracked needs when it is stored."""
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col, select
+
+from assistance import households
+from assistance.models import Household, Need, Visit
+from assistance.months import local_day
+from assistance.needs.schemas import NeedClose, NeedIn, NeedPublic, NeedStart, NeedStatus
+from assistance.scope import households_in_reach
+from assistance.sql import insert_for
+from kit.auth import Principal
+from kit.db import utcnow
+from kit.outbox import record_event
+from kit.pagination import paginate
+from kit.problems import Conflict, NotFound
+from kit.versioning import check_version
+
+AGGREGATE = "need"
+
+
+@dataclass(frozen=True)
+class NeedFilters:
+    household_id: UUID | None = None
+    visit_id: UUID | None = None
+    status: NeedStatus | None = None
+    overdue: bool | None = None
+    area: str | None = None
+
+
+def need_id_from_visit(visit_id: UUID, description: str) -> UUID:
+    """A visit's need is named by the visit and its text: storing the visit again (a repeat,
+    an edit keeping the text) finds the need it already made."""
+    return uuid.uuid5(visit_id, description)
+
+
+def is_overdue(status: str, due_on: date, today: date) -> bool:
+    return status != NeedStatus.CLOSED and due_on < today
+
+
+def _seconds(start: datetime | None, end: datetime | None) -> int | None:
+    return None if start is None or end is None else int((end - start).total_seconds())
+
+
+def to_public(need: Mapping[str, Any], village_code: str, today: date) -> dict[str, Any]:
+    """The need's JSON from its column values (``Need.model_dump()`` or a row dict)."""
+    return NeedPublic.model_validate(
+        {
+            **need,
+            "village_code": village_code,
+            "overdue": is_overdue(need["status"], need["due_on"], today),
+            "durations": {
+                "to_start_seconds": _seconds(need["raised_at"], need["started_at"]),
+                "in_progress_seconds": _seconds(need["started_at"], need["closed_at"]),
+                "to_close_seconds": _seconds(need["raised_at"], need["closed_at"]),
+            },
+        }
+    ).model_dump(mode="json")
+
+
+def emit(session: AsyncSession, data: dict[str, Any]) -> None:
+    record_event(
+        session,
+        aggregate=AGGREGATE,
+        aggregate_id=data["id"],
+        version=data["version"],
+        data=data,
+        area_code=data["village_code"],
+    )
+
+
+async def raise_from_visit(session: AsyncSession, visit: Visit, need_days: int, today: date) -> int:
+    """Track each of the visit's needs not tracked yet (new visit, or an edit adding one); a
+    text the edit removed keeps its need, which is closed like any other. Answers how many."""
+    if not visit.needs_raised:
+        return 0
+    now = utcnow()
+    due = local_day(visit.occurred_at) + timedelta(days=need_days)
+    rows: list[dict[str, Any]] = [
+        {
+            "id": need_id_from_visit(visit.id, text),
+            "household_id": visit.household_id,
+            "visit_id": visit.id,
+            "description": text,
+            "responsible_unit": "",
+            "status": NeedStatus.OPEN.value,
+            "raised_at": visit.occurred_at,
+            "due_on": due,
+            "started_at": None,
+            "closed_at": None,
+            "start_note": "",
+            "close_note": "",
+            "recorded_by": visit.recorded_by,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for text in dict.fromkeys(visit.needs_raised)
+    ]
+    table = Need.__table__  # type: ignore[attr-defined]
+    made = set(
+        (
+            await session.scalars(
+                insert_for(session)(table)
+                .values(rows)
+                .on_conflict_do_nothing(index_elements=[table.c.id])
+                .returning(table.c.id)
+            )
+        ).all()
+    )
+    for row in rows:
+        if row["id"] in made:
+            emit(session, to_public(row, visit.village_code, today))
+    return len(made)
+
+
+async def create(
+    session: AsyncSession, principal: Principal, body: NeedIn, need_days: int, today: date
+) -> dict[str, Any]:
+    household = await households.named_in_body(session, principal, body.household_id, today)
+    now = utcnow()
+    need = Need(
+        id=uuid.uuid4(),
+        household_id=household.id,
+        description=body.description,
+        responsible_unit=body.responsible_unit,
+        status=NeedStatus.OPEN.value,
+        raised_at=now,
+        due_on=body.due_on or local_day(now) + timedelta(days=need_days),
+        recorded_by=principal.subject,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(need)
+    await session.flush()
+    data = to_public(need.model_dump(), household.village_code, today)
+    emit(session, data)
+    return data
+
+
+async def _visible(
+    session: AsyncSession, principal: Principal, need_id: UUID, today: date, *, lock: bool
+) -> tuple[Need, str]:
+    query = (
+        select(Need, col(Household.village_code))
+        .join(Household, col(Household.id) == col(Need.household_id))
+        .where(
+            col(Need.id) == need_id,
+            col(Need.household_id).in_(households_in_reach(principal, today)),
+        )
+    )
+    if lock:
+        query = query.with_for_update(of=Need).execution_options(populate_existing=True)
+    row = (await session.execute(query)).first()
+    if row is None:
+        raise NotFound(f"诉求 {need_id} 不存在或不在你的范围内 / not found")
+    return row[0], row[1]
+
+
+async def get_need(
+    session: AsyncSession, principal: Principal, need_id: UUID, today: date
+) -> dict[str, Any]:
+    need, village = await _visible(session, principal, need_id, today, lock=False)
+    return to_public(need.model_dump(), village, today)
+
+
+async def start(
+    session: AsyncSession,
+    principal: Principal,
+    need_id: UUID,
+    body: NeedStart,
+    if_match: str | None,
+    today: date,
+) -> dict[str, Any]:
+    """open → in_progress."""
+    need, village = await _visible(session, principal, need_id, today, lock=True)
+    check_version(if_match, need.version)
+    if need.status != NeedStatus.OPEN:
+        raise Conflict(
+            f"诉求当前为 {need.status}，只有 open 的可开始办理 / only an open need can be started",
+            status=need.status,
+        )
+    need.status = NeedStatus.IN_PROGRESS.value
+    need.started_at = utcnow()
+    need.start_note = body.note
+    if body.responsible_unit is not None:
+        need.responsible_unit = body.responsible_unit
+    return await _stored(session, need, village, today)
+
+
+async def close(
+    session: AsyncSession,
+    principal: Principal,
+    need_id: UUID,
+    body: NeedClose,
+    if_match: str | None,
+    today: date,
+) -> dict[str, Any]:
+    """in_progress → closed (办结), with a note saying how."""
+    need, village = await _visible(session, principal, need_id, today, lock=True)
+    check_version(if_match, need.version)
+    if need.status != NeedStatus.IN_PROGRESS:
+        raise Conflict(
+            f"诉求当前为 {need.status}，须先开始办理才能办结"
+            " / only a need in progress can be closed",
+            status=need.status,
+        )
+    need.status = NeedStatus.CLOSED.value
+    need.closed_at = utcnow()
+    need.close_note = body.note.strip()
+    return await _stored(session, need, village, today)
+
+
+async def _stored(session: AsyncSession, need: Need, village: str, today: date) -> dict[str, Any]:
+    need.version += 1
+    need.updated_at = utcnow()
+    await session.flush()
+    data = to_public(need.model_dump(), village, today)
+    emit(session, data)
+    return data
+
+
+async def list_needs(
+    session: AsyncSession,
+    principal: Principal,
+    filters: NeedFilters,
+    today: date,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Newest first; ``overdue`` is "not closed and due before today" (Asia/Shanghai)."""
+    reach = households_in_reach(principal, today)
+    if filters.area:
+        reach = reach.where(col(Household.village_code).startswith(filters.area))
+    conditions: list[ColumnElement[bool]] = [col(Need.household_id).in_(reach)]
+    if filters.household_id is not None:
+        conditions.append(col(Need.household_id) == filters.household_id)
+    if filters.visit_id is not None:
+        conditions.append(col(Need.visit_id) == filters.visit_id)
+    if filters.status is not None:
+        conditions.append(col(Need.status) == filters.status.value)
+    if filters.overdue is not None:
+        late = (col(Need.status) != NeedStatus.CLOSED.value) & (col(Need.due_on) < today)
+        conditions.append(late if filters.overdue else ~late)
+    rows, next_cursor = await paginate(
+        session,
+        select(Need).where(*conditions),
+        [col(Need.raised_at), col(Need.id)],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
+    ids = {need.household_id for need in rows}
+    villages: dict[UUID, str] = {}
+    if ids:
+        query = select(col(Household.id), col(Household.village_code)).where(
+            col(Household.id).in_(ids)
+        )
+        villages = {r.id: r.village_code for r in (await session.execute(query)).all()}
+    shown = [to_public(n.model_dump(), villages.get(n.household_id, ""), today) for n in rows]
+    return shown, next_cursor
