@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from assistance.models import Household, Pairing, Visit
-from kit.auth import Principal, Role, require_roles
+from kit.auth import Principal, Role, Scope, require_roles
 
 READ_ROLES = (
     Role.COUNTY_ADMIN,
@@ -28,7 +28,8 @@ READ_ROLES = (
 # in their area (entering a paper form, say).
 WRITE_ROLES = (Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.CADRE)
 
-Readers = Annotated[Principal, Depends(require_roles(*READ_ROLES))]
+# An outside platform reads the assistance records with the visits:read scope.
+Readers = Annotated[Principal, Depends(require_roles(*READ_ROLES, machine_scope=Scope.VISITS_READ))]
 Writers = Annotated[Principal, Depends(require_roles(*WRITE_ROLES))]
 
 AREA_WIDE = (Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.LEADER, Role.MACHINE, Role.SERVICE)

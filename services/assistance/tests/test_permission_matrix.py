@@ -116,7 +116,7 @@ def headers_for(tokens: Any, caller: str, world: World) -> dict[str, str]:
         "township_officer": lambda: tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A),
         "cadre": lambda: tokens.headers(Role.CADRE, cadre_id=cadre_a),
         "leader": lambda: tokens.headers(Role.LEADER),
-        "machine": lambda: tokens.headers(Role.MACHINE, scopes=FEEDS_SCOPE),
+        "machine": lambda: tokens.headers(Role.MACHINE, scopes=f"{FEEDS_SCOPE} visits:read"),
         "service": lambda: tokens.headers(Role.SERVICE),
         "officer_cadre": lambda: tokens.headers(
             Role.TOWNSHIP_OFFICER, Role.CADRE, area=TOWN_A, cadre_id=cadre_a

@@ -198,7 +198,7 @@ async def test_compliance_is_scoped_to_the_callers_area(
     response = await client.get(
         "/v1/compliance",
         params={"month": month, "level": "township"},
-        headers=tokens.headers(role, area=area),
+        headers=tokens.headers(role, area=area, scopes="visits:read"),
     )
     assert {r["key"]: (r["due"], r["visited"]) for r in response.json()["items"]} == expected
 

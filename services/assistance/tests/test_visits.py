@@ -477,3 +477,11 @@ async def test_the_feed_gives_services_visits_whole_and_outside_clients_masked(
     assert shown["data"]["risk_flags"] is None and shown["data"]["observations"]["health"] is None
     assert elsewhere.json()["items"] == []
     assert feeds_only.json()["items"] == []  # the feed is open, its visits need visits:read
+
+
+async def test_an_outside_platform_reads_visits_only_with_visits_read(client, tokens):
+    feeds_only = tokens.headers(Role.MACHINE, scopes="feeds:read households:read")
+    refused = await client.get("/v1/visits", headers=feeds_only)
+    assert refused.status_code == 403 and refused.json()["scope"] == "visits:read"
+    reader = tokens.headers(Role.MACHINE, scopes="visits:read")
+    assert (await client.get("/v1/visits", headers=reader)).status_code == 200
