@@ -1,8 +1,11 @@
-"""Schemathesis over the registry's OpenAPI document: generated requests from a county admin,
-sent to the in-process app on PostgreSQL holding a small demo county. No answer may be a 5xx,
-and every answer must match the document (status, content type, body schema).
+"""Schemathesis over the whole merged OpenAPI document (what the gateway publishes): generated
+requests from a county admin, each sent to the in-process service that owns its path, as the
+gateway routes it. The three services run on PostgreSQL databases of their own holding a small
+demo county: the registry's demo, assistance's demo year made from the registry's feed, and
+indicators' read models built from both feeds. No answer may be a 5xx, and every answer must
+match the document (status, content type, body schema).
 
-The app runs on an event loop of its own (a thread), so its asyncpg pool lives on one loop
+The apps run on an event loop of their own (a thread), so their asyncpg pools live on one loop
 while hypothesis drives the test synchronously.
 """
 
@@ -27,30 +30,45 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from assistance.app import create_app as assistance_app
+from assistance.demo.load import load_activity
+from assistance.models import feed_cursor as assistance_cursors
+from assistance.registry_copy.apply import apply_events as assistance_applies_registry
+from assistance.settings import AssistanceSettings
+from gateway.openapi import merge
+from gateway.routes import owner_of
+from indicators.app import create_app as indicators_app
+from indicators.assistance_copy.apply import apply_assistance_events
+from indicators.models import feed_cursor as indicators_cursors
+from indicators.read_model.apply import apply_events as indicators_applies_registry
+from indicators.settings import IndicatorsSettings
 from kit import migrations
 from kit.auth import Role
+from kit.consumer import FeedConsumer
+from kit.db import utcnow
 from kit.testing import DEFAULT_TEST_URL, KeyFiles, TokenFactory, on_sqlite
-from registry.app import create_app
+from registry.app import create_app as registry_app
 from registry.demo import load_demo
 from registry.settings import RegistrySettings
+from tests.test_openapi_contract import service_apps
 
-EXAMPLES = 6  # per operation: the whole run stays within about two minutes
+EXAMPLES = 6  # per operation: the whole run (115 operations) stays within about two minutes
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
 ]
+SERVICES = ("registry", "assistance", "indicators")
 
 pytestmark = pytest.mark.skipif(on_sqlite(), reason="runs on PostgreSQL")
 
 
-def document_app(folder: Path) -> FastAPI:
-    database = f"sqlite+aiosqlite:///{folder / 'document.db'}"
-    return create_app(RegistrySettings(data_dir=folder, database_url=database, jwks_url=""))
+def merged_document(folder: Path) -> dict[str, Any]:
+    return merge({name: app.openapi() for name, app in service_apps(folder).items()})
 
 
-schema = schemathesis.openapi.from_dict(document_app(Path(tempfile.mkdtemp())).openapi())
+schema = schemathesis.openapi.from_dict(merged_document(Path(tempfile.mkdtemp())))
 # The coverage phase walks every boundary of every field whatever max_examples says; the
 # bounded fuzzing (and the document's own examples) keeps the run within the test command's time.
 schema.config.phases.coverage.enabled = False
@@ -64,17 +82,18 @@ class LoopThread:
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
 
-    def run(self, coroutine: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=60)
+    def run(self, coroutine: Any, timeout: float = 60) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=timeout)
 
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join()
 
 
-def database_url() -> str:
-    base = os.environ.get("FUMIN_TEST_DATABASE_URL", DEFAULT_TEST_URL)
-    return base + "_schemathesis"
+def database_url(service: str) -> str:
+    """One database per service (the registry's keeps the name it always had)."""
+    base = os.environ.get("FUMIN_TEST_DATABASE_URL", DEFAULT_TEST_URL) + "_schemathesis"
+    return base if service == "registry" else f"{base}_{service}"
 
 
 async def create_database(url: str) -> None:
@@ -101,10 +120,20 @@ def as_file(part: Any) -> Any:
     return str(part).encode()
 
 
-class Registry:
-    def __init__(self, app: FastAPI, runner: LoopThread) -> None:
-        self.app, self.runner = app, runner
-        self.http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t")
+class HostRouter(httpx.AsyncBaseTransport):
+    """``http://<service>/…`` to that service's in-process app, as the gateway would route."""
+
+    def __init__(self, apps: dict[str, FastAPI]) -> None:
+        self.transports = {name: httpx.ASGITransport(app=app) for name, app in apps.items()}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.transports[request.url.host].handle_async_request(request)
+
+
+class Services:
+    def __init__(self, apps: dict[str, FastAPI], runner: LoopThread) -> None:
+        self.apps, self.runner = apps, runner
+        self.http = httpx.AsyncClient(transport=HostRouter(apps))
 
     def send(self, request: dict[str, Any]) -> httpx.Response:
         response: httpx.Response = self.runner.run(self._send(request))
@@ -118,33 +147,93 @@ class Registry:
         return await self.http.send(request)
 
 
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory, test_keys: KeyFiles) -> Iterator[Registry]:
-    url = database_url()
-    runner = LoopThread()
-    runner.run(create_database(url))
-    app = create_app(
-        RegistrySettings(
-            environment="test",
-            database_url=url,
-            data_dir=tmp_path_factory.mktemp("schemathesis"),
-            migrate_on_start=False,
-            jwks_url="",
-            trusted_jwks_file=test_keys.jwks,
-            signing_key_file=test_keys.private_pem,
-        )
+def service_settings(service: str, folder: Path, keys: KeyFiles) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "environment": "test",
+        "database_url": database_url(service),
+        "data_dir": folder / service,
+        "migrate_on_start": False,
+        "jwks_url": "",
+        "trusted_jwks_file": keys.jwks,
+    }
+    if service == "registry":
+        return settings | {"signing_key_file": keys.private_pem}
+    # Their feeds are read once below, not by the apps' own (lifespan) consumers.
+    return settings | {"registry_url": "http://registry", "consume_registry": False}
+
+
+def build_apps(folder: Path, keys: KeyFiles) -> dict[str, FastAPI]:
+    return {
+        "registry": registry_app(RegistrySettings(**service_settings("registry", folder, keys))),
+        "assistance": assistance_app(
+            AssistanceSettings(**service_settings("assistance", folder, keys))
+        ),
+        "indicators": indicators_app(
+            IndicatorsSettings(
+                **service_settings("indicators", folder, keys),
+                assistance_url="http://assistance",
+                consume_assistance=False,
+            )
+        ),
+    }
+
+
+async def catch_up(
+    services: Services, app: FastAPI, feed: str, cursors: Any, apply: Any, token: str
+) -> int:
+    """Read ``feed`` to its end into ``app`` as its own consumer would (a service token)."""
+
+    async def service_token() -> str:
+        return token
+
+    consumer = FeedConsumer(
+        feed=feed,
+        url=f"http://{feed}/v1/feeds/{feed}",
+        sessionmaker=app.state.sessionmaker,
+        cursor_table=cursors,
+        apply=apply,
+        token=service_token,
+        http=services.http,
+    )
+    return await consumer.catch_up()
+
+
+async def seed(services: Services, token: str) -> None:
+    """The demo county in every service, as `make demo` would leave it."""
+    registry, assistance, indicators = (services.apps[name] for name in SERVICES)
+    await load_demo(registry, households=20)
+    registry_events = (assistance_cursors, assistance_applies_registry)
+    assert await catch_up(services, assistance, "registry", *registry_events, token)
+    await load_activity(assistance, assistance.state.photo_store, utcnow())
+    await catch_up(
+        services, indicators, "registry", indicators_cursors, indicators_applies_registry, token
+    )
+    await catch_up(
+        services, indicators, "assistance", indicators_cursors, apply_assistance_events, token
     )
 
+
+@pytest.fixture(scope="module")
+def services(
+    tmp_path_factory: pytest.TempPathFactory, test_keys: KeyFiles, tokens: TokenFactory
+) -> Iterator[Services]:
+    runner = LoopThread()
+    for service in SERVICES:
+        runner.run(create_database(database_url(service)))
+    apps = build_apps(tmp_path_factory.mktemp("schemathesis"), test_keys)
+
     async def build() -> None:
-        await migrations.drop_everything(app.state.engine, "registry")
-        await migrations.upgrade(app.state.engine, app.state.script_location, "registry")
-        await load_demo(app, households=20)
+        for name, app in apps.items():
+            await migrations.drop_everything(app.state.engine, name)
+            await migrations.upgrade(app.state.engine, app.state.script_location, name)
 
     runner.run(build())
-    registry = Registry(app, runner)
-    yield registry
-    runner.run(registry.http.aclose())
-    runner.run(app.state.engine.dispose())
+    services = Services(apps, runner)
+    runner.run(seed(services, tokens.token(Role.SERVICE)), timeout=300)
+    yield services
+    runner.run(services.http.aclose())
+    for app in apps.values():
+        runner.run(app.state.engine.dispose())
     runner.stop()
 
 
@@ -155,11 +244,14 @@ def registry(tmp_path_factory: pytest.TempPathFactory, test_keys: KeyFiles) -> I
     suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
-def test_the_registry_answers_as_its_document_says(
-    case: Any, registry: Registry, tokens: TokenFactory
+def test_the_api_answers_as_its_document_says(
+    case: Any, services: Services, tokens: TokenFactory
 ) -> None:
+    owner = owner_of(case.path)
+    service = owner[0] if owner else "registry"  # /api/.well-known/jwks.json
     headers = tokens.headers(Role.COUNTY_ADMIN, area="331126")
-    request = case.as_transport_kwargs(base_url="http://t", headers=headers)
+    request = case.as_transport_kwargs(base_url=f"http://{service}", headers=headers)
+    request["url"] = request["url"].replace("/api/", "/", 1)  # the gateway strips /api
     request.pop("cookies", None)  # the API reads no cookies; httpx wants them on the client
-    response = registry.send(request)
+    response = services.send(request)
     case.validate_response(response, checks=CHECKS)

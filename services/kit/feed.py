@@ -5,7 +5,7 @@ and get every event whole; an outside machine client needs the ``feeds:read`` sc
 each event as the owning service masks it for that client (or not at all, outside its area).
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -20,6 +20,9 @@ from kit.problems import PROBLEM_RESPONSES, Forbidden, invalid
 
 # Given an event and the reader, answer what that reader may see of it (None: nothing).
 Masker = Callable[[dict[str, Any], Principal], dict[str, Any] | None]
+# Called with the events an outside client is about to get, in the request's session: the
+# owning service records whole reads of personal data there (registry.privacy).
+FeedAudit = Callable[[AsyncSession, Principal, list[dict[str, Any]]], Awaitable[None]]
 
 
 def client_may_see(event: dict[str, Any], principal: Principal, scope: str) -> bool:
@@ -92,7 +95,9 @@ async def feed_position(session: AsyncSession, table: Table) -> str:
     return encode_cursor([last or 0])
 
 
-def feed_router(service: str, table: Table, mask: Masker) -> APIRouter:
+def feed_router(
+    service: str, table: Table, mask: Masker, audit: FeedAudit | None = None
+) -> APIRouter:
     router = APIRouter(tags=["feed"])
 
     @router.get(
@@ -121,6 +126,8 @@ def feed_router(service: str, table: Table, mask: Masker) -> APIRouter:
             if shown is not None:
                 shown.pop("area_code", None)
                 items.append(shown)
+        if audit is not None and not whole:
+            await audit(session, principal, items)
         last = rows[-1].seq if rows else after_seq
         return {"items": items, "next_cursor": encode_cursor([last])}
 

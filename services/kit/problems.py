@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -139,6 +139,12 @@ def install_problem_handlers(app: FastAPI) -> None:
             Conflict("与现有数据冲突，请刷新后重试 / conflicts with existing data"), request
         )
 
+    async def on_database(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DBAPIError)
+        if getattr(exc.orig, "sqlstate", None) == UNTEXTUAL:
+            return problem_response(_nul_in(request), request)
+        return await on_error(request, exc)
+
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
         problem = Problem("服务器内部错误 / internal error")
@@ -153,7 +159,20 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(DBAPIError, on_database)
     app.add_exception_handler(Exception, on_error)
+
+
+# PostgreSQL refuses text holding a NUL character (SQLSTATE 22021, character_not_in_repertoire);
+# any string of a query, path or body can carry one, so it is caught once, here, as bad input.
+UNTEXTUAL = "22021"
+
+
+def _nul_in(request: Request) -> UnprocessableEntity:
+    """Name the parameter that holds the NUL where it can be seen; else the body has it."""
+    params = [*request.path_params.items(), *request.query_params.multi_items()]
+    field = next((name for name, value in params if "\x00" in str(value)), "body")
+    return invalid(field, "不能包含空字符 (NUL) / must not contain a NUL character")
 
 
 _HTTP_CODES = {

@@ -11,7 +11,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import Response
@@ -28,6 +28,10 @@ NOTES_SHEET = "说明"
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
+}
+# A download's 200 as the OpenAPI document declares it: one of the two, whichever fmt asked for.
+TABLE_CONTENT: dict[str, Any] = {
+    media_type.split(";")[0]: {} for media_type in MEDIA_TYPES.values()
 }
 _TEXT_FORMAT = "@"  # Excel's "text" number format: long ID numbers stay as typed
 

@@ -24,7 +24,7 @@ from registry.households.router import router as households_router
 from registry.imports.router import router as imports_router
 from registry.models import outbox
 from registry.pairings.router import router as pairings_router
-from registry.privacy import mask_event
+from registry.privacy import audit_feed_read, mask_event
 from registry.reconciliations.router import router as reconciliations_router
 from registry.settings import RegistrySettings
 from registry.snapshots.router import router as snapshots_router
@@ -52,7 +52,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
     routers = [
         auth_router,
         keys_router,
-        feed_router("registry", outbox, mask_event),
+        feed_router("registry", outbox, mask_event, audit_feed_read),
         snapshots_router,
         households_router,
         entities_router,

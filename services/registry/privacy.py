@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kit.auth import CurrentPrincipal, Principal, Scope
+from kit.auth import CurrentPrincipal, Principal, Role, Scope
 from kit.feed import client_may_see
 from kit.logs import request_id_var
 from kit.problems import invalid
@@ -90,6 +90,55 @@ async def audit_whole_read(
             reason=reason,
         )
     )
+
+
+PII_FIELDS = ("id_number", "phone")
+
+
+def _pii_fields(data: Any) -> set[str]:
+    """Which of ``PII_FIELDS`` hold a value anywhere in an event's data (members included)."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in PII_FIELDS and isinstance(value, str) and value:
+                found.add(key)
+            else:
+                found |= _pii_fields(value)
+    elif isinstance(data, list):
+        for item in data:
+            found |= _pii_fields(item)
+    return found
+
+
+async def audit_whole_events(
+    session: AsyncSession, principal: Principal, events: list[dict[str, Any]], *, reason: str
+) -> None:
+    """An outside client got these feed events or snapshot items whole: one audit entry per
+    record that carries an ID number or phone (per record, as the API's own whole reads, so
+    "who has seen household X whole" is one filter on the log). Fumin's own services read
+    whole too, to keep their copies, and are not audited: no person sees those reads."""
+    if principal.has(Role.SERVICE) or not principal.may_read_pii:
+        return
+    audited: set[tuple[str, str]] = set()
+    for event in events:
+        key = (event["aggregate"], event["aggregate_id"])
+        fields = sorted(_pii_fields(event.get("data")))
+        if fields and key not in audited:
+            audited.add(key)
+            await audit_whole_read(
+                session,
+                principal,
+                resource=key[0],
+                resource_id=key[1],
+                fields=fields,
+                reason=reason,
+            )
+
+
+async def audit_feed_read(
+    session: AsyncSession, principal: Principal, events: list[dict[str, Any]]
+) -> None:
+    await audit_whole_events(session, principal, events, reason="feed")
 
 
 def mask_event(event: dict[str, Any], principal: Principal) -> dict[str, Any] | None:

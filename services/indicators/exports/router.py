@@ -9,13 +9,13 @@ from indicators.progress.schemas import TableName
 from indicators.scope import Readers
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
-from kit.tabular import download_response, write_table
+from kit.tabular import TABLE_CONTENT, download_response, write_table
 
 router = APIRouter(prefix="/v1/exports", tags=["indicators"])
 Format = Literal["xlsx", "csv"]
 AreaQuery = Annotated[str, Query(pattern=r"^\d{2,12}$")]
 PeriodQuery = Annotated[str, Query(pattern=r"^\d{4}(Q[1-4])?$")]
-DOWNLOAD = {**PROBLEM_RESPONSES, 200: {"content": {"application/octet-stream": {}}}}
+DOWNLOAD = {**PROBLEM_RESPONSES, 200: {"content": TABLE_CONTENT}}
 
 
 @router.get(

@@ -10,7 +10,7 @@ from indicators.targets import imports, service
 from indicators.targets.schemas import TargetImportReport, TargetList, TargetPublic, TargetPut
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES
-from kit.tabular import MAX_BYTES, read_table, template_response
+from kit.tabular import MAX_BYTES, TABLE_CONTENT, read_table, template_response
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
@@ -41,7 +41,7 @@ async def list_targets(
 @router.get(
     "/v1/targets/template.{fmt}",
     summary="目标值导入模板 / the targets import template",
-    responses={**PROBLEM_RESPONSES, 200: {"content": {"application/octet-stream": {}}}},
+    responses={**PROBLEM_RESPONSES, 200: {"content": TABLE_CONTENT}},
     response_class=Response,
 )
 async def template(fmt: Literal["xlsx", "csv"], principal: CountyAdmin) -> Response:

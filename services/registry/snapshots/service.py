@@ -51,7 +51,7 @@ from registry.models import (
     outbox,
 )
 from registry.pairings import service as pairings
-from registry.privacy import mask_event
+from registry.privacy import audit_whole_events, mask_event
 
 
 class Aggregate(StrEnum):
@@ -227,5 +227,7 @@ async def read_page(
         if shown is not None:
             shown.pop("area_code", None)
             items.append(shown)
+    if not whole:
+        await audit_whole_events(session, principal, items, reason="snapshot")
     next_cursor = encode_cursor([position, getattr(rows[-1][0], kind.key.key)]) if more else None
     return SnapshotPage(items, next_cursor, position)
