@@ -5,6 +5,7 @@ they name). Public keys are served as a JWKS; verifiers keep the keys they have 
 accept configured ones, so a service still verifies while the registry is down.
 """
 
+import asyncio
 import hashlib
 import json
 import time
@@ -96,6 +97,9 @@ class TokenVerifier:
         self.keys: dict[str, dict[str, Any]] = {k["kid"]: k for k in trusted_keys or []}
         self._http = http
         self._fetched_at = 0.0
+        # One fetch at a time: requests arriving during it wait for its keys instead of finding
+        # "fetched just now" and refusing a token signed with the key being fetched.
+        self._fetching = asyncio.Lock()
 
     def trust(self, public_jwk: dict[str, Any]) -> None:
         self.keys[public_jwk["kid"]] = public_jwk
@@ -111,7 +115,7 @@ class TokenVerifier:
         if not isinstance(kid, str):
             raise TokenError("token names no key")
         if kid not in self.keys:
-            await self._refresh()
+            await self._refresh(kid)
         key = self.keys.get(kid)
         if key is None:
             raise TokenError("unknown key")
@@ -123,7 +127,13 @@ class TokenVerifier:
             raise TokenError(str(exc)) from exc
         return claims
 
-    async def _refresh(self) -> None:
+    async def _refresh(self, kid: str) -> None:
+        async with self._fetching:
+            if kid in self.keys:
+                return  # the fetch this request waited for brought it
+            await self._fetch()
+
+    async def _fetch(self) -> None:
         if not self.jwks_url or time.monotonic() - self._fetched_at < REFETCH_AFTER_SECONDS:
             return
         self._fetched_at = time.monotonic()

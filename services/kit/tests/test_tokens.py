@@ -1,5 +1,6 @@
 """Token issue and verification: the JWKS round trip, every refusal, and keys kept while down."""
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -104,6 +105,29 @@ async def test_a_token_issued_verifies_through_the_fetched_jwks(
     assert verified["roles"] == ["cadre"]
     await fetching.verify(tokens.token(Role.LEADER))
     assert registry.requests == 1, "a known key is not fetched again"
+
+
+async def test_requests_arriving_during_the_first_fetch_wait_for_its_keys(
+    test_keys: KeyFiles, tokens: TokenFactory
+) -> None:
+    # A dashboard's first load: several requests at once, none of the keys known yet, and a
+    # registry that takes a moment to answer.
+    slow_app = FastAPI()
+
+    @slow_app.get("/.well-known/jwks.json")
+    async def public_keys() -> dict[str, Any]:
+        await asyncio.sleep(0.05)
+        return jwks([test_keys.key])
+
+    registry = Switchable(slow_app)
+    async with httpx.AsyncClient(transport=registry) as http:
+        verifier = TokenVerifier(
+            issuer="fumin-registry", audience="fumin", jwks_url=JWKS_URL, http=http
+        )
+        token = tokens.token(Role.LEADER)
+        verified = await asyncio.gather(*(verifier.verify(token) for _ in range(8)))
+    assert len(verified) == 8
+    assert registry.requests == 1
 
 
 def public_pem(key: SigningKey) -> bytes:
