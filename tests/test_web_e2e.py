@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from kit.tokens import generate_private_pem
-from registry.tests.factories import VILLAGE_A1, household_body, member_body
+from registry.tests.factories import VILLAGE_A1, VILLAGE_B1, household_body, id_number, member_body
 from tests.test_system import (
     ADMIN_PASSWORD,
     REPO,
@@ -189,3 +189,121 @@ def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
         print(done.stdout)
         print(done.stderr)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+OFFICER_PASSWORD = "officer-e2e-password"
+IMPORTED_HEAD = "郑国强"
+
+
+IMPORT_HEADER = (
+    "户主身份证号,村代码,农户类别,低收入类型,家庭住址,成员姓名,成员身份证号,与户主关系,"
+    "是否常住,劳动能力,健康状况,从业状况"
+)
+
+
+def _member_csv_row(head: str, number: str, name: str, relation: str) -> str:
+    household = f"{head},{VILLAGE_A1},低收入农户,低保,黄田村20号"
+    return f"{household},{name},{number},{relation},是,有劳动能力,健康,自家务农"
+
+
+def import_files(folder: Path) -> tuple[Path, Path]:
+    """The officer's spreadsheet as CSV: first with an ID number's check digit wrong, then right."""
+    header = IMPORT_HEADER
+    head, wife = id_number(sequence=501), id_number(sequence=502)
+    broken = wife[:-1] + ("0" if wife[-1] != "0" else "1")
+    bad, good = folder / "bad.csv", folder / "good.csv"
+    rows = [_member_csv_row(head, head, IMPORTED_HEAD, "户主")]
+    bad.write_text(
+        "\n".join([header, *rows, _member_csv_row(head, broken, "李秀兰", "配偶")]) + "\n"
+    )
+    good.write_text(
+        "\n".join([header, *rows, _member_csv_row(head, wife, "李秀兰", "配偶")]) + "\n"
+    )
+    return bad, good
+
+
+def seed_officer_and_foreign_household(client: httpx.Client) -> str:
+    """A township officer of 黄田镇 (``officer``), a county ``leader`` and a household in another
+    township; answers the latter's id. Areas the cadre's test made already are taken as they are."""
+    admin = {
+        "Authorization": "Bearer "
+        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
+    }
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+        ("331126201", "隆宫乡", None),
+        (VILLAGE_B1, "隆宫村", "medium"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    user = {
+        "username": "officer",
+        "display_name": "黄田镇干事",
+        "roles": ["township_officer"],
+        "area_code": "331126101",
+        "password": OFFICER_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    leader = {
+        "username": "leader",
+        "display_name": "县领导",
+        "roles": ["leader"],
+        "area_code": "331126",
+        "password": OFFICER_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=leader, headers=admin).status_code == 201
+    foreign = household_body(
+        VILLAGE_B1,
+        first_sequence=401,
+        address="隆宫村3号",
+        members=[member_body("head", 401, name="陈立新")],
+    )
+    return _post(client, "/api/v1/households", foreign, admin)
+
+
+def test_an_officer_imports_fixes_and_commits_and_cannot_open_another_township(
+    web: WebSystem, tmp_path: Path
+) -> None:
+    node = shutil.which("node")
+    assert node, "node is needed for the e2e scripts"
+    bad, good = import_files(tmp_path)
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        foreign = seed_officer_and_foreign_household(client)
+        env = os.environ | {
+            "E2E_BASE_URL": web.urls["gateway"],
+            "E2E_USERNAME": "officer",
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_BAD_CSV": str(bad),
+            "E2E_GOOD_CSV": str(good),
+            "E2E_IMPORTED_HEAD": IMPORTED_HEAD,
+            "E2E_FOREIGN_HOUSEHOLD": foreign,
+            "E2E_NEW_ID_NUMBER": id_number(sequence=601),
+            "E2E_VILLAGE": VILLAGE_A1,
+            "E2E_LEADER_USERNAME": "leader",
+            "E2E_LEADER_PASSWORD": OFFICER_PASSWORD,
+            "E2E_ADMIN_USERNAME": "admin",
+            "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
+            "E2E_CHROMIUM": str(CHROMIUM),
+        }
+        done = subprocess.run(
+            [node, "e2e/admin-officer.mjs"],
+            cwd=FRONTEND,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=E2E_SECONDS,
+            check=False,
+        )
+        print(done.stdout)
+        print(done.stderr)
+        assert done.returncode == 0, done.stdout + done.stderr
+        officer = {
+            "Authorization": "Bearer "
+            + token(client, grant_type="password", username="officer", password=OFFICER_PASSWORD)
+        }
+        found = client.get(
+            "/api/v1/households", params={"name": IMPORTED_HEAD}, headers=officer
+        ).json()["items"]
+        assert len(found) == 1 and len(found[0]["members"]) == 2

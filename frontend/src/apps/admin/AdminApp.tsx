@@ -1,50 +1,111 @@
 /**
- * The admin app for township officers, the county admin and leaders (Ant Design). Part B fills it:
- * registry screens, imports, the dashboard, alerts and needs, audit. Its own chunk: antd never
- * reaches a cadre's phone.
+ * The admin app for township officers, the county admin and leaders (Ant Design): a menu with only
+ * what the role may do, and the pages composing the features. Its own chunk: antd never reaches a
+ * cadre's phone.
  */
-import { Button, ConfigProvider, Layout, Result } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 
+import { AlertList, NeedList } from '@/features/alerts';
+import { AuditList } from '@/features/audit';
+import { ImportPage } from '@/features/imports';
+import { HouseholdCreateForm, HouseholdSearch, HouseholdView } from '@/features/registry';
+import { adminSections, canWrite, type AdminSection } from '@/lib/auth';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { logOut } from '@/lib/runtime';
+
+
+// ECharts is big: loaded when the dashboard opens, not with the rest of the admin app.
+const DashboardPage = lazy(() => import('./DashboardRoute'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('admin.notFound')}
+      subTitle={t('admin.notFoundText')}
+      extra={
+        <Link to="/admin">
+          <Button type="primary">{t('admin.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+const householdLink = (id: string) => `/admin/households/${id}`;
+
+function HouseholdRoute({ writer }: { writer: boolean }) {
+  const { id = '' } = useParams();
+  return <HouseholdView id={id} canEdit={writer} notFound={<NotFound />} />;
+}
 
 export default function AdminApp() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const roles = session?.me.roles ?? [];
+  const sections = adminSections(roles);
+  const writer = canWrite(roles);
+  const current = location.pathname.split('/')[2] ?? 'dashboard';
+  const allowed = (section: AdminSection, element: React.ReactNode) => (sections.includes(section) ? element : <NotFound />);
+
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ color: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-          <strong>{t('admin.title')}</strong>
-          <span>{session?.me.name}</span>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <Result
-            status="info"
-            title={t('admin.comingTitle')}
-            subTitle={t('admin.comingText')}
-            extra={[
-              <Button key="docs" href="/api/docs">
-                {t('admin.apiDocs')}
-              </Button>,
-              <Button
-                key="logout"
-                onClick={() => {
-                  void logOut().then(() => navigate('/login', { replace: true }));
-                }}
-              >
-                {t('me.logout')}
-              </Button>,
-            ]}
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
+          <div style={{ padding: 16, fontWeight: 600 }}>{t('admin.title')}</div>
+          <Menu
+            mode="inline"
+            aria-label={t('nav.label')}
+            selectedKeys={[current]}
+            items={sections.map((section) => ({ key: section, label: <Link to={`/admin/${section}`}>{t(`admin.menu.${section}`)}</Link> }))}
           />
-          <LanguageSwitch />
-        </Layout.Content>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
+            <Space>
+              <span>{session?.me.name}</span>
+              {roles.map((role) => (
+                <Tag key={role}>{t(`roles.${role as 'leader'}`, { defaultValue: role })}</Tag>
+              ))}
+              {!writer && <Tag color="orange">{t('admin.readOnly')}</Tag>}
+            </Space>
+            <LanguageSwitch />
+            <Button onClick={() => void logOut().then(() => navigate('/login', { replace: true }))}>{t('me.logout')}</Button>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <Routes>
+              <Route index element={<Navigate to="dashboard" replace />} />
+              <Route path="households" element={<HouseholdSearch linkTo={householdLink} newLink={writer ? '/admin/households/new' : null} />} />
+              <Route
+                path="households/new"
+                element={writer ? <HouseholdCreateForm onCreated={(id) => navigate(householdLink(id))} /> : <NotFound />}
+              />
+              <Route path="households/:id" element={<HouseholdRoute writer={writer} />} />
+              <Route path="imports" element={allowed('imports', <ImportPage />)} />
+              <Route
+                path="dashboard"
+                element={
+                  <Suspense fallback={<Spin />}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route path="alerts" element={<AlertList canWrite={writer} householdLink={householdLink} />} />
+              <Route path="needs" element={<NeedList canWrite={writer} householdLink={householdLink} />} />
+              <Route path="audit" element={allowed('audit', <AuditList />)} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Layout.Content>
+        </Layout>
       </Layout>
     </ConfigProvider>
   );

@@ -1,0 +1,77 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert as Notice, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { ApiError, problemText } from '@/lib/api';
+
+import { closeNeed, listNeeds, startNeed, type Need, type NeedStatus } from '../api/alerts';
+import { NoteButton } from './NoteButton';
+
+const STATUS_COLORS: Record<NeedStatus, string> = { open: 'red', in_progress: 'blue', closed: 'default' };
+
+/** Needs raised on visits: writers start and close them with a note, leaders only read. */
+export function NeedList({ canWrite, householdLink }: { canWrite: boolean; householdLink: (id: string) => string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [status, setStatus] = useState<NeedStatus | undefined>('open');
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const page = useQuery({ queryKey: ['needs', status, cursor], queryFn: () => listNeeds(status, cursor) });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['needs'] });
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('followup.needs')}</Typography.Title>
+      <Select<NeedStatus | undefined>
+        aria-label={t('followup.status')}
+        allowClear
+        placeholder={t('followup.allStatuses')}
+        style={{ width: 200 }}
+        value={status}
+        onChange={(value) => {
+          setStatus(value);
+          setCursors([null]);
+        }}
+        options={(['open', 'in_progress', 'closed'] as const).map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
+      />
+      {page.error && <Notice type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Table<Need>
+        rowKey="id"
+        loading={page.isFetching}
+        dataSource={page.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('followup.household'), dataIndex: 'household_id', render: (id: string) => <Link to={householdLink(id)}>{t('followup.open')}</Link> },
+          { title: t('followup.description'), dataIndex: 'description' },
+          { title: t('followup.unit'), dataIndex: 'responsible_unit' },
+          { title: t('followup.due'), dataIndex: 'due_on', render: (due: string, n) => (n.overdue ? <Tag color="red">{due}</Tag> : due) },
+          { title: t('followup.status'), dataIndex: 'status', render: (s: NeedStatus) => <Tag color={STATUS_COLORS[s]}>{t(`followup.needStatus.${s}`)}</Tag> },
+          ...(canWrite
+            ? [
+                {
+                  title: t('followup.actions'),
+                  key: 'actions',
+                  render: (_: unknown, n: Need) => (
+                    <Space>
+                      {n.status === 'open' && <NoteButton label={t('followup.start')} title={t('followup.startTitle')} run={(note) => startNeed(n, note)} done={refresh} />}
+                      {n.status !== 'closed' && <NoteButton label={t('followup.close')} title={t('followup.closeTitle')} run={(note) => closeNeed(n, note)} done={refresh} />}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Space>
+        <Button disabled={cursors.length < 2} onClick={() => setCursors((list) => list.slice(0, -1))}>
+          {t('registry.previous')}
+        </Button>
+        <Button disabled={!page.data?.next_cursor} onClick={() => setCursors((list) => [...list, page.data?.next_cursor ?? null])}>
+          {t('registry.next')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}

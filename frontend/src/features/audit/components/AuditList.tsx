@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError, problemText } from '@/lib/api';
+
+import { listAudit, type AuditEntry } from '../api/audit';
+
+/** Newest first, keyset paged. */
+export function AuditList() {
+  const { t } = useTranslation();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const page = useQuery({ queryKey: ['audit', cursor], queryFn: () => listAudit(cursor) });
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+      {page.error && <Alert type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={page.isFetching}
+        dataSource={page.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString() },
+          { title: t('audit.who'), key: 'who', render: (_, e) => e.subject_name ?? e.subject },
+          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.resource'), key: 'resource', render: (_, e) => `${e.resource} ${e.resource_id}` },
+          { title: t('audit.fields'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
+          { title: t('audit.reason'), dataIndex: 'reason' },
+        ]}
+      />
+      <Space>
+        <Button disabled={cursors.length < 2} onClick={() => setCursors((list) => list.slice(0, -1))}>
+          {t('registry.previous')}
+        </Button>
+        <Button disabled={!page.data?.next_cursor} onClick={() => setCursors((list) => [...list, page.data?.next_cursor ?? null])}>
+          {t('registry.next')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}

@@ -1,0 +1,2 @@
+// The audit of whole reads, for the county admin.
+export { AuditList } from './components/AuditList';

@@ -1,0 +1,118 @@
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError, problemText } from '@/lib/api';
+
+import { createHousehold, type HouseholdCreate } from '../api/households';
+
+type MemberIn = HouseholdCreate['members'][number];
+
+const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
+const HEALTH = ['healthy', 'chronic_illness', 'serious_illness', 'disabled'] as const;
+const LABOUR = ['able', 'weak', 'none'] as const;
+const EMPLOYMENT = ['employed', 'self_employed', 'farming', 'unemployed', 'student', 'retired'] as const;
+const SUBTYPES = ['subsistence', 'near_subsistence', 'destitute', 'expenditure_hardship', 'other'] as const;
+
+const NEW_MEMBER: Partial<MemberIn> = { relation: 'head', resident: true, health: 'healthy', labour_ability: 'able', employment: 'farming' };
+
+/** A new household with its members; the server checks ID numbers, the village and the head. */
+export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<HouseholdCreate>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const category = Form.useWatch('category', form);
+
+  const submit = async (values: HouseholdCreate) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { ...values, category_change_reason: '', low_income_subtype: values.category === 'low_income' ? values.low_income_subtype : null };
+      onCreated((await createHousehold(body)).id);
+    } catch (e) {
+      setError(e instanceof ApiError ? problemText(e.problem) : t('common.retryLater'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choices = <T extends string>(values: readonly T[], key: 'relation' | 'health' | 'labourAbility' | 'employment' | 'lowIncomeSubtype') =>
+    values.map((value) => ({ value, label: t(`enums.${key}.${value}` as 'enums.relation.head') }));
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('registry.createTitle')}</Typography.Title>
+      {error && <Alert role="alert" type="error" showIcon message={error} />}
+      <Form<HouseholdCreate>
+        form={form}
+        layout="vertical"
+        initialValues={{ category: 'low_income', members: [NEW_MEMBER] }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Card>
+          <Space wrap size="large" align="start">
+            <Form.Item name="village_code" label={t('registry.village')} rules={[{ required: true, pattern: /^\d{12}$/, message: t('registry.villageRule') }]}>
+              <Input style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
+              <Input style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item name="phone" label={t('registry.phone')}>
+              <Input style={{ width: 160 }} autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="category" label={t('registry.category')}>
+              <Select style={{ width: 160 }} options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))} />
+            </Form.Item>
+            {category === 'low_income' && (
+              <Form.Item name="low_income_subtype" label={t('registry.subtype')} rules={[{ required: true }]}>
+                <Select style={{ width: 180 }} options={choices(SUBTYPES, 'lowIncomeSubtype')} />
+              </Form.Item>
+            )}
+          </Space>
+        </Card>
+        <Form.List name="members">
+          {(fields, { add, remove }) => (
+            <Card title={t('registry.memberList')} style={{ marginTop: 16 }} extra={<Button onClick={() => add({ ...NEW_MEMBER, relation: 'spouse' })}>{t('registry.addMember')}</Button>}>
+              {fields.map((field) => (
+                <Space key={field.key} wrap align="start">
+                  <Form.Item name={[field.name, 'name']} label={t('registry.name')} rules={[{ required: true }]}>
+                    <Input style={{ width: 120 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'id_number']} label={t('registry.idNumber')} rules={[{ required: true }]}>
+                    <Input style={{ width: 200 }} autoComplete="off" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'relation']} label={t('registry.relation')}>
+                    <Select style={{ width: 120 }} options={choices(RELATIONS, 'relation')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'health']} label={t('registry.health')}>
+                    <Select style={{ width: 110 }} options={choices(HEALTH, 'health')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'labour_ability']} label={t('registry.labour')}>
+                    <Select style={{ width: 120 }} options={choices(LABOUR, 'labourAbility')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'employment']} label={t('registry.employment')}>
+                    <Select style={{ width: 110 }} options={choices(EMPLOYMENT, 'employment')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'resident']} label={t('registry.resident')} valuePropName="checked">
+                    <Checkbox />
+                  </Form.Item>
+                  {fields.length > 1 && (
+                    <Form.Item label=" ">
+                      <Button danger onClick={() => remove(field.name)}>
+                        {t('registry.removeMember')}
+                      </Button>
+                    </Form.Item>
+                  )}
+                </Space>
+              ))}
+            </Card>
+          )}
+        </Form.List>
+        <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 16 }}>
+          {t('registry.create')}
+        </Button>
+      </Form>
+    </Space>
+  );
+}

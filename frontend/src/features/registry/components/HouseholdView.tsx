@@ -1,0 +1,118 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError, problemText } from '@/lib/api';
+
+import { getHousehold, getHouseholdWhole, updateHousehold, type Household, type HouseholdChanges } from '../api/households';
+
+type Member = Household['members'][number];
+
+/** One household, members masked; officers and the county admin may edit it (If-Match). */
+export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: boolean; notFound: React.ReactNode }) {
+  const { t } = useTranslation();
+  const household = useQuery({ queryKey: ['admin-household', id], queryFn: () => getHousehold(id) });
+  const [editing, setEditing] = useState(false);
+
+  // Another township's household answers 404 like one that does not exist: nothing leaks.
+  if (household.error instanceof ApiError && household.error.status === 404) return <>{notFound}</>;
+  if (household.error) return <Result status="error" title={t('common.retryLater')} />;
+  const h = household.data;
+  if (!h) return <Card loading />;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {h.head_name}
+        </Typography.Title>
+        {canEdit && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
+      </Space>
+      <Descriptions bordered column={2} size="small">
+        <Descriptions.Item label={t('registry.village')}>{h.village_code}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.address')}>{h.address}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.category')}>{t(`enums.category.${h.category}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.phone')}>{h.phone ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
+      </Descriptions>
+      <Table<Member>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={h.members}
+        columns={[
+          { title: t('registry.name'), dataIndex: 'name' },
+          { title: t('registry.relation'), dataIndex: 'relation', render: (r: Member['relation']) => t(`enums.relation.${r}`) },
+          { title: t('registry.idNumber'), dataIndex: 'id_number' },
+          { title: t('registry.health'), dataIndex: 'health', render: (v: Member['health']) => t(`enums.health.${v}`) },
+        ]}
+      />
+      {editing && <EditHousehold household={h} onClose={() => setEditing(false)} />}
+    </Space>
+  );
+}
+
+function EditHousehold({ household, onClose }: { household: Household; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<HouseholdChanges>();
+
+  const save = async (changes: HouseholdChanges) => {
+    setBusy(true);
+    setError(null);
+    try {
+      // The whole record (audited) as of the version on screen: the PUT carries that version, so
+      // a save by someone else in between is refused (412) rather than overwritten.
+      const whole = await getHouseholdWhole(household.id, t('registry.editReason'));
+      const saved = await updateHousehold({ ...whole, version: household.version }, changes);
+      client.setQueryData(['admin-household', household.id], saved);
+      await client.invalidateQueries({ queryKey: ['admin-households'] });
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) setError(t('registry.conflict'));
+      else setError(e instanceof ApiError ? problemText(e.problem) : t('common.retryLater'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('registry.editTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('registry.save')} cancelText={t('common.cancel')}>
+      {error && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button size="small" onClick={() => void client.invalidateQueries({ queryKey: ['admin-household', household.id] }).then(onClose)}>
+              {t('registry.reload')}
+            </Button>
+          }
+        />
+      )}
+      <Form<HouseholdChanges>
+        form={form}
+        layout="vertical"
+        initialValues={{ address: household.address, phone: null, category: household.category, categoryChangeReason: '' }}
+        onFinish={(values) => void save(values)}
+      >
+        <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('registry.newPhone')} extra={t('registry.phoneKept')}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="category" label={t('registry.category')}>
+          <Select options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))} />
+        </Form.Item>
+        <Form.Item name="categoryChangeReason" label={t('registry.categoryReason')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+
+import { adminSections, canAudit, canWrite } from './roles';
+
+describe('admin roles', () => {
+  it('leaders read: no imports, no audit, no writes', () => {
+    expect(canWrite(['leader'])).toBe(false);
+    expect(adminSections(['leader'])).toEqual(['dashboard', 'households', 'alerts', 'needs']);
+  });
+
+  it('township officers write and import, but see no audit', () => {
+    expect(canWrite(['township_officer'])).toBe(true);
+    expect(canAudit(['township_officer'])).toBe(false);
+    expect(adminSections(['township_officer'])).toEqual(['dashboard', 'households', 'imports', 'alerts', 'needs']);
+  });
+
+  it('the county admin sees everything', () => {
+    expect(adminSections(['county_admin'])).toContain('audit');
+    expect(adminSections(['county_admin'])).toContain('imports');
+  });
+});

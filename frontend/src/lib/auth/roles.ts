@@ -1,0 +1,26 @@
+/**
+ * What each role may do in the admin app, so what it may not do is never offered. The server
+ * decides in the end (scopes, township filters); this only hides what would be refused.
+ */
+export type AdminSection = 'dashboard' | 'households' | 'imports' | 'alerts' | 'needs' | 'audit';
+
+const WRITERS = ['county_admin', 'township_officer'];
+
+/** Officers and the county admin write; leaders only read. */
+export function canWrite(roles: readonly string[]): boolean {
+  return roles.some((role) => WRITERS.includes(role));
+}
+
+/** The audit of whole reads is for the county admin alone. */
+export function canAudit(roles: readonly string[]): boolean {
+  return roles.includes('county_admin');
+}
+
+/** The admin app's menu for these roles, in menu order. */
+export function adminSections(roles: readonly string[]): AdminSection[] {
+  const sections: AdminSection[] = ['dashboard', 'households'];
+  if (canWrite(roles)) sections.push('imports');
+  sections.push('alerts', 'needs');
+  if (canAudit(roles)) sections.push('audit');
+  return sections;
+}
