@@ -64,6 +64,7 @@ class Processes:
     database_url: str
     urls: dict[str, str] = field(default_factory=dict)
     running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    feed_idle_seconds: float = 0.2  # short, so seeding is quick; the services' default is 2 s
 
     def env(self, service: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("FUMIN_")}
@@ -84,9 +85,11 @@ class Processes:
             f"{prefix}JWKS_URL": f"{registry}/.well-known/jwks.json",
             f"{prefix}TOKEN_URL": f"{registry}/v1/auth/token",
             f"{prefix}REGISTRY_URL": registry,
-            f"{prefix}FEED_IDLE_SECONDS": "0.2",
+            f"{prefix}FEED_IDLE_SECONDS": str(self.feed_idle_seconds),
             f"{prefix}LOG_LEVEL": "WARNING",
         }
+        if service == "indicators" and "assistance" in self.urls:  # its second feed
+            env[f"{prefix}ASSISTANCE_URL"] = self.urls["assistance"]
         if service == "registry":
             env[f"{prefix}SIGNING_KEY_FILE"] = str(self.folder / "signing.pem")
         return env

@@ -6,25 +6,30 @@ SQLite files in the smoke run.
 
 import asyncio
 import contextlib
+import functools
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
+from kit.pagination import decode_cursor
 from kit.problems import PROBLEM_JSON
 from kit.testing import on_sqlite
 from kit.tokens import generate_private_pem
+from registry.demo import DEMO_PASSWORD
 from registry.tests.factories import VILLAGE_A1, household_body
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,6 +89,8 @@ class System:
         else:  # the services that read the registry's feed, polling often to keep tests short
             env[f"{prefix}REGISTRY_URL"] = registry
             env[f"{prefix}FEED_IDLE_SECONDS"] = "0.2"
+            if service == "indicators" and "assistance" in self.urls:  # its second feed
+                env[f"{prefix}ASSISTANCE_URL"] = self.urls["assistance"]
         return env
 
     def log_path(self, service: str) -> Path:
@@ -366,3 +373,267 @@ def test_a_stopped_service_answers_502_problem(system: System, gateway: httpx.Cl
         assert visits.headers["content-type"] == PROBLEM_JSON
         assert visits.json()["type"] == "/problems/upstream-unavailable"
         assert me.status_code == 200  # the rest of the system carries on
+
+
+# --- indicators: live figures, and a consumer killed mid-feed --------------------------------
+LIVE_VILLAGE = "331126101250"  # a village of these tests' own, so others' households don't count
+LIVE_SECONDS = 30.0
+
+
+def _running(system: System, service: str) -> None:
+    """Start ``service`` again if an earlier test stopped it (the 502 test stops assistance)."""
+    if system.processes[service].poll() is not None:
+        system.start(service)
+        system.wait_ready(service)
+
+
+def _until(what: str, check: Callable[[], bool], seconds: float = LIVE_SECONDS) -> float:
+    """Poll ``check`` until it holds; answers the seconds it took."""
+    began = time.monotonic()
+    while time.monotonic() - began < seconds:
+        if check():
+            return time.monotonic() - began
+        time.sleep(0.2)
+    raise AssertionError(f"{what}: not seen within {seconds} s")
+
+
+def _value(
+    client: httpx.Client,
+    headers: dict[str, str],
+    indicator: str,
+    area: str,
+    period: str,
+    measure: str,
+) -> str | None:
+    """The area's own value of one measure; None while the indicators service has not yet
+    read the area from the feed (a 404 then)."""
+    response = client.get(
+        "/api/v1/indicator-values",
+        params={"indicator": indicator, "area": area, "period": period},
+        headers=headers,
+    )
+    if response.status_code == 404:
+        return None
+    assert response.status_code == 200, response.text
+    values = {(i["area_code"], i["measure"]): i["value"] for i in response.json()["items"]}
+    return values[(area, measure)]
+
+
+def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
+    system: System, gateway: httpx.Client
+) -> None:
+    with system.explained():
+        _running(system, "assistance")
+        access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
+        admin = {"Authorization": f"Bearer {access}"}
+        for code, name, size in [
+            ("331126", "庆元县", None),
+            ("331126101", "黄田镇", None),
+            (LIVE_VILLAGE, "指标测试村", "small"),
+        ]:
+            area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+            made = gateway.post("/api/v1/areas", json=area, headers=admin)
+            assert made.status_code in (201, 409), made.text
+        department = gateway.post(
+            "/api/v1/departments", json={"name": "县农办", "area_code": "331126"}, headers=admin
+        ).json()["id"]
+        cadre = gateway.post(
+            "/api/v1/cadres",
+            json={
+                "name": "李指标",
+                "department_id": department,
+                "type": "agri_technician",
+                "home_area_code": "331126101",
+            },
+            headers=admin,
+        ).json()["id"]
+        household = gateway.post(
+            "/api/v1/households",
+            json=household_body(LIVE_VILLAGE, first_sequence=901),
+            headers=admin,
+        )
+        assert household.status_code == 201, household.text
+        household_id = household.json()["id"]
+        pairing = {"cadre_id": cadre, "household_id": household_id, "started_on": "2024-01-01"}
+        assert gateway.post("/api/v1/pairings", json=pairing, headers=admin).status_code == 201
+
+        # An income record: 2025 (its Q4), 30,000.00 yuan over 2 residents = 15,000.00 each.
+        record = {
+            "wage_income": "20000.00",
+            "operating_income": "6000.00",
+            "property_income": "1000.00",
+            "transfer_income": "3000.00",
+            "resident_count": 2,
+        }
+        put = gateway.put(
+            f"/api/v1/households/{household_id}/income-records/2025Q4", json=record, headers=admin
+        )
+        assert put.status_code == 201, put.text
+        income_seconds = _until(
+            "the income record in I01",
+            lambda: (
+                _value(gateway, admin, "I01_rural_income", LIVE_VILLAGE, "2025", "per_capita")
+                == "15000.00"
+            ),
+        )
+
+        # A visit now, logged by the admin (assistance may not have the household yet: retry).
+        now = datetime.now(UTC)
+        period = f"{now.year}Q{(now.month - 1) // 3 + 1}"
+        visit = {"household_id": household_id, "mode": "phone", "occurred_at": now.isoformat()}
+        visit_id = uuid.uuid4()
+        _until(
+            "assistance knowing the household",
+            lambda: (
+                gateway.put(f"/api/v1/visits/{visit_id}", json=visit, headers=admin).status_code
+                in (200, 201)
+            ),
+        )
+        logged_at = time.monotonic()
+        _until(
+            "the visit in I14",
+            lambda: (
+                _value(gateway, admin, "I14_six_ones", LIVE_VILLAGE, period, "visited") == "100.00"
+            ),
+        )
+        visit_seconds = time.monotonic() - logged_at
+        print(
+            f"income record in I01 after {income_seconds:.1f} s, visit in I14 after "
+            f"{visit_seconds:.1f} s"
+        )
+        assert income_seconds < 10 and visit_seconds < 10
+
+
+# Indicators compared between the consumer killed mid-feed and one that ran uninterrupted.
+COMPARED = [
+    ("I01_rural_income", "2025"),
+    ("I01_rural_income", "2026Q3"),
+    ("I03_low_income_income", "2026Q2"),
+    ("I04_below_13000", "2025Q3"),
+    ("I05_small_farmer_family_income", "2025"),
+    ("I06_households_driven", "2025"),
+    ("I08_entities_by_type", "2026Q3"),
+    ("I14_six_ones", "2026Q3"),
+    ("I15_village_collective_income", "2025"),
+    ("I16_zero_employment", "2026Q1"),
+    ("I17_income_structure", "2026Q3"),
+]
+KILLED_HOUSEHOLDS = 1_200
+
+
+async def _fetch(database_url: str, sql: str) -> Any:
+    conn = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        return await conn.fetchval(sql)
+    finally:
+        await conn.close()
+
+
+def _applied_seq(database_url: str) -> int:
+    """How far the indicators' registry consumer has committed (its stored cursor's seq)."""
+    cursor = asyncio.run(
+        _fetch(database_url, "SELECT cursor FROM indicators.feed_cursor WHERE feed = 'registry'")
+    )
+    return int(decode_cursor(cursor, 1)[0]) if cursor else 0
+
+
+def _caught_up(database_url: str, last: int) -> bool:
+    return _applied_seq(database_url) == last
+
+
+def _figures(url: str, headers: dict[str, str]) -> dict[tuple[str, str, str, str], Any]:
+    with httpx.Client(base_url=url, timeout=60, trust_env=False) as client:
+        figures: dict[tuple[str, str, str, str], Any] = {}
+        for indicator, period in COMPARED:
+            response = client.get(
+                "/v1/indicator-values",
+                params={"indicator": indicator, "area": "331126", "period": period},
+                headers=headers,
+            )
+            assert response.status_code == 200, response.text
+            for item in response.json()["items"]:
+                key = (indicator, period, item["area_code"], item["measure"])
+                figures[key] = (item["value"], item["numerator"], item["denominator"])
+        alerts: list[tuple[str, str, str]] = []
+        cursor = None
+        while True:
+            params = {"limit": "500"} | ({"cursor": cursor} if cursor else {})
+            page = client.get("/v1/alerts", params=params, headers=headers).json()
+            alerts += [(a["household_id"], a["rule"], a["period"]) for a in page["items"]]
+            if not (cursor := page["next_cursor"]):
+                break
+        figures[("alerts", "", "", "")] = sorted(alerts)
+        return figures
+
+
+@pytest.mark.skipif(on_sqlite(), reason="SIGKILL mid-transaction is a PostgreSQL matter here")
+def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run(
+    tmp_path: Path,
+) -> None:
+    """A county of 1,200 households (about 12,000 registry events): the indicators process is
+    SIGKILLed while it reads the feed, restarted, and its figures compared with those of a
+    second indicators process, on a database of its own, that read the same feed unbroken."""
+    (tmp_path / "signing.pem").write_text(generate_private_pem())
+    with fresh_database() as database_url, fresh_database() as second_url:
+        running = System(tmp_path, database_url)
+        for service in ("registry", "indicators", "uninterrupted"):
+            running.urls[service] = f"http://127.0.0.1:{free_port()}"
+        try:
+            with running.explained():
+                running.start("registry")
+                running.wait_ready("registry")
+                seed = ["seed-demo", "--households", str(KILLED_HOUSEHOLDS)]
+                seeded = subprocess.run(
+                    [sys.executable, "-m", "registry", *seed],
+                    env=running.env("registry"),
+                    cwd=tmp_path,
+                    capture_output=True,
+                    timeout=300,
+                    check=False,
+                )
+                assert seeded.returncode == 0, seeded.stderr.decode(errors="replace")
+                last = asyncio.run(_fetch(database_url, "SELECT max(seq) FROM registry.outbox"))
+
+                _start_indicators(running, "indicators", database_url)
+                _until("a first page applied", lambda: _applied_seq(database_url) > 0, 120)
+                running.processes["indicators"].send_signal(signal.SIGKILL)
+                running.processes["indicators"].wait(timeout=10)
+                applied = _applied_seq(database_url)
+                assert 0 < applied < last, f"killed mid-feed: {applied} of {last} applied"
+
+                _start_indicators(running, "indicators", database_url)
+                _start_indicators(running, "uninterrupted", second_url)
+                for url in (database_url, second_url):
+                    _until("the feed applied", functools.partial(_caught_up, url, last), 180)
+                login = {"grant_type": "password", "username": "admin", "password": DEMO_PASSWORD}
+                issued = httpx.post(
+                    running.urls["registry"] + "/v1/auth/token", data=login, trust_env=False
+                )
+                assert issued.status_code == 200, issued.text
+                headers = {"Authorization": f"Bearer {issued.json()['access_token']}"}
+                killed = _figures(running.urls["indicators"], headers)
+                unbroken = _figures(running.urls["uninterrupted"], headers)
+                assert killed == unbroken
+                # The comparison is not empty: the county's income is there.
+                assert killed[("I01_rural_income", "2025", "331126", "per_capita")][0]
+        finally:
+            for service in running.processes:
+                running.stop(service)
+
+
+def _start_indicators(running: System, name: str, database_url: str) -> None:
+    """An indicators process called ``name`` (its port in ``running.urls``) on ``database_url``,
+    reading the registry's feed only."""
+    env = running.env("indicators") | {
+        "FUMIN_INDICATORS_DATABASE_URL": database_url,
+        "FUMIN_INDICATORS_DATA_DIR": str(running.folder / f"{name}-data"),
+        "FUMIN_INDICATORS_CONSUME_ASSISTANCE": "false",
+    }
+    port = running.urls[name].rsplit(":", 1)[1]
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(SERVICES_DIR), "--factory"]
+    command += ["indicators.app:create_app", "--host", "127.0.0.1", "--port", port]
+    with running.log_path(name).open("ab") as log:
+        running.processes[name] = subprocess.Popen(
+            command, env=env, cwd=running.folder, stdout=log, stderr=subprocess.STDOUT
+        )
+    running.wait_ready(name)

@@ -28,6 +28,8 @@ from tests.test_system import (
 )
 
 FRONTEND = REPO / "frontend"
+# A build elsewhere (vite build --outDir …) lets two people test different work at once.
+FRONTEND_DIST = Path(os.environ.get("E2E_FRONTEND_DIST", FRONTEND / "dist"))
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 CADRE_PASSWORD = "cadre-e2e-password"
 HEAD_NAME = "吴建国"
@@ -46,7 +48,7 @@ class WebSystem(System):
     def env(self, service: str) -> dict[str, str]:
         env = super().env(service)
         if service == "gateway":
-            env["FUMIN_GATEWAY_FRONTEND_DIST"] = str(FRONTEND / "dist")
+            env["FUMIN_GATEWAY_FRONTEND_DIST"] = str(FRONTEND_DIST)
             env["FUMIN_GATEWAY_RATE_LIMIT_PER_SECOND"] = "0"
         return env
 
@@ -60,7 +62,7 @@ def _require(path: Path, what: str) -> None:
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebSystem]:
-    _require(FRONTEND / "dist" / "index.html", "the built frontend")
+    _require(FRONTEND_DIST / "index.html", "the built frontend")
     _require(FRONTEND / "node_modules" / "playwright-core", "playwright-core (npm ci)")
     _require(CHROMIUM, "Chromium")
     folder = tmp_path_factory.mktemp("web")

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, exists, false, or_, select
+from sqlalchemy import and_, exists, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from indicators.alerts.rules import BELOW_LINE, DROP, OVERDUE, RISK, Observation, observe
+from indicators.alerts.rules import BELOW_LINE, DROP, OVERDUE, RISK, Observation, observe_all
 from indicators.models import AlertSweep, Household, IncomeRecord, Pairing, VisitCopy
 from kit.clock import local_today
 
@@ -78,6 +78,7 @@ async def income_changed(session: AsyncSession, household_ids: set[UUID]) -> Non
     for record in records:
         by_household[record.household_id][(record.year, record.quarter)] = record
     places = await _places(session, household_ids, local_today())
+    observations = []
     for household_id, periods in by_household.items():
         village, cadre = places[household_id]
         for year in sorted({year for year, _ in periods}):
@@ -86,7 +87,8 @@ async def income_changed(session: AsyncSession, household_ids: set[UUID]) -> Non
             before = periods.get((year - 1, quarter))
             for seen in _income_observations(now, before):
                 seen.village_code, seen.cadre_id = village or now.village_code, cadre
-                await observe(session, seen)
+                observations.append(seen)
+    await observe_all(session, observations)
 
 
 def _income_observations(now: IncomeRecord, before: IncomeRecord | None) -> list[Observation]:
@@ -143,6 +145,7 @@ async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> 
         found[(visit.household_id, visit.month)].append(visit)
     places = await _places(session, households, local_today())
     current = month_text(local_today())
+    observations = []
     for household_id, month in sorted(keys):
         month_visits = sorted(found.get((household_id, month), []), key=lambda v: str(v.id))
         flagged = [v for v in month_visits if v.risk_flags]
@@ -159,8 +162,7 @@ async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> 
             ]
         }
         fallback = month_visits[-1].village_code if month_visits else ""
-        await observe(
-            session,
+        observations.append(
             Observation(
                 household_id,
                 RISK,
@@ -174,8 +176,7 @@ async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> 
         )
         if month < current and month_visits:
             # A visit logged late for an ended month: the overdue cause, if raised, is gone.
-            await observe(
-                session,
+            observations.append(
                 Observation(
                     household_id,
                     OVERDUE,
@@ -186,16 +187,45 @@ async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> 
                     cadre,
                 ),
             )
+    await observe_all(session, observations)
+
+
+# A service down for longer than this catches up on the latest months only: older ones are
+# history by then, better judged by a person than raised as a flood of overdue alerts.
+SWEEP_MONTHS_MAX = 12
+
+
+def months_to_sweep(last_swept: str | None, today: date) -> list[str]:
+    """The ended months not yet judged, oldest first: every month after the last one swept up
+    to the one that last ended (at most ``SWEEP_MONTHS_MAX``), so a service that was down
+    across several month ends misses none. With no sweep ever (a new install), only the month
+    that last ended: the months before it predate the service's watch."""
+    day = today.replace(day=1) - timedelta(days=1)  # the last day of the month that ended
+    months: list[str] = []
+    while len(months) < SWEEP_MONTHS_MAX:
+        month = month_text(day)
+        if last_swept is not None and month <= last_swept:
+            break
+        months.append(month)
+        if last_swept is None:
+            break
+        day = day.replace(day=1) - timedelta(days=1)
+    return months[::-1]
 
 
 async def sweep_ended_months(session: AsyncSession, today: date | None = None) -> None:
-    """Once for the month that last ended: raise ``visit_overdue`` for every household due
-    that month without a visit. Run when the assistance feed is caught up (an empty page),
-    so a rebuild does not judge months on half the visits."""
-    today = today or local_today()
-    month = month_text(today.replace(day=1) - timedelta(days=1))
-    if await session.get(AlertSweep, (OVERDUE, month)) is not None:
-        return
+    """Judge each ended month not yet judged (``months_to_sweep``): raise ``visit_overdue``
+    for every household due that month without a visit. Run when the assistance feed is
+    caught up (an empty page), so a rebuild does not judge months on half the visits."""
+    last_swept = await session.scalar(
+        select(func.max(col(AlertSweep.period))).where(col(AlertSweep.rule) == OVERDUE)
+    )
+    for month in months_to_sweep(last_swept, today or local_today()):
+        if await session.get(AlertSweep, (OVERDUE, month)) is None:
+            await _sweep_month(session, month)
+
+
+async def _sweep_month(session: AsyncSession, month: str) -> None:
     last_day = month_last_day(month)
     due = and_(
         col(Pairing.deleted) == false(),
@@ -212,18 +242,18 @@ async def sweep_ended_months(session: AsyncSession, today: date | None = None) -
         .join(Household, col(Household.id) == col(Pairing.household_id))
         .where(due, ~visited, col(Household.deleted) == false())
     )
-    for household_id, cadre_id, village in rows.all():
-        await observe(
-            session,
-            Observation(
-                household_id,
-                OVERDUE,
-                month,
-                True,
-                f"month_ended:{month}",
-                village,
-                cadre_id,
-                {"month": month, "due_from_cadre": str(cadre_id)},
-            ),
+    overdue = [
+        Observation(
+            household_id,
+            OVERDUE,
+            month,
+            True,
+            f"month_ended:{month}",
+            village,
+            cadre_id,
+            {"month": month, "due_from_cadre": str(cadre_id)},
         )
+        for household_id, cadre_id, village in rows.all()
+    ]
+    await observe_all(session, overdue)
     session.add(AlertSweep(rule=OVERDUE, period=month))

@@ -355,8 +355,13 @@ INDICATORS: list[Indicator] = [
         "I14_six_ones",
         "低收入农户“六个一”",
         '"Six ones" of low-income households',
-        "需帮扶服务的变更流（B 部分）。 / Needs the assistance feed (part B): the share of current"
-        " low-income households with each of the six, and all together.",
+        "当前低收入农户中，月末（本月为今日）有结对干部、当年帮扶计划有主要措施、医疗补充保险覆盖当月"
+        "任一日、当年有幸福清单事项（计划或已兑现）、当月有走访者的占比，及全部满足者的占比；季度取其末月。"
+        " / The share of current low-income households with a pairing on the month's last day"
+        " (today for the current month), a plan for the year with a main measure, medical"
+        " insurance covering any day of the month, a happiness-list item (planned or delivered)"
+        " in the year and a visit in the month, each and all together; a quarter is its last"
+        " month.",
         C,
         [
             Measure(code, zh, en, P, H, C, Target("100", "="))

@@ -1,7 +1,7 @@
 """Every indicators table, imported here so the metadata (and Alembic) sees them all."""
 
 from indicators.models.alerts import Alert, AlertLog, AlertSweep
-from indicators.models.assistance_copy import VisitCopy
+from indicators.models.assistance_copy import HappinessItemCopy, PlanCopy, VisitCopy
 from indicators.models.base import IndicatorsTable, feed_cursor, metadata, outbox
 from indicators.models.registry_copy import (
     Area,
@@ -13,6 +13,7 @@ from indicators.models.registry_copy import (
     EntityHouseholdLink,
     Household,
     IncomeRecord,
+    IncomeSums,
     Member,
     Pairing,
 )
@@ -26,6 +27,7 @@ READ_MODEL = [
     Household,
     Member,
     IncomeRecord,
+    IncomeSums,
     Entity,
     EntityFigures,
     Cadre,
@@ -34,7 +36,7 @@ READ_MODEL = [
     Pairing,
 ]
 # The tables the assistance feed fills, emptied when that copy is rebuilt.
-ASSISTANCE_READ_MODEL = [VisitCopy]
+ASSISTANCE_READ_MODEL = [VisitCopy, PlanCopy, HappinessItemCopy]
 
 __all__ = [
     "ASSISTANCE_READ_MODEL",
@@ -49,11 +51,14 @@ __all__ = [
     "Entity",
     "EntityFigures",
     "EntityHouseholdLink",
+    "HappinessItemCopy",
     "Household",
     "IncomeRecord",
+    "IncomeSums",
     "IndicatorsTable",
     "Member",
     "Pairing",
+    "PlanCopy",
     "RankingSet",
     "ReportedValue",
     "TargetValue",

@@ -177,3 +177,31 @@ class Pairing(IndicatorsTable, table=True):
     ended_on: date | None = None
     version: int
     deleted: bool = False
+
+
+class IncomeSums(IndicatorsTable, table=True):
+    """The income records of one period, village and category (both as kept on the records),
+    summed: what the income indicators (#1–#5, #17) add up, so an area of a million
+    households is a few hundred rows, not a million. Kept exact and current in the same
+    transaction as the records (``read_model.income_sums``); derived, so a rebuild or
+    ``refresh_income_sums`` makes it again from the records."""
+
+    __tablename__ = "income_sums"
+    __table_args__ = (
+        _prefix_index("ix_income_sums_period_village", "year", "quarter", "village_code"),
+    )
+    year: int = Field(primary_key=True)
+    quarter: int = Field(primary_key=True)
+    village_code: str = Field(primary_key=True, max_length=12)
+    category: str = Field(primary_key=True, max_length=14)
+    households: int = Field(sa_column=Column(BigInteger, nullable=False))
+    total_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
+    residents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    wage_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
+    operating_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
+    property_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
+    transfer_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
+    # Records under the #4 line (annualised), and reaching #5's family-income lines.
+    below_line: int = Field(sa_column=Column(BigInteger, nullable=False))
+    reach_100k: int = Field(sa_column=Column(BigInteger, nullable=False))
+    reach_200k: int = Field(sa_column=Column(BigInteger, nullable=False))

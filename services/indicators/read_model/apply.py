@@ -13,15 +13,23 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.alerts.evaluate import income_changed
+from indicators.read_model.income_sums import records_replaced
 from indicators.read_model.rows import KEPT, Kept
 from kit.consumer import newest_per_aggregate
 
 Event = dict[str, Any]
+Row = dict[str, Any]
 
 
 async def apply_events(session: AsyncSession, events: list[Event]) -> None:
     for aggregate, by_id in newest_per_aggregate(events, KEPT).items():
-        await _apply(session, KEPT[aggregate], list(by_id.values()))
+        before, after = await _apply(session, KEPT[aggregate], list(by_id.values()))
+        if aggregate == "income_record":  # the sums move with the records, in this transaction
+            await records_replaced(
+                session,
+                (row for row in before if not row["deleted"]),
+                (row for row in after if not row["deleted"]),
+            )
     # The income rules of the alerts, for the households whose records this page changed.
     await income_changed(
         session,
@@ -33,15 +41,23 @@ async def apply_events(session: AsyncSession, events: list[Event]) -> None:
     )
 
 
-async def _apply(session: AsyncSession, kept: Kept, events: list[Event]) -> None:
+async def _apply(
+    session: AsyncSession, kept: Kept, events: list[Event]
+) -> tuple[list[Row], list[Row]]:
+    """Store the events newer than the stored rows; answers the rows they replaced and the
+    rows written."""
     table = kept.model.__table__  # type: ignore[attr-defined]
     pk = next(iter(table.primary_key.columns))
     keyed = {kept.key(event["aggregate_id"]): event for event in events}
-    found = await session.execute(select(pk, table.c.version).where(pk.in_(keyed)))
-    stored: dict[Any, int] = {key: version for key, version in found.all()}
-    fresh = {key: e for key, e in keyed.items() if e["version"] > stored.get(key, 0)}
+    found = await session.execute(select(table).where(pk.in_(keyed)))
+    stored: dict[Any, Row] = {row[pk.name]: dict(row) for row in found.mappings()}
+    fresh = {
+        key: e
+        for key, e in keyed.items()
+        if key not in stored or e["version"] > stored[key]["version"]
+    }
     if not fresh:
-        return
+        return [], []
     # One consumer per feed writes here (kit.consumer), so delete-then-insert cannot race.
     await session.execute(delete(table).where(pk.in_(fresh)))
     rows = [
@@ -54,8 +70,9 @@ async def _apply(session: AsyncSession, kept: Kept, events: list[Event]) -> None
         for key, event in fresh.items()
     ]
     await session.execute(insert(table), rows)
+    replaced = [stored[key] for key in fresh if key in stored]
     if kept.parts is None or kept.part_rows is None:
-        return
+        return replaced, rows
     parts = kept.parts.__table__  # type: ignore[attr-defined]
     await session.execute(delete(parts).where(parts.c[kept.part_key].in_(fresh)))
     part_rows = [
@@ -66,3 +83,4 @@ async def _apply(session: AsyncSession, kept: Kept, events: list[Event]) -> None
     ]
     if part_rows:
         await session.execute(insert(parts), part_rows)
+    return replaced, rows

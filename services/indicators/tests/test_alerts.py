@@ -4,7 +4,7 @@ period, handling open → acknowledged → closed, and reopening when the cause 
 import uuid
 from datetime import date
 
-from indicators.alerts.evaluate import sweep_ended_months
+from indicators.alerts.evaluate import SWEEP_MONTHS_MAX, months_to_sweep, sweep_ended_months
 from indicators.tests.events import (
     TOWN_A,
     TOWN_B,
@@ -151,3 +151,41 @@ async def test_visit_risk_flag_and_overdue_visits(app, client, tokens):
         (str(H3), "visit_overdue", "2025-09")
     ]
     assert (state["status"], state["cause_present"]) == ("open", False)
+
+
+def test_months_to_sweep_cover_every_ended_month_since_the_last_sweep():
+    today = date(2026, 3, 2)
+    assert months_to_sweep(None, today) == ["2026-02"]  # a new install: the month that ended
+    assert months_to_sweep("2026-02", today) == []
+    assert months_to_sweep("2025-11", today) == ["2025-12", "2026-01", "2026-02"]
+    # Down for years: the latest SWEEP_MONTHS_MAX months only.
+    caught_up = months_to_sweep("2020-01", today)
+    assert len(caught_up) == SWEEP_MONTHS_MAX
+    assert (caught_up[0], caught_up[-1]) == ("2025-03", "2026-02")
+
+
+async def test_sweep_after_downtime_judges_each_missed_month(app, client, tokens):
+    await _base(app)
+    # H1 is visited in October only, H2 in November only; H3 never. The sweep ran for
+    # September, then the service was down until 3 December: October and November are both
+    # judged, each on its own visits.
+    await sync_visits(
+        app,
+        [
+            visit(H1, C1, "2025-10-10T10:00:00+08:00"),
+            visit(H2, C1, "2025-11-10T10:00:00+08:00"),
+        ],
+    )
+    for today in (date(2025, 10, 3), date(2025, 12, 3), date(2025, 12, 20)):
+        async with app.state.sessionmaker.begin() as session:
+            await sweep_ended_months(session, today=today)
+    overdue = set(await _alerts(client, tokens, rule="visit_overdue"))
+    assert overdue == {
+        (str(H1), "visit_overdue", "2025-09"),
+        (str(H2), "visit_overdue", "2025-09"),
+        (str(H3), "visit_overdue", "2025-09"),
+        (str(H2), "visit_overdue", "2025-10"),
+        (str(H3), "visit_overdue", "2025-10"),
+        (str(H1), "visit_overdue", "2025-11"),
+        (str(H3), "visit_overdue", "2025-11"),
+    }

@@ -1,5 +1,4 @@
-"""Which calculation answers which indicator. #14 ("six ones") computes the parts the feeds
-carry so far (values.six_ones) and marks the others pending."""
+"""Which calculation answers which indicator."""
 
 from indicators.values.calc import Calculator
 from indicators.values.entities import (

@@ -1,16 +1,20 @@
 """Income indicators (#1–#5, #17) from the income records: a period's records are those whose
-village, as kept on the record, is in the area, taken with the category kept on the record."""
+village, as kept on the record, is in the area, taken with the category kept on the record.
+The figures add up the records' per-village sums (IncomeSums); an explanation lists the
+records themselves."""
 
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, false, func, select
+from sqlalchemy import ColumnElement, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from indicators.models import Household, IncomeRecord
+from indicators.models import Household, IncomeRecord, IncomeSums
 from indicators.periods import Period
+from indicators.read_model.income_sums import FAMILY_LINES_FEN as LINES_FEN
+from indicators.read_model.income_sums import LINE_FEN
 from indicators.values.calc import (
     Calculator,
     Figure,
@@ -24,11 +28,13 @@ from indicators.values.calc import (
 from indicators.values.exact import growth, plain, ratio, yuan
 
 SMALL_FARMER, LOW_INCOME = "small_farmer", "low_income"
-LINE_FEN = 1_300_000  # 13,000 yuan per person a year (#4)
-FAMILY_LINES_FEN = {"share_100k": 10_000_000, "share_200k": 20_000_000}  # #5
+# #5's measures, the IncomeSums columns counting the records that reach their lines, the lines.
+FAMILY_REACH = {"share_100k": "reach_100k", "share_200k": "reach_200k"}
+FAMILY_LINES_FEN = {measure: LINES_FEN[reach] for measure, reach in FAMILY_REACH.items()}
 COMPONENTS = ("wage", "operating", "property", "transfer")
 
 R = IncomeRecord
+S = IncomeSums
 
 
 def _c(name: str) -> Any:
@@ -56,20 +62,33 @@ def _records(scope: Scope, period: Period, category: str | None) -> list[ColumnE
 async def income_sums(
     session: AsyncSession, scope: Scope, period: Period, category: str | None, prefix: str = ""
 ) -> Grouped:
-    group = scope.group(_c("village_code")).label("g")
+    """The period's records summed per child area, from their per-village sums (IncomeSums,
+    kept with the records): a few hundred rows however many households there are."""
+    group = scope.group(col(S.village_code)).label("g")
     query = (
         select(
             group,
-            func.count().label("households"),
-            func.sum(TOTAL_FEN).label("total"),
-            func.sum(_c("resident_count")).label("residents"),
-            *(func.sum(_c(f"{c}_fen")).label(c) for c in COMPONENTS),
-            func.sum(case((BELOW_LINE, 1), else_=0)).label("below"),
+            func.sum(col(S.households)).label("households"),
+            func.sum(col(S.total_fen)).label("total"),
+            func.sum(col(S.residents)).label("residents"),
+            *(func.sum(col(getattr(S, f"{c}_fen"))).label(c) for c in COMPONENTS),
+            func.sum(col(S.below_line)).label("below"),
         )
-        .where(*_records(scope, period, category))
+        .where(*_summed(scope, period, category))
         .group_by(group)
     )
     return await grouped(session, query, prefix)
+
+
+def _summed(scope: Scope, period: Period, category: str | None) -> list[ColumnElement[bool]]:
+    wanted = [
+        col(S.year) == period.year,
+        col(S.quarter) == period.quarter,
+        scope.within(col(S.village_code)),
+    ]
+    if category is not None:
+        wanted.append(col(S.category) == category)
+    return wanted
 
 
 def _with_year_earlier(category: str | None) -> Any:
@@ -133,17 +152,17 @@ def _structure_figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Fi
 async def _family_sums(session: AsyncSession, scope: Scope) -> Grouped:
     """#5 is yearly: the small farmers' Q4 records of the period's year."""
     q4 = Period(scope.period.year, 4)
-    group = scope.group(_c("village_code")).label("g")
+    group = scope.group(col(S.village_code)).label("g")
     query = (
         select(
             group,
-            func.count().label("households"),
+            func.sum(col(S.households)).label("households"),
             *(
-                func.sum(case((line <= TOTAL_FEN, 1), else_=0)).label(measure)
-                for measure, line in FAMILY_LINES_FEN.items()
+                func.sum(col(getattr(S, reach))).label(measure)
+                for measure, reach in FAMILY_REACH.items()
             ),
         )
-        .where(*_records(scope, q4, SMALL_FARMER))
+        .where(*_summed(scope, q4, SMALL_FARMER))
         .group_by(group)
     )
     return await grouped(session, query)

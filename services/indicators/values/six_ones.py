@@ -1,96 +1,147 @@
 """#14 "six ones" (六个一) of the area's low-income households (current category), for the
-month the period ends in (or the current month, for the current quarter): an active pairing
-on the reference day, a visit of any mode in the month — the assistance service's own rule —
-and, once the assistance feed carries them (its part B), a plan with a main measure, medical
-insurance covering a day of the month and a happiness-list item in the year. Until then those
-three, and "all six", have no value and say so."""
+month the period ends in (or the current month, for the current quarter), each part reported
+separately and all together (DOMAIN.md):
 
+- ``has_cadre``: a pairing holds on the reference day (the month's last day, or today);
+- ``main_measure``: a plan for the reference day's year that names a main measure;
+- ``medical_insurance``: a plan (of any year) insured over a period that covers any day of
+  the month (both ends inclusive);
+- ``happiness_list``: at least one happiness-list item, planned or delivered, in the year
+  (an item's year is that of its ``delivered_on``);
+- ``visited``: a visit of any mode in the month (Asia/Shanghai), the assistance service's
+  own rule;
+- ``all``: every one of the five.
+
+Each part is a set of household ids (``_facts``) joined once to the households, so an area of
+any size is one pass over its low-income households with a hash join per part, never a
+lookup per household; the explanation's list joins the same sets."""
+
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Subquery, and_, case, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from indicators.alerts.evaluate import month_text
-from indicators.models import Household, Pairing, VisitCopy
+from indicators.alerts.evaluate import month_last_day, month_text
+from indicators.models import HappinessItemCopy, Household, Pairing, PlanCopy, VisitCopy
 from indicators.values.calc import Calculator, Figure, Grouped, MemberColumns, Scope, Sums, grouped
 from indicators.values.exact import ratio
 
 H = Household
 LOW_INCOME = "low_income"
-PENDING = (
-    "待帮扶服务变更流提供帮扶计划、医疗补充保险和幸福清单后计算"
-    " / pending: needs plans, medical insurance and happiness lists in the assistance feed"
-)
-PENDING_MEASURES = ("main_measure", "medical_insurance", "happiness_list", "all")
+PARTS = ("has_cadre", "main_measure", "medical_insurance", "happiness_list", "visited")
+ITEM_STATUSES = ("planned", "delivered")  # either counts
 
 
-def has_cadre(scope: Scope) -> ColumnElement[bool]:
-    return exists().where(
-        col(Pairing.household_id) == col(H.id),
-        col(Pairing.deleted) == false(),
-        col(Pairing.started_on) <= scope.as_of,
-        or_(col(Pairing.ended_on).is_(None), col(Pairing.ended_on) > scope.as_of),
-    )
+def _facts(scope: Scope) -> dict[str, Subquery]:
+    """part → the distinct ids of the households that have it on the scope's reference day."""
+    day = scope.as_of
+    month = month_text(day)
+    first: date = day.replace(day=1)
+    last = month_last_day(month)
+    pairing, plan, item, visit = Pairing, PlanCopy, HappinessItemCopy, VisitCopy
+    wanted: dict[str, tuple[Any, list[ColumnElement[bool]]]] = {
+        "has_cadre": (
+            pairing.household_id,
+            [
+                col(pairing.deleted) == false(),
+                col(pairing.started_on) <= day,
+                or_(col(pairing.ended_on).is_(None), col(pairing.ended_on) > day),
+            ],
+        ),
+        "main_measure": (
+            plan.household_id,
+            [
+                col(plan.deleted) == false(),
+                col(plan.year) == day.year,
+                col(plan.main_measure).is_not(None),
+            ],
+        ),
+        "medical_insurance": (
+            plan.household_id,
+            [
+                col(plan.deleted) == false(),
+                col(plan.insured) == true(),
+                col(plan.insurance_starts_on) <= last,
+                col(plan.insurance_ends_on) >= first,
+            ],
+        ),
+        "happiness_list": (
+            item.household_id,
+            [
+                col(item.deleted) == false(),
+                col(item.year) == day.year,
+                col(item.status).in_(ITEM_STATUSES),
+            ],
+        ),
+        "visited": (
+            visit.household_id,
+            [col(visit.deleted) == false(), col(visit.month) == month],
+        ),
+    }
+    return {
+        part: select(col(household_id).label("household_id"))
+        .where(*conditions)
+        .distinct()
+        .subquery(part)
+        for part, (household_id, conditions) in wanted.items()
+    }
 
 
-def visited(scope: Scope) -> ColumnElement[bool]:
-    return exists().where(
-        col(VisitCopy.household_id) == col(H.id),
-        col(VisitCopy.month) == month_text(scope.as_of),
-        col(VisitCopy.deleted) == false(),
-    )
+def _joined(scope: Scope) -> tuple[Callable[..., Any], dict[str, ColumnElement[bool]]]:
+    """A query of the area's low-income households joined to each part's set (pass it the
+    columns), and part → the condition "has it" over those joins."""
+    facts = _facts(scope)
+    has: dict[str, ColumnElement[bool]] = {
+        part: fact.c.household_id.is_not(None) for part, fact in facts.items()
+    }
+    has["all"] = and_(*has.values())
 
+    def query(*columns: Any) -> Any:
+        joined = select(*columns).select_from(H)
+        for fact in facts.values():
+            joined = joined.outerjoin(fact, fact.c.household_id == col(H.id))
+        return joined.where(
+            col(H.deleted) == false(),
+            col(H.category) == LOW_INCOME,
+            scope.within(col(H.village_code)),
+        )
 
-def _households(scope: Scope) -> list[ColumnElement[bool]]:
-    return [
-        col(H.deleted) == false(),
-        col(H.category) == LOW_INCOME,
-        scope.within(col(H.village_code)),
-    ]
+    return query, has
 
 
 async def _sums(session: AsyncSession, scope: Scope) -> Grouped:
     group = scope.group(col(H.village_code)).label("g")
-    query = (
-        select(
-            group,
-            func.count().label("households"),
-            func.sum(case((has_cadre(scope), 1), else_=0)).label("has_cadre"),
-            func.sum(case((visited(scope), 1), else_=0)).label("visited"),
-        )
-        .where(*_households(scope))
-        .group_by(group)
+    query, has = _joined(scope)
+    counted = (
+        func.sum(case((condition, 1), else_=0)).label(part) for part, condition in has.items()
     )
-    return await grouped(session, query)
+    return await grouped(
+        session, query(group, func.count().label("households"), *counted).group_by(group)
+    )
 
 
 def _figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Figure]:
     households = sums["households"]
-    figures = {
+    return {
         measure: Figure(ratio(sums[measure], households), sums[measure], households, households)
-        for measure in ("has_cadre", "visited")
+        for measure in (*PARTS, "all")
     }
-    for measure in PENDING_MEASURES:
-        figures[measure] = Figure(None, None, households, households, note=PENDING)
-    return figures
 
 
 def _members(scope: Scope) -> MemberColumns:
-    query: Any = select(
+    query, has = _joined(scope)
+    listed = query(
         col(H.id).label("id"),
         col(H.head_name).label("name"),
         col(H.village_code).label("village_code"),
         col(H.category).label("category"),
-    ).where(*_households(scope))
-    conditions = {"has_cadre": has_cadre(scope), "visited": visited(scope)}
+    )
     return MemberColumns(
-        "household",
-        query,
-        col(H.id),
-        conditions.get,
-        lambda row: {"month": month_text(scope.as_of)},
+        "household", listed, col(H.id), has.get, lambda row: {"month": month_text(scope.as_of)}
     )
 
 
