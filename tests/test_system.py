@@ -616,6 +616,20 @@ def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run
                 assert killed == unbroken
                 # The comparison is not empty: the county's income is there.
                 assert killed[("I01_rural_income", "2025", "331126", "per_capita")][0]
+
+                # Rebuilt from the feed from scratch (service stopped): the same figures again.
+                running.stop("indicators")
+                rebuilt = subprocess.run(
+                    [sys.executable, "-m", "indicators", "rebuild"],
+                    env=_indicators_env(running, "indicators", database_url),
+                    cwd=running.folder,
+                    capture_output=True,
+                    timeout=300,
+                    check=False,
+                )
+                assert rebuilt.returncode == 0, rebuilt.stderr.decode(errors="replace")
+                _start_indicators(running, "indicators", database_url)
+                assert _figures(running.urls["indicators"], headers) == unbroken
         finally:
             for service in running.processes:
                 running.stop(service)
@@ -624,11 +638,7 @@ def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run
 def _start_indicators(running: System, name: str, database_url: str) -> None:
     """An indicators process called ``name`` (its port in ``running.urls``) on ``database_url``,
     reading the registry's feed only."""
-    env = running.env("indicators") | {
-        "FUMIN_INDICATORS_DATABASE_URL": database_url,
-        "FUMIN_INDICATORS_DATA_DIR": str(running.folder / f"{name}-data"),
-        "FUMIN_INDICATORS_CONSUME_ASSISTANCE": "false",
-    }
+    env = _indicators_env(running, name, database_url)
     port = running.urls[name].rsplit(":", 1)[1]
     command = [sys.executable, "-m", "uvicorn", "--app-dir", str(SERVICES_DIR), "--factory"]
     command += ["indicators.app:create_app", "--host", "127.0.0.1", "--port", port]
@@ -637,3 +647,11 @@ def _start_indicators(running: System, name: str, database_url: str) -> None:
             command, env=env, cwd=running.folder, stdout=log, stderr=subprocess.STDOUT
         )
     running.wait_ready(name)
+
+
+def _indicators_env(running: System, name: str, database_url: str) -> dict[str, str]:
+    return running.env("indicators") | {
+        "FUMIN_INDICATORS_DATABASE_URL": database_url,
+        "FUMIN_INDICATORS_DATA_DIR": str(running.folder / f"{name}-data"),
+        "FUMIN_INDICATORS_CONSUME_ASSISTANCE": "false",
+    }

@@ -25,7 +25,8 @@ async def rebuild_command(settings: IndicatorsSettings) -> None:
     started = time.perf_counter()
     async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
         applied = await rebuild(app, http)
-        applied += await rebuild_visits(app, http)
+        if settings.consume_assistance:
+            applied += await rebuild_visits(app, http)
     await app.state.engine.dispose()
     seconds = time.perf_counter() - started
     print(f"读模型已重建 / read model rebuilt: {applied} events ({seconds:.1f} s)")
