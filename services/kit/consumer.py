@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from sqlalchemy import Table, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from kit.db import is_postgres, utcnow
@@ -45,6 +45,34 @@ def newest_per_aggregate(
         if seen is None or event["version"] > seen["version"]:
             by_id[event["aggregate_id"]] = event
     return newest
+
+
+Row = dict[str, Any]
+
+
+async def replace_newer(
+    session: AsyncSession, table: Table, events: dict[Any, Event], to_row: Callable[[Event], Row]
+) -> tuple[list[Row], list[Row]]:
+    """Store, as rows of ``table`` keyed by its primary key, the ``events`` (key → newest event)
+    newer than the rows stored: a page applied twice, or an older event after a newer one,
+    changes nothing. Answers the rows replaced (as they were) and the rows written.
+
+    Delete-then-insert, not an upsert: one consumer per feed writes a copy (the feed lock in
+    ``FeedConsumer``), so nothing races it, and the caller learns what each row was before."""
+    pk = next(iter(table.primary_key.columns))
+    found = await session.execute(select(table).where(pk.in_(events)))
+    stored: dict[Any, Row] = {row[pk.name]: dict(row) for row in found.mappings()}
+    fresh = {
+        key: event
+        for key, event in events.items()
+        if key not in stored or event["version"] > stored[key]["version"]
+    }
+    if not fresh:
+        return [], []
+    await session.execute(delete(table).where(pk.in_(fresh)))
+    rows = [to_row(event) for event in fresh.values()]
+    await session.execute(insert(table), rows)
+    return [stored[key] for key in fresh if key in stored], rows
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Applying the registry's feed events to this service's copy (assistance.models.registry_copy).
 
-An event carries the aggregate's whole state after the write, so applying it is an upsert by
-aggregate id. It happens only when the event's version is newer than the row's: applying a
-page twice, or an older event after a newer one, changes nothing.
+An event carries the aggregate's whole state after the write, so applying it replaces the row of
+its aggregate id (``kit.consumer.replace_newer``), only when the event's version is newer than
+the row's: applying a page twice, or an older event after a newer one, changes nothing.
 """
 
 from collections.abc import Callable
@@ -14,8 +14,7 @@ from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from assistance.models import Cadre, Household, Pairing
-from assistance.sql import insert_for
-from kit.consumer import newest_per_aggregate
+from kit.consumer import newest_per_aggregate, replace_newer
 from kit.db import utcnow
 
 Row = dict[str, Any]
@@ -63,26 +62,18 @@ COPIED: dict[str, tuple[Table, Callable[[dict[str, Any]], Row]]] = {
 
 async def apply_events(session: AsyncSession, events: list[dict[str, Any]]) -> None:
     """Apply a page of registry feed events (FeedConsumer's ``apply``)."""
-    insert = insert_for(session)
     now = utcnow()
     for aggregate, by_id in newest_per_aggregate(events, COPIED).items():
         table, to_row = COPIED[aggregate]
-        rows = [
-            {
+
+        def row(event: dict[str, Any], to_row: Callable[[dict[str, Any]], Row] = to_row) -> Row:
+            return {
                 "id": UUID(event["aggregate_id"]),
                 **to_row(event["data"]),
                 "version": event["version"],
                 "deleted": event["type"].endswith(".deleted"),
                 "synced_at": now,
             }
-            for event in by_id.values()
-        ]
-        statement = insert(table).values(rows)
-        changed = {name: statement.excluded[name] for name in rows[0] if name != "id"}
-        await session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[table.c.id],
-                set_=changed,
-                where=table.c.version < statement.excluded.version,
-            )
-        )
+
+        keyed = {UUID(key): event for key, event in by_id.items()}
+        await replace_newer(session, table, keyed, row)

@@ -8,18 +8,15 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import SQLModel, col
 
 from indicators.alerts.evaluate import month_text, sweep_ended_months, visits_changed
 from indicators.models import HappinessItemCopy, PlanCopy, VisitCopy
 from kit.clock import LOCAL_TZ
-from kit.consumer import newest_per_aggregate
+from kit.consumer import newest_per_aggregate, replace_newer
 
 Event = dict[str, Any]
 Row = dict[str, Any]
-KEPT = ("visit", "plan", "happiness_item")
 
 
 def visit_row(event: Event) -> Row:
@@ -74,50 +71,23 @@ def happiness_item_row(event: Event) -> Row:
     }
 
 
-async def _replace(
-    session: AsyncSession,
-    model: type[SQLModel],
-    events: dict[str, Event],
-    row: Callable[[Event], Row],
-) -> list[Row]:
-    """Store the events newer than the stored rows; answers the rows stored."""
-    table = model.__table__  # type: ignore[attr-defined]
-    keyed = {UUID(key): event for key, event in events.items()}
-    found = await session.execute(select(table.c.id, table.c.version).where(table.c.id.in_(keyed)))
-    stored: dict[UUID, int] = dict(found.all())
-    fresh = [row(e) for key, e in keyed.items() if e["version"] > stored.get(key, 0)]
-    if fresh:
-        # One consumer per feed writes here (kit.consumer), so delete-then-insert cannot race.
-        await session.execute(delete(table).where(table.c.id.in_([r["id"] for r in fresh])))
-        await session.execute(insert(table), fresh)
-    return fresh
+# The assistance aggregates kept here, with their tables and rows; every other event is skipped.
+COPIED: dict[str, tuple[Any, Callable[[Event], Row]]] = {
+    "plan": (PlanCopy.__table__, plan_row),  # type: ignore[attr-defined]
+    "happiness_item": (HappinessItemCopy.__table__, happiness_item_row),  # type: ignore[attr-defined]
+    "visit": (VisitCopy.__table__, visit_row),  # type: ignore[attr-defined]
+}
 
 
 async def apply_assistance_events(session: AsyncSession, events: list[Event]) -> None:
-    by_aggregate = newest_per_aggregate(events, KEPT)
-    await _replace(session, PlanCopy, by_aggregate.get("plan", {}), plan_row)
-    await _replace(
-        session, HappinessItemCopy, by_aggregate.get("happiness_item", {}), happiness_item_row
-    )
-    newest = by_aggregate.get("visit", {})
-    touched: set[tuple[UUID, str]] = set()
-    if newest:
-        keyed = {UUID(key): event for key, event in newest.items()}
-        found = await session.execute(
-            select(col(VisitCopy.id), col(VisitCopy.version), col(VisitCopy.household_id),
-                   col(VisitCopy.month)).where(col(VisitCopy.id).in_(keyed))
-        )  # fmt: skip
-        stored = {}
-        for visit_id, version, household_id, month in found.all():
-            stored[visit_id] = version
-            touched.add((household_id, month))  # an edit may move a visit out of a month
-        fresh = [visit_row(e) for key, e in keyed.items() if e["version"] > stored.get(key, 0)]
-        if fresh:
-            await session.execute(
-                delete(VisitCopy).where(col(VisitCopy.id).in_([r["id"] for r in fresh]))
-            )
-            await session.execute(insert(VisitCopy), fresh)
-            touched |= {(row["household_id"], row["month"]) for row in fresh}
+    by_aggregate = newest_per_aggregate(events, COPIED)
+    stored = {}
+    for aggregate, (table, to_row) in COPIED.items():
+        keyed = {UUID(key): event for key, event in by_aggregate.get(aggregate, {}).items()}
+        stored[aggregate] = await replace_newer(session, table, keyed, to_row)
+    # The (household, month) the visits were in and are in now: an edit may move a visit.
+    replaced, written = stored["visit"]
+    touched = {(row["household_id"], row["month"]) for row in (*replaced, *written)}
     await visits_changed(session, touched)
     if not events:  # caught up with the feed: the month that ended can be judged
         await sweep_ended_months(session)

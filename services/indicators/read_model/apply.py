@@ -9,13 +9,13 @@ back. Applying the same page twice, or pages out of order, ends in the same stat
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.alerts.evaluate import income_changed
 from indicators.read_model.income_sums import records_replaced
 from indicators.read_model.rows import KEPT, Kept
-from kit.consumer import newest_per_aggregate
+from kit.consumer import newest_per_aggregate, replace_newer
 
 Event = dict[str, Any]
 Row = dict[str, Any]
@@ -44,33 +44,22 @@ async def apply_events(session: AsyncSession, events: list[Event]) -> None:
 async def _apply(
     session: AsyncSession, kept: Kept, events: list[Event]
 ) -> tuple[list[Row], list[Row]]:
-    """Store the events newer than the stored rows; answers the rows they replaced and the
-    rows written."""
+    """Store the events newer than the stored rows, with their parts; answers the rows they
+    replaced and the rows written."""
     table = kept.model.__table__  # type: ignore[attr-defined]
     pk = next(iter(table.primary_key.columns))
     keyed = {kept.key(event["aggregate_id"]): event for event in events}
-    found = await session.execute(select(table).where(pk.in_(keyed)))
-    stored: dict[Any, Row] = {row[pk.name]: dict(row) for row in found.mappings()}
-    fresh = {
-        key: e
-        for key, e in keyed.items()
-        if key not in stored or e["version"] > stored[key]["version"]
-    }
-    if not fresh:
-        return [], []
-    # One consumer per feed writes here (kit.consumer), so delete-then-insert cannot race.
-    await session.execute(delete(table).where(pk.in_(fresh)))
-    rows = [
-        {
-            pk.name: key,
+
+    def to_row(event: Event) -> Row:
+        return {
+            pk.name: kept.key(event["aggregate_id"]),
             **kept.row(event["data"]),
             "version": event["version"],
             "deleted": event["type"].endswith(".deleted"),
         }
-        for key, event in fresh.items()
-    ]
-    await session.execute(insert(table), rows)
-    replaced = [stored[key] for key in fresh if key in stored]
+
+    replaced, rows = await replace_newer(session, table, keyed, to_row)
+    fresh = {written[pk.name]: keyed[written[pk.name]] for written in rows}
     if kept.parts is None or kept.part_rows is None:
         return replaced, rows
     parts = kept.parts.__table__  # type: ignore[attr-defined]
