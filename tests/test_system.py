@@ -295,34 +295,45 @@ def _wait_for_schedule(gateway: httpx.Client, headers: dict[str, str], expected:
     raise AssertionError(f"assistance never caught up: saw {seen}, expected {expected}")
 
 
+def _village_and_cadre(
+    gateway: httpx.Client,
+    admin: dict[str, str],
+    village: tuple[str, str, str],
+    cadre_name: str,
+) -> str:
+    """The county, 黄田镇, ``village`` (code, name, size) and the county's department, made
+    by whichever test runs first, and a new cadre; answers the cadre's id."""
+    for code, name, size in [("331126", "庆元县", None), ("331126101", "黄田镇", None), village]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        made = gateway.post("/api/v1/areas", json=area, headers=admin)
+        assert made.status_code in (201, 409), made.text
+    department = gateway.post(
+        "/api/v1/departments", json={"name": "县农业农村局", "area_code": "331126"}, headers=admin
+    )
+    assert department.status_code in (201, 409), department.text
+    made_or_held = department.json()  # a 409 names the department holding the name
+    cadre = gateway.post(
+        "/api/v1/cadres",
+        json={
+            "name": cadre_name,
+            "department_id": made_or_held.get("id") or made_or_held["holder_id"],
+            "type": "agri_technician",
+            "home_area_code": "331126101",
+        },
+        headers=admin,
+    )
+    assert cadre.status_code == 201, cadre.text
+    cadre_id: str = cadre.json()["id"]
+    return cadre_id
+
+
 def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
     system: System, gateway: httpx.Client
 ) -> None:
     with system.explained():
         access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
         admin = {"Authorization": f"Bearer {access}"}
-        for code, name, size in [
-            ("331126", "庆元县", None),
-            ("331126101", "黄田镇", None),
-            (VILLAGE_A1, "黄田村", "large"),
-        ]:
-            area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-            assert gateway.post("/api/v1/areas", json=area, headers=admin).status_code == 201
-        department = gateway.post(
-            "/api/v1/departments",
-            json={"name": "县农业农村局", "area_code": "331126"},
-            headers=admin,
-        ).json()["id"]
-        cadre = gateway.post(
-            "/api/v1/cadres",
-            json={
-                "name": "张帮扶",
-                "department_id": department,
-                "type": "agri_technician",
-                "home_area_code": "331126101",
-            },
-            headers=admin,
-        ).json()["id"]
+        cadre = _village_and_cadre(gateway, admin, (VILLAGE_A1, "黄田村", "large"), "张帮扶")
         user = {
             "username": "zhang",
             "display_name": "张帮扶",
@@ -426,27 +437,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
         _running(system, "assistance")
         access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
         admin = {"Authorization": f"Bearer {access}"}
-        for code, name, size in [
-            ("331126", "庆元县", None),
-            ("331126101", "黄田镇", None),
-            (LIVE_VILLAGE, "指标测试村", "small"),
-        ]:
-            area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-            made = gateway.post("/api/v1/areas", json=area, headers=admin)
-            assert made.status_code in (201, 409), made.text
-        department = gateway.post(
-            "/api/v1/departments", json={"name": "县农办", "area_code": "331126"}, headers=admin
-        ).json()["id"]
-        cadre = gateway.post(
-            "/api/v1/cadres",
-            json={
-                "name": "李指标",
-                "department_id": department,
-                "type": "agri_technician",
-                "home_area_code": "331126101",
-            },
-            headers=admin,
-        ).json()["id"]
+        cadre = _village_and_cadre(gateway, admin, (LIVE_VILLAGE, "指标测试村", "small"), "李指标")
         household = gateway.post(
             "/api/v1/households",
             json=household_body(LIVE_VILLAGE, first_sequence=901),
