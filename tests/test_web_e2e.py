@@ -34,6 +34,7 @@ CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 CADRE_PASSWORD = "cadre-e2e-password"
 HEAD_NAME = "吴建国"
 OTHER_HEAD_NAME = "叶春花"  # whose pairing ends while the phone is offline
+HAPPINESS_TITLE = "光伏发电分红"  # the happiness-list item the cadre adds offline
 E2E_SECONDS = 300
 
 pytestmark = [
@@ -175,6 +176,7 @@ def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
             "E2E_PASSWORD": CADRE_PASSWORD,
             "E2E_HOUSEHOLD": HEAD_NAME,
             "E2E_REFUSED_HOUSEHOLD": OTHER_HEAD_NAME,
+            "E2E_HAPPINESS_TITLE": HAPPINESS_TITLE,
             "E2E_ADMIN_USERNAME": "admin",
             "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "E2E_CHROMIUM": str(CHROMIUM),
@@ -191,6 +193,15 @@ def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
         print(done.stdout)
         print(done.stderr)
         assert done.returncode == 0, done.stdout + done.stderr
+        # The item added offline is on the server once, as typed on the phone.
+        cadre = {
+            "Authorization": "Bearer "
+            + token(client, grant_type="password", username="zhang", password=CADRE_PASSWORD)
+        }
+        listed = client.get(
+            "/api/v1/happiness-items", params={"household_id": household_id}, headers=cadre
+        ).json()
+        assert [(i["title"], i["value"]) for i in listed["items"]] == [(HAPPINESS_TITLE, "1200.00")]
 
 
 OFFICER_PASSWORD = "officer-e2e-password"
@@ -309,3 +320,252 @@ def test_an_officer_imports_fixes_and_commits_and_cannot_open_another_township(
             "/api/v1/households", params={"name": IMPORTED_HEAD}, headers=officer
         ).json()["items"]
         assert len(found) == 1 and len(found[0]["members"]) == 2
+
+
+REGISTRY_OFFICER = "regofficer"
+REGISTRY_LEADER = "regleader"
+PAIRED_HEAD = "周海生"  # the household the officer pairs, then hands over
+TAKING_OVER = "李接手"  # the cadre who takes the pairings over
+DEPARTMENT = "黄田镇人民政府"
+ENTITY = "黄田竹业专业合作社"
+
+
+def seed_registry_screens(client: httpx.Client) -> None:
+    """For the registry screens: a 黄田镇 officer (``regofficer``), a county leader
+    (``regleader``), a department of the township, an active cadre to hand pairings to, an entity
+    and a low-income household headed by PAIRED_HEAD. Areas another test made already are taken
+    as they are."""
+    admin = {
+        "Authorization": "Bearer "
+        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
+    }
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    user = {
+        "username": REGISTRY_OFFICER,
+        "display_name": "黄田镇登记员",
+        "roles": ["township_officer"],
+        "area_code": "331126101",
+        "password": OFFICER_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    leader = user | {"username": REGISTRY_LEADER, "roles": ["leader"], "area_code": "331126"}
+    assert client.post("/api/v1/users", json=leader, headers=admin).status_code == 201
+    department = _post(
+        client, "/api/v1/departments", {"name": DEPARTMENT, "area_code": "331126101"}, admin
+    )
+    cadre = {
+        "name": TAKING_OVER,
+        "department_id": department,
+        "type": "township_staff",
+        "home_area_code": "331126101",
+    }
+    _post(client, "/api/v1/cadres", cadre, admin)
+    entity = {
+        "name": ENTITY,
+        "type": "cooperative",
+        "village_code": VILLAGE_A1,
+        "industry": "bamboo",
+    }
+    _post(client, "/api/v1/entities", entity, admin)
+    household = household_body(
+        VILLAGE_A1,
+        first_sequence=701,
+        address="黄田村40号",
+        members=[member_body("head", 701, name=PAIRED_HEAD)],
+    )
+    _post(client, "/api/v1/households", household, admin)
+
+
+def test_an_officer_creates_a_cadre_pairs_them_and_hands_the_pairing_over(
+    web: WebSystem,
+) -> None:
+    node = shutil.which("node")
+    assert node, "node is needed for the e2e scripts"
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        seed_registry_screens(client)
+        env = os.environ | {
+            "E2E_BASE_URL": web.urls["gateway"],
+            "E2E_USERNAME": REGISTRY_OFFICER,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_HOUSEHOLD": PAIRED_HEAD,
+            "E2E_DEPARTMENT": DEPARTMENT,
+            "E2E_OTHER_CADRE": TAKING_OVER,
+            "E2E_ENTITY": ENTITY,
+            "E2E_LEADER_USERNAME": REGISTRY_LEADER,
+            "E2E_LEADER_PASSWORD": OFFICER_PASSWORD,
+            "E2E_NEW_ID_NUMBER": id_number(sequence=702),
+            "E2E_CHROMIUM": str(CHROMIUM),
+        }
+        done = subprocess.run(
+            [node, "e2e/admin-registry.mjs"],
+            cwd=FRONTEND,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=E2E_SECONDS,
+            check=False,
+        )
+        print(done.stdout)
+        print(done.stderr)
+        assert done.returncode == 0, done.stdout + done.stderr
+        officer = {
+            "Authorization": "Bearer "
+            + token(
+                client, grant_type="password", username=REGISTRY_OFFICER, password=OFFICER_PASSWORD
+            )
+        }
+        [paired] = client.get(
+            "/api/v1/households", params={"name": PAIRED_HEAD}, headers=officer
+        ).json()["items"]
+        assert len(paired["members"]) == 2
+        pairings = client.get(
+            "/api/v1/pairings", params={"household_id": paired["id"]}, headers=officer
+        ).json()["items"]
+        names = {
+            p["active"]: client.get(f"/api/v1/cadres/{p['cadre_id']}", headers=officer).json()[
+                "name"
+            ]
+            for p in pairings
+        }
+        assert len(pairings) == 2 and names == {True: TAKING_OVER, False: "王新来"}
+
+
+DASHBOARD_OFFICER = "zhukou"
+DASHBOARD_CADRE = "wangzf"
+ZHUKOU, ZHUKOU_VILLAGE = "331126103", "331126103201"
+VISITED_HEAD, UNVISITED_HEAD = "林大山", "林小梅"
+REASSIGNED_CADRE = "刘接手"
+
+
+def seed_dashboard(client: httpx.Client) -> str:
+    """For the dashboard: 竹口镇 with one village, its officer (``zhukou``), a cadre who logs in
+    as ``wangzf`` paired to two low-income households, and a second cadre of the township to
+    assign an alert to. Answers the id of the household VISITED_HEAD heads. Areas another test
+    made already are taken as they are."""
+    admin = {
+        "Authorization": "Bearer "
+        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
+    }
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        (ZHUKOU, "竹口镇", None),
+        (ZHUKOU_VILLAGE, "竹口村", "medium"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    department = _post(
+        client, "/api/v1/departments", {"name": "竹口镇人民政府", "area_code": ZHUKOU}, admin
+    )
+    cadres = {}
+    for name in ("王走访", REASSIGNED_CADRE):
+        body = {
+            "name": name,
+            "department_id": department,
+            "type": "township_staff",
+            "home_area_code": ZHUKOU,
+        }
+        cadres[name] = _post(client, "/api/v1/cadres", body, admin)
+    for user in [
+        {"username": DASHBOARD_OFFICER, "display_name": "竹口镇干事"}
+        | {"roles": ["township_officer"], "area_code": ZHUKOU, "password": OFFICER_PASSWORD},
+        {"username": DASHBOARD_CADRE, "display_name": "王走访", "roles": ["cadre"]}
+        | {"area_code": ZHUKOU, "cadre_id": cadres["王走访"], "password": CADRE_PASSWORD},
+    ]:
+        assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    households = []
+    for sequence, head in ((801, VISITED_HEAD), (803, UNVISITED_HEAD)):
+        body = household_body(
+            ZHUKOU_VILLAGE,
+            first_sequence=sequence,
+            address=f"竹口村{sequence}号",
+            members=[member_body("head", sequence, name=head)],
+        )
+        households.append(_post(client, "/api/v1/households", body, admin))
+        pairing = {"cadre_id": cadres["王走访"], "household_id": households[-1]}
+        _post(client, "/api/v1/pairings", pairing | {"started_on": "2024-01-01"}, admin)
+    return households[0]
+
+
+def wait_for_indicators(client: httpx.Client, headers: dict[str, str]) -> None:
+    """Indicators read the registry's feed: wait until #14 counts the township's two households."""
+    today = time.localtime()
+    period = f"{today.tm_year}Q{(today.tm_mon - 1) // 3 + 1}"
+    query = {"indicator": "I14_six_ones", "area": ZHUKOU, "period": period, "measure": "visited"}
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        page = client.get("/api/v1/indicator-values", params=query, headers=headers)
+        if page.status_code == 200 and any(
+            row["area_code"] == ZHUKOU and row["denominator"] == "2" for row in page.json()["items"]
+        ):
+            return
+        time.sleep(0.3)
+    raise AssertionError("the indicators never counted the township's households")
+
+
+def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_assigned(
+    web: WebSystem,
+) -> None:
+    node = shutil.which("node")
+    assert node, "node is needed for the e2e scripts"
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        visited = seed_dashboard(client)
+        cadre = {
+            "Authorization": "Bearer "
+            + token(
+                client, grant_type="password", username=DASHBOARD_CADRE, password=CADRE_PASSWORD
+            )
+        }
+        deadline = time.monotonic() + 30
+        while not any(
+            item["household_id"] == visited
+            for item in client.get("/api/v1/schedule", headers=cadre).json()["items"]
+        ):
+            assert time.monotonic() < deadline, "assistance never listed the household"
+            time.sleep(0.3)
+        officer = {
+            "Authorization": "Bearer "
+            + token(
+                client, grant_type="password", username=DASHBOARD_OFFICER, password=OFFICER_PASSWORD
+            )
+        }
+        wait_for_indicators(client, officer)
+        env = os.environ | {
+            "E2E_BASE_URL": web.urls["gateway"],
+            "E2E_USERNAME": DASHBOARD_OFFICER,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_CADRE_USERNAME": DASHBOARD_CADRE,
+            "E2E_CADRE_PASSWORD": CADRE_PASSWORD,
+            "E2E_HOUSEHOLD_ID": visited,
+            "E2E_HOUSEHOLD": VISITED_HEAD,
+            "E2E_TOWNSHIP": "竹口镇",
+            "E2E_CADRE_NAME": "王走访",
+            "E2E_OTHER_CADRE": REASSIGNED_CADRE,
+            "E2E_CHROMIUM": str(CHROMIUM),
+        }
+        started = time.monotonic()
+        done = subprocess.run(
+            [node, "e2e/admin-dashboard.mjs"],
+            cwd=FRONTEND,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=E2E_SECONDS,
+            check=False,
+        )
+        print(done.stdout)
+        print(done.stderr)
+        print(f"admin-dashboard.mjs took {time.monotonic() - started:.1f} s")
+        assert done.returncode == 0, done.stdout + done.stderr
+        # What the browser did, as the API tells it: the alert went to the other cadre, closed.
+        [alert] = client.get(
+            "/api/v1/alerts", params={"household_id": visited}, headers=officer
+        ).json()["items"]
+        state = client.get(f"/api/v1/alerts/{alert['id']}", headers=officer).json()
+        assert (state["status"], state["assigned"]) == ("closed", True)
+        assert [entry["action"] for entry in state["log"]] == ["raised", "assigned", "closed"]

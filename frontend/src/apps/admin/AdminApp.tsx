@@ -13,8 +13,8 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } fr
 import { AlertList, NeedList } from '@/features/alerts';
 import { AuditList } from '@/features/audit';
 import { ImportPage } from '@/features/imports';
-import { HouseholdCreateForm, HouseholdSearch, HouseholdView } from '@/features/registry';
-import { adminSections, canWrite, type AdminSection } from '@/lib/auth';
+import { AreaTree, CadreList, CadreView, EntityList, EntityView, HouseholdCreateForm, HouseholdSearch, HouseholdView } from '@/features/registry';
+import { adminSections, canEditAreas, canWrite, type AdminSection } from '@/lib/auth';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { logOut } from '@/lib/runtime';
@@ -44,6 +44,16 @@ const householdLink = (id: string) => `/admin/households/${id}`;
 function HouseholdRoute({ writer }: { writer: boolean }) {
   const { id = '' } = useParams();
   return <HouseholdView id={id} canEdit={writer} notFound={<NotFound />} />;
+}
+
+function CadreRoute({ writer }: { writer: boolean }) {
+  const { id = '' } = useParams();
+  return <CadreView key={id} id={id} canWrite={writer} notFound={<NotFound />} />;
+}
+
+function EntityRoute({ writer }: { writer: boolean }) {
+  const { id = '' } = useParams();
+  return <EntityView key={id} id={id} canWrite={writer} notFound={<NotFound />} />;
 }
 
 export default function AdminApp() {
@@ -90,6 +100,11 @@ export default function AdminApp() {
                 element={writer ? <HouseholdCreateForm onCreated={(id) => navigate(householdLink(id))} /> : <NotFound />}
               />
               <Route path="households/:id" element={<HouseholdRoute writer={writer} />} />
+              <Route path="cadres" element={<CadreList canWrite={writer} />} />
+              <Route path="cadres/:id" element={<CadreRoute writer={writer} />} />
+              <Route path="entities" element={<EntityList canWrite={writer} />} />
+              <Route path="entities/:id" element={<EntityRoute writer={writer} />} />
+              <Route path="areas" element={<AreaTree canEdit={canEditAreas(roles)} />} />
               <Route path="imports" element={allowed('imports', <ImportPage />)} />
               <Route
                 path="dashboard"

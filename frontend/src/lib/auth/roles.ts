@@ -2,7 +2,7 @@
  * What each role may do in the admin app, so what it may not do is never offered. The server
  * decides in the end (scopes, township filters); this only hides what would be refused.
  */
-export type AdminSection = 'dashboard' | 'households' | 'imports' | 'alerts' | 'needs' | 'audit';
+export type AdminSection = 'dashboard' | 'households' | 'cadres' | 'entities' | 'areas' | 'imports' | 'alerts' | 'needs' | 'audit';
 
 const WRITERS = ['county_admin', 'township_officer'];
 
@@ -16,9 +16,14 @@ export function canAudit(roles: readonly string[]): boolean {
   return roles.includes('county_admin');
 }
 
+/** The division tree is the county admin's to change (the API's areas writes are admin-only). */
+export function canEditAreas(roles: readonly string[]): boolean {
+  return roles.includes('county_admin');
+}
+
 /** The admin app's menu for these roles, in menu order. */
 export function adminSections(roles: readonly string[]): AdminSection[] {
-  const sections: AdminSection[] = ['dashboard', 'households'];
+  const sections: AdminSection[] = ['dashboard', 'households', 'cadres', 'entities', 'areas'];
   if (canWrite(roles)) sections.push('imports');
   sections.push('alerts', 'needs');
   if (canAudit(roles)) sections.push('audit');

@@ -1,15 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError, problemText } from '@/lib/api';
 
 import { getHousehold, getHouseholdWhole, updateHousehold, type Household, type HouseholdChanges } from '../api/households';
+import { EntityHouseholdSection, PairingSection } from './LinkSections';
+import { MemberSection } from './MemberSection';
 
-type Member = Household['members'][number];
-
-/** One household, members masked; officers and the county admin may edit it (If-Match). */
+/** One household, members masked, with its pairings and entities; officers and the county admin may edit it (If-Match). */
 export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
   const household = useQuery({ queryKey: ['admin-household', id], queryFn: () => getHousehold(id) });
@@ -35,18 +35,9 @@ export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: 
         <Descriptions.Item label={t('registry.phone')}>{h.phone ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
       </Descriptions>
-      <Table<Member>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={h.members}
-        columns={[
-          { title: t('registry.name'), dataIndex: 'name' },
-          { title: t('registry.relation'), dataIndex: 'relation', render: (r: Member['relation']) => t(`enums.relation.${r}`) },
-          { title: t('registry.idNumber'), dataIndex: 'id_number' },
-          { title: t('registry.health'), dataIndex: 'health', render: (v: Member['health']) => t(`enums.health.${v}`) },
-        ]}
-      />
+      <MemberSection household={h} canEdit={canEdit} />
+      <PairingSection owner={{ household_id: h.id }} canWrite={canEdit && h.category === 'low_income'} />
+      <EntityHouseholdSection owner={{ household_id: h.id }} canWrite={canEdit} />
       {editing && <EditHousehold household={h} onClose={() => setEditing(false)} />}
     </Space>
   );

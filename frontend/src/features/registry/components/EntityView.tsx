@@ -1,0 +1,51 @@
+/** One entity: details, edit for writers, its cadres (挂联) and the households it drives (带动). */
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError } from '@/lib/api';
+
+import { getEntity } from '../api/entities';
+import { EntityFormModal } from './EntityFormModal';
+import { CadreEntitySection, EntityHouseholdSection } from './LinkSections';
+import { enumLabel } from './options';
+
+export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
+  const { t } = useTranslation();
+  const entity = useQuery({ queryKey: ['admin-entity', id], queryFn: () => getEntity(id) });
+  const [editing, setEditing] = useState(false);
+
+  if (entity.error instanceof ApiError && entity.error.status === 404) return <>{notFound}</>;
+  if (entity.error) return <Result status="error" title={t('common.retryLater')} />;
+  const e = entity.data;
+  if (!e) return <Card loading />;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {e.name}
+        </Typography.Title>
+        <Tag color={e.status === 'active' ? 'green' : undefined}>{enumLabel(t, 'entityStatus', e.status)}</Tag>
+        {e.high_quality && <Tag color="gold">{t('entities.highQuality')}</Tag>}
+        {canWrite && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
+      </Space>
+      <Descriptions bordered column={2} size="small">
+        <Descriptions.Item label={t('entities.type')}>
+          {enumLabel(t, 'entityType', e.type)}
+          {e.enterprise_level && `（${enumLabel(t, 'enterpriseLevel', e.enterprise_level)}）`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('entities.industry')}>{enumLabel(t, 'industry', e.industry)}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.village')}>{e.village_code}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.creditCode')}>{e.credit_code ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.cultivatedYear')}>{e.cultivated_year ?? t('common.none')}</Descriptions.Item>
+        {e.type === 'family_farm' && <Descriptions.Item label={t('entities.qualityGrade')}>{enumLabel(t, 'qualityGrade', e.quality_grade ?? 'none')}</Descriptions.Item>}
+        <Descriptions.Item label={t('entities.nhlMember')}>{e.nhl_member ? t('regAdmin.yes') : t('regAdmin.no')}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.version')}>{e.version}</Descriptions.Item>
+      </Descriptions>
+      <CadreEntitySection owner={{ entity_id: e.id }} canWrite={canWrite && e.status === 'active'} />
+      <EntityHouseholdSection owner={{ entity_id: e.id }} canWrite={canWrite && e.status === 'active'} />
+      {editing && <EntityFormModal entity={e} onClose={() => setEditing(false)} onDone={() => setEditing(false)} />}
+    </Space>
+  );
+}

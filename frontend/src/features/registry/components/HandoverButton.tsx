@@ -1,0 +1,118 @@
+/** 移交: all of one cadre's active pairings move to another cadre in one go (or none do), after a confirmation naming how many. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { getCadre, type Cadre } from '../api/cadres';
+import { today } from '../api/dates';
+import { handOver, listPairings } from '../api/links';
+import { useWrite } from '../hooks/useWrite';
+import { CadreSelect } from './pickers';
+import { WriteAlerts } from './WriteAlerts';
+
+interface HandoverForm {
+  to_cadre_id: string;
+  started_on: string;
+  reason: string;
+}
+
+export function HandoverButton({ cadre }: { cadre: Cadre }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const pairings = useQuery({ queryKey: ['admin-links', 'pairing', cadre.id], queryFn: () => listPairings({ cadre_id: cadre.id }) });
+  const count = (pairings.data ?? []).filter((p) => p.active).length;
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState<HandoverForm | null>(null);
+  const [moved, setMoved] = useState<number | null>(null);
+  const [form] = Form.useForm<HandoverForm>();
+  const write = useWrite(form);
+  const target = useQuery({ queryKey: ['admin-cadre', confirming?.to_cadre_id], queryFn: () => getCadre(confirming!.to_cadre_id), enabled: !!confirming });
+
+  if (!count && moved === null) return null;
+
+  const send = async (values: HandoverForm) => {
+    const done = await write.run(() => handOver({ from_cadre_id: cadre.id, ...values, reason: values.reason?.trim() ?? '' }));
+    setConfirming(null);
+    if (done) {
+      setMoved(done.moved);
+      await client.invalidateQueries({ queryKey: ['admin-links'] });
+    }
+  };
+
+  const close = () => {
+    setOpen(false);
+    setConfirming(null);
+    setMoved(null);
+  };
+
+  return (
+    <>
+      {count > 0 && (
+        <Button onClick={() => (write.clear(), form.resetFields(), setOpen(true))}>{t('handover.button', { count })}</Button>
+      )}
+      {open && (
+        <Modal
+          open
+          title={t('handover.title', { name: cadre.name })}
+          onCancel={close}
+          footer={
+            moved !== null ? (
+              <Button type="primary" onClick={close}>
+                {t('handover.done')}
+              </Button>
+            ) : confirming ? (
+              <>
+                <Button onClick={() => setConfirming(null)}>{t('common.back')}</Button>
+                <Button type="primary" danger loading={write.busy} onClick={() => void send(confirming)}>
+                  {t('handover.confirm')}
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button onClick={close}>{t('common.cancel')}</Button>
+                <Button type="primary" onClick={() => form.submit()}>
+                  {t('handover.next')}
+                </Button>
+              </>
+            )
+          }
+        >
+          {moved !== null ? (
+            <Alert role="status" type="success" showIcon message={t('handover.moved', { count: moved })} />
+          ) : (
+            <>
+              <WriteAlerts conflict={false} error={write.error} />
+              {confirming && (
+                <Alert
+                  role="alert"
+                  type="warning"
+                  showIcon
+                  message={t('handover.confirmText', { count, from: cadre.name, to: target.data?.name ?? '…', date: confirming.started_on })}
+                  description={t('handover.allOrNothing')}
+                />
+              )}
+              <Form<HandoverForm>
+                form={form}
+                layout="vertical"
+                hidden={!!confirming}
+                initialValues={{ started_on: today(), reason: '' }}
+                onFinish={(values) => setConfirming(values)}
+              >
+                <Form.Item name="to_cadre_id" label={t('handover.to')} rules={[{ required: true, message: t('links.pickOne') }]}>
+                  <CadreSelect exclude={cadre.id} />
+                </Form.Item>
+                <Form.Item name="started_on" label={t('handover.date')} rules={[{ required: true, message: t('links.dateRequired') }]}>
+                  <Input type="date" />
+                </Form.Item>
+                <Form.Item name="reason" label={t('handover.reason')} rules={[{ max: 200 }]}>
+                  <Input />
+                </Form.Item>
+              </Form>
+            </>
+          )}
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+/** A list of links (active first, ended ones kept as history), each active one endable by a writer. */
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Form, Input, Modal, Table, Tag, type TableColumnsType } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { today } from '../api/dates';
+import type { LinkKind } from '../api/links';
+import { useWrite } from '../hooks/useWrite';
+import { EndLinkButton } from './EndLinkButton';
+import { WriteAlerts } from './WriteAlerts';
+
+interface LinkRow {
+  id: string;
+  version: number;
+  started_on: string;
+  ended_on?: string | null;
+  active: boolean;
+}
+
+export function LinkTable<T extends LinkRow>({
+  title,
+  kind,
+  rows,
+  loading,
+  other,
+  extra = [],
+  canWrite,
+  endLabel,
+  add,
+}: {
+  title: string;
+  kind: LinkKind;
+  rows: T[];
+  loading: boolean;
+  other: { title: string; render: (row: T) => ReactNode };
+  extra?: TableColumnsType<T>;
+  canWrite: boolean;
+  endLabel: (row: T) => string;
+  add?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card title={title} extra={canWrite ? add : null} size="small">
+      <Table<T>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: t('links.none') }}
+        columns={[
+          { title: other.title, key: 'other', render: (_, row) => other.render(row) },
+          ...extra,
+          { title: t('links.startedOn'), dataIndex: 'started_on' },
+          {
+            title: t('links.endedOn'),
+            key: 'ended',
+            render: (_, row) => (row.active ? <Tag color="green">{t('links.active')}</Tag> : row.ended_on),
+          },
+          ...(canWrite
+            ? [{ title: t('regAdmin.actions'), key: 'actions', render: (_: unknown, row: T) => row.active && <EndLinkButton kind={kind} link={row} label={endLabel(row)} /> }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+export interface LinkStartForm {
+  started_on: string;
+  replace_active: boolean;
+}
+
+/** A button opening a form for a new link: the other side's fields, the start date, replace the active one or not. */
+export function AddLinkButton<F extends object>({
+  label,
+  title,
+  children,
+  initial,
+  create,
+  replaceHint,
+}: {
+  label: string;
+  title: string;
+  children: ReactNode;
+  initial?: Partial<F>;
+  create: (values: F & LinkStartForm) => Promise<unknown>;
+  replaceHint: string;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<F & LinkStartForm>();
+  const write = useWrite(form);
+
+  const submit = async (values: F & LinkStartForm) => {
+    const done = await write.run(() => create(values));
+    if (done !== undefined) {
+      await Promise.all([client.invalidateQueries({ queryKey: ['admin-links'] }), client.invalidateQueries({ queryKey: ['admin-cadre'] })]);
+      setOpen(false);
+    }
+  };
+
+  return (
+    <>
+      <Button size="small" type="primary" onClick={() => (write.clear(), form.resetFields(), setOpen(true))}>
+        {label}
+      </Button>
+      {open && (
+        <Modal open title={title} okText={t('registry.save')} cancelText={t('common.cancel')} confirmLoading={write.busy} onOk={() => form.submit()} onCancel={() => setOpen(false)}>
+          <WriteAlerts conflict={false} error={write.error} />
+          <Form<F & LinkStartForm> form={form} layout="vertical" initialValues={{ started_on: today(), replace_active: false, ...initial } as never} onFinish={(v) => void submit(v)}>
+            {children}
+            <Form.Item name="started_on" label={t('links.startedOn')} rules={[{ required: true, message: t('links.dateRequired') }]}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="replace_active" valuePropName="checked" extra={replaceHint}>
+              <Checkbox>{t('links.replaceActive')}</Checkbox>
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+    </>
+  );
+}
