@@ -1,5 +1,6 @@
-// End to end, part A: a cadre on a phone-sized screen logs a visit with a photo while offline,
-// sees it counted on the badge, goes back online, and the visit arrives exactly once.
+// End to end, part A: a cadre on a phone-sized screen logs a visit with a photo while offline and
+// adds a happiness-list item and makes the year's plan, sees them counted on the badge, goes back
+// online, and each arrives exactly once.
 //
 // Drives Debian's Chromium (never a downloaded browser) with playwright-core against a running
 // system. Started by tests/test_web_e2e.py, which seeds the data and checks the API afterwards;
@@ -25,6 +26,9 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
 const TIMEOUT = 20_000;
 const NOTE = `毛竹、香菇收入稳定（${Math.random().toString(36).slice(2, 6)}）`;
+// The happiness-list item added offline; the pytest driver checks it arrived once by this title.
+const YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+const ITEM = process.env.E2E_HAPPINESS_TITLE ?? `光伏发电分红（${Math.random().toString(36).slice(2, 6)}）`;
 
 assert.ok(HOUSEHOLD, 'E2E_HOUSEHOLD (a household head name) is required');
 mkdirSync(SHOTS, { recursive: true });
@@ -47,6 +51,12 @@ async function apiToken(username = USERNAME, password = PASSWORD) {
 async function apiGet(token, path) {
   const response = await fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : null };
+}
+
+async function itemsTitled(token, householdId) {
+  const { status, body } = await apiGet(token, `/api/v1/happiness-items?household_id=${householdId}&limit=100`);
+  assert.equal(status, 200);
+  return body.items.filter((item) => item.title === ITEM);
 }
 
 async function visitsWithNote(token, householdId) {
@@ -119,6 +129,10 @@ try {
   const householdId = page.url().split('/').pop();
   await page.getByText('家庭成员').waitFor();
   await page.getByText('暂无走访记录').waitFor();
+  await page.getByText('本年度尚未制定帮扶计划').waitFor();
+  await page.getByText('本年度暂无事项').waitFor();
+  await page.getByText('没有未办结的诉求').waitFor();
+  await page.waitForLoadState('networkidle');
   await shot(page, 'cadre-household');
 
   step('a photo to take: drawn on a canvas in the page');
@@ -165,6 +179,31 @@ try {
   await page.getByText('待上传').first().waitFor();
   const badge = page.getByTestId('outbox-badge');
   await badge.getByText('1', { exact: true }).waitFor();
+
+  step('add a happiness-list item offline: it waits too');
+  await page.getByRole('button', { name: '添加幸福清单事项' }).click();
+  await page.waitForURL('**/happiness');
+  await page.getByLabel('事项').fill(ITEM);
+  await page.getByLabel('价值（元）').fill('1200');
+  await shot(page, 'cadre-happiness-form');
+  await page.getByRole('button', { name: '保存事项' }).click();
+  await page.waitForURL(`**/m/households/${householdId}`);
+  await page.getByText(`${ITEM} · 1200.00 元`).waitFor();
+  await badge.getByText('2', { exact: true }).waitFor();
+
+  step('make the plan offline: a main measure and the insurance');
+  await page.getByRole('button', { name: '制定帮扶计划' }).click();
+  await page.waitForURL('**/plan');
+  await page.getByRole('radio', { name: '产业帮扶' }).check();
+  await page.getByRole('radio', { name: '已参保' }).check();
+  await page.getByLabel('保险公司').fill('中国人保');
+  await page.getByLabel('保单号').fill('PICC-2026-001');
+  await page.getByLabel('保障起期').fill(`${YEAR}-01-01`);
+  await page.getByLabel('保障止期').fill(`${YEAR}-12-31`);
+  await page.getByRole('button', { name: '保存帮扶计划' }).click();
+  await page.waitForURL(`**/m/households/${householdId}`);
+  await page.getByText('有一项修改保存在手机上').waitFor();
+  await badge.getByText('3', { exact: true }).waitFor();
   const token = await apiToken();
 
   let refusedId = null;
@@ -181,7 +220,7 @@ try {
     await page.getByLabel('收入情况').fill(`${NOTE}（电话）`);
     await page.getByRole('button', { name: '保存走访' }).click();
     await page.waitForURL(`**/m/households/${refusedId}`);
-    await badge.getByText('2', { exact: true }).waitFor();
+    await badge.getByText('4', { exact: true }).waitFor();
 
     step('meanwhile the township ends that pairing: the server will refuse the visit');
     await unpair(refusedId, token);
@@ -189,10 +228,11 @@ try {
 
   await page.getByText('待上传', { exact: true }).last().click();
   await page.waitForURL('**/m/outbox');
-  await page.getByText(`等待上传（${refusedId ? 2 : 1}）`).waitFor();
+  await page.getByText(`等待上传（${refusedId ? 4 : 3}）`).waitFor();
   await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
   await shot(page, 'cadre-outbox-offline');
   assert.equal((await visitsWithNote(token, householdId)).length, 0, 'nothing reached the server while offline');
+  assert.equal((await itemsTitled(token, householdId)).length, 0, 'no item reached the server while offline');
 
   step('the network returns: the visits are sent by themselves');
   await context.setOffline(false);
@@ -216,6 +256,14 @@ try {
   }
   const sent = await visitsWithNote(token, householdId);
   assert.equal(sent.length, 1, 'the visit arrived once');
+  const items = await itemsTitled(token, householdId);
+  assert.equal(items.length, 1, 'the happiness item arrived once');
+  assert.equal(items[0].value, '1200.00');
+  const plan = await apiGet(token, `/api/v1/plans/${householdId}/${YEAR}`);
+  assert.equal(plan.status, 200, 'the plan arrived');
+  assert.equal(plan.body.main_measure?.code, 'industry');
+  assert.equal(plan.body.insurance.insurer, '中国人保');
+  assert.equal(plan.body.version, 1, 'made once');
   const [visit] = sent;
   assert.equal(visit.photo_ids.length, 1, 'with its photo');
   assert.deepEqual(visit.needs_raised, ['希望学习香菇种植技术', '屋顶漏雨需要修缮']);
@@ -236,11 +284,41 @@ try {
   await page.getByText('等待上传').waitFor({ state: 'detached' });
   await page.waitForTimeout(1000);
   assert.equal((await visitsWithNote(token, householdId)).length, 1, 'still exactly one');
+  assert.equal((await itemsTitled(token, householdId)).length, 1, 'still exactly one item');
 
   step('the household shows the visit');
   await page.goto(`${BASE}/m/households/${householdId}`);
   await page.getByText('希望学习香菇种植技术', { exact: false }).first().waitFor();
+  await page.getByText(`${ITEM} · 1200.00 元`).waitFor();
+  await page.getByText('合计（1 项）').waitFor();
+  await page.getByText('产业帮扶').first().waitFor();
   await shot(page, 'cadre-household-visited');
+
+  step('update the plan online: an edit of the version read (If-Match)');
+  await page.getByRole('button', { name: '修改帮扶计划' }).click();
+  await page.waitForURL('**/plan');
+  assert.equal(await page.getByLabel('保险公司').inputValue(), '中国人保', 'the form opens with the plan');
+  await page.getByLabel('保单号').fill('PICC-2026-002');
+  await page.getByRole('button', { name: '保存帮扶计划' }).click();
+  await page.waitForURL(`**/m/households/${householdId}`);
+  await page.getByText('保单号 PICC-2026-002', { exact: false }).waitFor();
+  await page.getByText('有一项修改保存在手机上').waitFor({ state: 'detached' }); // sent
+  const edited = await apiGet(token, `/api/v1/plans/${householdId}/${YEAR}`);
+  assert.equal(edited.body.insurance.policy_number, 'PICC-2026-002');
+  assert.equal(edited.body.version, 2, 'edited once');
+
+  step('log out from 我的: the next login starts at home, not at the page left');
+  await page.getByText('我的', { exact: true }).last().click();
+  await page.waitForURL('**/m/me');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.locator('.adm-dialog').getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL('**/login');
+  await page.locator('.adm-dialog').waitFor({ state: 'hidden' }); // its closing fade
+  await page.getByLabel('用户名').fill(USERNAME);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/m');
+  await shot(page, 'cadre-after-relogin');
   console.log('e2e cadre offline visit: ok');
 } catch (error) {
   failed = true;

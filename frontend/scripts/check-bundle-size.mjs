@@ -10,7 +10,8 @@ export const BUDGET_BYTES = 250 * 1000;
 const CADRE = 'src/apps/cadre/CadreApp.tsx';
 const ADMIN_PREFIX = 'src/apps/admin/';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+// The build folder: dist/, or the one given (`node scripts/check-bundle-size.mjs /tmp/my-dist`).
+const dist = process.argv[2] ? `${process.argv[2].replace(/\/+$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, 'utf8'));
 
 /** The manifest keys loaded with `key`: itself and its static imports, transitively. */

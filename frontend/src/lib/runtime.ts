@@ -3,6 +3,7 @@
  * and the loop that sends the outbox whenever there is a network.
  */
 import { createApi } from './api/client';
+import { forgetSubject, rememberSubject } from './auth/landing';
 import { Auth } from './auth/session';
 import { openOfflineDB } from './offline/db';
 import { Outbox, type SyncReport } from './offline/outbox';
@@ -39,7 +40,10 @@ export function startRuntime(): void {
   started = true;
   keepReads(offlineDb, queryClient, owner);
   const who = owner();
-  if (who) void restoreReads(offlineDb, queryClient, who);
+  if (who) {
+    rememberSubject(who);
+    void restoreReads(offlineDb, queryClient, who);
+  }
   globalThis.addEventListener?.('online', () => void syncNow());
   setInterval(() => void syncNow(), RETRY_MS);
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,6 +55,7 @@ export function startRuntime(): void {
   auth.subscribe((session) => {
     planRefresh();
     if (session) {
+      rememberSubject(session.me.subject);
       void restoreReads(offlineDb, queryClient, session.me.subject);
       void syncNow();
     }
@@ -59,9 +64,13 @@ export function startRuntime(): void {
   void syncNow();
 }
 
-/** Log out: end the login and forget what was read; the outbox stays for the next login. */
+/**
+ * Log out: end the login and forget what was read, and who it was (the next login, whoever it is,
+ * starts at its own home); the outbox stays for this login's next session.
+ */
 export async function logOut(): Promise<void> {
   const who = owner();
+  forgetSubject();
   await auth.logout();
   queryClient.clear();
   if (who) await forgetReads(offlineDb, who);

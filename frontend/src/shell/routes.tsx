@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 
 import { LoginPage } from '@/features/auth';
+import { ADMIN_ROLES, CADRE_ROLES } from '@/lib/auth/landing';
 
 import { RequireLogin } from './RequireLogin';
 import { Home, Loading } from './RouteParts';
@@ -13,8 +14,7 @@ import { Home, Loading } from './RouteParts';
 const CadreApp = lazy(() => import('@/apps/cadre/CadreApp'));
 const AdminApp = lazy(() => import('@/apps/admin/AdminApp'));
 
-export const CADRE_ROLES = ['cadre'];
-export const ADMIN_ROLES = ['county_admin', 'township_officer', 'leader'];
+// Who may open each app: lib/auth/landing.ts, which the login's redirect uses too.
 
 export const router = createBrowserRouter([
   { path: '/', element: <Home /> },

@@ -6,7 +6,14 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response
 
 from indicators.alerts import service
-from indicators.alerts.schemas import AlertAcknowledge, AlertClose, AlertPublic, RuleName, Status
+from indicators.alerts.schemas import (
+    AlertAcknowledge,
+    AlertAssign,
+    AlertClose,
+    AlertPublic,
+    RuleName,
+    Status,
+)
 from kit.auth import Principal, Role, require_roles
 from kit.db import SessionDep
 from kit.pagination import CursorQuery, LimitQuery, Page
@@ -18,6 +25,8 @@ router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 Handlers = Annotated[
     Principal, Depends(require_roles(Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.CADRE))
 ]
+# Who handles an alert is decided by officers (their area) and the county admin.
+Assigners = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER))]
 
 
 @router.get(
@@ -36,6 +45,7 @@ async def list_alerts(
     period: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2})?$")] = None,
     area: Annotated[str | None, Query(pattern=r"^\d{2,12}$")] = None,
     household_id: UUID | None = None,
+    cadre_id: Annotated[UUID | None, Query(description="负责干部 / the cadre")] = None,
 ) -> Page[AlertPublic]:
     items, next_cursor = await service.list_alerts(
         session,
@@ -45,6 +55,7 @@ async def list_alerts(
         period=period,
         area=area,
         household_id=household_id,
+        cadre_id=cadre_id,
         cursor=cursor,
         limit=limit,
     )
@@ -80,6 +91,25 @@ async def acknowledge(
     if_match: IfMatch,
 ) -> AlertPublic:
     alert = await service.handle(session, principal, alert_id, "acknowledge", body.note, if_match)
+    set_etag(response, alert.version)
+    return alert
+
+
+@router.post(
+    "/{alert_id}/assign",
+    response_model=AlertPublic,
+    summary="指派预警给帮扶干部（需 If-Match）/ assign to a cadre",
+    responses=PROBLEM_RESPONSES,
+)
+async def assign(
+    session: SessionDep,
+    principal: Assigners,
+    alert_id: UUID,
+    body: AlertAssign,
+    response: Response,
+    if_match: IfMatch,
+) -> AlertPublic:
+    alert = await service.assign(session, principal, alert_id, body.cadre_id, body.note, if_match)
     set_etag(response, alert.version)
     return alert
 

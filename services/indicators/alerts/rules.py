@@ -93,7 +93,9 @@ def _judge(session: AsyncSession, alert: Alert | None, seen: Observation) -> Ale
         if alert.cause_present and alert.evidence == seen.evidence:
             return alert
         alert.evidence, alert.detail, alert.cause_present = seen.evidence, seen.detail, True
-        alert.village_code, alert.cadre_id = seen.village_code, seen.cadre_id or alert.cadre_id
+        alert.village_code = seen.village_code
+        if not alert.assigned:  # a cadre an officer assigned keeps the alert
+            alert.cadre_id = seen.cadre_id or alert.cadre_id
         if alert.status == "closed":
             alert.status = "open"
             alert.reopened += 1

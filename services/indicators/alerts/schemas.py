@@ -13,6 +13,7 @@ RuleName = Literal["income_below_line", "income_drop", "visit_risk", "visit_over
 class AlertLogPublic(BaseModel):
     action: str
     by: str
+    cadre_id: UUID | None = Field(default=None, description="assigned：指派给谁 / assigned to")
     note: str
     at: datetime
 
@@ -25,7 +26,10 @@ class AlertPublic(BaseModel):
     period: str = Field(description="年（收入规则）或月（走访规则）/ a year or a month")
     village_code: str
     township_code: str
-    cadre_id: UUID | None = Field(description="负责的帮扶干部 / the household's cadre")
+    cadre_id: UUID | None = Field(
+        description="负责的帮扶干部：结对干部或指派的干部 / the paired or the assigned cadre"
+    )
+    assigned: bool = Field(description="是否由干部指派 / assigned by an officer")
     status: Status
     cause_present: bool = Field(description="最新数据是否仍显示该原因 / cause still shown")
     detail: dict[str, Any] = Field(description="触发依据（含敏感的风险标记）/ the evidence")
@@ -46,4 +50,11 @@ class AlertClose(BaseModel):
 class AlertAcknowledge(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    note: str = Field(default="", max_length=2000)
+
+
+class AlertAssign(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cadre_id: UUID = Field(description="负责处置的帮扶干部 / the cadre to handle it")
     note: str = Field(default="", max_length=2000)

@@ -10,11 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from indicators.alerts.schemas import AlertLogPublic, AlertPublic
-from indicators.models import Alert, AlertLog, Household
+from indicators.models import Alert, AlertLog, Cadre, Household
 from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.pagination import paginate
-from kit.problems import Conflict, NotFound
+from kit.problems import Conflict, NotFound, invalid
 from kit.versioning import check_version
 
 NEXT = {"acknowledge": ("open",), "close": ("open", "acknowledged")}
@@ -51,12 +51,14 @@ async def list_alerts(
     period: str | None,
     area: str | None,
     household_id: UUID | None,
+    cadre_id: UUID | None = None,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[AlertPublic], str | None]:
     conditions = _visible(principal)
-    for column, value in ((Alert.status, status), (Alert.rule, rule), (Alert.period, period),
-                          (Alert.household_id, household_id)):  # fmt: skip
+    filters = ((Alert.status, status), (Alert.rule, rule), (Alert.period, period),
+               (Alert.household_id, household_id), (Alert.cadre_id, cadre_id))  # fmt: skip
+    for column, value in filters:
         if value is not None:
             conditions.append(col(column) == value)
     if area is not None:
@@ -113,5 +115,32 @@ async def handle(
     alert.version += 1
     alert.updated_at = utcnow()
     session.add(AlertLog(alert_id=alert.id, action=alert.status, by=principal.subject, note=note))
+    await session.flush()
+    return await get_alert(session, principal, alert_id)
+
+
+async def assign(
+    session: AsyncSession,
+    principal: Principal,
+    alert_id: UUID,
+    cadre_id: UUID,
+    note: str,
+    if_match: str | None,
+) -> AlertPublic:
+    """Name the cadre who handles an alert (not a closed one); a later evaluation keeps them."""
+    alert = await _load(session, principal, alert_id, lock=True)
+    check_version(if_match, alert.version)
+    if alert.status == "closed":
+        raise Conflict("预警已办结 / the alert is closed")
+    cadre = await session.get(Cadre, cadre_id)
+    if cadre is None or cadre.deleted or not cadre.active:
+        raise invalid("cadre_id", f"干部 {cadre_id} 不存在或不在岗 / no such active cadre")
+    alert.cadre_id, alert.assigned = cadre_id, True
+    alert.version += 1
+    alert.updated_at = utcnow()
+    entry = AlertLog(
+        alert_id=alert.id, action="assigned", by=principal.subject, cadre_id=cadre_id, note=note
+    )
+    session.add(entry)
     await session.flush()
     return await get_alert(session, principal, alert_id)

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import Text, UniqueConstraint
+from sqlalchemy import Text, UniqueConstraint, false
 from sqlmodel import Field
 
 from indicators.models.base import IndicatorsTable
@@ -25,7 +25,9 @@ class Alert(IndicatorsTable, table=True):
     rule: str = Field(max_length=24)
     period: str = Field(max_length=7)  # "2026" (income rules) or "2026-07" (visit rules)
     village_code: str = Field(max_length=12, index=True)
-    cadre_id: UUID | None = Field(default=None, index=True)  # the household's paired cadre
+    # The household's paired cadre, or the one an officer assigned (then evaluation keeps it).
+    cadre_id: UUID | None = Field(default=None, index=True)
+    assigned: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     status: str = Field(default="open", max_length=14)  # open, acknowledged, closed
     cause_present: bool = True  # whether the latest evidence still shows the cause
     evidence: str = Field(max_length=200)  # what last showed the cause (record/visit and version)
@@ -43,8 +45,9 @@ class AlertLog(IndicatorsTable, table=True):
     alert_id: UUID = Field(index=True)
     action: str = Field(
         max_length=20
-    )  # raised, evidence, cause_gone, acknowledged, closed, reopened
+    )  # raised, evidence, cause_gone, acknowledged, assigned, closed, reopened
     by: str = Field(max_length=100)  # a token subject, or "system"
+    cadre_id: UUID | None = None  # assigned: to whom
     note: str = Field(default="", sa_type=Text)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

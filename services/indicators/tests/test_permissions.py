@@ -47,6 +47,8 @@ ROWS = [
      HANDLERS),
     ("POST", "/v1/alerts/{alert_id}/close", f"/v1/alerts/{NO_ALERT}/close", {"note": "办结"},
      HANDLERS),
+    ("POST", "/v1/alerts/{alert_id}/assign", f"/v1/alerts/{NO_ALERT}/assign",
+     {"cadre_id": str(NO_ALERT)}, EXPLAINERS),
 ]  # fmt: skip
 # Covered elsewhere: the import takes a file (test_targets checks the county admin alone may);
 # the feed has its own test in the kit.

@@ -1,5 +1,6 @@
 /**
- * The cadre's phone app (帮扶干部): my households, a household, log a visit, what waits to be sent.
+ * The cadre's phone app (帮扶干部): my households, a household (plan, happiness list, visits, needs,
+ * alerts), log a visit, update the plan, add to the happiness list, what waits to be sent.
  * Its own chunk (antd-mobile, light); it composes the features, which never import each other.
  */
 import { ConfigProvider, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
@@ -12,12 +13,14 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { OutboxBadge } from '@/features/outbox';
 import { useOnline } from '@/lib/hooks';
 
-import { EditQueuedVisitPage } from './pages/EditQueuedVisitPage';
+import { EditQueuedPage } from './pages/EditQueuedPage';
 import { HomePage } from './pages/HomePage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { MePage } from './pages/MePage';
+import { NewHappinessPage } from './pages/NewHappinessPage';
 import { NewVisitPage } from './pages/NewVisitPage';
 import { OutboxPage } from './pages/OutboxPage';
+import { PlanPage } from './pages/PlanPage';
 import './cadre.css';
 
 const TABS = [
@@ -32,8 +35,12 @@ function tabOf(pathname: string): string {
   return '/m';
 }
 
-function titleOf(pathname: string): 'nav.households' | 'nav.household' | 'nav.newVisit' | 'nav.outbox' | 'nav.correct' | 'nav.me' {
+type Title = 'nav.households' | 'nav.household' | 'nav.newVisit' | 'nav.plan' | 'nav.newHappiness' | 'nav.outbox' | 'nav.correct' | 'nav.me';
+
+function titleOf(pathname: string): Title {
   if (/^\/m\/households\/[^/]+\/visit/.test(pathname)) return 'nav.newVisit';
+  if (/^\/m\/households\/[^/]+\/plan/.test(pathname)) return 'nav.plan';
+  if (/^\/m\/households\/[^/]+\/happiness/.test(pathname)) return 'nav.newHappiness';
   if (pathname.startsWith('/m/households/')) return 'nav.household';
   if (/^\/m\/outbox\/.+/.test(pathname)) return 'nav.correct';
   if (pathname.startsWith('/m/outbox')) return 'nav.outbox';
@@ -62,8 +69,10 @@ export default function CadreApp() {
             <Route index element={<HomePage />} />
             <Route path="households/:id" element={<HouseholdPage />} />
             <Route path="households/:id/visit" element={<NewVisitPage />} />
+            <Route path="households/:id/plan" element={<PlanPage />} />
+            <Route path="households/:id/happiness" element={<NewHappinessPage />} />
             <Route path="outbox" element={<OutboxPage />} />
-            <Route path="outbox/:id" element={<EditQueuedVisitPage />} />
+            <Route path="outbox/:id" element={<EditQueuedPage />} />
             <Route path="me" element={<MePage />} />
           </Routes>
         </main>

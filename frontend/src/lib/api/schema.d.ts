@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/{alert_id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派预警给帮扶干部（需 If-Match）/ assign to a cadre */
+        post: operations["assign_v1_alerts__alert_id__assign_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts/{alert_id}/close": {
         parameters: {
             query?: never;
@@ -1477,6 +1494,20 @@ export interface components {
              */
             note: string;
         };
+        /** AlertAssign */
+        AlertAssign: {
+            /**
+             * Cadre Id
+             * Format: uuid
+             * @description 负责处置的帮扶干部 / the cadre to handle it
+             */
+            cadre_id: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
         /** AlertClose */
         AlertClose: {
             /**
@@ -1496,14 +1527,24 @@ export interface components {
             at: string;
             /** By */
             by: string;
+            /**
+             * Cadre Id
+             * @description assigned：指派给谁 / assigned to
+             */
+            cadre_id?: string | null;
             /** Note */
             note: string;
         };
         /** AlertPublic */
         AlertPublic: {
             /**
+             * Assigned
+             * @description 是否由干部指派 / assigned by an officer
+             */
+            assigned: boolean;
+            /**
              * Cadre Id
-             * @description 负责的帮扶干部 / the household's cadre
+             * @description 负责的帮扶干部：结对干部或指派的干部 / the paired or the assigned cadre
              */
             cadre_id: string | null;
             /**
@@ -4684,6 +4725,8 @@ export interface operations {
                 period?: string | null;
                 area?: string | null;
                 household_id?: string | null;
+                /** @description 负责干部 / the cadre */
+                cadre_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -4829,6 +4872,80 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AlertAcknowledge"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPublic"];
+                };
+            };
+            /** @description 请求有误 / Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    assign_v1_alerts__alert_id__assign_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 读取时的 ETag，例如 "3" */
+                "If-Match"?: string | null;
+            };
+            path: {
+                alert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertAssign"];
             };
         };
         responses: {

@@ -288,7 +288,7 @@ export const en: Messages = {
     ranking: 'Ranking, {{period}}',
     indicators: { I01_rural_income: '#1 Rural disposable income per head (by quarter)', I03_low_income_income: '#3 Low-income households\' income per head (by quarter)' },
     progress: { farmer_income: 'Farmer income progress', low_income: 'Low-income household progress' },
-    cadreCompliance: 'Visits done in {{month}}, by cadre',
+    cadreCompliance: 'Visit rate by cadre, {{month}}',
     cadre: 'Cadre',
     incomeStructure: 'Income structure, {{period}} (share of each component)',
     noIncome: 'No income recorded yet',

@@ -286,7 +286,7 @@ export const zhCN = {
     ranking: '{{period}} 综合排名',
     indicators: { I01_rural_income: '指标1 农村居民人均可支配收入（按季度）', I03_low_income_income: '指标3 低收入农户人均可支配收入（按季度）' },
     progress: { farmer_income: '农民增收进度表', low_income: '低收入农户增收进度表' },
-    cadreCompliance: '{{month}} 走访完成情况（按帮扶干部）',
+    cadreCompliance: '{{month}} 各帮扶干部走访率',
     cadre: '帮扶干部',
     incomeStructure: '{{period}} 收入结构（四项收入占比）',
     noIncome: '暂无收入数据',

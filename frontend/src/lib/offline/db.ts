@@ -22,6 +22,10 @@ export interface OutboxEntry {
   /** e.g. /api/v1/visits/<id> */
   path: string;
   body: Record<string, unknown>;
+  /** extra request headers, e.g. If-Match for an edit of a record read earlier */
+  headers?: Record<string, string>;
+  /** what the server holds once it has this write, when its answer differs from the body (default: the body) */
+  expect?: Record<string, unknown>;
   /** SHA-256 of the files (photos) to PUT under fileBase first */
   files: string[];
   /** a few words for the screens, e.g. the household head's name */

@@ -4,8 +4,11 @@
  * idempotent (the same body again answers the stored record), and files are PUT under their
  * SHA-256. So a send that got through but whose answer was lost is simply sent again.
  *
- * An entry leaves the outbox only when the server has it. A refusal (a 4xx other than a 409 for the
- * very same record) keeps it, marked rejected with the server's reason, for a person to correct.
+ * An edit of a record read earlier carries If-Match: a resend after a lost answer then meets 412.
+ * So a 409 or a 412 is checked by reading the record: if the server holds what we sent, it was sent.
+ *
+ * An entry leaves the outbox only when the server has it. A refusal (a 4xx other than a 409/412 for
+ * the very same record) keeps it, marked rejected with the server's reason, for a person to correct.
  */
 import { isProblem, type Problem } from '../api/problems';
 import type { OfflineDB, OutboxEntry, StoredFile } from './db';
@@ -25,6 +28,10 @@ export interface NewEntry {
   kind: string;
   path: string;
   body: Record<string, unknown>;
+  /** extra request headers, e.g. `If-Match: "3"` for an edit */
+  headers?: Record<string, string>;
+  /** what the server holds once it has this write, when it differs from the body (default: the body) */
+  expect?: Record<string, unknown>;
   label: string;
   context?: Record<string, string>;
   /** SHA-256 of every file the record names (default: those given with it) */
@@ -235,23 +242,26 @@ export class Outbox {
     }
     const response = await this.request(send, entry.path, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { ...entry.headers, 'Content-Type': 'application/json' },
       body: JSON.stringify(entry.body),
     });
     if (!response) return { kind: 'stop', why: 'offline' };
     if (response.ok) return { kind: 'sent' };
-    if (response.status === 409) return this.checkConflict(send, entry, await problemOf(response));
+    if (response.status === 409 || response.status === 412) return this.checkConflict(send, entry, response.status, await problemOf(response));
     if (RETRY_LATER.has(response.status) || response.status >= 500) return retryLater(response.status);
     return { kind: 'rejected', status: response.status, problem: await problemOf(response) };
   }
 
-  /** A 409 is only fine if what the server holds under this id is what we sent. */
-  private async checkConflict(send: Send, entry: OutboxEntry, problem: Problem): Promise<Outcome> {
+  /**
+   * A 409 (another body under this id) or a 412 (the record changed since it was read) is only
+   * fine if what the server holds there now is what we sent: our own earlier send, answer lost.
+   */
+  private async checkConflict(send: Send, entry: OutboxEntry, status: number, problem: Problem): Promise<Outcome> {
     const response = await this.request(send, entry.path, { method: 'GET' });
     if (!response) return { kind: 'stop', why: 'offline' };
-    if (response.ok && sameRecord(entry.body, await response.json())) return { kind: 'sent' };
+    if (response.ok && sameRecord(entry.expect ?? entry.body, await response.json())) return { kind: 'sent' };
     if (RETRY_LATER.has(response.status) || response.status >= 500) return retryLater(response.status);
-    return { kind: 'rejected', status: 409, problem };
+    return { kind: 'rejected', status, problem };
   }
 
   private async sendFile(send: Send, sha: string): Promise<Outcome> {

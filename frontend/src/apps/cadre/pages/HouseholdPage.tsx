@@ -3,14 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 
 import { HouseholdDetails } from '@/features/households';
+import { countyYear } from '@/lib/time';
 
-import { householdSections } from '../householdSections';
+import { householdSections, type SectionLinks } from '../householdSections';
 
 export function HouseholdPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const open = { queuedVisit: (visitId: string) => navigate(`/m/outbox/${visitId}`) };
+  const open: SectionLinks = {
+    year: countyYear(),
+    queued: (entryId) => navigate(`/m/outbox/${encodeURIComponent(entryId)}`),
+    editPlan: () => navigate(`/m/households/${id}/plan`),
+    addHappiness: () => navigate(`/m/households/${id}/happiness`),
+  };
   return (
     <HouseholdDetails id={id}>
       {(household) => (

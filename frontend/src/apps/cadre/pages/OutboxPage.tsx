@@ -4,5 +4,5 @@ import { OutboxList } from '@/features/outbox';
 
 export function OutboxPage() {
   const navigate = useNavigate();
-  return <OutboxList onOpen={(entry) => navigate(`/m/outbox/${entry.id}`)} />;
+  return <OutboxList onOpen={(entry) => navigate(`/m/outbox/${encodeURIComponent(entry.id)}`)} />;
 }

@@ -1,4 +1,5 @@
-/** Alerts and needs: lists filtered by status, and the steps each takes with a note (If-Match). */
+/** Alerts and needs: filtered lists, and the steps each takes with a note (If-Match): acknowledge, assign,
+ * start, close. */
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -10,8 +11,35 @@ export type NeedStatus = components['schemas']['NeedStatus'];
 const LIMIT = 50;
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
-export function listAlerts(status: AlertStatus | undefined, cursor: string | null) {
-  return unwrap(api.GET('/api/v1/alerts', { params: { query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
+export type AlertRule = Alert['rule'];
+export const ALERT_RULES: AlertRule[] = ['income_below_line', 'income_drop', 'visit_risk', 'visit_overdue'];
+
+/** What the alert list is filtered by (each optional). */
+export interface AlertFilters {
+  status?: AlertStatus;
+  rule?: AlertRule;
+  area?: string;
+  cadre_id?: string;
+}
+
+/** The filters as the API's query: only those set. */
+export function alertQuery(filters: AlertFilters, cursor: string | null) {
+  const set = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')) as AlertFilters;
+  return { limit: LIMIT, ...set, ...(cursor ? { cursor } : {}) };
+}
+
+export function listAlerts(filters: AlertFilters, cursor: string | null) {
+  return unwrap(api.GET('/api/v1/alerts', { params: { query: alertQuery(filters, cursor) } }));
+}
+
+/** Name the cadre who handles the alert (officers, the county admin); a closed one cannot be. */
+export function assignAlert(alert: Alert, cadreId: string, note: string): Promise<Alert> {
+  return unwrap(
+    api.POST('/api/v1/alerts/{alert_id}/assign', {
+      params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) },
+      body: { cadre_id: cadreId, note },
+    }),
+  );
 }
 
 export function acknowledgeAlert(alert: Alert, note: string): Promise<Alert> {
@@ -28,8 +56,10 @@ export function listNeeds(status: NeedStatus | undefined, cursor: string | null)
   return unwrap(api.GET('/api/v1/needs', { params: { query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
 }
 
-export function startNeed(need: Need, note: string): Promise<Need> {
-  return unwrap(api.POST('/api/v1/needs/{need_id}/start', { params: { path: { need_id: need.id }, header: ifMatch(need.version) }, body: { note } }));
+/** Start on a need; the responsible unit (who it is assigned to) may change here, blank keeps it. */
+export function startNeed(need: Need, note: string, responsibleUnit = ''): Promise<Need> {
+  const body = { note, ...(responsibleUnit && responsibleUnit !== need.responsible_unit ? { responsible_unit: responsibleUnit } : {}) };
+  return unwrap(api.POST('/api/v1/needs/{need_id}/start', { params: { path: { need_id: need.id }, header: ifMatch(need.version) }, body }));
 }
 
 export function closeNeed(need: Need, note: string): Promise<Need> {

@@ -1,40 +1,49 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Button, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert as Notice, Button, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ApiError, problemText } from '@/lib/api';
+import { useSession } from '@/lib/hooks';
 
-import { acknowledgeAlert, closeAlert, listAlerts, type Alert, type AlertStatus } from '../api/alerts';
+import { acknowledgeAlert, closeAlert, listAlerts, type Alert, type AlertFilters, type AlertStatus } from '../api/alerts';
+import { listCadres, listTownships } from '../api/people';
+import { AlertFilterBar } from './AlertFilterBar';
+import { AssignButton } from './AssignButton';
 import { NoteButton } from './NoteButton';
 
 const STATUS_COLORS: Record<AlertStatus, string> = { open: 'red', acknowledged: 'orange', closed: 'default' };
 
-/** Alerts by status; writers acknowledge and close them with a note, leaders only read. */
+/** Alerts filtered by status, rule, township and cadre; writers acknowledge, assign and close them
+ * (with a note), leaders only read. */
 export function AlertList({ canWrite, householdLink }: { canWrite: boolean; householdLink: (id: string) => string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [status, setStatus] = useState<AlertStatus | undefined>('open');
+  const loginArea = useSession()?.me.area ?? '';
+  const [filters, setFilters] = useState<AlertFilters>({ status: 'open' });
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const page = useQuery({ queryKey: ['alerts', status, cursor], queryFn: () => listAlerts(status, cursor) });
+  const page = useQuery({ queryKey: ['alerts', filters, cursor], queryFn: () => listAlerts(filters, cursor) });
+  const townships = useQuery({ queryKey: ['alert-townships'], queryFn: listTownships });
+  const cadreArea = filters.area ?? loginArea;
+  const cadres = useQuery({ queryKey: ['alert-cadres', cadreArea], queryFn: () => listCadres(cadreArea) });
+  // Names of every cadre the login sees, for the column (an alert carries the id only).
+  const everyone = useQuery({ queryKey: ['alert-cadres', ''], queryFn: () => listCadres('') });
+  const cadreNames = useMemo(() => new Map((everyone.data ?? []).map((c) => [c.id, c.name])), [everyone.data]);
   const refresh = () => void client.invalidateQueries({ queryKey: ['alerts'] });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('followup.alerts')}</Typography.Title>
-      <Select<AlertStatus | undefined>
-        aria-label={t('followup.status')}
-        allowClear
-        placeholder={t('followup.allStatuses')}
-        style={{ width: 200 }}
-        value={status}
-        onChange={(value) => {
-          setStatus(value);
+      <AlertFilterBar
+        filters={filters}
+        onChange={(next) => {
+          setFilters(next);
           setCursors([null]);
         }}
-        options={(['open', 'acknowledged', 'closed'] as const).map((value) => ({ value, label: t(`followup.alertStatus.${value}`) }))}
+        townships={townships.data ?? []}
+        cadres={cadres.data ?? []}
       />
       {page.error && <Notice type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
       <Table<Alert>
@@ -47,6 +56,18 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
           { title: t('followup.rule'), dataIndex: 'rule', render: (rule: Alert['rule']) => t(`followup.rules.${rule}`) },
           { title: t('followup.period'), dataIndex: 'period' },
           { title: t('followup.status'), dataIndex: 'status', render: (s: AlertStatus) => <Tag color={STATUS_COLORS[s]}>{t(`followup.alertStatus.${s}`)}</Tag> },
+          {
+            title: t('followup.cadre'),
+            dataIndex: 'cadre_id',
+            render: (id: string | null, a) =>
+              id === null ? (
+                t('common.none')
+              ) : (
+                <span>
+                  {cadreNames.get(id) ?? t('followup.unknownCadre')} {a.assigned && <Tag>{t('followup.assigned')}</Tag>}
+                </span>
+              ),
+          },
           { title: t('followup.note'), dataIndex: 'note' },
           ...(canWrite
             ? [
@@ -58,6 +79,7 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
                       {a.status === 'open' && (
                         <NoteButton label={t('followup.acknowledge')} title={t('followup.acknowledgeTitle')} run={(note) => acknowledgeAlert(a, note)} done={refresh} />
                       )}
+                      {a.status !== 'closed' && <AssignButton alert={a} done={refresh} />}
                       {a.status !== 'closed' && <NoteButton label={t('followup.close')} title={t('followup.closeTitle')} run={(note) => closeAlert(a, note)} done={refresh} />}
                     </Space>
                   ),

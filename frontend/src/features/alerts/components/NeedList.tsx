@@ -55,7 +55,15 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
                   key: 'actions',
                   render: (_: unknown, n: Need) => (
                     <Space>
-                      {n.status === 'open' && <NoteButton label={t('followup.start')} title={t('followup.startTitle')} run={(note) => startNeed(n, note)} done={refresh} />}
+                      {n.status === 'open' && (
+                        <NoteButton
+                          label={t('followup.start')}
+                          title={t('followup.startTitle')}
+                          extra={{ name: 'responsible_unit', label: t('followup.unit'), initial: n.responsible_unit }}
+                          run={(note, unit) => startNeed(n, note, unit)}
+                          done={refresh}
+                        />
+                      )}
                       {n.status !== 'closed' && <NoteButton label={t('followup.close')} title={t('followup.closeTitle')} run={(note) => closeNeed(n, note)} done={refresh} />}
                     </Space>
                   ),

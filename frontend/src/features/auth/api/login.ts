@@ -19,6 +19,4 @@ export async function logIn(username: string, password: string): Promise<LoginFa
 }
 
 /** Where a login lands: cadres on their phone app, everyone else on the admin app. */
-export function homeFor(roles: string[]): string {
-  return roles.includes('cadre') ? '/m' : '/admin';
-}
+export { homeFor, landingFor } from '@/lib/auth/landing';

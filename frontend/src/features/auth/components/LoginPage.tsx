@@ -6,7 +6,9 @@ import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { auth } from '@/lib/runtime';
 
-import { homeFor, logIn, type LoginFailure } from '../api/login';
+import type { SavedPlace } from '@/lib/auth/landing';
+
+import { landingFor, logIn, type LoginFailure } from '../api/login';
 
 /** The one login page of both apps: plain HTML, so neither app's component library loads here. */
 export function LoginPage() {
@@ -19,8 +21,9 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<LoginFailure | null>(null);
 
-  const from = (location.state as { from?: string } | null)?.from;
-  if (session) return <Navigate to={from ?? homeFor(session.me.roles)} replace />;
+  // The page the guard sent here from, honoured only for the user who was on it (landingFor).
+  const saved = location.state as Partial<SavedPlace> | null;
+  if (session) return <Navigate to={landingFor(session.me, saved)} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +31,7 @@ export function LoginPage() {
     setFailure(await logIn(username, password));
     setBusy(false);
     const after = auth.session();
-    if (after) navigate(from ?? homeFor(after.me.roles), { replace: true });
+    if (after) navigate(landingFor(after.me, saved), { replace: true });
   };
 
   return (

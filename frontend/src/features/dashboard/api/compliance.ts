@@ -1,4 +1,4 @@
-/** Visit compliance (assistance): this month's share of due households visited, by township. */
+/** Visit compliance (assistance): this month's share of due households visited, by township or cadre. */
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -7,6 +7,29 @@ export type ComplianceRow = components['schemas']['ComplianceRow'];
 
 export function complianceByTownship(): Promise<CompliancePage> {
   return unwrap(api.GET('/api/v1/compliance', { params: { query: { level: 'township' } } }));
+}
+
+/** Township code → name (the registry's; compliance rows of a township carry only the code). */
+export async function townshipNames(): Promise<Map<string, string>> {
+  const page = await unwrap(api.GET('/api/v1/areas', { params: { query: { level: 'township', limit: 500 } } }));
+  return new Map(page.items.map((area) => [area.code, area.name]));
+}
+
+/** This month's compliance of each cadre with households due in the township. */
+export function complianceByCadre(township: string): Promise<CompliancePage> {
+  return unwrap(api.GET('/api/v1/compliance', { params: { query: { level: 'cadre', area: township } } }));
+}
+
+/** Orders rows by rate, lowest first; rows with nothing due come last either way. */
+export function byRate(a: ComplianceRow, b: ComplianceRow): number {
+  if (a.rate === null || b.rate === null) return (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0);
+  return Number(a.rate) - Number(b.rate) || b.due - a.due;
+}
+
+/** The rows sorted by rate (ascending: the cadres furthest behind first). */
+export function sortByRate(rows: ComplianceRow[], order: 'ascend' | 'descend' = 'ascend'): ComplianceRow[] {
+  const nullsLast = (a: ComplianceRow, b: ComplianceRow) => (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0);
+  return [...rows].sort((a, b) => nullsLast(a, b) || (order === 'ascend' ? byRate(a, b) : byRate(b, a)));
 }
 
 /** "0.8333" → 83.33 (a percentage for the chart); null when nothing was due. */

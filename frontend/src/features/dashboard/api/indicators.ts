@@ -1,10 +1,12 @@
-/** The indicator reads behind the dashboard: values by quarter, the progress tables, the ranking. */
+/** The indicator reads behind the dashboard: the catalogue, values by quarter and by area (income
+ * structure, an indicator's table), the progress tables, the ranking. */
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
 export type IndicatorValue = components['schemas']['IndicatorValue'];
 export type ProgressTable = components['schemas']['ProgressTable'];
 export type Ranking = components['schemas']['Ranking'];
+export type IndicatorInfo = components['schemas']['IndicatorPublic'];
 
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 /** The two indicators whose trend the dashboard draws: rural income (#1), low-income income (#3). */
@@ -55,4 +57,44 @@ export async function ranking(area: string, period: string): Promise<Ranking> {
   const sets = await unwrap(api.GET('/api/v1/ranking-sets'));
   const by = sets.items[0] ? { set: sets.items[0].code } : { indicator: TREND_INDICATORS[0] };
   return unwrap(api.GET('/api/v1/rankings', { params: { query: { area, period, ...by } } }));
+}
+
+/** The ranking's own query, for its export: by its set, else by indicator #1. */
+export function rankingBy(ranking: Ranking): { set: string } | { indicator: string } {
+  return ranking.ranking_set ? { set: ranking.ranking_set } : { indicator: TREND_INDICATORS[0] };
+}
+
+/** The 17 indicators of the plan, with their measures. */
+export async function indicatorCatalogue(): Promise<IndicatorInfo[]> {
+  return (await unwrap(api.GET('/api/v1/indicators'))).items;
+}
+
+/** An indicator's values for the area (first row) and the areas below it. */
+export async function indicatorValues(indicator: string, area: string, period: string, measure?: string): Promise<IndicatorValue[]> {
+  const query = { indicator, area, period, ...(measure ? { measure } : {}) };
+  return (await unwrap(api.GET('/api/v1/indicator-values', { params: { query } }))).items;
+}
+
+export const INCOME_STRUCTURE = 'I17_income_structure';
+/** The four components of disposable income, in the statistics' order. */
+export const INCOME_COMPONENTS = ['wage', 'operating', 'property', 'transfer'] as const;
+export type IncomeComponent = (typeof INCOME_COMPONENTS)[number];
+
+export interface IncomeStructure {
+  areas: string[];
+  series: { component: IncomeComponent; values: (number | null)[] }[];
+}
+
+/** #17's values as one stack per area: each component's share of income (percent), areas in order. */
+export function structureOf(values: IndicatorValue[]): IncomeStructure {
+  const areas = new Map<string, string>();
+  for (const row of values) areas.set(row.area_code, row.area_name);
+  const share = (code: string, component: IncomeComponent) => {
+    const value = values.find((row) => row.area_code === code && row.measure === `${component}_share`)?.value;
+    return value == null ? null : Number(value);
+  };
+  return {
+    areas: [...areas.values()],
+    series: INCOME_COMPONENTS.map((component) => ({ component, values: [...areas.keys()].map((code) => share(code, component)) })),
+  };
 }

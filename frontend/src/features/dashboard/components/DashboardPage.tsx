@@ -1,21 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
 import { useSession } from '@/lib/hooks';
 
-import { complianceByTownship, percent, type ComplianceRow } from '../api/compliance';
-import { TREND_INDICATORS, progress, quarterTrend, quartersSoFar, ranking, type ProgressTable, type Ranking } from '../api/indicators';
+import { complianceByTownship, percent, townshipNames, type ComplianceRow } from '../api/compliance';
+import {
+  TREND_INDICATORS,
+  progress,
+  quarterTrend,
+  quartersSoFar,
+  ranking,
+  rankingBy,
+  type ProgressTable,
+  type Ranking,
+} from '../api/indicators';
+import { CadreComplianceCard } from './CadreComplianceCard';
 import { Chart } from './Chart';
 import { barOption, lineOption } from './chartOptions';
-
-function Failure({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return <Alert type="error" showIcon message={error instanceof ApiError ? problemText(error.problem) : t('common.retryLater')} />;
-}
+import { ExportButtons } from './ExportButtons';
+import { Failure } from './Failure';
+import { IncomeStructureCard } from './IncomeStructureCard';
+import { IndicatorTableCard } from './IndicatorTableCard';
 
 function TrendCard({ indicator, area, periods }: { indicator: string; area: string; periods: string[] }) {
   const { t } = useTranslation();
@@ -36,8 +43,9 @@ function ProgressCard({ table, area, year }: { table: 'farmer_income' | 'low_inc
   const { t, i18n } = useTranslation();
   const data = useQuery({ queryKey: ['progress', table, area, year], queryFn: () => progress(table, area, year) });
   const measures = data.data?.measures ?? [];
+  const title = data.data?.title ?? t(`dashboard.progress.${table}`);
   return (
-    <Card title={data.data?.title ?? t(`dashboard.progress.${table}`)} loading={data.isLoading}>
+    <Card title={title} loading={data.isLoading} extra={<ExportButtons what={title} request={{ kind: 'progress', table, area, year }} />}>
       <Failure error={data.error} />
       <Table<ProgressRowT>
         rowKey="area_code"
@@ -72,8 +80,10 @@ type Ranked = Ranking['items'][number];
 function RankingCard({ area, period }: { area: string; period: string }) {
   const { t } = useTranslation();
   const data = useQuery({ queryKey: ['ranking', area, period], queryFn: () => ranking(area, period) });
+  const title = t('dashboard.ranking', { period });
+  const request = data.data ? { kind: 'rankings' as const, area, period, ...rankingBy(data.data) } : null;
   return (
-    <Card title={t('dashboard.ranking', { period })} loading={data.isLoading}>
+    <Card title={title} loading={data.isLoading} extra={<ExportButtons what={title} request={request} />}>
       <Failure error={data.error} />
       <Table<Ranked>
         rowKey="area_code"
@@ -93,10 +103,12 @@ function RankingCard({ area, period }: { area: string; period: string }) {
 function ComplianceCard() {
   const { t } = useTranslation();
   const compliance = useQuery({ queryKey: ['compliance', 'township'], queryFn: complianceByTownship });
+  const names = useQuery({ queryKey: ['township-names'], queryFn: townshipNames, staleTime: Infinity });
   const rows = useMemo(() => compliance.data?.items ?? [], [compliance.data]);
+  const nameOf = useCallback((row: ComplianceRow) => row.name ?? names.data?.get(row.key) ?? row.key, [names.data]);
   const option = useMemo(
-    () => barOption(rows.map((row) => row.name ?? row.key), rows.map((row) => percent(row.rate)), t('dashboard.rate'), true),
-    [rows, t],
+    () => barOption(rows.map(nameOf), rows.map((row) => percent(row.rate)), t('dashboard.rate'), true),
+    [rows, nameOf, t],
   );
   const rate = (value: string | null) => (value === null ? t('common.none') : `${percent(value)}%`);
   return (
@@ -109,7 +121,7 @@ function ComplianceCard() {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('dashboard.township'), key: 'name', render: (_, row) => row.name ?? row.key },
+          { title: t('dashboard.township'), key: 'name', render: (_, row) => nameOf(row) },
           { title: t('dashboard.due'), dataIndex: 'due' },
           { title: t('dashboard.visited'), dataIndex: 'visited' },
           { title: t('dashboard.rate'), dataIndex: 'rate', render: rate },
@@ -129,7 +141,8 @@ function ComplianceCard() {
   );
 }
 
-/** The dashboard for the login's area: visit compliance, indicator trends, progress against targets, the ranking. */
+/** The dashboard for the login's area: visit compliance (by township, by cadre), indicator trends, the income
+ * structure, any indicator's table, progress against targets, the ranking; the tables export as XLSX and CSV. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const area = useSession()?.me.area ?? '';
@@ -139,6 +152,7 @@ export function DashboardPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
       <ComplianceCard />
+      <CadreComplianceCard />
       <Row gutter={[16, 16]}>
         {TREND_INDICATORS.map((indicator) => (
           <Col key={indicator} xs={24} xl={12}>
@@ -146,6 +160,8 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      <IncomeStructureCard area={area} period={periods[periods.length - 1]!} />
+      <IndicatorTableCard area={area} periods={periods} />
       <ProgressCard table="farmer_income" area={area} year={year} />
       <ProgressCard table="low_income" area={area} year={year} />
       <RankingCard area={area} period={periods[periods.length - 1]!} />

@@ -23,3 +23,15 @@ export function lineOption(categories: string[], series: { name: string; values:
     series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: true })),
   };
 }
+
+/** Bars stacked per category (an area), one series each (income components); values in percent. */
+export function stackedBarOption(categories: string[], series: { name: string; values: (number | null)[] }[]): ChartOption {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (value == null ? '—' : `${String(value)}%`) },
+    legend: { top: 0 },
+    grid: { left: 64, right: 16, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: categories },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: series.map((s) => ({ type: 'bar', name: s.name, stack: 'total', data: s.values, barMaxWidth: 48 })),
+  };
+}

@@ -22,6 +22,8 @@ export function OutboxList({ onOpen }: Props) {
   const waiting = entries.filter((e) => e.status === 'pending');
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const occurred = (entry: OutboxEntry) => when(String(entry.body.occurred_at ?? entry.createdAt));
+  // What it is (a visit, a happiness-list item, a plan update), for whom, and when.
+  const title = (entry: OutboxEntry) => `${t(`outbox.kinds.${entry.kind}`, { defaultValue: entry.kind })} · ${entry.label} · ${occurred(entry)}`;
 
   const confirmDiscard = async (entry: OutboxEntry) => {
     const sure = await Dialog.confirm({
@@ -57,7 +59,7 @@ export function OutboxList({ onOpen }: Props) {
                 </span>
               }
             >
-              {entry.label} · {occurred(entry)}
+              {title(entry)}
             </List.Item>
           ))}
         </List>
@@ -71,7 +73,7 @@ export function OutboxList({ onOpen }: Props) {
               description={entry.files.length ? t('outbox.photos', { count: entry.files.length }) : undefined}
               extra={<Tag color="primary">{t('outbox.waiting')}</Tag>}
             >
-              {entry.label} · {occurred(entry)}
+              {title(entry)}
             </List.Item>
           ))}
         </List>

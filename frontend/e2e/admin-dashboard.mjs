@@ -1,0 +1,155 @@
+// End to end, the dashboard and alerts: a township officer notes the share of low-income households
+// visited this month (#14 六个一) on the dashboard; the cadre logs a visit that flags a risk; on
+// reload the figure (read by the indicators service from the assistance feed) and the cadre's visit
+// rate have changed. Then the officer assigns the alert the visit raised to another cadre of the
+// township and closes it.
+//
+// Started by tests/test_web_e2e.py, which seeds the township, its officer, two cadres and two
+// households paired to the first; by hand against a running system:
+//   E2E_BASE_URL=… E2E_USERNAME=<officer> E2E_PASSWORD=… E2E_CADRE_USERNAME=… E2E_CADRE_PASSWORD=… \
+//   E2E_HOUSEHOLD_ID=<id> E2E_HOUSEHOLD=<its head> E2E_TOWNSHIP=<officer's township> \
+//   E2E_CADRE_NAME=<paired cadre> E2E_OTHER_CADRE=<another cadre> node e2e/admin-dashboard.mjs
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8000';
+const USERNAME = process.env.E2E_USERNAME;
+const PASSWORD = process.env.E2E_PASSWORD;
+const CADRE_USERNAME = process.env.E2E_CADRE_USERNAME;
+const CADRE_PASSWORD = process.env.E2E_CADRE_PASSWORD;
+const HOUSEHOLD_ID = process.env.E2E_HOUSEHOLD_ID;
+const HOUSEHOLD = process.env.E2E_HOUSEHOLD;
+const TOWNSHIP = process.env.E2E_TOWNSHIP;
+const CADRE_NAME = process.env.E2E_CADRE_NAME;
+const OTHER_CADRE = process.env.E2E_OTHER_CADRE;
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
+const TIMEOUT = 20_000;
+const FEED_WAIT_MS = 20_000; // the indicators service reads the assistance feed every few seconds
+
+for (const [name, value] of Object.entries({ USERNAME, PASSWORD, CADRE_USERNAME, CADRE_PASSWORD, HOUSEHOLD_ID, HOUSEHOLD, TOWNSHIP, CADRE_NAME, OTHER_CADRE })) {
+  assert.ok(value, `E2E_${name} is required`);
+}
+mkdirSync(SHOTS, { recursive: true });
+
+const step = (text) => console.log(`- ${text}`);
+const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+/** The cadre logs a visit from their phone (by API here: the cadre app has its own e2e). */
+async function logVisit() {
+  const login = await fetch(`${BASE}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username: CADRE_USERNAME, password: CADRE_PASSWORD }),
+  });
+  const headers = { Authorization: `Bearer ${(await login.json()).access_token}`, 'Content-Type': 'application/json' };
+  const visit = {
+    household_id: HOUSEHOLD_ID,
+    mode: 'in_person',
+    occurred_at: new Date().toISOString(),
+    observations: { income: '毛竹收入稳定' },
+    risk_flags: ['serious_illness'],
+  };
+  const saved = await fetch(`${BASE}/api/v1/visits/${randomUUID()}`, { method: 'PUT', headers, body: JSON.stringify(visit) });
+  assert.equal(saved.status, 201, await saved.text());
+}
+
+/** The text of a row's cell (0-based column) in the table of the named region. */
+async function cell(page, region, rowName, column) {
+  const row = page.getByRole('region', { name: region }).getByRole('row', { name: rowName });
+  return (await row.getByRole('cell').nth(column).textContent())?.trim();
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+});
+let failed = false;
+let page;
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  context.setDefaultTimeout(TIMEOUT);
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.url().includes('/api/') && response.status() >= 400) console.log(`api ${response.status()}: ${response.url()}`);
+  });
+
+  step('log in: the officer lands on the dashboard');
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('用户名').fill(USERNAME);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL('**/admin/dashboard');
+
+  step("the indicator table shows #14's visited share for the township: none visited yet");
+  const table = '指标值表';
+  const township = new RegExp(`^${TOWNSHIP}`);
+  // The list is long (and virtual): search it.
+  await page.getByRole('region', { name: table }).getByLabel('指标', { exact: true }).fill('六个一');
+  await page.getByTitle('14. 低收入农户“六个一”').click();
+  await page.getByRole('region', { name: table }).getByLabel('分项').click();
+  await page.getByTitle('本月已走访').click();
+  await page.waitForURL(/indicator=I14_six_ones.*measure=visited|measure=visited.*indicator=I14_six_ones/);
+  await page.getByRole('region', { name: table }).getByRole('row', { name: township }).waitFor();
+  const before = await cell(page, table, township, 1);
+  assert.equal(before, '0.00%', `before the visit: ${before}`);
+  const cadres = /各帮扶干部走访率/;
+  await page.getByRole('region', { name: cadres }).getByRole('row', { name: new RegExp(CADRE_NAME) }).waitFor();
+  assert.equal(await cell(page, cadres, new RegExp(CADRE_NAME), 3), '0%');
+
+  step('the indicator table downloads as XLSX with its Chinese name');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出指标值表（XLSX）' }).click()]);
+  assert.match(download.suggestedFilename(), /^指标_I14_six_ones_\d+_\d{4}Q[1-4]\.xlsx$/);
+
+  step('the cadre logs a visit flagging an illness; the reloaded dashboard shows the figure changed');
+  await logVisit();
+  const deadline = Date.now() + FEED_WAIT_MS;
+  let after = before;
+  while (after === before) {
+    assert.ok(Date.now() < deadline, `#14 still showed ${after} ${FEED_WAIT_MS / 1000} s after the visit`);
+    await page.waitForTimeout(1_000);
+    await page.reload();
+    await page.getByRole('region', { name: table }).getByRole('row', { name: township }).waitFor();
+    after = await cell(page, table, township, 1);
+  }
+  assert.equal(after, '50.00%', 'one of the two households visited');
+  assert.equal(await cell(page, cadres, new RegExp(CADRE_NAME), 3), '50%');
+  await shot(page, 'admin-dashboard-after-visit');
+
+  step('the alert the visit raised is found by its rule, assigned to another cadre of the township');
+  await page.getByRole('link', { name: '预警' }).click();
+  await page.waitForURL('**/admin/alerts');
+  await page.getByLabel('预警类型').click();
+  await page.getByTitle('走访发现风险').click();
+  const row = page.getByRole('row', { name: new RegExp(HOUSEHOLD) });
+  await row.getByRole('cell', { name: CADRE_NAME }).waitFor();
+  await row.getByRole('button', { name: /指\s*派/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('负责干部').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(OTHER_CADRE).click();
+  await dialog.getByLabel('说明（可不填）').fill('由刘接手上门核实');
+  await dialog.getByRole('button', { name: /指\s*派/ }).click();
+  await row.getByText('已指派').waitFor();
+  await row.getByRole('cell', { name: new RegExp(OTHER_CADRE) }).waitFor();
+  await shot(page, 'admin-alert-assigned');
+
+  step('the officer closes it with a note: it leaves the open alerts');
+  await row.getByRole('button', { name: /关\s*闭/ }).click();
+  await page.getByRole('dialog').getByLabel('说明').fill('已联系医保办理大病救助');
+  // The modal's × is also named 关闭; the step's button is antd's spaced 关 闭.
+  await page.getByRole('dialog').getByRole('button', { name: /^关\s+闭$/ }).click();
+  await row.waitFor({ state: 'detached' });
+  console.log('admin dashboard e2e: OK');
+} catch (error) {
+  failed = true;
+  console.error(error);
+  if (page) await shot(page, 'admin-dashboard-failure').catch(() => {});
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
