@@ -2,8 +2,9 @@
 computed indicator for every area level and period, timed.
 
 Loads ``--households`` households (``--members`` each), their income records for ``--quarters``
-quarters, one visit a month each for ``--quarters`` × 3 months (12 per household at the default
-4 quarters… 8 quarters give 24; ``--visits`` caps the total), pairings, into a throwaway
+quarters, pairings, plans and happiness-list items for the low-income fifth, and
+``--visits`` visits to those households (nine in ten visited each month, more than once when
+the total allows), entities and their links, into a throwaway
 PostgreSQL database through asyncpg ``copy_records_to_table`` fed by generators (streamed in
 chunks, never held whole). Then it prints:
 
@@ -76,7 +77,7 @@ def _periods(quarters: int, last_year: int) -> list[Period]:
     return [Period(first + i // 4, i % 4 + 1) for i in range(quarters)]
 
 
-async def load(conn: asyncpg.Connection, args: argparse.Namespace) -> dict[str, int]:  # noqa: C901 (one row generator per table, read together)
+async def load(conn: asyncpg.Connection, args: argparse.Namespace) -> dict[str, int]:  # noqa: C901, PLR0915 (one row generator per table, read together)
     villages = [r[0] for r in _areas(args.townships, args.villages) if r[2] == "village"]
     await conn.copy_records_to_table(
         "area",
@@ -172,26 +173,57 @@ async def load(conn: asyncpg.Connection, args: argparse.Namespace) -> dict[str, 
     months = [(p.year, m) for p in periods for m in range(p.quarter * 3 - 2, p.quarter * 3 + 1)]
     months = list(dict.fromkeys(months))
 
+    low_income = [(hid, village) for i, (hid, village) in enumerate(households) if i % 5 == 0]
+
     def visit_rows() -> Iterator[tuple[Any, ...]]:
-        made = 0
-        for hid, village in households:
+        """Visits go to the low-income households, as the programme's do: each month nine in
+        ten of them get one, round after round (a second, a third visit in the month) until
+        ``--visits`` are made."""
+        made, round_ = 0, 0
+        while low_income:
             for year, month in months:
-                if made >= args.visits:
-                    return
-                made += 1
-                at = datetime(year, month, 10, 2, tzinfo=UTC) + timedelta(minutes=made % 1000)
-                yield (
-                    uuid.uuid4(),
-                    hid,
-                    uuid.uuid4(),
-                    village,
-                    "in_person",
-                    at,
-                    f"{year:04d}-{month:02d}",
-                    "[]",
-                    1,
-                    False,
-                )
+                for i, (hid, village) in enumerate(low_income):
+                    if (i + round_) % 10 == 0:
+                        continue
+                    if made >= args.visits:
+                        return
+                    made += 1
+                    at = datetime(year, month, 10, 2, tzinfo=UTC) + timedelta(minutes=made % 1000)
+                    yield (
+                        uuid.uuid4(),
+                        hid,
+                        uuid.uuid4(),
+                        village,
+                        "in_person",
+                        at,
+                        f"{year:04d}-{month:02d}",
+                        "[]",
+                        1,
+                        False,
+                    )
+            round_ += 1
+
+    years = sorted({p.year for p in periods})
+
+    def plan_rows() -> Iterator[tuple[Any, ...]]:
+        """A plan a year for each low-income household: a main measure for 19 in 20, the
+        year's medical insurance for 9 in 10."""
+        for i, (hid, _) in enumerate(low_income):
+            for year in years:
+                measure = None if i % 20 == 0 else "industry"
+                insured = i % 10 != 1
+                cover = (date(year, 1, 1), date(year, 12, 31)) if insured else (None, None)
+                yield (uuid.uuid4(), hid, year, measure, insured, *cover, 1, False)
+
+    def happiness_rows() -> Iterator[tuple[Any, ...]]:
+        """Two happiness-list items a year for 4 in 5 low-income households."""
+        for i, (hid, _) in enumerate(low_income):
+            if i % 5 == 2:
+                continue
+            for year in years:
+                for month in (3, 9):
+                    day = date(year, month, 15)
+                    yield (uuid.uuid4(), hid, year, day, "delivered", 1, False)
 
     tables = [
         (
@@ -284,6 +316,26 @@ async def load(conn: asyncpg.Connection, args: argparse.Namespace) -> dict[str, 
                 "version",
                 "deleted",
             ],
+        ),
+        (
+            "plan",
+            plan_rows,
+            [
+                "id",
+                "household_id",
+                "year",
+                "main_measure",
+                "insured",
+                "insurance_starts_on",
+                "insurance_ends_on",
+                "version",
+                "deleted",
+            ],
+        ),
+        (
+            "happiness_item",
+            happiness_rows,
+            ["id", "household_id", "year", "delivered_on", "status", "version", "deleted"],
         ),
     ]
     for table, rows, columns in tables:

@@ -15,7 +15,9 @@ from kit.db import JSONType, UTCDateTime
 
 class VisitCopy(IndicatorsTable, table=True):
     __tablename__ = "visit"
-    __table_args__ = (Index("ix_visit_household_month", "household_id", "month"),)
+    # Month first: the six ones probe one month for every household, and that month's entries
+    # then sit together in the index (a (household, month) lookup is served as well).
+    __table_args__ = (Index("ix_visit_month_household", "month", "household_id"),)
     id: UUID = Field(primary_key=True)
     household_id: UUID
     cadre_id: UUID

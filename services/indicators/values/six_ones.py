@@ -12,16 +12,15 @@ separately and all together (DOMAIN.md):
   own rule;
 - ``all``: every one of the five.
 
-Each part is a set of household ids (``_facts``) joined once to the households, so an area of
-any size is one pass over its low-income households with a hash join per part, never a
-lookup per household; the explanation's list joins the same sets."""
+Each part is an EXISTS probing its table's household index, evaluated once per household in
+a materialized list of the area's low-income households (``_flags``); the totals and the
+explanation's list both read that list."""
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, and_, case, false, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -36,92 +35,90 @@ PARTS = ("has_cadre", "main_measure", "medical_insurance", "happiness_list", "vi
 ITEM_STATUSES = ("planned", "delivered")  # either counts
 
 
-def _facts(scope: Scope) -> dict[str, Subquery]:
-    """part → the distinct ids of the households that have it on the scope's reference day."""
+def _facts(scope: Scope) -> dict[str, ColumnElement[bool]]:
+    """part → "the household has it on the scope's reference day", each an EXISTS on its
+    table's (household_id, …) index."""
     day = scope.as_of
     month = month_text(day)
     first: date = day.replace(day=1)
     last = month_last_day(month)
     pairing, plan, item, visit = Pairing, PlanCopy, HappinessItemCopy, VisitCopy
-    wanted: dict[str, tuple[Any, list[ColumnElement[bool]]]] = {
-        "has_cadre": (
-            pairing.household_id,
-            [
-                col(pairing.deleted) == false(),
-                col(pairing.started_on) <= day,
-                or_(col(pairing.ended_on).is_(None), col(pairing.ended_on) > day),
-            ],
-        ),
-        "main_measure": (
-            plan.household_id,
-            [
-                col(plan.deleted) == false(),
-                col(plan.year) == day.year,
-                col(plan.main_measure).is_not(None),
-            ],
-        ),
-        "medical_insurance": (
-            plan.household_id,
-            [
-                col(plan.deleted) == false(),
-                col(plan.insured) == true(),
-                col(plan.insurance_starts_on) <= last,
-                col(plan.insurance_ends_on) >= first,
-            ],
-        ),
-        "happiness_list": (
-            item.household_id,
-            [
-                col(item.deleted) == false(),
-                col(item.year) == day.year,
-                col(item.status).in_(ITEM_STATUSES),
-            ],
-        ),
-        "visited": (
-            visit.household_id,
-            [col(visit.deleted) == false(), col(visit.month) == month],
-        ),
-    }
     return {
-        part: select(col(household_id).label("household_id"))
-        .where(*conditions)
-        .distinct()
-        .subquery(part)
-        for part, (household_id, conditions) in wanted.items()
+        "has_cadre": exists().where(
+            col(pairing.household_id) == col(H.id),
+            col(pairing.deleted) == false(),
+            col(pairing.started_on) <= day,
+            or_(col(pairing.ended_on).is_(None), col(pairing.ended_on) > day),
+        ),
+        "main_measure": exists().where(
+            col(plan.household_id) == col(H.id),
+            col(plan.year) == day.year,
+            col(plan.deleted) == false(),
+            col(plan.main_measure).is_not(None),
+        ),
+        "medical_insurance": exists().where(
+            col(plan.household_id) == col(H.id),
+            col(plan.deleted) == false(),
+            col(plan.insured) == true(),
+            col(plan.insurance_starts_on) <= last,
+            col(plan.insurance_ends_on) >= first,
+        ),
+        "happiness_list": exists().where(
+            col(item.household_id) == col(H.id),
+            col(item.year) == day.year,
+            col(item.deleted) == false(),
+            col(item.status).in_(ITEM_STATUSES),
+        ),
+        "visited": exists().where(
+            col(visit.household_id) == col(H.id),
+            col(visit.month) == month,
+            col(visit.deleted) == false(),
+        ),
     }
 
 
-def _joined(scope: Scope) -> tuple[Callable[..., Any], dict[str, ColumnElement[bool]]]:
-    """A query of the area's low-income households joined to each part's set (pass it the
-    columns), and part → the condition "has it" over those joins."""
+def _flags(scope: Scope) -> Any:
+    """The area's low-income households, each with its five parts as columns.
+
+    MATERIALIZED, so each EXISTS runs once per household (the totals and "all" read the
+    columns) rather than being copied into every expression that uses it. Not joins to
+    DISTINCT sets: PostgreSQL 15 can take minutes finishing a parallel DISTINCT of half a
+    million household ids (bench/indicators_scale.py), where these index probes take a second.
+    """
     facts = _facts(scope)
-    has: dict[str, ColumnElement[bool]] = {
-        part: fact.c.household_id.is_not(None) for part, fact in facts.items()
-    }
-    has["all"] = and_(*has.values())
-
-    def query(*columns: Any) -> Any:
-        joined = select(*columns).select_from(H)
-        for fact in facts.values():
-            joined = joined.outerjoin(fact, fact.c.household_id == col(H.id))
-        return joined.where(
+    return (
+        select(
+            col(H.id).label("id"),
+            col(H.head_name).label("name"),
+            col(H.village_code).label("village_code"),
+            col(H.category).label("category"),
+            *(condition.label(part) for part, condition in facts.items()),
+        )
+        .where(
             col(H.deleted) == false(),
             col(H.category) == LOW_INCOME,
             scope.within(col(H.village_code)),
         )
+        .cte("six_ones")
+        .prefix_with("MATERIALIZED")
+    )
 
-    return query, has
+
+def _has(flags: Any) -> dict[str, ColumnElement[bool]]:
+    has: dict[str, ColumnElement[bool]] = {part: flags.c[part] for part in PARTS}
+    has["all"] = and_(*has.values())
+    return has
 
 
 async def _sums(session: AsyncSession, scope: Scope) -> Grouped:
-    group = scope.group(col(H.village_code)).label("g")
-    query, has = _joined(scope)
+    flags = _flags(scope)
+    group = scope.group(flags.c.village_code).label("g")
     counted = (
-        func.sum(case((condition, 1), else_=0)).label(part) for part, condition in has.items()
+        func.sum(case((condition, 1), else_=0)).label(part)
+        for part, condition in _has(flags).items()
     )
-    return await grouped(
-        session, query(group, func.count().label("households"), *counted).group_by(group)
-    )
+    query = select(group, func.count().label("households"), *counted).group_by(group)
+    return await grouped(session, query)
 
 
 def _figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Figure]:
@@ -133,15 +130,14 @@ def _figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Figure]:
 
 
 def _members(scope: Scope) -> MemberColumns:
-    query, has = _joined(scope)
-    listed = query(
-        col(H.id).label("id"),
-        col(H.head_name).label("name"),
-        col(H.village_code).label("village_code"),
-        col(H.category).label("category"),
-    )
+    flags = _flags(scope)
+    listed = select(flags.c.id, flags.c.name, flags.c.village_code, flags.c.category)
     return MemberColumns(
-        "household", listed, col(H.id), has.get, lambda row: {"month": month_text(scope.as_of)}
+        "household",
+        listed,
+        flags.c.id,
+        _has(flags).get,
+        lambda row: {"month": month_text(scope.as_of)},
     )
 
 
