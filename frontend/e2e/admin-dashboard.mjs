@@ -136,6 +136,7 @@ try {
   await dialog.getByRole('button', { name: /指\s*派/ }).click();
   await row.getByText('已指派').waitFor();
   await row.getByRole('cell', { name: new RegExp(OTHER_CADRE) }).waitFor();
+  await dialog.waitFor({ state: 'hidden' }); // the modal's closing fade, out of the shot
   await shot(page, 'admin-alert-assigned');
 
   step('the officer closes it with a note: it leaves the open alerts');

@@ -183,10 +183,21 @@ try {
     assert.equal(await page.getByRole('button', { name: /编\s*辑/ }).count(), 0, 'a leader is offered no edit');
     await page.goto(`${BASE}/admin/imports`);
     await page.getByText('页面不存在').waitFor();
+    step('a leader is not offered alerts (the API refuses them) but reads the needs, with nothing to do on them');
+    assert.equal(await page.getByRole('link', { name: '预警', exact: true }).count(), 0, 'a leader is offered no alerts');
+    await page.goto(`${BASE}/admin/alerts`);
+    await page.getByText('页面不存在').waitFor();
+    await page.getByRole('link', { name: '需求', exact: true }).click();
+    await page.getByRole('heading', { name: '需求' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByRole('alert').count(), 0, 'the needs page shows no error to a leader');
+    assert.equal(await page.getByRole('columnheader', { name: '操作' }).count(), 0, 'a leader is offered no action on a need');
     // The dashboard, shot last: the county's townships side by side, every service warmed up.
     await page.getByRole('link', { name: '指标看板' }).click();
     await page.getByText('走访完成情况').waitFor();
     await page.waitForLoadState('networkidle');
+    // Every card loaded (a leader reads the whole dashboard): no skeleton or spinner left.
+    await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: TIMEOUT });
     await shot(page, 'admin-dashboard');
   }
   if (ADMIN_USERNAME) {

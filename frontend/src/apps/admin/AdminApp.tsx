@@ -114,8 +114,8 @@ export default function AdminApp() {
                   </Suspense>
                 }
               />
-              <Route path="alerts" element={<AlertList canWrite={writer} householdLink={householdLink} />} />
-              <Route path="needs" element={<NeedList canWrite={writer} householdLink={householdLink} />} />
+              <Route path="alerts" element={allowed('alerts', <AlertList canWrite={writer} householdLink={householdLink} />)} />
+              <Route path="needs" element={allowed('needs', <NeedList canWrite={writer} householdLink={householdLink} />)} />
               <Route path="audit" element={allowed('audit', <AuditList />)} />
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -43,6 +43,7 @@ describe('where a login lands', () => {
   it('honours the same user only where their role may go', () => {
     expect(landingFor({ ...cadre, subject: 'user:x' }, { from: '/admin/households', subject: 'user:x' })).toBe('/m');
     expect(landingFor({ ...leader }, { from: '/admin/imports', subject: leader.subject })).toBe('/admin');
+    expect(landingFor({ ...leader }, { from: '/admin/alerts', subject: leader.subject })).toBe('/admin');
     expect(landingFor({ ...leader }, { from: '/admin/households/h1', subject: leader.subject })).toBe('/admin/households/h1');
     expect(landingFor(cadre, { from: '/login', subject: cadre.subject })).toBe('/m');
   });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import { adminSections, canAudit, canEditAreas, canWrite } from './roles';
+import { adminSections, canAudit, canEditAreas, canSeeAlerts, canWrite } from './roles';
 
 describe('admin roles', () => {
   it('leaders read: no imports, no audit, no writes', () => {
     expect(canWrite(['leader'])).toBe(false);
-    expect(adminSections(['leader'])).toEqual(['dashboard', 'households', 'cadres', 'entities', 'areas', 'alerts', 'needs']);
+    expect(adminSections(['leader'])).toEqual(['dashboard', 'households', 'cadres', 'entities', 'areas', 'needs']);
     expect(canEditAreas(['leader'])).toBe(false);
+  });
+
+  it('leaders are not offered alerts, which the API refuses them (403); needs they may read', () => {
+    expect(canSeeAlerts(['leader'])).toBe(false);
+    expect(adminSections(['leader'])).not.toContain('alerts');
+    expect(adminSections(['leader'])).toContain('needs');
+    expect(canSeeAlerts(['township_officer'])).toBe(true);
+    expect(canSeeAlerts(['county_admin'])).toBe(true);
   });
 
   it('township officers write and import, but see no audit', () => {

@@ -5,6 +5,7 @@
 export type AdminSection = 'dashboard' | 'households' | 'cadres' | 'entities' | 'areas' | 'imports' | 'alerts' | 'needs' | 'audit';
 
 const WRITERS = ['county_admin', 'township_officer'];
+const ALERT_HANDLERS = ['county_admin', 'township_officer', 'cadre'];
 
 /** Officers and the county admin write; leaders only read. */
 export function canWrite(roles: readonly string[]): boolean {
@@ -21,11 +22,20 @@ export function canEditAreas(roles: readonly string[]): boolean {
   return roles.includes('county_admin');
 }
 
+/**
+ * Alerts name households and carry health facts, so the API lists them only to those who handle
+ * them (the county admin, officers, cadres); a leader gets 403. Needs a leader may read.
+ */
+export function canSeeAlerts(roles: readonly string[]): boolean {
+  return roles.some((role) => ALERT_HANDLERS.includes(role));
+}
+
 /** The admin app's menu for these roles, in menu order. */
 export function adminSections(roles: readonly string[]): AdminSection[] {
   const sections: AdminSection[] = ['dashboard', 'households', 'cadres', 'entities', 'areas'];
   if (canWrite(roles)) sections.push('imports');
-  sections.push('alerts', 'needs');
+  if (canSeeAlerts(roles)) sections.push('alerts');
+  sections.push('needs');
   if (canAudit(roles)) sections.push('audit');
   return sections;
 }

@@ -1,4 +1,4 @@
-import { Button, Dialog, List } from 'antd-mobile';
+import { Button, Dialog, List, type DialogConfirmProps } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -6,6 +6,23 @@ import { useOutboxCounts } from '@/features/outbox';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { logOut } from '@/lib/runtime';
+
+/**
+ * Asks, and answers only once the dialog is gone, closing fade and all: the answer's effect (here
+ * the login page) is never shown with the dialog's buttons still over it.
+ */
+function confirmOnceClosed(props: Omit<DialogConfirmProps, 'onConfirm' | 'afterClose'>): Promise<boolean> {
+  return new Promise((resolve) => {
+    let confirmed = false;
+    void Dialog.confirm({
+      ...props,
+      onConfirm: () => {
+        confirmed = true;
+      },
+      afterClose: () => resolve(confirmed),
+    });
+  });
+}
 
 export function MePage() {
   const { t } = useTranslation();
@@ -15,7 +32,7 @@ export function MePage() {
 
   const confirmLogout = async () => {
     const message = total > 0 ? t('me.logoutWithQueued', { count: total }) : t('me.logoutConfirm');
-    if (await Dialog.confirm({ content: message, confirmText: t('me.logout'), cancelText: t('common.cancel') })) {
+    if (await confirmOnceClosed({ content: message, confirmText: t('me.logout'), cancelText: t('common.cancel') })) {
       await logOut();
       navigate('/login', { replace: true });
     }
