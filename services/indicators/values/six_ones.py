@@ -12,29 +12,21 @@ separately and all together (DOMAIN.md):
   own rule;
 - ``all``: every one of the five.
 
-Each part is an EXISTS over its table's household index, counted with the EXISTS in a WHERE
-(a semi join per part, ``_sums``); the explanation's list filters by the same conditions."""
+Each part is an EXISTS probing its table's household index, evaluated once per household in
+a materialized list of the area's low-income households (``_flags``); the totals and the
+explanation's list both read that list."""
 
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from indicators.alerts.evaluate import month_last_day, month_text
 from indicators.models import HappinessItemCopy, Household, Pairing, PlanCopy, VisitCopy
-from indicators.values.calc import (
-    Calculator,
-    Figure,
-    Grouped,
-    MemberColumns,
-    Scope,
-    Sums,
-    grouped,
-    merge,
-)
+from indicators.values.calc import Calculator, Figure, Grouped, MemberColumns, Scope, Sums, grouped
 from indicators.values.exact import ratio
 
 H = Household
@@ -85,31 +77,48 @@ def _facts(scope: Scope) -> dict[str, ColumnElement[bool]]:
     }
 
 
-def _households(scope: Scope) -> list[ColumnElement[bool]]:
-    return [
-        col(H.deleted) == false(),
-        col(H.category) == LOW_INCOME,
-        scope.within(col(H.village_code)),
-    ]
+def _flags(scope: Scope) -> Any:
+    """The area's low-income households, each with its five parts as columns.
+
+    MATERIALIZED, so each EXISTS runs once per household (the totals and "all" read the
+    columns) rather than being copied into every expression that uses it. At a million
+    households (bench/indicators_scale.py) this took 2.4 s a period; one count per part with
+    its EXISTS in a WHERE (semi joins) 3.4 s; joins to DISTINCT sets of ids, minutes
+    (PostgreSQL 15 finishing a parallel DISTINCT of half a million ids)."""
+    facts = _facts(scope)
+    return (
+        select(
+            col(H.id).label("id"),
+            col(H.head_name).label("name"),
+            col(H.village_code).label("village_code"),
+            col(H.category).label("category"),
+            *(condition.label(part) for part, condition in facts.items()),
+        )
+        .where(
+            col(H.deleted) == false(),
+            col(H.category) == LOW_INCOME,
+            scope.within(col(H.village_code)),
+        )
+        .cte("six_ones")
+        .prefix_with("MATERIALIZED")
+    )
 
 
-def _has(scope: Scope) -> dict[str, ColumnElement[bool]]:
-    has = _facts(scope)
+def _has(flags: Any) -> dict[str, ColumnElement[bool]]:
+    has: dict[str, ColumnElement[bool]] = {part: flags.c[part] for part in PARTS}
     has["all"] = and_(*has.values())
     return has
 
 
 async def _sums(session: AsyncSession, scope: Scope) -> Grouped:
-    """One count per part (and one of all five), each with its EXISTS in the WHERE, where
-    PostgreSQL answers it with a semi join: one pass over the part's rows. (In a CASE, or as
-    joins to DISTINCT sets, the same figures took from 2.4 s to minutes at a million.)"""
-    group = scope.group(col(H.village_code)).label("g")
-    counts = [select(group, func.count().label("households")).where(*_households(scope))]
-    counts += [
-        select(group, func.count().label(part)).where(*_households(scope), condition)
-        for part, condition in _has(scope).items()
-    ]
-    return merge(*[await grouped(session, query.group_by(group)) for query in counts])
+    flags = _flags(scope)
+    group = scope.group(flags.c.village_code).label("g")
+    counted = (
+        func.sum(case((condition, 1), else_=0)).label(part)
+        for part, condition in _has(flags).items()
+    )
+    query = select(group, func.count().label("households"), *counted).group_by(group)
+    return await grouped(session, query)
 
 
 def _figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Figure]:
@@ -121,17 +130,13 @@ def _figures(sums: Sums, reported: dict[str, Decimal]) -> dict[str, Figure]:
 
 
 def _members(scope: Scope) -> MemberColumns:
-    listed: Any = select(
-        col(H.id).label("id"),
-        col(H.head_name).label("name"),
-        col(H.village_code).label("village_code"),
-        col(H.category).label("category"),
-    ).where(*_households(scope))
+    flags = _flags(scope)
+    listed = select(flags.c.id, flags.c.name, flags.c.village_code, flags.c.category)
     return MemberColumns(
         "household",
         listed,
-        col(H.id),
-        _has(scope).get,
+        flags.c.id,
+        _has(flags).get,
         lambda row: {"month": month_text(scope.as_of)},
     )
 
