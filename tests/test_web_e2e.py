@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import httpx
@@ -94,13 +94,47 @@ def _post(
     return created
 
 
+def bearer(client: httpx.Client, username: str, password: str) -> dict[str, str]:
+    """The Authorization header of a user logged in with their password."""
+    access = token(client, grant_type="password", username=username, password=password)
+    return {"Authorization": "Bearer " + access}
+
+
+def run_script(web: WebSystem, script: str, env: Mapping[str, str]) -> None:
+    """Runs ``node e2e/<script>`` against the running system with the E2E_* variables in env;
+    fails the test with the script's output unless it exits 0."""
+    node = shutil.which("node")
+    assert node, "node is needed for the e2e scripts"
+    started = time.monotonic()
+    done = subprocess.run(
+        [node, f"e2e/{script}"],
+        cwd=FRONTEND,
+        env=os.environ
+        | {"E2E_BASE_URL": web.urls["gateway"], "E2E_CHROMIUM": str(CHROMIUM)}
+        | dict(env),
+        capture_output=True,
+        text=True,
+        timeout=E2E_SECONDS,
+        check=False,
+    )
+    print(done.stdout)
+    print(done.stderr)
+    print(f"{script} took {time.monotonic() - started:.1f} s")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def wait_until(ready: Callable[[], bool], failure: str) -> None:
+    """Polls ready() for up to 30 s (the services read each other's feeds); fails with failure."""
+    deadline = time.monotonic() + 30
+    while not ready():
+        assert time.monotonic() < deadline, failure
+        time.sleep(0.3)
+
+
 def seed_cadre_with_households(client: httpx.Client) -> str:
     """A township, a cadre who logs in as ``zhang``, and two low-income households paired to them;
     answers the id of the one headed by HEAD_NAME."""
-    admin = {
-        "Authorization": "Bearer "
-        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
-    }
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
     for code, name, size in [
         ("331126", "庆元县", None),
         ("331126101", "黄田镇", None),
@@ -145,33 +179,25 @@ def seed_cadre_with_households(client: httpx.Client) -> str:
     return target
 
 
-def wait_for_schedule(client: httpx.Client, household_id: str) -> None:
+def wait_for_schedule(client: httpx.Client, cadre: dict[str, str], household_id: str) -> None:
     """Assistance reads the registry's feed: wait until the cadre's schedule has the household."""
-    cadre = {
-        "Authorization": "Bearer "
-        + token(client, grant_type="password", username="zhang", password=CADRE_PASSWORD)
-    }
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def listed() -> bool:
         page = client.get("/api/v1/schedule", headers=cadre)
-        if page.status_code == 200 and any(
+        return page.status_code == 200 and any(
             item["household_id"] == household_id for item in page.json()["items"]
-        ):
-            return
-        time.sleep(0.3)
-    raise AssertionError("assistance never listed the household")
+        )
+
+    wait_until(listed, "assistance never listed the household")
 
 
 def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
     web: WebSystem,
 ) -> None:
-    node = shutil.which("node")
-    assert node, "node is needed for the e2e scripts"
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         household_id = seed_cadre_with_households(client)
-        wait_for_schedule(client, household_id)
-        env = os.environ | {
-            "E2E_BASE_URL": web.urls["gateway"],
+        wait_for_schedule(client, bearer(client, "zhang", CADRE_PASSWORD), household_id)
+        env = {
             "E2E_USERNAME": "zhang",
             "E2E_PASSWORD": CADRE_PASSWORD,
             "E2E_HOUSEHOLD": HEAD_NAME,
@@ -179,25 +205,10 @@ def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
             "E2E_HAPPINESS_TITLE": HAPPINESS_TITLE,
             "E2E_ADMIN_USERNAME": "admin",
             "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
-            "E2E_CHROMIUM": str(CHROMIUM),
         }
-        done = subprocess.run(
-            [node, "e2e/cadre-offline-visit.mjs"],
-            cwd=FRONTEND,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=E2E_SECONDS,
-            check=False,
-        )
-        print(done.stdout)
-        print(done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
+        run_script(web, "cadre-offline-visit.mjs", env)
         # The item added offline is on the server once, as typed on the phone.
-        cadre = {
-            "Authorization": "Bearer "
-            + token(client, grant_type="password", username="zhang", password=CADRE_PASSWORD)
-        }
+        cadre = bearer(client, "zhang", CADRE_PASSWORD)
         listed = client.get(
             "/api/v1/happiness-items", params={"household_id": household_id}, headers=cadre
         ).json()
@@ -238,10 +249,7 @@ def import_files(folder: Path) -> tuple[Path, Path]:
 def seed_officer_and_foreign_household(client: httpx.Client) -> str:
     """A township officer of 黄田镇 (``officer``), a county ``leader`` and a household in another
     township; answers the latter's id. Areas the cadre's test made already are taken as they are."""
-    admin = {
-        "Authorization": "Bearer "
-        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
-    }
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
     for code, name, size in [
         ("331126", "庆元县", None),
         ("331126101", "黄田镇", None),
@@ -279,13 +287,10 @@ def seed_officer_and_foreign_household(client: httpx.Client) -> str:
 def test_an_officer_imports_fixes_and_commits_and_cannot_open_another_township(
     web: WebSystem, tmp_path: Path
 ) -> None:
-    node = shutil.which("node")
-    assert node, "node is needed for the e2e scripts"
     bad, good = import_files(tmp_path)
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         foreign = seed_officer_and_foreign_household(client)
-        env = os.environ | {
-            "E2E_BASE_URL": web.urls["gateway"],
+        env = {
             "E2E_USERNAME": "officer",
             "E2E_PASSWORD": OFFICER_PASSWORD,
             "E2E_BAD_CSV": str(bad),
@@ -298,24 +303,9 @@ def test_an_officer_imports_fixes_and_commits_and_cannot_open_another_township(
             "E2E_LEADER_PASSWORD": OFFICER_PASSWORD,
             "E2E_ADMIN_USERNAME": "admin",
             "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
-            "E2E_CHROMIUM": str(CHROMIUM),
         }
-        done = subprocess.run(
-            [node, "e2e/admin-officer.mjs"],
-            cwd=FRONTEND,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=E2E_SECONDS,
-            check=False,
-        )
-        print(done.stdout)
-        print(done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
-        officer = {
-            "Authorization": "Bearer "
-            + token(client, grant_type="password", username="officer", password=OFFICER_PASSWORD)
-        }
+        run_script(web, "admin-officer.mjs", env)
+        officer = bearer(client, "officer", OFFICER_PASSWORD)
         found = client.get(
             "/api/v1/households", params={"name": IMPORTED_HEAD}, headers=officer
         ).json()["items"]
@@ -335,10 +325,7 @@ def seed_registry_screens(client: httpx.Client) -> None:
     (``regleader``), a department of the township, an active cadre to hand pairings to, an entity
     and a low-income household headed by PAIRED_HEAD. Areas another test made already are taken
     as they are."""
-    admin = {
-        "Authorization": "Bearer "
-        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
-    }
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
     for code, name, size in [
         ("331126", "庆元县", None),
         ("331126101", "黄田镇", None),
@@ -385,12 +372,9 @@ def seed_registry_screens(client: httpx.Client) -> None:
 def test_an_officer_creates_a_cadre_pairs_them_and_hands_the_pairing_over(
     web: WebSystem,
 ) -> None:
-    node = shutil.which("node")
-    assert node, "node is needed for the e2e scripts"
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         seed_registry_screens(client)
-        env = os.environ | {
-            "E2E_BASE_URL": web.urls["gateway"],
+        env = {
             "E2E_USERNAME": REGISTRY_OFFICER,
             "E2E_PASSWORD": OFFICER_PASSWORD,
             "E2E_HOUSEHOLD": PAIRED_HEAD,
@@ -400,26 +384,9 @@ def test_an_officer_creates_a_cadre_pairs_them_and_hands_the_pairing_over(
             "E2E_LEADER_USERNAME": REGISTRY_LEADER,
             "E2E_LEADER_PASSWORD": OFFICER_PASSWORD,
             "E2E_NEW_ID_NUMBER": id_number(sequence=702),
-            "E2E_CHROMIUM": str(CHROMIUM),
         }
-        done = subprocess.run(
-            [node, "e2e/admin-registry.mjs"],
-            cwd=FRONTEND,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=E2E_SECONDS,
-            check=False,
-        )
-        print(done.stdout)
-        print(done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
-        officer = {
-            "Authorization": "Bearer "
-            + token(
-                client, grant_type="password", username=REGISTRY_OFFICER, password=OFFICER_PASSWORD
-            )
-        }
+        run_script(web, "admin-registry.mjs", env)
+        officer = bearer(client, REGISTRY_OFFICER, OFFICER_PASSWORD)
         [paired] = client.get(
             "/api/v1/households", params={"name": PAIRED_HEAD}, headers=officer
         ).json()["items"]
@@ -448,10 +415,7 @@ def seed_dashboard(client: httpx.Client) -> str:
     as ``wangzf`` paired to two low-income households, and a second cadre of the township to
     assign an alert to. Answers the id of the household VISITED_HEAD heads. Areas another test
     made already are taken as they are."""
-    admin = {
-        "Authorization": "Bearer "
-        + token(client, grant_type="password", username="admin", password=ADMIN_PASSWORD)
-    }
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
     for code, name, size in [
         ("331126", "庆元县", None),
         (ZHUKOU, "竹口镇", None),
@@ -497,46 +461,25 @@ def wait_for_indicators(client: httpx.Client, headers: dict[str, str]) -> None:
     today = time.localtime()
     period = f"{today.tm_year}Q{(today.tm_mon - 1) // 3 + 1}"
     query = {"indicator": "I14_six_ones", "area": ZHUKOU, "period": period, "measure": "visited"}
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def counted() -> bool:
         page = client.get("/api/v1/indicator-values", params=query, headers=headers)
-        if page.status_code == 200 and any(
+        return page.status_code == 200 and any(
             row["area_code"] == ZHUKOU and row["denominator"] == "2" for row in page.json()["items"]
-        ):
-            return
-        time.sleep(0.3)
-    raise AssertionError("the indicators never counted the township's households")
+        )
+
+    wait_until(counted, "the indicators never counted the township's households")
 
 
 def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_assigned(
     web: WebSystem,
 ) -> None:
-    node = shutil.which("node")
-    assert node, "node is needed for the e2e scripts"
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         visited = seed_dashboard(client)
-        cadre = {
-            "Authorization": "Bearer "
-            + token(
-                client, grant_type="password", username=DASHBOARD_CADRE, password=CADRE_PASSWORD
-            )
-        }
-        deadline = time.monotonic() + 30
-        while not any(
-            item["household_id"] == visited
-            for item in client.get("/api/v1/schedule", headers=cadre).json()["items"]
-        ):
-            assert time.monotonic() < deadline, "assistance never listed the household"
-            time.sleep(0.3)
-        officer = {
-            "Authorization": "Bearer "
-            + token(
-                client, grant_type="password", username=DASHBOARD_OFFICER, password=OFFICER_PASSWORD
-            )
-        }
+        wait_for_schedule(client, bearer(client, DASHBOARD_CADRE, CADRE_PASSWORD), visited)
+        officer = bearer(client, DASHBOARD_OFFICER, OFFICER_PASSWORD)
         wait_for_indicators(client, officer)
-        env = os.environ | {
-            "E2E_BASE_URL": web.urls["gateway"],
+        env = {
             "E2E_USERNAME": DASHBOARD_OFFICER,
             "E2E_PASSWORD": OFFICER_PASSWORD,
             "E2E_CADRE_USERNAME": DASHBOARD_CADRE,
@@ -546,22 +489,8 @@ def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_a
             "E2E_TOWNSHIP": "竹口镇",
             "E2E_CADRE_NAME": "王走访",
             "E2E_OTHER_CADRE": REASSIGNED_CADRE,
-            "E2E_CHROMIUM": str(CHROMIUM),
         }
-        started = time.monotonic()
-        done = subprocess.run(
-            [node, "e2e/admin-dashboard.mjs"],
-            cwd=FRONTEND,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=E2E_SECONDS,
-            check=False,
-        )
-        print(done.stdout)
-        print(done.stderr)
-        print(f"admin-dashboard.mjs took {time.monotonic() - started:.1f} s")
-        assert done.returncode == 0, done.stdout + done.stderr
+        run_script(web, "admin-dashboard.mjs", env)
         # What the browser did, as the API tells it: the alert went to the other cadre, closed.
         [alert] = client.get(
             "/api/v1/alerts", params={"household_id": visited}, headers=officer

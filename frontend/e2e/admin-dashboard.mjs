@@ -11,11 +11,8 @@
 //   E2E_CADRE_NAME=<paired cadre> E2E_OTHER_CADRE=<another cadre> node e2e/admin-dashboard.mjs
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, DESKTOP, apiToken, logIn, required, run, screenshot as shot, step } from './lib.mjs';
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8000';
 const USERNAME = process.env.E2E_USERNAME;
 const PASSWORD = process.env.E2E_PASSWORD;
 const CADRE_USERNAME = process.env.E2E_CADRE_USERNAME;
@@ -25,27 +22,13 @@ const HOUSEHOLD = process.env.E2E_HOUSEHOLD;
 const TOWNSHIP = process.env.E2E_TOWNSHIP;
 const CADRE_NAME = process.env.E2E_CADRE_NAME;
 const OTHER_CADRE = process.env.E2E_OTHER_CADRE;
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
-const TIMEOUT = 20_000;
 const FEED_WAIT_MS = 20_000; // the indicators service reads the assistance feed every few seconds
 
-for (const [name, value] of Object.entries({ USERNAME, PASSWORD, CADRE_USERNAME, CADRE_PASSWORD, HOUSEHOLD_ID, HOUSEHOLD, TOWNSHIP, CADRE_NAME, OTHER_CADRE })) {
-  assert.ok(value, `E2E_${name} is required`);
-}
-mkdirSync(SHOTS, { recursive: true });
-
-const step = (text) => console.log(`- ${text}`);
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+required({ USERNAME, PASSWORD, CADRE_USERNAME, CADRE_PASSWORD, HOUSEHOLD_ID, HOUSEHOLD, TOWNSHIP, CADRE_NAME, OTHER_CADRE });
 
 /** The cadre logs a visit from their phone (by API here: the cadre app has its own e2e). */
 async function logVisit() {
-  const login = await fetch(`${BASE}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: CADRE_USERNAME, password: CADRE_PASSWORD }),
-  });
-  const headers = { Authorization: `Bearer ${(await login.json()).access_token}`, 'Content-Type': 'application/json' };
+  const headers = { Authorization: `Bearer ${await apiToken(CADRE_USERNAME, CADRE_PASSWORD)}`, 'Content-Type': 'application/json' };
   const visit = {
     household_id: HOUSEHOLD_ID,
     mode: 'in_person',
@@ -63,28 +46,10 @@ async function cell(page, region, rowName, column) {
   return (await row.getByRole('cell').nth(column).textContent())?.trim();
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-});
-let failed = false;
-let page;
-try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  context.setDefaultTimeout(TIMEOUT);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.url().includes('/api/') && response.status() >= 400) console.log(`api ${response.status()}: ${response.url()}`);
-  });
-
+await run({ options: { ...DESKTOP, acceptDownloads: true }, failure: (page) => shot(page, 'admin-dashboard-failure') }, async (page) => {
   step('log in: the officer lands on the dashboard');
   await page.goto(`${BASE}/login`);
-  await page.getByLabel('用户名').fill(USERNAME);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/admin/dashboard');
+  await logIn(page, USERNAME, PASSWORD, '**/admin/dashboard');
 
   step("the indicator table shows #14's visited share for the township: none visited yet");
   const table = '指标值表';
@@ -146,11 +111,4 @@ try {
   await page.getByRole('dialog').getByRole('button', { name: /^关\s+闭$/ }).click();
   await row.waitFor({ state: 'detached' });
   console.log('admin dashboard e2e: OK');
-} catch (error) {
-  failed = true;
-  console.error(error);
-  if (page) await shot(page, 'admin-dashboard-failure').catch(() => {});
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

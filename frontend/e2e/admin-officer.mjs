@@ -6,11 +6,8 @@
 //   E2E_BASE_URL=… E2E_USERNAME=officer E2E_PASSWORD=… E2E_BAD_CSV=bad.csv E2E_GOOD_CSV=good.csv \
 //   E2E_IMPORTED_HEAD=<head name in the file> E2E_FOREIGN_HOUSEHOLD=<id> node e2e/admin-officer.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, DESKTOP, TIMEOUT, apiToken, logIn, logInAgain, required, run, screenshot as shot, step } from './lib.mjs';
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8000';
 const USERNAME = process.env.E2E_USERNAME ?? 'officer';
 const PASSWORD = process.env.E2E_PASSWORD;
 const BAD_CSV = process.env.E2E_BAD_CSV;
@@ -25,25 +22,12 @@ const LEADER_PASSWORD = process.env.E2E_LEADER_PASSWORD;
 // Optional: the county admin, who sees the audit of the officer's whole reads.
 const ADMIN_USERNAME = process.env.E2E_ADMIN_USERNAME;
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
-const TIMEOUT = 20_000;
 
-for (const [name, value] of Object.entries({ PASSWORD, BAD_CSV, GOOD_CSV, IMPORTED_HEAD, FOREIGN, NEW_ID, VILLAGE })) {
-  assert.ok(value, `E2E_${name} is required`);
-}
-mkdirSync(SHOTS, { recursive: true });
-
-const step = (text) => console.log(`- ${text}`);
+required({ PASSWORD, BAD_CSV, GOOD_CSV, IMPORTED_HEAD, FOREIGN, NEW_ID, VILLAGE });
 
 /** As a second client of the same officer: save the household unchanged, so its version moves on. */
 async function saveBehindTheForm(householdId) {
-  const login = await fetch(`${BASE}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: USERNAME, password: PASSWORD }),
-  });
-  const headers = { Authorization: `Bearer ${(await login.json()).access_token}` };
+  const headers = { Authorization: `Bearer ${await apiToken(USERNAME, PASSWORD)}` };
   const url = `${BASE}/api/v1/households/${householdId}`;
   const h = await (await fetch(`${url}?unmask=true&reason=${encodeURIComponent('端到端测试')}`, { headers })).json();
   const body = {
@@ -64,32 +48,14 @@ async function saveBehindTheForm(householdId) {
   });
   assert.equal(saved.status, 200, await saved.text());
 }
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-});
-let failed = false;
-let page;
-try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(TIMEOUT);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  // Refused API calls in the log help explain a failure (some are expected: the 412, the 404).
-  page.on('response', (response) => {
-    if (response.url().includes('/api/') && response.status() >= 400) console.log(`api ${response.status()}: ${response.url()}`);
-  });
+await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, async (page) => {
+  // run logs refused API calls, which help explain a failure (some are expected: the 412, the 404).
   page.on('requestfailed', (request) => console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`));
 
   step('log in: the officer lands in the admin app, with no audit in the menu');
   await page.goto(`${BASE}/login`);
-  await page.getByLabel('用户名').fill(USERNAME);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/admin/dashboard');
+  await logIn(page, USERNAME, PASSWORD, '**/admin/dashboard');
   await page.getByText('走访完成情况').waitFor();
   await page.getByRole('link', { name: '数据导入' }).waitFor();
   assert.equal(await page.getByRole('link', { name: '审计' }).count(), 0, 'an officer is offered no audit');
@@ -166,13 +132,8 @@ try {
 
   if (LEADER_USERNAME) {
     step('a leader reads: no imports, no new household, no edit');
-    await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名').fill(LEADER_USERNAME);
-    await page.getByLabel('密码').fill(LEADER_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
     // Where the leader lands depends on whether the login kept the officer's last page: either is fine.
-    await page.waitForURL('**/admin/**');
+    await logInAgain(page, LEADER_USERNAME, LEADER_PASSWORD);
     await page.getByText('只读').waitFor();
     assert.equal(await page.getByRole('link', { name: '数据导入' }).count(), 0, 'a leader is offered no imports');
     await page.getByRole('link', { name: '农户' }).click();
@@ -202,22 +163,10 @@ try {
   }
   if (ADMIN_USERNAME) {
     step("the county admin's audit lists the officer's whole read for the edit, with its reason");
-    await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名').fill(ADMIN_USERNAME);
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/admin/**');
+    await logInAgain(page, ADMIN_USERNAME, ADMIN_PASSWORD);
     await page.getByRole('link', { name: '审计' }).click();
     await page.getByRole('cell', { name: '编辑农户信息' }).first().waitFor();
     await shot(page, 'admin-audit');
   }
   console.log('admin e2e: OK');
-} catch (error) {
-  failed = true;
-  console.error(error);
-  if (page) await shot(page, 'admin-failure').catch(() => {});
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

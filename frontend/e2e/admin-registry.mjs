@@ -11,11 +11,8 @@
 //   E2E_ENTITY=<entity name> \
 //   node e2e/admin-registry.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, DESKTOP, apiToken, logIn, logInAgain, required, run, screenshot, step } from './lib.mjs';
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8000';
 const USERNAME = process.env.E2E_USERNAME ?? 'regofficer';
 const PASSWORD = process.env.E2E_PASSWORD;
 const HOUSEHOLD = process.env.E2E_HOUSEHOLD; // the head of a low-income household in the officer's township
@@ -27,22 +24,15 @@ const ENTITY = process.env.E2E_ENTITY; // an entity of the township
 const LEADER_USERNAME = process.env.E2E_LEADER_USERNAME;
 const LEADER_PASSWORD = process.env.E2E_LEADER_PASSWORD;
 const TOWNSHIP = process.env.E2E_TOWNSHIP ?? '黄田镇（331126101）'; // the new cadre's home area, as the picker shows it
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
-const TIMEOUT = 20_000;
 const NEW_CADRE = '王新来';
 
-for (const [name, value] of Object.entries({ PASSWORD, HOUSEHOLD, DEPARTMENT, OTHER_CADRE, NEW_ID, ENTITY })) {
-  assert.ok(value, `E2E_${name} is required`);
-}
-mkdirSync(SHOTS, { recursive: true });
+required({ PASSWORD, HOUSEHOLD, DEPARTMENT, OTHER_CADRE, NEW_ID, ENTITY });
 
-const step = (text) => console.log(`- ${text}`);
 /** A screenshot once the page's reads have answered and no table is loading. */
 async function shot(page, name) {
   await page.waitForLoadState('networkidle');
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true, animations: 'disabled' });
+  await screenshot(page, name, { animations: 'disabled' });
 }
 
 /** Type into an antd search select and choose the option shown as `title`. */
@@ -54,12 +44,7 @@ async function choose(scope, page, label, typed, title) {
 
 /** As a second client of the same officer: give the cadre a skill, so their version moves on. */
 async function editBehindTheForm(cadreId) {
-  const login = await fetch(`${BASE}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username: USERNAME, password: PASSWORD }),
-  });
-  const headers = { Authorization: `Bearer ${(await login.json()).access_token}` };
+  const headers = { Authorization: `Bearer ${await apiToken(USERNAME, PASSWORD)}` };
   const url = `${BASE}/api/v1/cadres/${cadreId}`;
   const c = await (await fetch(`${url}?unmask=true&reason=${encodeURIComponent('端到端测试')}`, { headers })).json();
   const { name, phone, department_id, type, home_area_code, active } = c;
@@ -71,28 +56,10 @@ async function editBehindTheForm(cadreId) {
   assert.equal(saved.status, 200, await saved.text());
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-});
-let failed = false;
-let page;
-try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(TIMEOUT);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.url().includes('/api/') && response.status() >= 400) console.log(`api ${response.status()}: ${response.url()}`);
-  });
-
+await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-registry-failure') }, async (page) => {
   step('log in as the township officer');
   await page.goto(`${BASE}/login`);
-  await page.getByLabel('用户名').fill(USERNAME);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/admin/**');
+  await logIn(page, USERNAME, PASSWORD, '**/admin/**');
 
   step("a member is added from the household's page: a wrong ID number is refused at its field");
   await page.getByRole('link', { name: '农户', exact: true }).click();
@@ -193,12 +160,7 @@ try {
 
   if (LEADER_USERNAME) {
     step("a leader reads the cadre's page: no edit, no deactivation, no new link, no handover, no end");
-    await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名').fill(LEADER_USERNAME);
-    await page.getByLabel('密码').fill(LEADER_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/admin/**');
+    await logInAgain(page, LEADER_USERNAME, LEADER_PASSWORD);
     await page.getByRole('link', { name: '帮扶干部' }).click();
     await page.getByRole('link', { name: OTHER_CADRE }).click();
     await page.getByRole('heading', { name: OTHER_CADRE }).waitFor();
@@ -208,11 +170,4 @@ try {
     }
   }
   console.log('admin registry e2e: OK');
-} catch (error) {
-  failed = true;
-  console.error(error);
-  if (page) await shot(page, 'admin-registry-failure').catch(() => {});
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

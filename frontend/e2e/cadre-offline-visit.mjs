@@ -8,11 +8,8 @@
 //   E2E_BASE_URL=http://127.0.0.1:8000 E2E_USERNAME=cadre E2E_PASSWORD=fumin-demo-2026 \
 //   E2E_HOUSEHOLD=<head name> node e2e/cadre-offline-visit.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, SHOTS, apiToken as tokenOf, fillLogin, logIn, required, run, screenshot, step } from './lib.mjs';
 
-const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8000';
 const USERNAME = process.env.E2E_USERNAME ?? 'cadre';
 const PASSWORD = process.env.E2E_PASSWORD ?? 'fumin-demo-2026';
 const HOUSEHOLD = process.env.E2E_HOUSEHOLD; // the head's name of a household paired to the cadre
@@ -21,32 +18,15 @@ const HOUSEHOLD = process.env.E2E_HOUSEHOLD; // the head's name of a household p
 const REFUSED = process.env.E2E_REFUSED_HOUSEHOLD;
 const ADMIN_USERNAME = process.env.E2E_ADMIN_USERNAME;
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-// Screenshots go to e2e/out/ (ignored); `make frontend-screenshots` points this at docs/screenshots/.
-const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
-const TIMEOUT = 20_000;
 const NOTE = `毛竹、香菇收入稳定（${Math.random().toString(36).slice(2, 6)}）`;
 // The happiness-list item added offline; the pytest driver checks it arrived once by this title.
 const YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
 const ITEM = process.env.E2E_HAPPINESS_TITLE ?? `光伏发电分红（${Math.random().toString(36).slice(2, 6)}）`;
 
-assert.ok(HOUSEHOLD, 'E2E_HOUSEHOLD (a household head name) is required');
-mkdirSync(SHOTS, { recursive: true });
-
-function step(text) {
-  console.log(`- ${text}`);
-}
+required({ HOUSEHOLD }); // a household head's name
 
 /** The API as a second client (not the browser): a token, then GETs. */
-async function apiToken(username = USERNAME, password = PASSWORD) {
-  const response = await fetch(`${BASE}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password }),
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await response.json()).access_token;
-}
+const apiToken = (username = USERNAME, password = PASSWORD) => tokenOf(username, password);
 
 async function apiGet(token, path) {
   const response = await fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -84,35 +64,29 @@ async function unpair(householdId, cadreToken) {
   throw new Error('assistance never saw the pairing end');
 }
 
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
+const shot = (page, name) => screenshot(page, name, { fullPage: false });
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-});
-let failed = false;
-let page;
-try {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    permissions: ['geolocation'],
-    geolocation: { latitude: 27.6186, longitude: 119.0623, accuracy: 12 },
-  });
-  context.setDefaultTimeout(TIMEOUT);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  permissions: ['geolocation'],
+  geolocation: { latitude: 27.6186, longitude: 119.0623, accuracy: 12 },
+};
 
+async function failure(page) {
+  console.error(`at ${page.url()}; the screen is in ${SHOTS}failure.png`);
+  await shot(page, 'failure');
+}
+
+await run({ options: phone, logApiErrors: false, failure }, async (page, context) => {
   step('log in');
   await page.goto(BASE);
   await page.waitForURL('**/login');
-  await page.getByLabel('用户名').fill(USERNAME);
-  await page.getByLabel('密码').fill(PASSWORD);
+  await fillLogin(page, USERNAME, PASSWORD);
   await shot(page, 'cadre-login');
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL('**/m');
@@ -320,19 +294,6 @@ try {
   await page.waitForURL('**/login');
   // The dialog closes (fade and all) before the app navigates: none of it lingers over the form.
   assert.equal(await page.locator('.adm-dialog').count(), 0, 'the logout dialog is gone when the login shows');
-  await page.getByLabel('用户名').fill(USERNAME);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/m');
+  await logIn(page, USERNAME, PASSWORD, (url) => url.pathname === '/m');
   console.log('e2e cadre offline visit: ok');
-} catch (error) {
-  failed = true;
-  console.error(error);
-  if (page) {
-    console.error(`at ${page.url()}; the screen is in ${SHOTS}failure.png`);
-    await shot(page, 'failure').catch(() => undefined);
-  }
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -1,12 +1,12 @@
 /** A new village under a township, or an area's name, edition and size (If-Match; a 412 loads the fresh data). */
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { SIZE_CLASSES, createArea, getArea, updateArea, type Area, type AreaForm } from '../api/areas';
 import { useWrite } from '../hooks/useWrite';
+import { FormModal } from './FormModal';
 import { enumOptions } from './options';
-import { WriteAlerts } from './WriteAlerts';
 
 export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; parent?: Area; onDone: (saved: Area) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -28,42 +28,33 @@ export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; 
   };
 
   return (
-    <Modal
-      open
+    <FormModal<AreaForm>
       title={area ? t('areas.editTitle', { name: area.name }) : t('areas.addTitle', { name: parent?.name ?? '' })}
-      okText={t('registry.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={write.busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      write={write}
+      initialValues={area ?? { code: parent?.code ?? '', edition: new Date().getFullYear(), size_class: 'medium' }}
+      onSave={submit}
+      onClose={onClose}
     >
-      <WriteAlerts conflict={write.conflict} error={write.error} />
-      <Form<AreaForm>
-        form={form}
-        layout="vertical"
-        initialValues={area ?? { code: parent?.code ?? '', edition: new Date().getFullYear(), size_class: 'medium' }}
-        onFinish={(v) => void submit(v)}
+      <Form.Item
+        name="code"
+        label={t('areas.code')}
+        extra={area ? undefined : t('areas.codeHint')}
+        rules={area ? [] : [{ required: true, pattern: new RegExp(`^${parent?.code ?? ''}\\d{${12 - (parent?.code.length ?? 0)}}$`), message: t('areas.codeRule', { parent: parent?.code ?? '' }) }]}
       >
-        <Form.Item
-          name="code"
-          label={t('areas.code')}
-          extra={area ? undefined : t('areas.codeHint')}
-          rules={area ? [] : [{ required: true, pattern: new RegExp(`^${parent?.code ?? ''}\\d{${12 - (parent?.code.length ?? 0)}}$`), message: t('areas.codeRule', { parent: parent?.code ?? '' }) }]}
-        >
-          <Input disabled={!!area} inputMode="numeric" maxLength={12} />
+        <Input disabled={!!area} inputMode="numeric" maxLength={12} />
+      </Form.Item>
+      <Form.Item name="name" label={t('areas.name')} rules={[{ required: true, whitespace: true, max: 60, message: t('regAdmin.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="edition" label={t('areas.edition')} rules={[{ required: true }]}>
+        <InputNumber min={1980} max={2100} precision={0} />
+      </Form.Item>
+      {village && (
+        <Form.Item name="size_class" label={t('areas.sizeClass')} extra={t('areas.sizeHint')}>
+          <Select allowClear options={enumOptions(t, 'sizeClass', SIZE_CLASSES)} />
         </Form.Item>
-        <Form.Item name="name" label={t('areas.name')} rules={[{ required: true, whitespace: true, max: 60, message: t('regAdmin.required') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="edition" label={t('areas.edition')} rules={[{ required: true }]}>
-          <InputNumber min={1980} max={2100} precision={0} />
-        </Form.Item>
-        {village && (
-          <Form.Item name="size_class" label={t('areas.sizeClass')} extra={t('areas.sizeHint')}>
-            <Select allowClear options={enumOptions(t, 'sizeClass', SIZE_CLASSES)} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,14 +1,14 @@
 /** A new cadre, or an edit of one on the version on screen (If-Match; a 412 loads the fresh data). */
 import { useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { CADRE_TYPES, cadreBody, cadreFormOf, createCadre, updateCadre, type Cadre, type CadreForm } from '../api/cadres';
 import { useWrite } from '../hooks/useWrite';
+import { FormModal } from './FormModal';
 import { enumOptions } from './options';
 import { AreaSelect, DepartmentSelect } from './pickers';
-import { WriteAlerts } from './WriteAlerts';
 
 export function CadreFormModal({ cadre, onDone, onClose }: { cadre?: Cadre; onDone: (saved: Cadre) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -32,36 +32,32 @@ export function CadreFormModal({ cadre, onDone, onClose }: { cadre?: Cadre; onDo
   };
 
   return (
-    <Modal
-      open
+    <FormModal<CadreForm>
       title={cadre ? t('cadres.editTitle') : t('cadres.createTitle')}
-      okText={t('registry.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={write.busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      write={write}
+      initialValues={cadre ? cadreFormOf(cadre) : { type: 'township_staff', skills: [] }}
+      onSave={submit}
+      onClose={onClose}
     >
-      <WriteAlerts conflict={write.conflict} error={write.error} />
-      <Form<CadreForm> form={form} layout="vertical" initialValues={cadre ? cadreFormOf(cadre) : { type: 'township_staff', skills: [] }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label={t('cadres.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('regAdmin.required') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="phone" label={cadre ? t('registry.newPhone') : t('cadres.phone')} extra={cadre?.phone ? t('registry.phoneKept') : undefined}>
-          <Input autoComplete="off" inputMode="tel" />
-        </Form.Item>
-        <Form.Item name="department_id" label={t('cadres.department')} rules={[{ required: true, message: t('links.pickOne') }]}>
-          <DepartmentSelect />
-        </Form.Item>
-        <Form.Item name="type" label={t('cadres.type')} rules={[{ required: true }]}>
-          <Select options={enumOptions(t, 'cadreType', CADRE_TYPES)} />
-        </Form.Item>
-        <Form.Item name="home_area_code" label={t('cadres.homeArea')} rules={[{ required: true, message: t('links.pickOne') }]}>
-          <AreaSelect />
-        </Form.Item>
-        <Form.Item name="skills" label={t('cadres.skills')} extra={t('cadres.skillsHint')}>
-          <Select mode="tags" tokenSeparators={[',', '，']} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('cadres.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('regAdmin.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="phone" label={cadre ? t('registry.newPhone') : t('cadres.phone')} extra={cadre?.phone ? t('registry.phoneKept') : undefined}>
+        <Input autoComplete="off" inputMode="tel" />
+      </Form.Item>
+      <Form.Item name="department_id" label={t('cadres.department')} rules={[{ required: true, message: t('links.pickOne') }]}>
+        <DepartmentSelect />
+      </Form.Item>
+      <Form.Item name="type" label={t('cadres.type')} rules={[{ required: true }]}>
+        <Select options={enumOptions(t, 'cadreType', CADRE_TYPES)} />
+      </Form.Item>
+      <Form.Item name="home_area_code" label={t('cadres.homeArea')} rules={[{ required: true, message: t('links.pickOne') }]}>
+        <AreaSelect />
+      </Form.Item>
+      <Form.Item name="skills" label={t('cadres.skills')} extra={t('cadres.skillsHint')}>
+        <Select mode="tags" tokenSeparators={[',', '，']} />
+      </Form.Item>
+    </FormModal>
   );
 }

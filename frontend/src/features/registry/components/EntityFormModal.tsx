@@ -1,6 +1,6 @@
 /** A new entity, or an edit on the version on screen (If-Match; a 412 loads the fresh data). */
 import { useQueryClient } from '@tanstack/react-query';
-import { Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,9 +17,9 @@ import {
   type EntityBody,
 } from '../api/entities';
 import { useWrite } from '../hooks/useWrite';
+import { FormModal } from './FormModal';
 import { enumOptions } from './options';
 import { AreaSelect } from './pickers';
-import { WriteAlerts } from './WriteAlerts';
 
 export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; onDone: (saved: Entity) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -41,58 +41,49 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
   };
 
   return (
-    <Modal
-      open
+    <FormModal<EntityBody>
       width={640}
       title={entity ? t('entities.editTitle') : t('entities.createTitle')}
-      okText={t('registry.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={write.busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      write={write}
+      initialValues={entity ? entityFormOf(entity) : { type: 'family_farm', industry: 'other', status: 'active', quality_grade: 'none', nhl_member: false }}
+      onSave={submit}
+      onClose={onClose}
     >
-      <WriteAlerts conflict={write.conflict} error={write.error} />
-      <Form<EntityBody>
-        form={form}
-        layout="vertical"
-        initialValues={entity ? entityFormOf(entity) : { type: 'family_farm', industry: 'other', status: 'active', quality_grade: 'none', nhl_member: false }}
-        onFinish={(v) => void submit(v)}
-      >
-        <Form.Item name="name" label={t('entities.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('regAdmin.required') }]}>
-          <Input />
+      <Form.Item name="name" label={t('entities.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('regAdmin.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="type" label={t('entities.type')} rules={[{ required: true }]}>
+        <Select options={enumOptions(t, 'entityType', ENTITY_TYPES)} />
+      </Form.Item>
+      {type === 'leading_enterprise' && (
+        <Form.Item name="enterprise_level" label={t('entities.enterpriseLevel')} rules={[{ required: true, message: t('links.pickOne') }]}>
+          <Select options={enumOptions(t, 'enterpriseLevel', ENTERPRISE_LEVELS)} />
         </Form.Item>
-        <Form.Item name="type" label={t('entities.type')} rules={[{ required: true }]}>
-          <Select options={enumOptions(t, 'entityType', ENTITY_TYPES)} />
+      )}
+      {type === 'family_farm' && (
+        <Form.Item name="quality_grade" label={t('entities.qualityGrade')}>
+          <Select options={enumOptions(t, 'qualityGrade', QUALITY_GRADES)} />
         </Form.Item>
-        {type === 'leading_enterprise' && (
-          <Form.Item name="enterprise_level" label={t('entities.enterpriseLevel')} rules={[{ required: true, message: t('links.pickOne') }]}>
-            <Select options={enumOptions(t, 'enterpriseLevel', ENTERPRISE_LEVELS)} />
-          </Form.Item>
-        )}
-        {type === 'family_farm' && (
-          <Form.Item name="quality_grade" label={t('entities.qualityGrade')}>
-            <Select options={enumOptions(t, 'qualityGrade', QUALITY_GRADES)} />
-          </Form.Item>
-        )}
-        <Form.Item name="credit_code" label={t('entities.creditCode')}>
-          <Input autoComplete="off" maxLength={18} />
-        </Form.Item>
-        <Form.Item name="village_code" label={t('entities.village')} rules={[{ required: true, message: t('links.pickOne') }]}>
-          <AreaSelect level="village" />
-        </Form.Item>
-        <Form.Item name="industry" label={t('entities.industry')} rules={[{ required: true }]}>
-          <Select options={enumOptions(t, 'industry', INDUSTRIES)} />
-        </Form.Item>
-        <Form.Item name="cultivated_year" label={t('entities.cultivatedYear')}>
-          <InputNumber min={1980} max={2100} precision={0} />
-        </Form.Item>
-        <Form.Item name="status" label={t('entities.status')}>
-          <Select options={enumOptions(t, 'entityStatus', ENTITY_STATUSES)} />
-        </Form.Item>
-        <Form.Item name="nhl_member" valuePropName="checked">
-          <Checkbox>{t('entities.nhlMember')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="credit_code" label={t('entities.creditCode')}>
+        <Input autoComplete="off" maxLength={18} />
+      </Form.Item>
+      <Form.Item name="village_code" label={t('entities.village')} rules={[{ required: true, message: t('links.pickOne') }]}>
+        <AreaSelect level="village" />
+      </Form.Item>
+      <Form.Item name="industry" label={t('entities.industry')} rules={[{ required: true }]}>
+        <Select options={enumOptions(t, 'industry', INDUSTRIES)} />
+      </Form.Item>
+      <Form.Item name="cultivated_year" label={t('entities.cultivatedYear')}>
+        <InputNumber min={1980} max={2100} precision={0} />
+      </Form.Item>
+      <Form.Item name="status" label={t('entities.status')}>
+        <Select options={enumOptions(t, 'entityStatus', ENTITY_STATUSES)} />
+      </Form.Item>
+      <Form.Item name="nhl_member" valuePropName="checked">
+        <Checkbox>{t('entities.nhlMember')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
 /** A list of links (active first, ended ones kept as history), each active one endable by a writer. */
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Form, Input, Modal, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -8,7 +8,7 @@ import { today } from '../api/dates';
 import type { LinkKind } from '../api/links';
 import { useWrite } from '../hooks/useWrite';
 import { EndLinkButton } from './EndLinkButton';
-import { WriteAlerts } from './WriteAlerts';
+import { FormModal } from './FormModal';
 
 interface LinkRow {
   id: string;
@@ -108,18 +108,22 @@ export function AddLinkButton<F extends object>({
         {label}
       </Button>
       {open && (
-        <Modal open title={title} okText={t('registry.save')} cancelText={t('common.cancel')} confirmLoading={write.busy} onOk={() => form.submit()} onCancel={() => setOpen(false)}>
-          <WriteAlerts conflict={false} error={write.error} />
-          <Form<F & LinkStartForm> form={form} layout="vertical" initialValues={{ started_on: today(), replace_active: false, ...initial } as never} onFinish={(v) => void submit(v)}>
-            {children}
-            <Form.Item name="started_on" label={t('links.startedOn')} rules={[{ required: true, message: t('links.dateRequired') }]}>
-              <Input type="date" />
-            </Form.Item>
-            <Form.Item name="replace_active" valuePropName="checked" extra={replaceHint}>
-              <Checkbox>{t('links.replaceActive')}</Checkbox>
-            </Form.Item>
-          </Form>
-        </Modal>
+        <FormModal<F & LinkStartForm>
+          title={title}
+          form={form}
+          write={{ ...write, conflict: false }}
+          initialValues={{ started_on: today(), replace_active: false, ...initial } as never}
+          onSave={submit}
+          onClose={() => setOpen(false)}
+        >
+          {children}
+          <Form.Item name="started_on" label={t('links.startedOn')} rules={[{ required: true, message: t('links.dateRequired') }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="replace_active" valuePropName="checked" extra={replaceHint}>
+            <Checkbox>{t('links.replaceActive')}</Checkbox>
+          </Form.Item>
+        </FormModal>
       )}
     </>
   );

@@ -23,6 +23,7 @@ import {
   type MemberForm,
 } from '../api/members';
 import { useWrite } from '../hooks/useWrite';
+import { FormModal } from './FormModal';
 import { enumLabel, enumOptions } from './options';
 import { WriteAlerts } from './WriteAlerts';
 
@@ -125,45 +126,41 @@ function MemberModal({ household, member, onClose }: { household: Household; mem
   };
 
   return (
-    <Modal
-      open
+    <FormModal<MemberForm>
       title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')}
-      okText={t('registry.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={write.busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      write={write}
+      initialValues={member ? memberFormOf(member) : NEW_MEMBER}
+      onSave={submit}
+      onClose={onClose}
     >
-      <WriteAlerts conflict={write.conflict} error={write.error} />
-      <Form<MemberForm> form={form} layout="vertical" initialValues={member ? memberFormOf(member) : NEW_MEMBER} onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('regAdmin.required') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="id_number"
-          label={member ? t('members.newIdNumber') : t('registry.idNumber')}
-          extra={member ? t('members.idKept', { shown: member.id_number }) : undefined}
-          rules={member ? [] : [{ required: true, whitespace: true, message: t('regAdmin.required') }]}
-        >
-          <Input autoComplete="off" maxLength={18} />
-        </Form.Item>
-        <Form.Item name="relation" label={t('registry.relation')}>
-          <Select options={enumOptions(t, 'relation', RELATIONS)} />
-        </Form.Item>
-        <Form.Item name="health" label={t('registry.health')}>
-          <Select options={enumOptions(t, 'health', HEALTH)} />
-        </Form.Item>
-        <Form.Item name="labour_ability" label={t('registry.labour')}>
-          <Select options={enumOptions(t, 'labourAbility', LABOUR)} />
-        </Form.Item>
-        <Form.Item name="employment" label={t('registry.employment')}>
-          <Select options={enumOptions(t, 'employment', EMPLOYMENT)} />
-        </Form.Item>
-        <Form.Item name="resident" valuePropName="checked">
-          <Checkbox>{t('registry.resident')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('regAdmin.required') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="id_number"
+        label={member ? t('members.newIdNumber') : t('registry.idNumber')}
+        extra={member ? t('members.idKept', { shown: member.id_number }) : undefined}
+        rules={member ? [] : [{ required: true, whitespace: true, message: t('regAdmin.required') }]}
+      >
+        <Input autoComplete="off" maxLength={18} />
+      </Form.Item>
+      <Form.Item name="relation" label={t('registry.relation')}>
+        <Select options={enumOptions(t, 'relation', RELATIONS)} />
+      </Form.Item>
+      <Form.Item name="health" label={t('registry.health')}>
+        <Select options={enumOptions(t, 'health', HEALTH)} />
+      </Form.Item>
+      <Form.Item name="labour_ability" label={t('registry.labour')}>
+        <Select options={enumOptions(t, 'labourAbility', LABOUR)} />
+      </Form.Item>
+      <Form.Item name="employment" label={t('registry.employment')}>
+        <Select options={enumOptions(t, 'employment', EMPLOYMENT)} />
+      </Form.Item>
+      <Form.Item name="resident" valuePropName="checked">
+        <Checkbox>{t('registry.resident')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }
 
