@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert as Notice, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ApiError, problemText } from '@/lib/api';
+import { Pager, useCursors } from '@/lib/paging';
 import { useSession } from '@/lib/hooks';
 
 import { acknowledgeAlert, closeAlert, listAlerts, type Alert, type AlertFilters, type AlertStatus } from '../api/alerts';
@@ -22,8 +23,8 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
   const client = useQueryClient();
   const loginArea = useSession()?.me.area ?? '';
   const [filters, setFilters] = useState<AlertFilters>({ status: 'open' });
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
+  const cursors = useCursors();
+  const cursor = cursors.cursor;
   const page = useQuery({ queryKey: ['alerts', filters, cursor], queryFn: () => listAlerts(filters, cursor) });
   const townships = useQuery({ queryKey: ['alert-townships'], queryFn: listTownships });
   const cadreArea = filters.area ?? loginArea;
@@ -40,7 +41,7 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
         filters={filters}
         onChange={(next) => {
           setFilters(next);
-          setCursors([null]);
+          cursors.reset();
         }}
         townships={townships.data ?? []}
         cadres={cadres.data ?? []}
@@ -88,14 +89,7 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
             : []),
         ]}
       />
-      <Space>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors((list) => list.slice(0, -1))}>
-          {t('registry.previous')}
-        </Button>
-        <Button disabled={!page.data?.next_cursor} onClick={() => setCursors((list) => [...list, page.data?.next_cursor ?? null])}>
-          {t('registry.next')}
-        </Button>
-      </Space>
+      <Pager cursors={cursors} next={page.data?.next_cursor} />
     </Space>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert as Notice, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ApiError, problemText } from '@/lib/api';
+import { Pager, useCursors } from '@/lib/paging';
 
 import { closeNeed, listNeeds, startNeed, type Need, type NeedStatus } from '../api/alerts';
 import { NoteButton } from './NoteButton';
@@ -16,8 +17,8 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
   const { t } = useTranslation();
   const client = useQueryClient();
   const [status, setStatus] = useState<NeedStatus | undefined>('open');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
+  const cursors = useCursors();
+  const cursor = cursors.cursor;
   const page = useQuery({ queryKey: ['needs', status, cursor], queryFn: () => listNeeds(status, cursor) });
   const refresh = () => void client.invalidateQueries({ queryKey: ['needs'] });
 
@@ -32,7 +33,7 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
         value={status}
         onChange={(value) => {
           setStatus(value);
-          setCursors([null]);
+          cursors.reset();
         }}
         options={(['open', 'in_progress', 'closed'] as const).map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
       />
@@ -72,14 +73,7 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
             : []),
         ]}
       />
-      <Space>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors((list) => list.slice(0, -1))}>
-          {t('registry.previous')}
-        </Button>
-        <Button disabled={!page.data?.next_cursor} onClick={() => setCursors((list) => [...list, page.data?.next_cursor ?? null])}>
-          {t('registry.next')}
-        </Button>
-      </Space>
+      <Pager cursors={cursors} next={page.data?.next_cursor} />
     </Space>
   );
 }

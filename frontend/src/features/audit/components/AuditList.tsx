@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError, problemText } from '@/lib/api';
+import { Pager, useCursors } from '@/lib/paging';
 
 import { listAudit, type AuditEntry } from '../api/audit';
 
 /** Newest first, keyset paged. */
 export function AuditList() {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
+  const cursors = useCursors();
+  const cursor = cursors.cursor;
   const page = useQuery({ queryKey: ['audit', cursor], queryFn: () => listAudit(cursor) });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -32,14 +32,7 @@ export function AuditList() {
           { title: t('audit.reason'), dataIndex: 'reason' },
         ]}
       />
-      <Space>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors((list) => list.slice(0, -1))}>
-          {t('registry.previous')}
-        </Button>
-        <Button disabled={!page.data?.next_cursor} onClick={() => setCursors((list) => [...list, page.data?.next_cursor ?? null])}>
-          {t('registry.next')}
-        </Button>
-      </Space>
+      <Pager cursors={cursors} next={page.data?.next_cursor} />
     </Space>
   );
 }

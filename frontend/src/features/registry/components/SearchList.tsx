@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError, problemText } from '@/lib/api';
 
-import type { useCursors } from '../hooks/useCursors';
+import type { useCursors } from '@/lib/paging';
 import type { SearchPage } from '../hooks/useSearch';
-import { Pager } from './Pager';
+import { Pager } from '@/lib/paging';
 
 interface Props<T, V> {
   title: string;

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
-import { useCursors } from './useCursors';
+import { useCursors } from '@/lib/paging';
 
 export interface SearchPage<T> {
   items: T[];

@@ -2,7 +2,7 @@
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import type { useCursors } from '../hooks/useCursors';
+import type { useCursors } from './useCursors';
 
 export function Pager({ cursors, next }: { cursors: ReturnType<typeof useCursors>; next?: string | null }) {
   const { t } = useTranslation();
