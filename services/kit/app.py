@@ -11,6 +11,7 @@ from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
 
 from kit import health, metrics, migrations
+from kit.clock import set_clock
 from kit.consumer import progress_of
 from kit.db import make_engine, make_sessionmaker
 from kit.logs import RequestIdMiddleware, configure_logging
@@ -48,6 +49,7 @@ def create_service_app(
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
     url = settings.database_url or settings.sqlite_url(name)
+    set_clock(settings.clock)
     engine = make_engine(url, schema=name)
 
     @contextlib.asynccontextmanager

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
@@ -20,6 +21,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.types import TypeDecorator
+
+from kit import clock
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -65,7 +68,8 @@ BigIntKey = BigInteger().with_variant(Integer(), "sqlite")
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, in UTC, from the kit's clock (which tests and the demo can set)."""
+    return clock.now()
 
 
 def make_engine(url: str, schema: str) -> AsyncEngine:
@@ -131,3 +135,9 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+
+
+def insert_for(session: AsyncSession) -> Any:
+    """``postgresql.insert`` or ``sqlite.insert`` for the session's store: each knows
+    ``on_conflict_do_*``, which the generic ``insert`` does not."""
+    return postgresql.insert if is_postgres(session.get_bind().dialect) else sqlite.insert

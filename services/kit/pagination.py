@@ -30,6 +30,14 @@ class Page(BaseModel, Generic[T]):
 
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="每页条数 / page size")]
+
+# Area codes: 2 (province) to 12 (village) digits; a prefix selects an area and all below it.
+AREA_CODE_PATTERN = r"^\d{2,12}$"
+AreaCodeQuery = Annotated[str, Query(pattern=AREA_CODE_PATTERN, description="区划代码 / area code")]
+AreaPrefixQuery = Annotated[
+    str | None,
+    Query(pattern=AREA_CODE_PATTERN, description="区划代码前缀 / area code prefix"),
+]
 CursorQuery = Annotated[
     str | None, Query(description="上一页给出的 next_cursor / from next_cursor")
 ]

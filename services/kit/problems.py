@@ -58,7 +58,24 @@ class NotFound(Problem):
 
 
 class Conflict(Problem):
+    """A write that clashes with what is stored. Raise a kind of it, never this one itself: its
+    ``code`` tells a client which clash it is (each domain's ``errors.py`` declares its own)."""
+
     status, code, title = 409, "conflict", "与现有数据冲突 / Conflict"
+
+
+class SameIdOtherBody(Conflict):
+    """An idempotent PUT repeated with the client's id but a different body."""
+
+    code = "same-id-other-body"
+    title = "该编号已用于不同的内容 / This id was already used with other content"
+
+
+class ConcurrentWrite(Conflict):
+    """A constraint the service did not check first: two writers raced."""
+
+    code = "concurrent-write"
+    title = "与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time"
 
 
 class PreconditionFailed(Problem):
@@ -135,9 +152,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def on_integrity(request: Request, exc: Exception) -> JSONResponse:
         # A constraint the service did not check first (a race between two writers).
         log.warning("integrity error on %s", request.url.path)
-        return problem_response(
-            Conflict("与现有数据冲突，请刷新后重试 / conflicts with existing data"), request
-        )
+        return problem_response(ConcurrentWrite(), request)
 
     async def on_database(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DBAPIError)
@@ -189,14 +204,23 @@ _HTTP_TITLES = {
     403: Forbidden.title,
 }
 
-# Declared on endpoints so the OpenAPI document lists the problems each one may answer.
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"description": title, "content": {PROBLEM_JSON: {}}}
-    for status, title in [
-        (400, Problem.title),  # a body that cannot be parsed at all (not JSON, a broken form)
-        (401, Unauthorized.title),
-        (403, Forbidden.title),
-        (404, NotFound.title),
-        (422, UnprocessableEntity.title),
-    ]
-}
+
+def problem_responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any]]:
+    """The problems an endpoint may answer, for its OpenAPI ``responses``: those every endpoint
+    may (400, 401, 403, 404, 422) and the given ones, each status listing its types."""
+    common: tuple[type[Problem], ...] = (Problem, Unauthorized, Forbidden, NotFound)
+    by_status: dict[int, list[type[Problem]]] = {}
+    for problem in (*common, UnprocessableEntity, *problems):
+        by_status.setdefault(problem.status, []).append(problem)
+    return {
+        status: {
+            "description": "; ".join(f"{p.title} (/problems/{p.code})" for p in kinds),
+            "content": {PROBLEM_JSON: {}},
+        }
+        for status, kinds in sorted(by_status.items())
+    }
+
+
+# What any endpoint may answer; writes add their own kinds of 409 and, for edits, EDIT_PROBLEMS.
+PROBLEM_RESPONSES = problem_responses()
+EDIT_PROBLEMS: tuple[type[Problem], ...] = (PreconditionFailed, PreconditionRequired)

@@ -3,8 +3,10 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kit.clock import parse_clock
 
 DEV_SECRET_PREFIX = "dev-"
 
@@ -20,6 +22,8 @@ class ServiceSettings(BaseSettings):
     database_url: str = ""
     migrate_on_start: bool = True
     log_level: str = "INFO"
+    # "" the wall clock; an ISO date-time (stopped there) or an offset like "+3d" (kit/clock.py).
+    clock: str = ""
 
     token_issuer: str = "fumin-registry"
     token_audience: str = "fumin"
@@ -35,6 +39,12 @@ class ServiceSettings(BaseSettings):
 
     def sqlite_url(self, service: str) -> str:
         return f"sqlite+aiosqlite:///{self.data_dir / f'{service}.db'}"
+
+    @field_validator("clock")
+    @classmethod
+    def _clock_is_readable(cls, value: str) -> str:
+        parse_clock(value)  # a ValueError names the setting
+        return value
 
     @model_validator(mode="after")
     def _no_dev_secrets_in_production(self) -> "ServiceSettings":

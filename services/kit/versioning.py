@@ -3,10 +3,11 @@
 An edit must send ``If-Match`` with the version it read: none answers 428, a stale one 412.
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Response
 
+from kit.db import utcnow
 from kit.problems import PreconditionFailed, PreconditionRequired
 
 
@@ -40,3 +41,20 @@ def check_version(if_match: str | None, current: int) -> None:
             f"当前版本为 {current}，请刷新后再改 / current version is {current}",
             current_version=current,
         )
+
+
+def bump(row: Any) -> None:
+    """Move an aggregate to its next version, stamping ``updated_at`` where it has one.
+
+    The one place a version moves: the ETag, the feed's ordering and the consumers'
+    "newer wins" all read it.
+    """
+    row.version += 1
+    if hasattr(row, "updated_at"):
+        row.updated_at = utcnow()
+
+
+def bump_if_match(row: Any, if_match: str | None) -> None:
+    """An edit: check the caller read the current version (428/412), then move to the next."""
+    check_version(if_match, row.version)
+    bump(row)

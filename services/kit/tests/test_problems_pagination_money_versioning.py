@@ -157,7 +157,7 @@ async def test_an_unhandled_error_is_a_500_problem_that_gives_nothing_away(
 async def test_a_constraint_hit_by_a_race_is_a_409_without_sql(api: httpx.AsyncClient) -> None:
     assert (await api.post("/items/one")).status_code == 200
     answer = problem(await api.post("/items/two"), 409)
-    assert answer["type"] == "/problems/conflict"
+    assert answer["type"] == "/problems/concurrent-write"
     for leak in ("INSERT", "UNIQUE", "unique", "uq_item", "duplicate"):
         assert leak not in json.dumps(answer)
     listed = (await api.get("/items")).json()
