@@ -208,16 +208,16 @@ _HTTP_TITLES = {
 def problem_responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any]]:
     """The problems an endpoint may answer, for its OpenAPI ``responses``: those every endpoint
     may (400, 401, 403, 404, 422) and the given ones, each status listing its types."""
-    common: tuple[type[Problem], ...] = (Problem, Unauthorized, Forbidden, NotFound)
+    kinds: list[type[Problem]] = [Problem, Unauthorized, Forbidden, NotFound, UnprocessableEntity]
     by_status: dict[int, list[type[Problem]]] = {}
-    for problem in (*common, UnprocessableEntity, *problems):
+    for problem in [*kinds, *problems]:
         by_status.setdefault(problem.status, []).append(problem)
     return {
         status: {
-            "description": "; ".join(f"{p.title} (/problems/{p.code})" for p in kinds),
+            "description": "; ".join(f"{p.title} (/problems/{p.code})" for p in of_status),
             "content": {PROBLEM_JSON: {}},
         }
-        for status, kinds in sorted(by_status.items())
+        for status, of_status in sorted(by_status.items())
     }
 
 
