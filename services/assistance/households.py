@@ -19,8 +19,9 @@ OUT_OF_REACH = (
 
 
 async def in_reach(
-    session: AsyncSession, principal: Principal, household_id: UUID, today: date
+    session: AsyncSession, *, principal: Principal, household_id: UUID, today: date
 ) -> Household | None:
+    """The household, if the caller may reach it (else None)."""
     query = select(Household).where(
         col(Household.id) == household_id,
         col(Household.id).in_(households_in_reach(principal, today)),
@@ -29,20 +30,20 @@ async def in_reach(
 
 
 async def named_in_body(
-    session: AsyncSession, principal: Principal, household_id: UUID, today: date
+    session: AsyncSession, *, principal: Principal, household_id: UUID, today: date
 ) -> Household:
     """A household the body names: out of reach answers 422 on ``household_id``."""
-    household = await in_reach(session, principal, household_id, today)
+    household = await in_reach(session, principal=principal, household_id=household_id, today=today)
     if household is None:
         raise invalid("household_id", OUT_OF_REACH)
     return household
 
 
 async def named_in_path(
-    session: AsyncSession, principal: Principal, household_id: UUID, today: date
+    session: AsyncSession, *, principal: Principal, household_id: UUID, today: date
 ) -> Household:
     """A household the path names: out of reach answers 404 (as if it were not there)."""
-    household = await in_reach(session, principal, household_id, today)
+    household = await in_reach(session, principal=principal, household_id=household_id, today=today)
     if household is None:
         raise NotFound(OUT_OF_REACH)
     return household

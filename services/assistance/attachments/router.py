@@ -4,22 +4,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response, status
 
-from assistance.attachments import service
+from assistance.attachments import errors, service
+from assistance.attachments.errors import PayloadTooLarge, UnsupportedMediaType
 from assistance.attachments.schemas import AttachmentPublic
 from assistance.attachments.storage import PhotoStore
 from assistance.scope import Readers, Writers
 from kit.clock import local_today
 from kit.db import SessionDep
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import PROBLEM_RESPONSES, problem_responses
 
 router = APIRouter(prefix="/v1/attachments", tags=["attachments"])
 
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="内容的 SHA-256 / hex")]
-PHOTO_RESPONSES = {
-    **PROBLEM_RESPONSES,
-    413: {"description": service.PayloadTooLarge.title},
-    415: {"description": service.UnsupportedMediaType.title},
-}
 
 
 def photo_store(request: Request) -> PhotoStore:
@@ -34,12 +30,12 @@ async def read_capped(request: Request, limit: int) -> bytes:
     """The body, refused as soon as it passes ``limit`` (not read whole first)."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise service.PayloadTooLarge(f"照片不得超过 {limit} 字节 / at most {limit} bytes")
+        raise errors.too_large(limit)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise service.PayloadTooLarge(f"照片不得超过 {limit} 字节 / at most {limit} bytes")
+            raise errors.too_large(limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -50,7 +46,10 @@ async def read_capped(request: Request, limit: int) -> bytes:
     summary="上传照片（id 为内容的 SHA-256）/ upload a photo under its SHA-256",
     description="请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。首次 201，再次 200。"
     " / The body is the image's bytes; 201 the first time, 200 after.",
-    responses={**PHOTO_RESPONSES, 201: {"description": "新建 / created"}},
+    responses={
+        **problem_responses(PayloadTooLarge, UnsupportedMediaType),
+        201: {"description": "新建 / created"},
+    },
 )
 async def put_attachment(
     attachment_id: Sha256,
@@ -63,7 +62,12 @@ async def put_attachment(
     limit = request.app.state.settings.max_photo_bytes
     data = await read_capped(request, limit)
     public, created = await service.put_attachment(
-        session, store, principal, attachment_id, data, limit
+        session,
+        store=store,
+        principal=principal,
+        attachment_id=attachment_id,
+        data=data,
+        max_bytes=limit,
     )
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return public
@@ -78,7 +82,9 @@ async def put_attachment(
 async def get_attachment(
     attachment_id: Sha256, session: SessionDep, principal: Readers, store: Store
 ) -> Response:
-    row = await service.readable_attachment(session, principal, attachment_id, local_today())
+    row = await service.readable_attachment(
+        session, principal=principal, attachment_id=attachment_id, today=local_today()
+    )
     data = await service.get_bytes(store, row)
     return Response(
         content=data,

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from assistance.attachments import errors
 from assistance.attachments.schemas import AttachmentPublic
 from assistance.attachments.sniff import sniff_image
 from assistance.attachments.storage import PhotoStore
@@ -16,17 +17,8 @@ from assistance.models import Attachment, Visit, VisitPhoto
 from assistance.scope import visible_visits
 from kit.auth import Principal
 from kit.outbox import record_event
-from kit.problems import NotFound, Problem, invalid
 
 AGGREGATE = "attachment"
-
-
-class PayloadTooLarge(Problem):
-    status, code, title = 413, "too-large", "文件过大 / Payload too large"
-
-
-class UnsupportedMediaType(Problem):
-    status, code, title = 415, "unsupported-type", "不支持的文件类型 / Unsupported media type"
 
 
 def to_public(row: Attachment) -> AttachmentPublic:
@@ -36,21 +28,20 @@ def to_public(row: Attachment) -> AttachmentPublic:
 def check_content(attachment_id: str, data: bytes, max_bytes: int) -> str:
     """The checks before anything is stored; answers the sniffed media type."""
     if len(data) > max_bytes:
-        raise PayloadTooLarge(f"照片不得超过 {max_bytes} 字节 / at most {max_bytes} bytes")
+        raise errors.too_large(max_bytes)
     if not data:
-        raise invalid("body", "文件为空 / the body is empty")
+        raise errors.empty()
     if hashlib.sha256(data).hexdigest() != attachment_id:
-        raise invalid("id", "id 须为内容的 SHA-256 / the id must be the bytes' SHA-256 (hex)")
+        raise errors.id_not_hash()
     media_type = sniff_image(data)
     if media_type is None:
-        raise UnsupportedMediaType(
-            "只接受 JPEG、PNG、WebP、HEIC 照片 / JPEG, PNG, WebP or HEIC only"
-        )
+        raise errors.not_an_image()
     return media_type
 
 
 async def put_attachment(
     session: AsyncSession,
+    *,
     store: PhotoStore,
     principal: Principal,
     attachment_id: str,
@@ -92,12 +83,12 @@ async def put_attachment(
 
 
 async def readable_attachment(
-    session: AsyncSession, principal: Principal, attachment_id: str, today: date
+    session: AsyncSession, *, principal: Principal, attachment_id: str, today: date
 ) -> Attachment:
     """The attachment, if the caller uploaded it or may see a visit referencing it; else 404."""
     row = await session.get(Attachment, attachment_id)
     if row is None:
-        raise NotFound("照片不存在 / no such photo")
+        raise errors.not_found()
     if row.uploaded_by == principal.subject:
         return row
     referenced = exists(
@@ -107,12 +98,13 @@ async def readable_attachment(
         .where(col(VisitPhoto.attachment_id) == attachment_id, *visible_visits(principal, today))
     )
     if not await session.scalar(select(referenced)):
-        raise NotFound("照片不存在或你无权查看 / no such photo in your reach")
+        raise errors.out_of_reach()
     return row
 
 
 async def get_bytes(store: PhotoStore, row: Attachment) -> bytes:
+    """The photo's bytes from the store (404 if they went missing)."""
     data = await store.get(row.id)
     if data is None:
-        raise NotFound("照片文件缺失，请重新上传 / the photo's bytes are missing; upload it again")
+        raise errors.bytes_missing()
     return data

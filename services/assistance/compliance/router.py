@@ -9,10 +9,10 @@ from assistance.compliance import service
 from assistance.compliance.schemas import CompliancePage, Level
 from assistance.months import Month, MonthQuery
 from assistance.schedule.due import DueFilters
-from assistance.schedule.router import AreaQuery
 from assistance.scope import Readers
 from kit.clock import local_today
 from kit.db import SessionDep
+from kit.pagination import AreaPrefixQuery
 from kit.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1/compliance", tags=["compliance"])
@@ -29,18 +29,15 @@ async def get_compliance(
     principal: Readers,
     month: MonthQuery = None,
     level: Annotated[Level, Query(description="cadre / township / county")] = Level.TOWNSHIP,
-    area: AreaQuery = None,
+    area: AreaPrefixQuery = None,
     cadre_id: UUID | None = None,
 ) -> CompliancePage:
     today = local_today()
-    chosen = Month.parse(month, today)
-    items, total = await service.compliance(
-        session, principal, chosen, today, level, DueFilters(area, cadre_id)
-    )
-    return CompliancePage(
-        month=str(chosen),
+    return await service.compliance(
+        session,
+        principal=principal,
+        month=Month.parse(month, today),
+        today=today,
         level=level,
-        reference_day=chosen.reference_day(today).isoformat(),
-        items=items,
-        total=total,
+        filters=DueFilters(area, cadre_id),
     )

@@ -6,8 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from assistance.compliance.schemas import ComplianceRow, Level
+from assistance.compliance.schemas import CompliancePage, ComplianceRow, Level
 from assistance.months import Month
 from assistance.schedule.due import DueFilters, due_query
 from kit.auth import Principal
@@ -24,13 +25,15 @@ def rate(visited: int, due: int) -> str | None:
 
 
 async def compliance(
-    session: Any,
+    session: AsyncSession,
+    *,
     principal: Principal,
     month: Month,
     today: date,
     level: Level,
     filters: DueFilters,
-) -> tuple[list[ComplianceRow], ComplianceRow]:
+) -> CompliancePage:
+    """Visited ÷ due in ``month`` per cadre, township or county, with the total."""
     query, _ = due_query(principal, month, today, filters)
     due = query.subquery("due")
     visited = func.count().filter(due.c.visits > 0)
@@ -64,4 +67,10 @@ async def compliance(
         visited=visited_total,
         rate=rate(visited_total, due_total),
     )
-    return rows, total
+    return CompliancePage(
+        month=str(month),
+        level=level,
+        reference_day=month.reference_day(today).isoformat(),
+        items=rows,
+        total=total,
+    )

@@ -33,7 +33,7 @@ from assistance.plans import service as plans
 from assistance.registry_copy.consumer import make_consumer
 from assistance.scope import active_on
 from assistance.visits import service as visits
-from kit.clock import LOCAL_TZ
+from kit.clock import LOCAL_TZ, local_today
 from kit.outbox import record_event
 
 CHUNK = 5_000
@@ -69,7 +69,7 @@ async def already_seeded(app: FastAPI) -> bool:
         return bool(await session.scalar(select(exists().where(col(Plan.id).is_not(None)))))
 
 
-async def paired_households(session: AsyncSession, today: date) -> list[PairedHousehold]:
+async def paired_households(session: AsyncSession, *, today: date) -> list[PairedHousehold]:
     """Low-income households of the copy with a cadre paired today, in a stable order."""
     query = (
         select(Household, Pairing)
@@ -110,7 +110,7 @@ def _events(
     types: dict[str, MeasureType],
 ) -> None:
     """The events the API writes for the same rows (each domain's own ``to_public``)."""
-    today = datetime.now(LOCAL_TZ).date()
+    today = local_today()
     for row in attachment_rows:
         record_event(
             session,
@@ -129,12 +129,12 @@ def _events(
             area_code=row["village_code"],
         )
     for row in activity.needs:
-        needs.emit(session, needs.to_public(row, villages[row["household_id"]], today))
+        needs.emit(session, need=needs.to_public(row, villages[row["household_id"]], today))
     for row in activity.plans:
-        plans.emit(session, plans.to_public(row, villages[row["household_id"]], types))
+        plans.emit(session, plan=plans.to_public(row, villages[row["household_id"]], types))
     for row in activity.items:
         village = villages[row["household_id"]]
-        happiness.emit(session, happiness.to_public(row), village)
+        happiness.emit(session, item=happiness.to_public(row), village_code=village)
 
 
 async def load_activity(
@@ -145,7 +145,7 @@ async def load_activity(
         await seed_defaults(session)
         if await session.scalar(select(exists().where(col(Plan.id).is_not(None)))):
             return None  # seeded already (or real plans there): never doubled
-        households = await paired_households(session, now.astimezone(LOCAL_TZ).date())
+        households = await paired_households(session, today=now.astimezone(LOCAL_TZ).date())
         activity = generate(households, now, seed)
         for photo_id, data in activity.photos.items():  # bytes first: a row always has them
             await store.put(photo_id, data)

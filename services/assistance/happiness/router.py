@@ -1,6 +1,6 @@
 """HTTP endpoints of the happiness list (幸福清单)."""
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
@@ -15,8 +15,8 @@ from assistance.happiness.schemas import (
 from assistance.scope import Readers, Writers
 from kit.clock import local_today
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, SameIdOtherBody, problem_responses
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(prefix="/v1/happiness-items", tags=["happiness-items"])
@@ -33,18 +33,21 @@ async def list_items(
     principal: Readers,
     household_id: UUID | None = None,
     year: Annotated[int | None, Query(ge=2000, le=2100, description="年度 / year")] = None,
-    area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    area: AreaPrefixQuery = None,
     item_status: Annotated[
         ItemStatus | None, Query(alias="status", description="计划或已兑现 / planned, delivered")
     ] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
-) -> dict[str, Any]:
+) -> HappinessList:
     filters = service.ItemFilters(household_id, year, area, item_status)
     return await service.list_items(
-        session, principal, filters, local_today(), cursor=cursor, limit=limit
+        session,
+        principal=principal,
+        filters=filters,
+        today=local_today(),
+        cursor=cursor,
+        limit=limit,
     )
 
 
@@ -56,9 +59,11 @@ async def list_items(
 )
 async def get_item(
     item_id: UUID, session: SessionDep, principal: Readers, response: Response
-) -> dict[str, Any]:
-    item = await service.get_item(session, principal, item_id, local_today())
-    set_etag(response, item["version"])
+) -> HappinessItemPublic:
+    item = await service.get_item(
+        session, principal=principal, item_id=item_id, today=local_today()
+    )
+    set_etag(response, item.version)
     return item
 
 
@@ -71,7 +76,10 @@ async def get_item(
         "带 If-Match：整体修改（412 版本过期）。 / Without If-Match: create (201); the same id and "
         "body again answers the stored item (200), another body 409. With If-Match: replace."
     ),
-    responses={**PROBLEM_RESPONSES, 201: {"description": "新建 / created"}},
+    responses={
+        **problem_responses(SameIdOtherBody, *EDIT_PROBLEMS),
+        201: {"description": "新建 / created"},
+    },
 )
 async def put_item(
     item_id: UUID,
@@ -80,14 +88,21 @@ async def put_item(
     principal: Writers,
     response: Response,
     if_match: IfMatch,
-) -> dict[str, Any]:
+) -> HappinessItemPublic:
     if if_match is not None:
-        item = await service.update(session, principal, item_id, body, if_match, local_today())
+        item = await service.update(
+            session,
+            principal=principal,
+            item_id=item_id,
+            data=body,
+            if_match=if_match,
+            today=local_today(),
+        )
     else:
         item, created = await service.create_or_return(
-            session, principal, item_id, body, local_today()
+            session, principal=principal, item_id=item_id, data=body, today=local_today()
         )
         if created:
             response.status_code = status.HTTP_201_CREATED
-    set_etag(response, item["version"])
+    set_etag(response, item.version)
     return item

@@ -15,17 +15,21 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from assistance import households
-from assistance.happiness.schemas import HappinessItemIn, HappinessItemPublic, ItemStatus
+from assistance.happiness import errors
+from assistance.happiness.schemas import (
+    HappinessItemIn,
+    HappinessItemPublic,
+    HappinessList,
+    ItemStatus,
+)
 from assistance.models import HappinessItem, Household
 from assistance.scope import households_in_reach
-from assistance.sql import insert_for
 from kit.auth import Principal
-from kit.db import utcnow
+from kit.db import insert_for, utcnow
 from kit.money import from_fen, to_fen
 from kit.outbox import record_event
 from kit.pagination import paginate
-from kit.problems import Conflict, NotFound, invalid
-from kit.versioning import check_version
+from kit.versioning import bump, check_version
 
 AGGREGATE = "happiness_item"
 
@@ -57,21 +61,19 @@ def fields(body: HappinessItemIn) -> dict[str, Any]:
     }
 
 
-def to_public(item: Mapping[str, Any]) -> dict[str, Any]:
-    """The item's JSON from its column values (``HappinessItem.model_dump()`` or a row dict)."""
-    return HappinessItemPublic.model_validate(
-        {**item, "value": from_fen(item["value_fen"])}
-    ).model_dump(mode="json")
+def to_public(item: Mapping[str, Any]) -> HappinessItemPublic:
+    """The item from its column values (``HappinessItem.model_dump()`` or a row dict)."""
+    return HappinessItemPublic.model_validate({**item, "value": from_fen(item["value_fen"])})
 
 
-def emit(session: AsyncSession, data: dict[str, Any], village_code: str) -> None:
+def emit(session: AsyncSession, *, item: HappinessItemPublic, village_code: str) -> None:
     """The whole item; indicators reads household_id, year, delivered_on and status from it."""
     record_event(
         session,
         aggregate=AGGREGATE,
-        aggregate_id=data["id"],
-        version=data["version"],
-        data={**data, "village_code": village_code},
+        aggregate_id=item.id,
+        version=item.version,
+        data={**item.model_dump(mode="json"), "village_code": village_code},
         area_code=village_code,
     )
 
@@ -90,24 +92,27 @@ async def _visible(
 
 async def _repeat(
     session: AsyncSession, principal: Principal, item_id: UUID, body: HappinessItemIn, today: date
-) -> dict[str, Any]:
+) -> HappinessItemPublic:
     stored = await _visible(session, principal, item_id, today, lock=False)
     if stored is None or stored.body_hash != body_hash(body):
-        raise Conflict(
-            "该 id 已用于另一事项；修改请带 If-Match / this id holds another item; send If-Match "
-            "to edit it",
-            field="id",
-        )
+        raise errors.same_id_other_body()
     return to_public(stored.model_dump())
 
 
 async def create_or_return(
-    session: AsyncSession, principal: Principal, item_id: UUID, body: HappinessItemIn, today: date
-) -> tuple[dict[str, Any], bool]:
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    item_id: UUID,
+    data: HappinessItemIn,
+    today: date,
+) -> tuple[HappinessItemPublic, bool]:
     """``PUT /v1/happiness-items/{id}`` without If-Match: answers the item and whether new."""
     if await session.get(HappinessItem, item_id) is not None:
-        return await _repeat(session, principal, item_id, body, today), False
-    household = await households.named_in_body(session, principal, body.household_id, today)
+        return await _repeat(session, principal, item_id, data, today), False
+    household = await households.named_in_body(
+        session, principal=principal, household_id=data.household_id, today=today
+    )
     now = utcnow()
     values = {
         "id": item_id,
@@ -115,7 +120,7 @@ async def create_or_return(
         "version": 1,
         "created_at": now,
         "updated_at": now,
-        **fields(body),
+        **fields(data),
     }
     table = HappinessItem.__table__  # type: ignore[attr-defined]
     inserted = await session.scalar(
@@ -125,56 +130,59 @@ async def create_or_return(
         .returning(table.c.id)
     )
     if inserted is None:  # a concurrent repeat won the race
-        return await _repeat(session, principal, item_id, body, today), False
-    data = to_public(values)
-    emit(session, data, household.village_code)
-    return data, True
+        return await _repeat(session, principal, item_id, data, today), False
+    public = to_public(values)
+    emit(session, item=public, village_code=household.village_code)
+    return public, True
 
 
 async def update(
     session: AsyncSession,
+    *,
     principal: Principal,
     item_id: UUID,
-    body: HappinessItemIn,
+    data: HappinessItemIn,
     if_match: str,
     today: date,
-) -> dict[str, Any]:
+) -> HappinessItemPublic:
     """``PUT`` with If-Match: a whole replacement at that version; the household stays."""
     item = await _visible(session, principal, item_id, today, lock=True)
     if item is None:
-        raise NotFound(f"幸福清单事项 {item_id} 不存在或不在你的范围内 / not found")
+        raise errors.not_found(item_id)
     check_version(if_match, item.version)
-    if body.household_id != item.household_id:
-        raise invalid("household_id", "事项的农户不能更改 / an item's household cannot change")
-    household = await households.named_in_body(session, principal, body.household_id, today)
-    for name, value in fields(body).items():
+    if data.household_id != item.household_id:
+        raise errors.household_changed()
+    household = await households.named_in_body(
+        session, principal=principal, household_id=data.household_id, today=today
+    )
+    for name, value in fields(data).items():
         setattr(item, name, value)
-    item.version += 1
-    item.updated_at = utcnow()
+    bump(item)
     await session.flush()
-    data = to_public(item.model_dump())
-    emit(session, data, household.village_code)
-    return data
+    public = to_public(item.model_dump())
+    emit(session, item=public, village_code=household.village_code)
+    return public
 
 
 async def get_item(
-    session: AsyncSession, principal: Principal, item_id: UUID, today: date
-) -> dict[str, Any]:
+    session: AsyncSession, *, principal: Principal, item_id: UUID, today: date
+) -> HappinessItemPublic:
+    """One item in the caller's reach."""
     item = await _visible(session, principal, item_id, today, lock=False)
     if item is None:
-        raise NotFound(f"幸福清单事项 {item_id} 不存在或不在你的范围内 / not found")
+        raise errors.not_found(item_id)
     return to_public(item.model_dump())
 
 
 async def list_items(
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: ItemFilters,
     today: date,
-    *,
     cursor: str | None,
     limit: int,
-) -> dict[str, Any]:
+) -> HappinessList:
     """Newest first, with the totals of every match (not just this page), summed in fen."""
     reach = households_in_reach(principal, today)
     if filters.area:
@@ -206,10 +214,10 @@ async def list_items(
         limit=limit,
         descending=True,
     )
-    return {
-        "items": [to_public(item.model_dump()) for item in rows],
-        "next_cursor": next_cursor,
-        "total": from_fen(int(totals[0])),
-        "delivered_total": from_fen(int(totals[1])),
-        "count": int(totals[2]),
-    }
+    return HappinessList(
+        items=[to_public(item.model_dump()) for item in rows],
+        next_cursor=next_cursor,
+        total=from_fen(int(totals[0])),
+        delivered_total=from_fen(int(totals[1])),
+        count=int(totals[2]),
+    )

@@ -6,14 +6,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from assistance.measure_types import errors
 from assistance.measure_types.catalogue import ACTION_NAMES, DEFAULT_TYPES, MEASURES
 from assistance.measure_types.schemas import MeasureTypeIn, MeasureTypePublic
 from assistance.models import MeasureType
-from assistance.sql import insert_for
-from kit.db import utcnow
+from kit.db import insert_for, utcnow
 from kit.outbox import record_event
-from kit.problems import invalid
-from kit.versioning import check_version
+from kit.versioning import bump, check_version
 
 AGGREGATE = "measure_type"
 
@@ -82,6 +81,7 @@ async def seed_defaults(session: AsyncSession) -> int:
 
 
 async def list_types(session: AsyncSession, *, active: bool | None) -> list[MeasureTypePublic]:
+    """The catalogue in its order, all of it or only the (in)active types."""
     query = select(MeasureType).order_by(col(MeasureType.sort_order), col(MeasureType.code))
     if active is not None:
         query = query.where(col(MeasureType.active).is_(active))
@@ -89,30 +89,29 @@ async def list_types(session: AsyncSession, *, active: bool | None) -> list[Meas
 
 
 async def put_type(
-    session: AsyncSession, code: str, body: MeasureTypeIn, if_match: str | None
+    session: AsyncSession, *, code: str, data: MeasureTypeIn, if_match: str | None
 ) -> tuple[MeasureTypePublic, bool]:
     """Create (no If-Match needed) or replace at the version read. Answers it and whether new."""
     row = await session.get(MeasureType, code, with_for_update=True)
     if row is None:
-        row = MeasureType(code=code, **body.model_dump(), version=1, updated_at=utcnow())
+        row = MeasureType(code=code, **data.model_dump(), version=1, updated_at=utcnow())
         session.add(row)
         await session.flush()
         _emit(session, row)
         return to_public(row), True
     check_version(if_match, row.version)
-    for name, value in body.model_dump().items():
+    for name, value in data.model_dump().items():
         setattr(row, name, value)
-    row.version += 1
-    row.updated_at = utcnow()
+    bump(row)
     await session.flush()
     _emit(session, row)
     return to_public(row), False
 
 
-async def check_usable(session: AsyncSession, code: str, field: str = "main_measure") -> None:
+async def check_usable(session: AsyncSession, *, code: str, field: str = "main_measure") -> None:
     """A plan may name only an active type of the catalogue."""
     row = await session.get(MeasureType, code)
     if row is None:
-        raise invalid(field, f"没有帮扶措施 {code} / no measure type {code}")
+        raise errors.unknown(field, code)
     if not row.active:
-        raise invalid(field, f"帮扶措施 {code} 已停用 / measure type {code} is retired")
+        raise errors.retired(field, code)

@@ -1,17 +1,18 @@
 """HTTP endpoints of needs raised (诉求) and their closure (办结)."""
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response, status
 
 from assistance.needs import service
+from assistance.needs.errors import NeedAlreadyStarted, NeedClosed, NeedNotStarted
 from assistance.needs.schemas import NeedClose, NeedIn, NeedPublic, NeedStart, NeedStatus
 from assistance.scope import Readers, Writers
 from kit.clock import local_today
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, problem_responses
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(prefix="/v1/needs", tags=["needs"])
@@ -29,17 +30,19 @@ async def list_needs(
     overdue: Annotated[
         bool | None, Query(description="未办结且已过期限 / not closed and past due")
     ] = None,
-    area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    area: AreaPrefixQuery = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
-) -> dict[str, Any]:
+) -> Page[NeedPublic]:
     filters = service.NeedFilters(household_id, visit_id, need_status, overdue, area)
-    items, next_cursor = await service.list_needs(
-        session, principal, filters, local_today(), cursor=cursor, limit=limit
+    return await service.list_needs(
+        session,
+        principal=principal,
+        filters=filters,
+        today=local_today(),
+        cursor=cursor,
+        limit=limit,
     )
-    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.post(
@@ -51,11 +54,16 @@ async def list_needs(
 )
 async def create_need(
     body: NeedIn, request: Request, session: SessionDep, principal: Writers, response: Response
-) -> dict[str, Any]:
-    need_days = request.app.state.settings.need_days
-    need = await service.create(session, principal, body, need_days, local_today())
-    set_etag(response, need["version"])
-    response.headers["Location"] = f"/v1/needs/{need['id']}"
+) -> NeedPublic:
+    need = await service.create(
+        session,
+        principal=principal,
+        data=body,
+        need_days=request.app.state.settings.need_days,
+        today=local_today(),
+    )
+    set_etag(response, need.version)
+    response.headers["Location"] = f"/v1/needs/{need.id}"
     return need
 
 
@@ -67,9 +75,11 @@ async def create_need(
 )
 async def get_need(
     need_id: UUID, session: SessionDep, principal: Readers, response: Response
-) -> dict[str, Any]:
-    need = await service.get_need(session, principal, need_id, local_today())
-    set_etag(response, need["version"])
+) -> NeedPublic:
+    need = await service.get_need(
+        session, principal=principal, need_id=need_id, today=local_today()
+    )
+    set_etag(response, need.version)
     return need
 
 
@@ -77,7 +87,7 @@ async def get_need(
     "/{need_id}/start",
     response_model=NeedPublic,
     summary="开始办理 / start (open → in_progress), with If-Match",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(NeedAlreadyStarted, NeedClosed, *EDIT_PROBLEMS),
 )
 async def start_need(
     need_id: UUID,
@@ -86,9 +96,16 @@ async def start_need(
     principal: Writers,
     response: Response,
     if_match: IfMatch,
-) -> dict[str, Any]:
-    need = await service.start(session, principal, need_id, body, if_match, local_today())
-    set_etag(response, need["version"])
+) -> NeedPublic:
+    need = await service.start(
+        session,
+        principal=principal,
+        need_id=need_id,
+        data=body,
+        if_match=if_match,
+        today=local_today(),
+    )
+    set_etag(response, need.version)
     return need
 
 
@@ -96,7 +113,7 @@ async def start_need(
     "/{need_id}/close",
     response_model=NeedPublic,
     summary="办结 / close (in_progress → closed; a note is required), with If-Match",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(NeedNotStarted, NeedClosed, *EDIT_PROBLEMS),
 )
 async def close_need(
     need_id: UUID,
@@ -105,7 +122,14 @@ async def close_need(
     principal: Writers,
     response: Response,
     if_match: IfMatch,
-) -> dict[str, Any]:
-    need = await service.close(session, principal, need_id, body, if_match, local_today())
-    set_etag(response, need["version"])
+) -> NeedPublic:
+    need = await service.close(
+        session,
+        principal=principal,
+        need_id=need_id,
+        data=body,
+        if_match=if_match,
+        today=local_today(),
+    )
+    set_etag(response, need.version)
     return need

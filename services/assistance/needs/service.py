@@ -15,15 +15,14 @@ from sqlmodel import col, select
 from assistance import households
 from assistance.models import Household, Need, Visit
 from assistance.months import local_day
+from assistance.needs import errors
 from assistance.needs.schemas import NeedClose, NeedIn, NeedPublic, NeedStart, NeedStatus
 from assistance.scope import households_in_reach
-from assistance.sql import insert_for
 from kit.auth import Principal
-from kit.db import utcnow
+from kit.db import insert_for, utcnow
 from kit.outbox import record_event
-from kit.pagination import paginate
-from kit.problems import Conflict, NotFound
-from kit.versioning import check_version
+from kit.pagination import Page, paginate
+from kit.versioning import bump, check_version
 
 AGGREGATE = "need"
 
@@ -51,8 +50,8 @@ def _seconds(start: datetime | None, end: datetime | None) -> int | None:
     return None if start is None or end is None else int((end - start).total_seconds())
 
 
-def to_public(need: Mapping[str, Any], village_code: str, today: date) -> dict[str, Any]:
-    """The need's JSON from its column values (``Need.model_dump()`` or a row dict)."""
+def to_public(need: Mapping[str, Any], village_code: str, today: date) -> NeedPublic:
+    """The need from its column values (``Need.model_dump()`` or a row dict)."""
     return NeedPublic.model_validate(
         {
             **need,
@@ -64,21 +63,24 @@ def to_public(need: Mapping[str, Any], village_code: str, today: date) -> dict[s
                 "to_close_seconds": _seconds(need["raised_at"], need["closed_at"]),
             },
         }
-    ).model_dump(mode="json")
-
-
-def emit(session: AsyncSession, data: dict[str, Any]) -> None:
-    record_event(
-        session,
-        aggregate=AGGREGATE,
-        aggregate_id=data["id"],
-        version=data["version"],
-        data=data,
-        area_code=data["village_code"],
     )
 
 
-async def raise_from_visit(session: AsyncSession, visit: Visit, need_days: int, today: date) -> int:
+def emit(session: AsyncSession, *, need: NeedPublic) -> None:
+    """The need's event: its whole public state."""
+    record_event(
+        session,
+        aggregate=AGGREGATE,
+        aggregate_id=need.id,
+        version=need.version,
+        data=need.model_dump(mode="json"),
+        area_code=need.village_code,
+    )
+
+
+async def raise_from_visit(
+    session: AsyncSession, *, visit: Visit, need_days: int, today: date
+) -> int:
     """Track each of the visit's needs not tracked yet (new visit, or an edit adding one); a
     text the edit removed keeps its need, which is closed like any other. Answers how many."""
     if not visit.needs_raised:
@@ -119,32 +121,35 @@ async def raise_from_visit(session: AsyncSession, visit: Visit, need_days: int, 
     )
     for row in rows:
         if row["id"] in made:
-            emit(session, to_public(row, visit.village_code, today))
+            emit(session, need=to_public(row, visit.village_code, today))
     return len(made)
 
 
 async def create(
-    session: AsyncSession, principal: Principal, body: NeedIn, need_days: int, today: date
-) -> dict[str, Any]:
-    household = await households.named_in_body(session, principal, body.household_id, today)
+    session: AsyncSession, *, principal: Principal, data: NeedIn, need_days: int, today: date
+) -> NeedPublic:
+    """A need entered directly, due ``need_days`` after today unless the body says."""
+    household = await households.named_in_body(
+        session, principal=principal, household_id=data.household_id, today=today
+    )
     now = utcnow()
     need = Need(
         id=uuid.uuid4(),
         household_id=household.id,
-        description=body.description,
-        responsible_unit=body.responsible_unit,
+        description=data.description,
+        responsible_unit=data.responsible_unit,
         status=NeedStatus.OPEN.value,
         raised_at=now,
-        due_on=body.due_on or local_day(now) + timedelta(days=need_days),
+        due_on=data.due_on or local_day(now) + timedelta(days=need_days),
         recorded_by=principal.subject,
         created_at=now,
         updated_at=now,
     )
     session.add(need)
     await session.flush()
-    data = to_public(need.model_dump(), household.village_code, today)
-    emit(session, data)
-    return data
+    public = to_public(need.model_dump(), household.village_code, today)
+    emit(session, need=public)
+    return public
 
 
 async def _visible(
@@ -162,82 +167,77 @@ async def _visible(
         query = query.with_for_update(of=Need).execution_options(populate_existing=True)
     row = (await session.execute(query)).first()
     if row is None:
-        raise NotFound(f"诉求 {need_id} 不存在或不在你的范围内 / not found")
+        raise errors.not_found(need_id)
     return row[0], row[1]
 
 
 async def get_need(
-    session: AsyncSession, principal: Principal, need_id: UUID, today: date
-) -> dict[str, Any]:
+    session: AsyncSession, *, principal: Principal, need_id: UUID, today: date
+) -> NeedPublic:
+    """One need in the caller's reach."""
     need, village = await _visible(session, principal, need_id, today, lock=False)
     return to_public(need.model_dump(), village, today)
 
 
 async def start(
     session: AsyncSession,
+    *,
     principal: Principal,
     need_id: UUID,
-    body: NeedStart,
+    data: NeedStart,
     if_match: str | None,
     today: date,
-) -> dict[str, Any]:
+) -> NeedPublic:
     """open → in_progress."""
     need, village = await _visible(session, principal, need_id, today, lock=True)
     check_version(if_match, need.version)
     if need.status != NeedStatus.OPEN:
-        raise Conflict(
-            f"诉求当前为 {need.status}，只有 open 的可开始办理 / only an open need can be started",
-            status=need.status,
-        )
+        raise errors.cannot_start(need.status)
     need.status = NeedStatus.IN_PROGRESS.value
     need.started_at = utcnow()
-    need.start_note = body.note
-    if body.responsible_unit is not None:
-        need.responsible_unit = body.responsible_unit
+    need.start_note = data.note
+    if data.responsible_unit is not None:
+        need.responsible_unit = data.responsible_unit
     return await _stored(session, need, village, today)
 
 
 async def close(
     session: AsyncSession,
+    *,
     principal: Principal,
     need_id: UUID,
-    body: NeedClose,
+    data: NeedClose,
     if_match: str | None,
     today: date,
-) -> dict[str, Any]:
+) -> NeedPublic:
     """in_progress → closed (办结), with a note saying how."""
     need, village = await _visible(session, principal, need_id, today, lock=True)
     check_version(if_match, need.version)
     if need.status != NeedStatus.IN_PROGRESS:
-        raise Conflict(
-            f"诉求当前为 {need.status}，须先开始办理才能办结"
-            " / only a need in progress can be closed",
-            status=need.status,
-        )
+        raise errors.cannot_close(need.status)
     need.status = NeedStatus.CLOSED.value
     need.closed_at = utcnow()
-    need.close_note = body.note.strip()
+    need.close_note = data.note.strip()
     return await _stored(session, need, village, today)
 
 
-async def _stored(session: AsyncSession, need: Need, village: str, today: date) -> dict[str, Any]:
-    need.version += 1
-    need.updated_at = utcnow()
+async def _stored(session: AsyncSession, need: Need, village: str, today: date) -> NeedPublic:
+    bump(need)
     await session.flush()
-    data = to_public(need.model_dump(), village, today)
-    emit(session, data)
-    return data
+    public = to_public(need.model_dump(), village, today)
+    emit(session, need=public)
+    return public
 
 
 async def list_needs(
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: NeedFilters,
     today: date,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[dict[str, Any]], str | None]:
+) -> Page[NeedPublic]:
     """Newest first; ``overdue`` is "not closed and due before today" (Asia/Shanghai)."""
     reach = households_in_reach(principal, today)
     if filters.area:
@@ -268,4 +268,4 @@ async def list_needs(
         )
         villages = {r.id: r.village_code for r in (await session.execute(query)).all()}
     shown = [to_public(n.model_dump(), villages.get(n.household_id, ""), today) for n in rows]
-    return shown, next_cursor
+    return Page(items=shown, next_cursor=next_cursor)

@@ -1,6 +1,6 @@
 """HTTP endpoints of assistance plans (帮扶计划): one per household and year."""
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Response, status
@@ -10,8 +10,8 @@ from assistance.plans.schemas import PlanIn, PlanPublic
 from assistance.scope import Readers, Writers
 from kit.clock import local_today
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, problem_responses
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(prefix="/v1/plans", tags=["plans"])
@@ -25,9 +25,7 @@ Year = Annotated[int, Path(ge=2000, le=2100, description="年度 / year")]
 async def list_plans(
     session: SessionDep,
     principal: Readers,
-    area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    area: AreaPrefixQuery = None,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     household_id: UUID | None = None,
     has_main_measure: Annotated[
@@ -36,12 +34,16 @@ async def list_plans(
     insured: Annotated[bool | None, Query(description="是否参加医疗补充保险 / insured")] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
-) -> dict[str, Any]:
+) -> Page[PlanPublic]:
     filters = service.PlanFilters(area, year, household_id, has_main_measure, insured)
-    items, next_cursor = await service.list_plans(
-        session, principal, filters, local_today(), cursor=cursor, limit=limit
+    return await service.list_plans(
+        session,
+        principal=principal,
+        filters=filters,
+        today=local_today(),
+        cursor=cursor,
+        limit=limit,
     )
-    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.get(
@@ -52,9 +54,11 @@ async def list_plans(
 )
 async def get_plan(
     household_id: UUID, year: Year, session: SessionDep, principal: Readers, response: Response
-) -> dict[str, Any]:
-    plan = await service.get_plan(session, principal, household_id, year, local_today())
-    set_etag(response, plan["version"])
+) -> PlanPublic:
+    plan = await service.get_plan(
+        session, principal=principal, household_id=household_id, year=year, today=local_today()
+    )
+    set_etag(response, plan.version)
     return plan
 
 
@@ -68,7 +72,7 @@ async def get_plan(
         " / No plan yet: made (201). A plan there: replaced with If-Match (428 without, 412 "
         "stale); the same body again without If-Match answers the stored plan (200)."
     ),
-    responses={**PROBLEM_RESPONSES, 201: {"description": "新建 / created"}},
+    responses={**problem_responses(*EDIT_PROBLEMS), 201: {"description": "新建 / created"}},
 )
 async def put_plan(
     household_id: UUID,
@@ -78,11 +82,17 @@ async def put_plan(
     principal: Writers,
     response: Response,
     if_match: IfMatch,
-) -> dict[str, Any]:
+) -> PlanPublic:
     plan, created = await service.put_plan(
-        session, principal, household_id, year, body, if_match, local_today()
+        session,
+        principal=principal,
+        household_id=household_id,
+        year=year,
+        data=body,
+        if_match=if_match,
+        today=local_today(),
     )
     if created:
         response.status_code = status.HTTP_201_CREATED
-    set_etag(response, plan["version"])
+    set_etag(response, plan.version)
     return plan

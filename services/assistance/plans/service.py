@@ -18,15 +18,14 @@ from assistance import households
 from assistance.measure_types.catalogue import MEASURES
 from assistance.measure_types.service import check_usable
 from assistance.models import Household, MeasureType, Plan
+from assistance.plans import errors
 from assistance.plans.schemas import PlanIn, PlanPublic
 from assistance.scope import households_in_reach
-from assistance.sql import insert_for
 from kit.auth import Principal
-from kit.db import utcnow
+from kit.db import insert_for, utcnow
 from kit.outbox import record_event
-from kit.pagination import paginate
-from kit.problems import NotFound
-from kit.versioning import check_version
+from kit.pagination import Page, paginate
+from kit.versioning import bump, check_version
 
 AGGREGATE = "plan"
 # Plans are named by (household, year): the same plan has the same id wherever it is made.
@@ -68,8 +67,8 @@ def fields(body: PlanIn) -> dict[str, Any]:
 
 def to_public(
     plan: Mapping[str, Any], village_code: str, types: dict[str, MeasureType]
-) -> dict[str, Any]:
-    """The plan's JSON from its column values (``Plan.model_dump()`` or a row dict)."""
+) -> PlanPublic:
+    """The plan from its column values (``Plan.model_dump()`` or a row dict)."""
     measure = None
     code = plan["main_measure"]
     if code is not None:
@@ -96,23 +95,24 @@ def to_public(
                 "premium_paid_by": plan["premium_paid_by"],
             },
         }
-    ).model_dump(mode="json")
+    )
 
 
 async def measure_types(session: AsyncSession) -> dict[str, MeasureType]:
+    """The catalogue by code, to name a plan's main measure."""
     return {row.code: row for row in (await session.execute(select(MeasureType))).scalars()}
 
 
-def emit(session: AsyncSession, data: dict[str, Any]) -> None:
+def emit(session: AsyncSession, *, plan: PlanPublic) -> None:
     """The whole plan; indicators reads the "six ones" facts from it (household_id, year,
     main_measure.code, insurance.insured/starts_on/ends_on), docs/assistance.md."""
     record_event(
         session,
         aggregate=AGGREGATE,
-        aggregate_id=data["id"],
-        version=data["version"],
-        data=data,
-        area_code=data["village_code"],
+        aggregate_id=plan.id,
+        version=plan.version,
+        data=plan.model_dump(mode="json"),
+        area_code=plan.village_code,
     )
 
 
@@ -128,21 +128,24 @@ async def _locked(session: AsyncSession, household_id: UUID, year: int) -> Plan 
 
 async def put_plan(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
     year: int,
-    body: PlanIn,
+    data: PlanIn,
     if_match: str | None,
     today: date,
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[PlanPublic, bool]:
     """``PUT /v1/plans/{household_id}/{year}``: answers the plan and whether it is new.
 
     No plan yet: made (If-Match, if sent, is not needed). A plan there: replaced at the version
     If-Match names (428 without, 412 stale), except that the same body sent again without
     If-Match (a phone repeating its create) answers the stored plan."""
-    household = await households.named_in_path(session, principal, household_id, today)
-    if body.main_measure is not None:
-        await check_usable(session, body.main_measure)
+    household = await households.named_in_path(
+        session, principal=principal, household_id=household_id, today=today
+    )
+    if data.main_measure is not None:
+        await check_usable(session, code=data.main_measure)
     plan = await _locked(session, household_id, year)
     if plan is None:
         now = utcnow()
@@ -154,7 +157,7 @@ async def put_plan(
             "version": 1,
             "created_at": now,
             "updated_at": now,
-            **fields(body),
+            **fields(data),
         }
         table = Plan.__table__  # type: ignore[attr-defined]
         inserted = await session.scalar(
@@ -164,26 +167,25 @@ async def put_plan(
             .returning(table.c.id)
         )
         if inserted is not None:
-            data = to_public(values, household.village_code, await measure_types(session))
-            emit(session, data)
-            return data, True
+            public = to_public(values, household.village_code, await measure_types(session))
+            emit(session, plan=public)
+            return public, True
         plan = await _locked(session, household_id, year)  # made meanwhile by another request
         if plan is None:  # cannot be: the conflict was on this plan's id
-            raise NotFound("帮扶计划已被并发删除 / the plan vanished meanwhile")
-    if if_match is None and plan.body_hash == body_hash(body):
+            raise errors.vanished()
+    if if_match is None and plan.body_hash == body_hash(data):
         return to_public(
             plan.model_dump(), household.village_code, await measure_types(session)
         ), False
     check_version(if_match, plan.version)
-    for name, value in fields(body).items():
+    for name, value in fields(data).items():
         setattr(plan, name, value)
-    plan.version += 1
-    plan.updated_at = utcnow()
+    bump(plan)
     plan.recorded_by = principal.subject
     await session.flush()
-    data = to_public(plan.model_dump(), household.village_code, await measure_types(session))
-    emit(session, data)
-    return data, False
+    public = to_public(plan.model_dump(), household.village_code, await measure_types(session))
+    emit(session, plan=public)
+    return public, False
 
 
 async def _villages(session: AsyncSession, household_ids: set[UUID]) -> dict[UUID, str]:
@@ -196,8 +198,9 @@ async def _villages(session: AsyncSession, household_ids: set[UUID]) -> dict[UUI
 
 
 async def get_plan(
-    session: AsyncSession, principal: Principal, household_id: UUID, year: int, today: date
-) -> dict[str, Any]:
+    session: AsyncSession, *, principal: Principal, household_id: UUID, year: int, today: date
+) -> PlanPublic:
+    """A household's plan for a year, if the household is in the caller's reach."""
     query = select(Plan).where(
         col(Plan.household_id) == household_id,
         col(Plan.year) == year,
@@ -205,7 +208,7 @@ async def get_plan(
     )
     plan = (await session.execute(query)).scalars().first()
     if plan is None:
-        raise NotFound(f"该户 {year} 年没有帮扶计划或不在你的范围内 / no plan for {year} in reach")
+        raise errors.not_found(year)
     villages = await _villages(session, {plan.household_id})
     return to_public(
         plan.model_dump(), villages.get(plan.household_id, ""), await measure_types(session)
@@ -214,14 +217,14 @@ async def get_plan(
 
 async def list_plans(
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: PlanFilters,
     today: date,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[dict[str, Any]], str | None]:
-    """Newest year first."""
+) -> Page[PlanPublic]:
+    """The plans in the caller's reach, newest year first."""
     reach = households_in_reach(principal, today)
     if filters.area:
         reach = reach.where(col(Household.village_code).startswith(filters.area))
@@ -246,4 +249,4 @@ async def list_plans(
     villages = await _villages(session, {plan.household_id for plan in rows})
     types = await measure_types(session)
     shown = [to_public(p.model_dump(), villages.get(p.household_id, ""), types) for p in rows]
-    return shown, next_cursor
+    return Page(items=shown, next_cursor=next_cursor)

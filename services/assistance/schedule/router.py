@@ -12,14 +12,10 @@ from assistance.schedule.schemas import DueStatus, SchedulePage
 from assistance.scope import Readers
 from kit.clock import local_today
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery
 from kit.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1/schedule", tags=["schedule"])
-
-AreaQuery = Annotated[
-    str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-]
 
 
 @router.get(
@@ -32,27 +28,20 @@ async def get_schedule(
     session: SessionDep,
     principal: Readers,
     month: MonthQuery = None,
-    area: AreaQuery = None,
+    area: AreaPrefixQuery = None,
     cadre_id: UUID | None = None,
     status: Annotated[DueStatus | None, Query(description="visited / pending / overdue")] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> SchedulePage:
     today = local_today()
-    chosen = Month.parse(month, today)
-    items, next_cursor = await service.schedule(
+    return await service.schedule(
         session,
-        principal,
-        chosen,
-        today,
-        DueFilters(area, cadre_id),
-        status,
+        principal=principal,
+        month=Month.parse(month, today),
+        today=today,
+        filters=DueFilters(area, cadre_id),
+        status=status,
         cursor=cursor,
         limit=limit,
-    )
-    return SchedulePage(
-        month=str(chosen),
-        reference_day=chosen.reference_day(today).isoformat(),
-        items=items,
-        next_cursor=next_cursor,
     )

@@ -1,15 +1,15 @@
 """The visit schedule: each household due in a month, visited or not."""
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import false
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from assistance.models import Household
 from assistance.months import Month
 from assistance.schedule.due import DueFilters, due_query
-from assistance.schedule.schemas import DueStatus, ScheduleItem
+from assistance.schedule.schemas import DueStatus, ScheduleItem, SchedulePage
 from kit.auth import Principal
 from kit.pagination import paginate
 
@@ -21,17 +21,17 @@ def status_of(visits: int, month: Month, today: date) -> DueStatus:
 
 
 async def schedule(
-    session: Any,
+    session: AsyncSession,
+    *,
     principal: Principal,
     month: Month,
     today: date,
     filters: DueFilters,
     status: DueStatus | None,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[ScheduleItem], str | None]:
-    """By village, then household."""
+) -> SchedulePage:
+    """The households due a visit in ``month`` the caller may see, by village, then household."""
     query, visited = due_query(principal, month, today, filters)
     if status == DueStatus.VISITED:
         query = query.where(visited.c.visits.is_not(None))
@@ -59,4 +59,9 @@ async def schedule(
         )
         for row in rows
     ]
-    return items, next_cursor
+    return SchedulePage(
+        month=str(month),
+        reference_day=month.reference_day(today).isoformat(),
+        items=items,
+        next_cursor=next_cursor,
+    )

@@ -6,7 +6,7 @@ import pytest
 
 from assistance.attachments.sniff import sniff_image
 from assistance.tests.seeds import TOWN_B, paired_household
-from assistance.tests.test_visits import cadre, put, visit_body
+from assistance.tests.test_visits import cadre_headers, put, visit_body
 from kit.auth import Role
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"photo of the farmhouse" * 10
@@ -42,7 +42,7 @@ def test_other_bytes_are_not_a_photo():
 
 @pytest.mark.smoke
 async def test_a_photo_is_stored_once_by_its_hash(client, tokens):
-    headers = cadre(tokens, uuid.uuid4())
+    headers = cadre_headers(tokens, uuid.uuid4())
 
     first = await upload(client, headers, JPEG)
     again = await upload(client, headers, JPEG)
@@ -57,13 +57,13 @@ async def test_a_photo_is_stored_once_by_its_hash(client, tokens):
 
 
 async def test_concurrent_uploads_of_one_photo_store_it_once(client, tokens):
-    headers = cadre(tokens, uuid.uuid4())
+    headers = cadre_headers(tokens, uuid.uuid4())
     responses = await asyncio.gather(*(upload(client, headers, PNG) for _ in range(5)))
     assert sorted(r.status_code for r in responses) == [200] * 4 + [201]
 
 
 async def test_a_wrong_hash_a_wrong_type_and_a_big_photo_are_refused(app, client, tokens):
-    headers = cadre(tokens, uuid.uuid4())
+    headers = cadre_headers(tokens, uuid.uuid4())
     limit = app.state.settings.max_photo_bytes
 
     wrong_hash = await upload(client, headers, JPEG, photo_id="0" * 64)
@@ -100,7 +100,7 @@ async def test_a_photo_is_served_to_those_who_may_see_its_visit(
 ):
     cadre_id = uuid.uuid4()
     household_id = await paired_household(app, cadre_id)
-    uploader = cadre(tokens, cadre_id)
+    uploader = cadre_headers(tokens, cadre_id)
     await upload(client, uploader, JPEG)
     logged = await put(client, uploader, visit_body(household_id, photo_ids=[sha(JPEG)]))
     assert logged.status_code == 201, logged.text
@@ -108,7 +108,7 @@ async def test_a_photo_is_served_to_those_who_may_see_its_visit(
         "uploader": uploader,
         "officer": tokens.headers(Role.TOWNSHIP_OFFICER, area="331126101"),
         "leader": tokens.headers(Role.LEADER),
-        "other_cadre": cadre(tokens, uuid.uuid4()),
+        "other_cadre": cadre_headers(tokens, uuid.uuid4()),
         "officer_elsewhere": tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_B),
     }[caller]
 
@@ -118,7 +118,7 @@ async def test_a_photo_is_served_to_those_who_may_see_its_visit(
 
 
 async def test_an_unreferenced_photo_is_only_for_its_uploader(client, tokens):
-    await upload(client, cadre(tokens, uuid.uuid4()), WEBP)
+    await upload(client, cadre_headers(tokens, uuid.uuid4()), WEBP)
     admin = await client.get(
         f"/v1/attachments/{sha(WEBP)}", headers=tokens.headers(Role.COUNTY_ADMIN)
     )
@@ -126,7 +126,7 @@ async def test_an_unreferenced_photo_is_only_for_its_uploader(client, tokens):
 
 
 async def test_an_upload_is_an_event(client, tokens):
-    await upload(client, cadre(tokens, uuid.uuid4()), HEIC)
+    await upload(client, cadre_headers(tokens, uuid.uuid4()), HEIC)
     feed = await client.get("/v1/feeds/assistance", headers=tokens.headers(Role.SERVICE))
     [event] = feed.json()["items"]
     assert (event["type"], event["aggregate_id"]) == ("attachment.upserted", sha(HEIC))

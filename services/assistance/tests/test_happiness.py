@@ -29,7 +29,7 @@ async def zhang(app, client):
     return cadre_id, await paired_household(app, cadre_id)
 
 
-def cadre(tokens, cadre_id):
+def cadre_headers(tokens, cadre_id):
     return tokens.headers(Role.CADRE, cadre_id=cadre_id)
 
 
@@ -44,7 +44,7 @@ async def put(client, headers, body, item_id=None, if_match=None):
 @pytest.mark.smoke
 async def test_an_item_is_stored_once_however_often_the_phone_sends_it(client, tokens, zhang):
     cadre_id, household_id = zhang
-    item_id, headers = uuid.uuid4(), cadre(tokens, cadre_id)
+    item_id, headers = uuid.uuid4(), cadre_headers(tokens, cadre_id)
 
     first = await put(client, headers, item_body(household_id), item_id)
     again = await put(client, headers, item_body(household_id), item_id)
@@ -55,11 +55,12 @@ async def test_an_item_is_stored_once_however_often_the_phone_sends_it(client, t
     assert (item["value"], item["year"], item["status"]) == ("1500.00", 2026, "delivered")
     assert again.status_code == 200 and again.json() == item
     assert other.status_code == 409
+    assert other.json()["type"] == "/problems/same-id-other-body"
 
 
 async def test_concurrent_repeats_store_one_item_and_one_event(app, client, tokens, zhang):
     cadre_id, household_id = zhang
-    item_id, headers = uuid.uuid4(), cadre(tokens, cadre_id)
+    item_id, headers = uuid.uuid4(), cadre_headers(tokens, cadre_id)
 
     responses = await asyncio.gather(
         *(put(client, headers, item_body(household_id), item_id) for _ in range(8))
@@ -85,7 +86,7 @@ async def test_concurrent_repeats_store_one_item_and_one_event(app, client, toke
 @pytest.mark.smoke
 async def test_an_edit_needs_the_version_and_keeps_the_household(app, client, tokens, zhang):
     cadre_id, household_id = zhang
-    item_id, headers = uuid.uuid4(), cadre(tokens, cadre_id)
+    item_id, headers = uuid.uuid4(), cadre_headers(tokens, cadre_id)
     await put(client, headers, item_body(household_id, status="planned"), item_id)
     other_household = await paired_household(app, cadre_id)
 
@@ -105,7 +106,7 @@ async def test_an_edit_needs_the_version_and_keeps_the_household(app, client, to
 @pytest.mark.smoke
 async def test_the_list_of_a_household_and_year_gives_its_exact_total(client, tokens, zhang):
     cadre_id, household_id = zhang
-    headers = cadre(tokens, cadre_id)
+    headers = cadre_headers(tokens, cadre_id)
     values = ["0.10", "0.20", "1234.56", "99999999.99"]  # floats would not add up to the fen
     for index, value in enumerate(values):
         status = "planned" if index == 0 else "delivered"
@@ -140,7 +141,9 @@ async def test_the_list_of_a_household_and_year_gives_its_exact_total(client, to
 async def test_a_bad_item_is_refused_naming_the_field(client, tokens, zhang, field, value):
     cadre_id, household_id = zhang
 
-    response = await put(client, cadre(tokens, cadre_id), item_body(household_id, **{field: value}))
+    response = await put(
+        client, cadre_headers(tokens, cadre_id), item_body(household_id, **{field: value})
+    )
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == field
@@ -153,8 +156,8 @@ async def test_a_cadre_keeps_only_their_households_list(app, client, tokens, zha
     await put(client, admin, item_body(household_id))
     await put(client, admin, item_body(elsewhere))
 
-    not_theirs = await put(client, cadre(tokens, cadre_id), item_body(elsewhere))
-    seen_by_cadre = await client.get("/v1/happiness-items", headers=cadre(tokens, cadre_id))
+    not_theirs = await put(client, cadre_headers(tokens, cadre_id), item_body(elsewhere))
+    seen_by_cadre = await client.get("/v1/happiness-items", headers=cadre_headers(tokens, cadre_id))
     seen_by_officer = await client.get(
         "/v1/happiness-items", headers=tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A)
     )

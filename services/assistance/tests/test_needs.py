@@ -18,7 +18,7 @@ async def zhang(app, client):
     return cadre_id, await paired_household(app, cadre_id)
 
 
-def cadre(tokens, cadre_id, version=None):
+def cadre_headers(tokens, cadre_id, version=None):
     headers = tokens.headers(Role.CADRE, cadre_id=cadre_id)
     return {**headers, "If-Match": f'"{version}"'} if version else headers
 
@@ -47,13 +47,19 @@ async def test_a_visits_needs_become_tracked_needs_once(app, client, tokens, zha
     needs = ["希望参加食用菌技术培训", "孩子上学交通不便"]
     body = visit_body(household_id, needs, occurred)
     path = f"/v1/visits/{visit_id}"
-    assert (await client.put(path, json=body, headers=cadre(tokens, cadre_id))).status_code == 201
-    assert (await client.put(path, json=body, headers=cadre(tokens, cadre_id))).status_code == 200
+    assert (
+        await client.put(path, json=body, headers=cadre_headers(tokens, cadre_id))
+    ).status_code == 201
+    assert (
+        await client.put(path, json=body, headers=cadre_headers(tokens, cadre_id))
+    ).status_code == 200
     edited = visit_body(household_id, [*needs, "申请小额信贷"], occurred)
-    assert (await client.put(path, json=edited, headers=cadre(tokens, cadre_id, 1))).is_success
+    assert (
+        await client.put(path, json=edited, headers=cadre_headers(tokens, cadre_id, 1))
+    ).is_success
 
     response = await client.get(
-        "/v1/needs", params={"visit_id": str(visit_id)}, headers=cadre(tokens, cadre_id)
+        "/v1/needs", params={"visit_id": str(visit_id)}, headers=cadre_headers(tokens, cadre_id)
     )
 
     tracked = response.json()["items"]
@@ -71,14 +77,14 @@ async def test_a_visits_needs_become_tracked_needs_once(app, client, tokens, zha
         "to_close_seconds": None,
     }
     # The visit keeps its list as the record.
-    visit = await client.get(path, headers=cadre(tokens, cadre_id))
+    visit = await client.get(path, headers=cadre_headers(tokens, cadre_id))
     assert visit.json()["needs_raised"] == [*needs, "申请小额信贷"]
 
 
 @pytest.mark.smoke
 async def test_a_need_goes_open_in_progress_closed_with_each_steps_time(app, client, tokens, zhang):
     cadre_id, household_id = zhang
-    need = await raise_need(client, cadre(tokens, cadre_id), household_id)
+    need = await raise_need(client, cadre_headers(tokens, cadre_id), household_id)
     assert need["due_on"] == (local_today() + timedelta(days=30)).isoformat()
     # Raised two hours ago, so the first step visibly took two hours.
     async with app.state.sessionmaker.begin() as session:
@@ -89,24 +95,39 @@ async def test_a_need_goes_open_in_progress_closed_with_each_steps_time(app, cli
         )
     path = f"/v1/needs/{need['id']}"
 
-    no_version = await client.post(f"{path}/start", json={}, headers=cadre(tokens, cadre_id))
+    no_version = await client.post(
+        f"{path}/start", json={}, headers=cadre_headers(tokens, cadre_id)
+    )
     close_too_early = await client.post(
-        f"{path}/close", json=NOTE, headers=cadre(tokens, cadre_id, 1)
+        f"{path}/close", json=NOTE, headers=cadre_headers(tokens, cadre_id, 1)
     )
     started = await client.post(
         f"{path}/start",
         json={"responsible_unit": "县住建局", "note": "已转住建局"},
-        headers=cadre(tokens, cadre_id, 1),
+        headers=cadre_headers(tokens, cadre_id, 1),
     )
-    start_again = await client.post(f"{path}/start", json={}, headers=cadre(tokens, cadre_id, 2))
-    stale = await client.post(f"{path}/close", json=NOTE, headers=cadre(tokens, cadre_id, 1))
-    no_note = await client.post(f"{path}/close", json={}, headers=cadre(tokens, cadre_id, 2))
-    closed = await client.post(f"{path}/close", json=NOTE, headers=cadre(tokens, cadre_id, 2))
-    close_again = await client.post(f"{path}/close", json=NOTE, headers=cadre(tokens, cadre_id, 3))
+    start_again = await client.post(
+        f"{path}/start", json={}, headers=cadre_headers(tokens, cadre_id, 2)
+    )
+    stale = await client.post(
+        f"{path}/close", json=NOTE, headers=cadre_headers(tokens, cadre_id, 1)
+    )
+    no_note = await client.post(
+        f"{path}/close", json={}, headers=cadre_headers(tokens, cadre_id, 2)
+    )
+    closed = await client.post(
+        f"{path}/close", json=NOTE, headers=cadre_headers(tokens, cadre_id, 2)
+    )
+    close_again = await client.post(
+        f"{path}/close", json=NOTE, headers=cadre_headers(tokens, cadre_id, 3)
+    )
 
     assert no_version.status_code == 428
     assert close_too_early.status_code == 409 and start_again.status_code == 409
     assert close_again.status_code == 409
+    assert close_too_early.json()["type"] == "/problems/not-started"
+    assert start_again.json()["type"] == "/problems/already-started"
+    assert close_again.json()["type"] == "/problems/closed"
     assert stale.status_code == 412
     assert no_note.status_code == 422 and no_note.json()["errors"][0]["field"] == "note"
     assert started.status_code == 200 and started.json()["status"] == "in_progress"
@@ -133,14 +154,14 @@ async def test_a_need_goes_open_in_progress_closed_with_each_steps_time(app, cli
 
 async def test_overdue_needs_are_the_unclosed_ones_past_their_due_date(client, tokens, zhang):
     cadre_id, household_id = zhang
-    headers = cadre(tokens, cadre_id)
+    headers = cadre_headers(tokens, cadre_id)
     past = (local_today() - timedelta(days=1)).isoformat()
     late = await raise_need(client, headers, household_id, due_on=past)
     closed_late = await raise_need(client, headers, household_id, due_on=past)
     await raise_need(client, headers, household_id)  # due in 30 days
     path = f"/v1/needs/{closed_late['id']}"
-    await client.post(f"{path}/start", json={}, headers=cadre(tokens, cadre_id, 1))
-    await client.post(f"{path}/close", json=NOTE, headers=cadre(tokens, cadre_id, 2))
+    await client.post(f"{path}/start", json={}, headers=cadre_headers(tokens, cadre_id, 1))
+    await client.post(f"{path}/close", json=NOTE, headers=cadre_headers(tokens, cadre_id, 2))
 
     overdue = await client.get("/v1/needs", params={"overdue": "true"}, headers=headers)
     on_time = await client.get("/v1/needs", params={"overdue": "false"}, headers=headers)
@@ -159,7 +180,7 @@ async def test_who_may_see_and_move_a_need(app, client, tokens, zhang):
     mine = await raise_need(client, admin, household_id)
     theirs = await raise_need(client, admin, elsewhere)
 
-    listed = await client.get("/v1/needs", headers=cadre(tokens, cadre_id))
+    listed = await client.get("/v1/needs", headers=cadre_headers(tokens, cadre_id))
     leader_reads = await client.get(
         f"/v1/needs/{theirs['id']}", headers=tokens.headers(Role.LEADER)
     )
@@ -169,12 +190,12 @@ async def test_who_may_see_and_move_a_need(app, client, tokens, zhang):
         headers={**tokens.headers(Role.LEADER), "If-Match": '"1"'},
     )
     cadre_starts_theirs = await client.post(
-        f"/v1/needs/{theirs['id']}/start", json={}, headers=cadre(tokens, cadre_id, 1)
+        f"/v1/needs/{theirs['id']}/start", json={}, headers=cadre_headers(tokens, cadre_id, 1)
     )
     cadre_raises_theirs = await client.post(
         "/v1/needs",
         json={"household_id": str(elsewhere), "description": "x"},
-        headers=cadre(tokens, cadre_id),
+        headers=cadre_headers(tokens, cadre_id),
     )
 
     assert [n["id"] for n in listed.json()["items"]] == [mine["id"]]

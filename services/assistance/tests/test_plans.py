@@ -36,7 +36,7 @@ async def zhang(app, client):
     return cadre_id, await pair(app, cadre_id)
 
 
-def cadre(tokens, cadre_id):
+def cadre_headers(tokens, cadre_id):
     return tokens.headers(Role.CADRE, cadre_id=cadre_id)
 
 
@@ -52,7 +52,7 @@ async def put(client, headers, household_id, body=None, *, year=2026, if_match=N
 async def test_a_cadre_makes_their_households_plan(app, client, tokens, zhang):
     cadre_id, household_id = zhang
 
-    response = await put(client, cadre(tokens, cadre_id), household_id)
+    response = await put(client, cadre_headers(tokens, cadre_id), household_id)
 
     assert response.status_code == 201, response.text
     plan = response.json()
@@ -79,7 +79,7 @@ async def test_a_cadre_makes_their_households_plan(app, client, tokens, zhang):
 @pytest.mark.smoke
 async def test_a_repeat_answers_the_plan_and_a_replacement_needs_if_match(client, tokens, zhang):
     cadre_id, household_id = zhang
-    headers = cadre(tokens, cadre_id)
+    headers = cadre_headers(tokens, cadre_id)
     first = await put(client, headers, household_id)
 
     again = await put(client, headers, household_id)
@@ -97,7 +97,7 @@ async def test_a_repeat_answers_the_plan_and_a_replacement_needs_if_match(client
 
 async def test_concurrent_creates_make_one_plan(app, client, tokens, zhang):
     cadre_id, household_id = zhang
-    headers = cadre(tokens, cadre_id)
+    headers = cadre_headers(tokens, cadre_id)
     responses = await asyncio.gather(*(put(client, headers, household_id) for _ in range(5)))
 
     assert sorted(r.status_code for r in responses) == [200] * 4 + [201]
@@ -112,7 +112,7 @@ async def test_who_may_write_a_plan(app, client, tokens, zhang):
     _, household_id = zhang
     other = await pair(app, uuid.uuid4(), village=VILLAGE_B1)
 
-    by_other_cadre = await put(client, cadre(tokens, uuid.uuid4()), household_id)
+    by_other_cadre = await put(client, cadre_headers(tokens, uuid.uuid4()), household_id)
     by_leader = await put(client, tokens.headers(Role.LEADER), household_id)
     by_machine = await put(client, tokens.headers(Role.MACHINE, scopes="visits:read"), household_id)
     by_officer_a = await put(
@@ -142,7 +142,7 @@ async def test_an_inconsistent_plan_is_refused(client, tokens, zhang, insurance,
 
     response = await put(
         client,
-        cadre(tokens, cadre_id),
+        cadre_headers(tokens, cadre_id),
         household_id,
         plan_body(insurance=insurance, main_measure=measure),
     )
@@ -161,7 +161,7 @@ async def test_a_retired_measure_cannot_be_chosen(client, tokens, zhang):
     ).status_code == 200
 
     response = await put(
-        client, cadre(tokens, cadre_id), household_id, plan_body(main_measure="relocation")
+        client, cadre_headers(tokens, cadre_id), household_id, plan_body(main_measure="relocation")
     )
 
     assert response.status_code == 422
@@ -186,7 +186,7 @@ async def test_plans_list_by_year_measure_insurance_and_area(app, client, tokens
     assert await plans(has_main_measure="false") == [(mine, 2025)]
     assert await plans(insured="false") == [(theirs, 2026)]
     assert await plans(area=TOWN_B) == [(theirs, 2026)]
-    assert await plans(headers=cadre(tokens, cadre_id)) == [(mine, 2026), (mine, 2025)]
+    assert await plans(headers=cadre_headers(tokens, cadre_id)) == [(mine, 2026), (mine, 2025)]
     assert await plans(headers=tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A), year=2026) == [
         (mine, 2026)
     ]
@@ -194,7 +194,7 @@ async def test_plans_list_by_year_measure_insurance_and_area(app, client, tokens
 
 async def test_the_plan_event_carries_the_six_ones_facts(app, client, tokens, zhang):
     cadre_id, household_id = zhang
-    await put(client, cadre(tokens, cadre_id), household_id)
+    await put(client, cadre_headers(tokens, cadre_id), household_id)
 
     async with app.state.sessionmaker() as session:
         [event] = (await session.execute(select(outbox).where(outbox.c.aggregate == "plan"))).all()
@@ -217,7 +217,7 @@ async def test_outside_clients_get_plan_events_of_their_area_with_visits_read(
     client, tokens, zhang
 ):
     cadre_id, household_id = zhang
-    await put(client, cadre(tokens, cadre_id), household_id)
+    await put(client, cadre_headers(tokens, cadre_id), household_id)
 
     async def plan_events(scopes, area=""):
         headers = tokens.headers(Role.MACHINE, scopes=scopes, area=area)

@@ -48,7 +48,7 @@ def visit_body(household_id, **fields):
     }
 
 
-def cadre(tokens, cadre_id, area=""):
+def cadre_headers(tokens, cadre_id, area=""):
     return tokens.headers(Role.CADRE, cadre_id=cadre_id, area=area)
 
 
@@ -70,7 +70,9 @@ async def test_a_cadre_logs_a_visit_to_their_household(client, tokens, zhang):
     cadre_id, household_id = zhang
     visit_id = uuid.uuid4()
 
-    response = await put(client, cadre(tokens, cadre_id), visit_body(household_id), visit_id)
+    response = await put(
+        client, cadre_headers(tokens, cadre_id), visit_body(household_id), visit_id
+    )
 
     assert response.status_code == 201, response.text
     visit = response.json()
@@ -89,7 +91,7 @@ async def test_a_cadre_logs_a_visit_to_their_household(client, tokens, zhang):
 @pytest.mark.smoke
 async def test_the_same_id_and_body_again_answers_the_stored_visit(client, tokens, zhang):
     cadre_id, household_id = zhang
-    visit_id, headers = uuid.uuid4(), cadre(tokens, cadre_id)
+    visit_id, headers = uuid.uuid4(), cadre_headers(tokens, cadre_id)
     occurred = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
     first = await put(
         client, headers, visit_body(household_id, occurred_at=occurred.isoformat()), visit_id
@@ -107,18 +109,22 @@ async def test_the_same_id_and_body_again_answers_the_stored_visit(client, token
 @pytest.mark.smoke
 async def test_the_same_id_with_another_body_is_a_conflict(client, tokens, zhang):
     cadre_id, household_id = zhang
-    visit_id, headers = uuid.uuid4(), cadre(tokens, cadre_id)
+    visit_id, headers = uuid.uuid4(), cadre_headers(tokens, cadre_id)
     await put(client, headers, visit_body(household_id), visit_id)
 
     response = await put(client, headers, visit_body(household_id, mode="phone"), visit_id)
 
     assert response.status_code == 409
-    assert response.json()["type"] == "/problems/conflict"
+    assert response.json()["type"] == "/problems/same-id-other-body"
 
 
 async def test_ten_concurrent_repeats_store_one_visit_and_one_event(app, client, tokens, zhang):
     cadre_id, household_id = zhang
-    visit_id, headers, body = uuid.uuid4(), cadre(tokens, cadre_id), visit_body(household_id)
+    visit_id, headers, body = (
+        uuid.uuid4(),
+        cadre_headers(tokens, cadre_id),
+        visit_body(household_id),
+    )
 
     responses = await asyncio.gather(*(put(client, headers, body, visit_id) for _ in range(10)))
 
@@ -136,7 +142,7 @@ async def test_a_cadre_may_not_log_for_a_household_paired_to_another(app, client
     _, household_id = zhang
     other = uuid.uuid4()
 
-    response = await put(client, cadre(tokens, other), visit_body(household_id))
+    response = await put(client, cadre_headers(tokens, other), visit_body(household_id))
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "household_id"
@@ -159,15 +165,17 @@ async def test_the_pairing_is_checked_at_the_visits_time(app, client, tokens):
     before = (datetime.now(UTC) - timedelta(days=6, hours=12)).isoformat()
     after = recent(days=1)
 
-    by_old = await put(client, cadre(tokens, old), visit_body(household_id, occurred_at=before))
+    by_old = await put(
+        client, cadre_headers(tokens, old), visit_body(household_id, occurred_at=before)
+    )
     by_new_before = await put(
-        client, cadre(tokens, new), visit_body(household_id, occurred_at=before)
+        client, cadre_headers(tokens, new), visit_body(household_id, occurred_at=before)
     )
     by_new_after = await put(
-        client, cadre(tokens, new), visit_body(household_id, occurred_at=after)
+        client, cadre_headers(tokens, new), visit_body(household_id, occurred_at=after)
     )
     by_old_after = await put(
-        client, cadre(tokens, old), visit_body(household_id, occurred_at=after)
+        client, cadre_headers(tokens, old), visit_body(household_id, occurred_at=after)
     )
 
     assert by_old.status_code == 201 and by_old.json()["cadre_id"] == str(old)
@@ -179,7 +187,7 @@ async def test_the_pairing_is_checked_at_the_visits_time(app, client, tokens):
 
 @pytest.mark.smoke
 async def test_an_unknown_household_is_refused_naming_the_field(client, tokens):
-    response = await put(client, cadre(tokens, uuid.uuid4()), visit_body(uuid.uuid4()))
+    response = await put(client, cadre_headers(tokens, uuid.uuid4()), visit_body(uuid.uuid4()))
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "household_id"
 
@@ -212,7 +220,7 @@ async def test_a_visit_in_the_future_is_refused(client, tokens, zhang):
     cadre_id, household_id = zhang
     tomorrow = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     response = await put(
-        client, cadre(tokens, cadre_id), visit_body(household_id, occurred_at=tomorrow)
+        client, cadre_headers(tokens, cadre_id), visit_body(household_id, occurred_at=tomorrow)
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "occurred_at"
@@ -222,7 +230,7 @@ async def test_a_naive_time_is_refused(client, tokens, zhang):
     cadre_id, household_id = zhang
     naive = datetime.now().replace(tzinfo=None).isoformat()
     response = await put(
-        client, cadre(tokens, cadre_id), visit_body(household_id, occurred_at=naive)
+        client, cadre_headers(tokens, cadre_id), visit_body(household_id, occurred_at=naive)
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "occurred_at"
@@ -231,7 +239,7 @@ async def test_a_naive_time_is_refused(client, tokens, zhang):
 @pytest.mark.smoke
 async def test_a_visit_dated_far_back_needs_a_reason_and_is_flagged_late(client, tokens, zhang):
     cadre_id, household_id = zhang
-    headers, old = cadre(tokens, cadre_id), recent(days=10)
+    headers, old = cadre_headers(tokens, cadre_id), recent(days=10)
 
     without = await put(client, headers, visit_body(household_id, occurred_at=old))
     within_limit = await put(client, headers, visit_body(household_id, occurred_at=recent(6)))
@@ -252,7 +260,7 @@ async def test_a_gps_point_far_from_home_is_flagged_not_refused(client, tokens, 
     cadre_id, household_id = zhang
     far = visit_body(household_id, latitude=HOME[0] + 0.05, longitude=HOME[1])  # ~5.6 km
 
-    response = await put(client, cadre(tokens, cadre_id), far)
+    response = await put(client, cadre_headers(tokens, cadre_id), far)
 
     assert response.status_code == 201
     flags = response.json()["flags"]
@@ -262,7 +270,7 @@ async def test_a_gps_point_far_from_home_is_flagged_not_refused(client, tokens, 
 async def test_a_visit_without_gps_or_home_location_is_not_flagged(app, client, tokens):
     cadre_id = uuid.uuid4()
     household_id = await paired_household(app, cadre_id, home=None)
-    response = await put(client, cadre(tokens, cadre_id), visit_body(household_id))
+    response = await put(client, cadre_headers(tokens, cadre_id), visit_body(household_id))
     assert response.json()["flags"] == {
         "far_from_home": False,
         "distance_m": None,
@@ -274,14 +282,14 @@ async def test_one_coordinate_alone_is_refused(client, tokens, zhang):
     cadre_id, household_id = zhang
     body = visit_body(household_id)
     del body["longitude"]
-    response = await put(client, cadre(tokens, cadre_id), body)
+    response = await put(client, cadre_headers(tokens, cadre_id), body)
     assert response.status_code == 422
 
 
 async def test_a_photo_must_be_uploaded_first(client, tokens, zhang):
     cadre_id, household_id = zhang
     body = visit_body(household_id, photo_ids=["a" * 64])
-    response = await put(client, cadre(tokens, cadre_id), body)
+    response = await put(client, cadre_headers(tokens, cadre_id), body)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "photo_ids.0"
 
@@ -289,7 +297,7 @@ async def test_a_photo_must_be_uploaded_first(client, tokens, zhang):
 async def test_an_unknown_risk_flag_is_refused(client, tokens, zhang):
     cadre_id, household_id = zhang
     body = visit_body(household_id, risk_flags=["bankrupt"])
-    response = await put(client, cadre(tokens, cadre_id), body)
+    response = await put(client, cadre_headers(tokens, cadre_id), body)
     assert response.status_code == 422
 
 
@@ -311,15 +319,15 @@ async def test_who_sees_a_visit_and_its_sensitive_fields(
 ):
     cadre_id, household_id = zhang
     visit_id = uuid.uuid4()
-    await put(client, cadre(tokens, cadre_id), visit_body(household_id), visit_id)
+    await put(client, cadre_headers(tokens, cadre_id), visit_body(household_id), visit_id)
     headers = {
-        "own_cadre": cadre(tokens, cadre_id),
+        "own_cadre": cadre_headers(tokens, cadre_id),
         "officer": tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A),
         "admin": tokens.headers(Role.COUNTY_ADMIN),
         "service": tokens.headers(Role.SERVICE),
         "leader": tokens.headers(Role.LEADER),
         "machine": tokens.headers(Role.MACHINE, scopes="visits:read"),
-        "other_cadre": cadre(tokens, uuid.uuid4()),
+        "other_cadre": cadre_headers(tokens, uuid.uuid4()),
         "officer_elsewhere": tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_B),
     }[caller]
 
@@ -351,10 +359,15 @@ async def test_a_new_cadre_sees_the_households_earlier_visits(app, client, token
         ],
     )
     visit_id = uuid.uuid4()
-    await put(client, cadre(tokens, old), visit_body(household_id, occurred_at=recent(4)), visit_id)
+    await put(
+        client,
+        cadre_headers(tokens, old),
+        visit_body(household_id, occurred_at=recent(4)),
+        visit_id,
+    )
     await sync(app, [pairing_event(new, household_id, started_on=handover)])
 
-    shown = await client.get(f"/v1/visits/{visit_id}", headers=cadre(tokens, new))
+    shown = await client.get(f"/v1/visits/{visit_id}", headers=cadre_headers(tokens, new))
 
     assert shown.status_code == 200 and shown.json()["risk_flags"] == ["serious_illness"]
 
@@ -390,7 +403,7 @@ async def test_lists_filter_by_household_cadre_village_month_and_flag(app, clien
 
 async def test_lists_page_newest_first(client, tokens, zhang):
     cadre_id, household_id = zhang
-    headers = cadre(tokens, cadre_id)
+    headers = cadre_headers(tokens, cadre_id)
     for hours in (1, 2, 3):
         await put(client, headers, visit_body(household_id, occurred_at=recent(hours / 24)))
 
@@ -403,7 +416,7 @@ async def test_lists_page_newest_first(client, tokens, zhang):
 
 async def test_an_edit_needs_the_current_version(client, tokens, zhang):
     cadre_id, household_id = zhang
-    visit_id, headers = uuid.uuid4(), cadre(tokens, cadre_id)
+    visit_id, headers = uuid.uuid4(), cadre_headers(tokens, cadre_id)
     await put(client, headers, visit_body(household_id), visit_id)
     edited = visit_body(household_id, actions_promised="已联系合作社，下月入社")
 
@@ -425,14 +438,14 @@ async def test_an_edit_needs_the_current_version(client, tokens, zhang):
 async def test_only_the_visits_cadre_or_an_officer_edits_it(app, client, tokens, zhang):
     cadre_id, household_id = zhang
     visit_id = uuid.uuid4()
-    await put(client, cadre(tokens, cadre_id), visit_body(household_id), visit_id)
+    await put(client, cadre_headers(tokens, cadre_id), visit_body(household_id), visit_id)
     edited = visit_body(household_id, mode="phone")
     new_cadre = uuid.uuid4()
 
     by_stranger = await client.put(
         f"/v1/visits/{visit_id}",
         json=edited,
-        headers={**cadre(tokens, new_cadre), "If-Match": '"1"'},
+        headers={**cadre_headers(tokens, new_cadre), "If-Match": '"1"'},
     )
     by_leader = await client.put(
         f"/v1/visits/{visit_id}",
@@ -455,7 +468,7 @@ async def test_the_feed_gives_services_visits_whole_and_outside_clients_masked(
     client, tokens, zhang
 ):
     cadre_id, household_id = zhang
-    await put(client, cadre(tokens, cadre_id), visit_body(household_id))
+    await put(client, cadre_headers(tokens, cadre_id), visit_body(household_id))
 
     whole = await client.get("/v1/feeds/assistance", headers=tokens.headers(Role.SERVICE))
     masked = await client.get(

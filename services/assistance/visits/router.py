@@ -1,6 +1,6 @@
 """HTTP endpoints of visits (一月一走访)."""
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -11,8 +11,14 @@ from assistance.visits import service
 from assistance.visits.schemas import VisitIn, VisitPublic
 from kit.clock import local_today
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    SameIdOtherBody,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(prefix="/v1/visits", tags=["visits"])
@@ -26,21 +32,23 @@ async def list_visits(
     principal: Readers,
     household_id: UUID | None = None,
     cadre_id: UUID | None = None,
-    village: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    village: AreaPrefixQuery = None,
     month: MonthQuery = None,
     flagged: Annotated[
         bool | None, Query(description="有无标记（离家过远或补录）/ far from home or late")
     ] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
-) -> dict[str, Any]:
+) -> Page[VisitPublic]:
     filters = service.VisitFilters(household_id, cadre_id, village, month, flagged)
-    items, next_cursor = await service.list_visits(
-        session, principal, filters, local_today(), cursor=cursor, limit=limit
+    return await service.list_visits(
+        session,
+        principal=principal,
+        filters=filters,
+        today=local_today(),
+        cursor=cursor,
+        limit=limit,
     )
-    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.get(
@@ -51,9 +59,11 @@ async def list_visits(
 )
 async def get_visit(
     visit_id: UUID, session: SessionDep, principal: Readers, response: Response
-) -> dict[str, Any]:
-    visit, version = await service.get_visit(session, principal, visit_id, local_today())
-    set_etag(response, version)
+) -> VisitPublic:
+    visit = await service.get_visit(
+        session, principal=principal, visit_id=visit_id, today=local_today()
+    )
+    set_etag(response, visit.version)
     return visit
 
 
@@ -68,7 +78,10 @@ async def get_visit(
         " / Without If-Match: create (201); the same id and body again answers the stored visit "
         "(200), another body 409. With If-Match: replace the visit at that version (412 stale)."
     ),
-    responses={**PROBLEM_RESPONSES, 201: {"description": "新建 / created"}},
+    responses={
+        **problem_responses(SameIdOtherBody, ConcurrentWrite, *EDIT_PROBLEMS),
+        201: {"description": "新建 / created"},
+    },
 )
 async def put_visit(
     visit_id: UUID,
@@ -78,17 +91,28 @@ async def put_visit(
     principal: Writers,
     response: Response,
     if_match: IfMatch,
-) -> dict[str, Any]:
+) -> VisitPublic:
     settings = request.app.state.settings
     if if_match is not None:
         visit = await service.update(
-            session, principal, visit_id, body, if_match, settings, local_today()
+            session,
+            principal=principal,
+            visit_id=visit_id,
+            data=body,
+            if_match=if_match,
+            settings=settings,
+            today=local_today(),
         )
     else:
         visit, created = await service.create_or_return(
-            session, principal, visit_id, body, settings, local_today()
+            session,
+            principal=principal,
+            visit_id=visit_id,
+            data=body,
+            settings=settings,
+            today=local_today(),
         )
         if created:
             response.status_code = status.HTTP_201_CREATED
-    set_etag(response, visit["version"])
+    set_etag(response, visit.version)
     return visit

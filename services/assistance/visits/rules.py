@@ -7,8 +7,8 @@ import math
 from datetime import UTC, date, datetime, timedelta
 
 from assistance.months import local_day
+from assistance.visits import errors
 from assistance.visits.schemas import VisitIn
-from kit.problems import invalid
 
 EARTH_RADIUS_M = 6_371_008.8  # mean radius
 # Phones' clocks drift; a visit a few minutes "in the future" is a clock, not a forgery.
@@ -36,14 +36,10 @@ def check_time(body: VisitIn, received_at: datetime, backdate_days: int) -> bool
     """Refuse a visit from the future; one dated more than ``backdate_days`` (local calendar
     days) before it arrived needs a reason. Answers whether it is a late entry."""
     if body.occurred_at > received_at + CLOCK_SKEW:
-        raise invalid("occurred_at", "走访时间不能晚于现在 / a visit cannot be in the future")
+        raise errors.in_the_future()
     late = (local_day(received_at) - local_day(body.occurred_at)) > timedelta(days=backdate_days)
     if late and not (body.backdate_reason or "").strip():
-        raise invalid(
-            "backdate_reason",
-            f"走访时间早于 {backdate_days} 天前，须说明补录原因"
-            f" / a visit more than {backdate_days} days back needs a backdate_reason",
-        )
+        raise errors.backdate_reason_needed(backdate_days)
     return late
 
 

@@ -18,15 +18,13 @@ from assistance.needs.service import raise_from_visit
 from assistance.privacy import redact, sees_sensitive
 from assistance.scope import active_on, cadre_only, visible_visits
 from assistance.settings import AssistanceSettings
-from assistance.sql import insert_for
-from assistance.visits import rules
+from assistance.visits import errors, rules
 from assistance.visits.schemas import VisitIn, VisitPublic
 from kit.auth import Principal
-from kit.db import utcnow
+from kit.db import insert_for, utcnow
 from kit.outbox import record_event
-from kit.pagination import paginate
-from kit.problems import Conflict, Forbidden, NotFound, invalid
-from kit.versioning import check_version
+from kit.pagination import Page, paginate
+from kit.versioning import bump, check_version
 
 AGGREGATE = "visit"
 
@@ -85,10 +83,15 @@ async def _paired_now_ids(
     return set((await session.execute(query)).scalars())
 
 
+def redacted(visit: VisitPublic) -> VisitPublic:
+    """The visit without its sensitive fields (nulled and named, privacy.redact)."""
+    return VisitPublic.model_validate(redact(visit.model_dump()))
+
+
 async def shown_to(
-    session: AsyncSession, principal: Principal, visits: list[Visit], today: date
-) -> list[dict[str, Any]]:
-    """The visits as JSON for this caller, sensitive fields nulled where not entitled."""
+    session: AsyncSession, *, principal: Principal, visits: list[Visit], today: date
+) -> list[VisitPublic]:
+    """The visits as this caller sees them, sensitive fields nulled where not entitled."""
 
     def entitled(visit: Visit, paired: set[UUID]) -> bool:
         return sees_sensitive(
@@ -101,21 +104,16 @@ async def shown_to(
     # Only a cadre reading visits made by others needs to know whom they are paired to now.
     unsure = [v.household_id for v in visits if not entitled(v, set())]
     paired = await _paired_now_ids(session, principal, unsure, today) if unsure else set()
-    shown = []
-    for visit in visits:
-        data = to_public(visit).model_dump(mode="json")
-        shown.append(data if entitled(visit, paired) else redact(data))
-    return shown
+    return [
+        to_public(visit) if entitled(visit, paired) else redacted(to_public(visit))
+        for visit in visits
+    ]
 
 
 async def _household(session: AsyncSession, principal: Principal, household_id: UUID) -> Household:
     household = await session.get(Household, household_id)
     if household is None or household.deleted or not principal.covers(household.village_code):
-        raise invalid(
-            "household_id",
-            "农户不存在、不在你的范围内或尚未从登记库同步"
-            " / no such household in your area (or not yet synced from the registry)",
-        )
+        raise errors.household_unknown()
     return household
 
 
@@ -131,36 +129,28 @@ async def _check_photos(session: AsyncSession, photo_ids: list[str]) -> None:
     known = set((await session.execute(query)).scalars())
     for index, photo_id in enumerate(photo_ids):
         if photo_id not in known:
-            raise invalid(
-                f"photo_ids.{index}",
-                "照片尚未上传，请先 PUT /v1/attachments/{id} / upload the photo first",
-            )
+            raise errors.photo_not_uploaded(index)
 
 
 async def assess(
     session: AsyncSession,
+    *,
     principal: Principal,
-    body: VisitIn,
+    data: VisitIn,
     received_at: datetime,
     settings: AssistanceSettings,
 ) -> Assessed:
     """Every rule a visit must pass, in the order a person would fix them."""
-    household = await _household(session, principal, body.household_id)
-    late = rules.check_time(body, received_at, settings.backdate_days)
-    day = rules.visit_day(body)
+    household = await _household(session, principal, data.household_id)
+    late = rules.check_time(data, received_at, settings.backdate_days)
+    day = rules.visit_day(data)
     pairing = await _pairing_on(session, household.id, day)
     if pairing is None:
-        raise invalid(
-            "household_id",
-            f"该户在走访当日（{day}）没有结对干部 / no cadre was paired to it on {day}",
-        )
+        raise errors.unpaired_on(day)
     if cadre_only(principal) and pairing.cadre_id != principal.cadre_id:
-        raise invalid(
-            "household_id",
-            f"走访当日（{day}）该户未与你结对 / not paired to you on {day}, the visit's day",
-        )
-    await _check_photos(session, body.photo_ids)
-    distance = rules.distance_from_home(body, household.latitude, household.longitude)
+        raise errors.paired_to_another_on(day)
+    await _check_photos(session, data.photo_ids)
+    distance = rules.distance_from_home(data, household.latitude, household.longitude)
     return Assessed(
         household=household,
         cadre_id=pairing.cadre_id,
@@ -206,9 +196,15 @@ def _emit(session: AsyncSession, visit: Visit) -> None:
     )
 
 
+async def _shown(
+    session: AsyncSession, principal: Principal, visit: Visit, today: date
+) -> VisitPublic:
+    return (await shown_to(session, principal=principal, visits=[visit], today=today))[0]
+
+
 async def _repeat(
-    session: AsyncSession, principal: Principal, stored: Visit, body: VisitIn, today: date
-) -> dict[str, Any]:
+    session: AsyncSession, principal: Principal, stored: Visit, data: VisitIn, today: date
+) -> VisitPublic:
     """The same id again: the same body answers the stored visit, another body 409."""
     visible = (
         await session.execute(
@@ -217,23 +213,20 @@ async def _repeat(
             )
         )
     ).first()
-    if visible is None or stored.body_hash != rules.body_hash(body):
-        raise Conflict(
-            "该 id 已用于另一条走访；修改请带 If-Match / this id holds a different visit; "
-            "send If-Match to edit it",
-            field="id",
-        )
-    return (await shown_to(session, principal, [stored], today))[0]
+    if visible is None or stored.body_hash != rules.body_hash(data):
+        raise errors.same_id_other_body()
+    return await _shown(session, principal, stored, today)
 
 
 async def create_or_return(
     session: AsyncSession,
+    *,
     principal: Principal,
     visit_id: UUID,
-    body: VisitIn,
+    data: VisitIn,
     settings: AssistanceSettings,
     today: date,
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[VisitPublic, bool]:
     """``PUT /v1/visits/{id}`` without If-Match. Answers the visit and whether it is new.
 
     Ten phones' worth of repeats at once store one visit: the insert is ON CONFLICT DO NOTHING
@@ -241,16 +234,18 @@ async def create_or_return(
     the race answer the winner's row."""
     stored = await session.get(Visit, visit_id)
     if stored is not None:
-        return await _repeat(session, principal, stored, body, today), False
+        return await _repeat(session, principal, stored, data, today), False
     received_at = utcnow()
-    assessed = await assess(session, principal, body, received_at, settings)
+    assessed = await assess(
+        session, principal=principal, data=data, received_at=received_at, settings=settings
+    )
     values = {
         "id": visit_id,
         "recorded_by": principal.subject,
         "version": 1,
         "created_at": received_at,
         "updated_at": received_at,
-        **_fields(body, assessed),
+        **_fields(data, assessed),
     }
     table = Visit.__table__  # type: ignore[attr-defined]
     inserted = await session.scalar(
@@ -262,28 +257,29 @@ async def create_or_return(
     if inserted is None:
         stored = await session.get(Visit, visit_id, populate_existing=True)
         if stored is None:  # cannot be: the conflict was on this id
-            raise Conflict("走访已被并发删除 / the visit vanished meanwhile")
-        return await _repeat(session, principal, stored, body, today), False
-    if body.photo_ids:
+            raise errors.vanished()
+        return await _repeat(session, principal, stored, data, today), False
+    if data.photo_ids:
         await session.execute(
             insert(VisitPhoto),
-            [{"visit_id": visit_id, "attachment_id": p} for p in body.photo_ids],
+            [{"visit_id": visit_id, "attachment_id": p} for p in data.photo_ids],
         )
     visit = Visit(**values)  # the stored row's state, for the answer and the event
     _emit(session, visit)
-    await raise_from_visit(session, visit, settings.need_days, today)
-    return (await shown_to(session, principal, [visit], today))[0], True
+    await raise_from_visit(session, visit=visit, need_days=settings.need_days, today=today)
+    return await _shown(session, principal, visit, today), True
 
 
 async def update(
     session: AsyncSession,
+    *,
     principal: Principal,
     visit_id: UUID,
-    body: VisitIn,
+    data: VisitIn,
     if_match: str,
     settings: AssistanceSettings,
     today: date,
-) -> dict[str, Any]:
+) -> VisitPublic:
     """``PUT /v1/visits/{id}`` with If-Match: a whole replacement at the version read. The
     checks run again; a late entry is reckoned from when the visit first arrived."""
     query = (
@@ -293,45 +289,47 @@ async def update(
     )
     visit = (await session.execute(query)).scalars().first()
     if visit is None:
-        raise NotFound(f"走访 {visit_id} 不存在或不在你的范围内 / not found")
+        raise errors.not_found(visit_id)
     if cadre_only(principal) and visit.cadre_id != principal.cadre_id:
-        raise Forbidden("只能修改自己的走访 / a cadre edits only their own visits")
+        raise errors.not_own_visit()
     check_version(if_match, visit.version)
-    if body.household_id != visit.household_id:
-        raise invalid("household_id", "走访的农户不能更改 / a visit's household cannot change")
-    assessed = await assess(session, principal, body, visit.created_at, settings)
-    for name, value in _fields(body, assessed).items():
+    if data.household_id != visit.household_id:
+        raise errors.household_changed()
+    assessed = await assess(
+        session, principal=principal, data=data, received_at=visit.created_at, settings=settings
+    )
+    for name, value in _fields(data, assessed).items():
         setattr(visit, name, value)
-    visit.version += 1
-    visit.updated_at = utcnow()
+    bump(visit)
     await session.execute(delete(VisitPhoto).where(col(VisitPhoto.visit_id) == visit.id))
-    session.add_all(VisitPhoto(visit_id=visit.id, attachment_id=p) for p in body.photo_ids)
+    session.add_all(VisitPhoto(visit_id=visit.id, attachment_id=p) for p in data.photo_ids)
     await session.flush()
     _emit(session, visit)
-    await raise_from_visit(session, visit, settings.need_days, today)
-    return (await shown_to(session, principal, [visit], today))[0]
+    await raise_from_visit(session, visit=visit, need_days=settings.need_days, today=today)
+    return await _shown(session, principal, visit, today)
 
 
 async def get_visit(
-    session: AsyncSession, principal: Principal, visit_id: UUID, today: date
-) -> tuple[dict[str, Any], int]:
+    session: AsyncSession, *, principal: Principal, visit_id: UUID, today: date
+) -> VisitPublic:
+    """One visit the caller may see, as they may see it."""
     query = select(Visit).where(col(Visit.id) == visit_id, *visible_visits(principal, today))
     visit = (await session.execute(query)).scalars().first()
     if visit is None:
-        raise NotFound(f"走访 {visit_id} 不存在或不在你的范围内 / not found")
-    return (await shown_to(session, principal, [visit], today))[0], visit.version
+        raise errors.not_found(visit_id)
+    return await _shown(session, principal, visit, today)
 
 
 async def list_visits(
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: VisitFilters,
     today: date,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[dict[str, Any]], str | None]:
-    """Newest first."""
+) -> Page[VisitPublic]:
+    """The caller's visits, newest first."""
     conditions = visible_visits(principal, today)
     if filters.household_id is not None:
         conditions.append(col(Visit.household_id) == filters.household_id)
@@ -356,4 +354,5 @@ async def list_visits(
         limit=limit,
         descending=True,
     )
-    return await shown_to(session, principal, rows, today), next_cursor
+    shown = await shown_to(session, principal=principal, visits=rows, today=today)
+    return Page(items=shown, next_cursor=next_cursor)
