@@ -44,13 +44,17 @@ def rewrite_sheet(content: bytes, change: Callable[[bytes], bytes]) -> bytes:
     return out.getvalue()
 
 
-def huge_dimension() -> bytes:
-    """Under 10 KB: two real rows, but a declared sheet of 1,048,576 rows × 16,384 columns."""
+def far_corner() -> bytes:
+    """About 5 KB: a sheet declared 1,048,576 rows × 16,384 columns, with a cell in its far
+    corner. A reader that trusts the declaration pads a million rows to 16,384 cells each."""
     plain = workbook([["户主身份证号", "姓名"], ["1", "吴建国"]])
-    return rewrite_sheet(
-        plain,
-        lambda xml: xml.replace(b'<dimension ref="A1:B2"/>', b'<dimension ref="A1:XFD1048576"/>'),
-    )
+
+    def crafted(xml: bytes) -> bytes:
+        corner = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+        xml = xml.replace(b'ref="A1:B2"', b'ref="A1:XFD1048576"', 1)
+        return xml.replace(b"</sheetData>", corner + b"</sheetData>", 1)
+
+    return rewrite_sheet(plain, crafted)
 
 
 def zip_bomb() -> bytes:
@@ -62,19 +66,41 @@ def zip_bomb() -> bytes:
 
 
 def read_in_time(content: bytes, filename: str) -> list[tabular.SourceRow]:
-    """read_table with a deadline: a reader that walks the declared sheet would never return."""
+    """read_table with a deadline: a reader that walks the declared sheet would not return
+    (a daemon thread, so such a reader fails the test instead of holding the run)."""
+    outcome: list[object] = []
+    reader = threading.Thread(
+        target=lambda: outcome.append(_attempt(content, filename)), daemon=True
+    )
+    reader.start()
+    reader.join(timeout=30)
+    assert outcome, "the reader did not stop within 30 s"
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    return outcome[0]  # type: ignore[return-value]
 
-    async def bounded() -> list[tabular.SourceRow]:
-        work = asyncio.to_thread(read_table, content, filename, COLUMNS)
-        return await asyncio.wait_for(work, timeout=30)
 
-    return asyncio.run(bounded())
+def _attempt(content: bytes, filename: str) -> object:
+    try:
+        return read_table(content, filename, COLUMNS)
+    except Exception as exc:  # handed to the test's thread to be raised there
+        return exc
 
 
-def test_a_workbook_declaring_a_huge_sheet_reads_only_what_is_there() -> None:
-    content = huge_dimension()
-    assert len(content) < 10_000
-    rows = read_in_time(content, "a.xlsx")
+def test_a_tiny_workbook_declaring_a_huge_sheet_stops_at_the_limit() -> None:
+    content = far_corner()
+    assert len(content) < 6_000
+    with pytest.raises(UnprocessableEntity) as refused:
+        read_in_time(content, "a.xlsx")
+    assert str(tabular.MAX_BLANK_LINES) in str(refused.value.detail)
+
+
+def test_rows_are_read_as_they_are_not_as_the_sheet_declares() -> None:
+    declared_wide = rewrite_sheet(
+        workbook([["户主身份证号", "姓名"], ["1", "吴建国"]]),
+        lambda xml: xml.replace(b'ref="A1:B2"', b'ref="A1:XFD3"', 1),
+    )
+    rows = read_in_time(declared_wide, "a.xlsx")
     assert [row.values for row in rows] == [{"head": "1", "name": "吴建国"}]
 
 
@@ -155,12 +181,13 @@ async def test_health_is_answered_while_a_table_is_being_parsed(
     client: httpx.AsyncClient, admin: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The parse holds until /healthz has been answered: on the event loop it could not be."""
-    parsing, health_answered = threading.Event(), threading.Event()
+    parsing, health_answered, parsed = threading.Event(), threading.Event(), threading.Event()
     real_rows = tabular._rows
 
     def slow_rows(*args: object, **kwargs: object) -> list[tabular.SourceRow]:
         parsing.set()
         health_answered.wait(timeout=5)
+        parsed.set()
         return real_rows(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(tabular, "_rows", slow_rows)
@@ -171,7 +198,7 @@ async def test_health_is_answered_while_a_table_is_being_parsed(
     while not parsing.is_set():
         await asyncio.sleep(0.01)
     health = await client.get("/healthz")
-    answered_during_parse = not upload.done()
+    answered_during_parse = not parsed.is_set()
     health_answered.set()
     await upload
     assert health.status_code == 200
