@@ -3,6 +3,7 @@ headers, area codes, numbers as numbers, and the time each was computed on every
 copied out keeps it)."""
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +24,11 @@ def _local(moment: datetime) -> str:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _number(shown: str | None) -> Decimal | None:
+    """The API's decimal string as a number for the sheet (empty where nothing divides)."""
+    return None if shown is None else Decimal(shown)
 
 
 def _columns(*headers: str | TableColumn) -> list[TableColumn]:
@@ -73,9 +79,9 @@ async def indicator_table(
             v.area_name,
             v.period,
             v.unit.value,
-            v.value,
-            v.numerator,
-            v.denominator,
+            _number(v.value),
+            _number(v.numerator),
+            _number(v.denominator),
             v.covered,
             v.reported.value if v.reported else None,
             v.reported.source if v.reported else None,
@@ -124,10 +130,10 @@ async def progress_rows(
             cell.indicator,
             cell.measure,
             names[(cell.indicator, cell.measure)],
-            cell.target,
+            _number(cell.target),
             {"set": "设定", "catalogue": "方案默认"}.get(cell.target_source or "", ""),
-            cell.actual,
-            cell.completion_rate,
+            _number(cell.actual),
+            _number(cell.completion_rate),
             "" if cell.met is None else ("是" if cell.met else "否"),
             computed_at,
         ]
@@ -175,7 +181,7 @@ async def ranking_rows(
             item.area_code,
             item.area_name,
             result.period,
-            item.score,
+            _number(item.score),
             result.ranking_set or "",
             "；".join(
                 f"{p.indicator}.{p.measure}×{p.weight}: 完成 {_text(p.actual)} / 目标 "
