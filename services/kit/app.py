@@ -11,6 +11,7 @@ from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
 
 from kit import health, metrics, migrations
+from kit.body_limit import BodyLimitMiddleware
 from kit.clock import set_clock
 from kit.consumer import progress_of
 from kit.db import make_engine, make_sessionmaker
@@ -76,6 +77,7 @@ def create_service_app(
     app.state.metrics = Metrics(name, feeds=lambda: progress_of(app.state.sessionmaker))
     install_problem_handlers(app)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(health.router)
     app.include_router(metrics.router)

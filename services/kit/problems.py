@@ -82,6 +82,10 @@ class PreconditionFailed(Problem):
     status, code, title = 412, "stale-version", "数据已被他人修改 / Version is stale"
 
 
+class PayloadTooLarge(Problem):
+    status, code, title = 413, "too-large", "文件过大 / Payload too large"
+
+
 class UnprocessableEntity(Problem):
     status, code, title = 422, "validation", "输入有误 / Invalid input"
 

@@ -24,6 +24,8 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     # "" the wall clock; an ISO date-time (stopped there) or an offset like "+3d" (kit/clock.py).
     clock: str = ""
+    # No request body is read past this: the largest upload (10 MB) and its form around it.
+    max_body_bytes: int = 12 * 1024 * 1024
 
     token_issuer: str = "fumin-registry"
     token_audience: str = "fumin"

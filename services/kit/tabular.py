@@ -1,39 +1,42 @@
-"""Reading and writing the tables offices exchange with us: XLSX or CSV, Chinese header row.
-Shared by the registry's imports and the indicators' target imports and exports.
+"""Reading the tables offices send us: XLSX or CSV, Chinese header row (writing them:
+``kit.downloads``). Shared by the registry's imports and the indicators' target imports.
 
 Only the shape of a file is checked here (extension, size, headers, row count); what the
 values mean is each import kind's business. Every value is handed on as stripped text.
+
+An upload is hostile until read: a 2 KB workbook can declare a million rows by 16,384
+columns, a 30 KB zip can unpack to gigabytes. So every limit holds while streaming (the
+archive's unpacked sizes before opening it, rows and columns as they are read, never a whole
+sheet in memory first), and the parse runs in a worker thread so the service keeps answering.
 """
 
+import asyncio
 import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
-from urllib.parse import quote
+from typing import Annotated
 
-from fastapi import Response
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from fastapi import File, UploadFile
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
 
-from kit.problems import UnprocessableEntity, invalid
+from kit.problems import PayloadTooLarge, Problem, UnprocessableEntity, field_error, invalid
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 20_000
-NOTES_SHEET = "说明"
-MEDIA_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
-# A download's 200 as the OpenAPI document declares it: one of the two, whichever fmt asked for.
-TABLE_CONTENT: dict[str, Any] = {
-    media_type.split(";")[0]: {} for media_type in MEDIA_TYPES.values()
-}
-_TEXT_FORMAT = "@"  # Excel's "text" number format: long ID numbers stay as typed
+Lines = Generator[list[str], None, None]
+
+MAX_BYTES = 10 * 1024 * 1024  # the file as uploaded
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # an XLSX's parts once unzipped, all together
+MAX_ARCHIVE_ENTRIES = 200  # a workbook has a dozen parts; thousands mean a crafted zip
+MAX_ROWS = 20_000  # data rows (blank lines not counted)
+MAX_COLUMNS = 100  # our widest template has 20
+# Blank lines are skipped, but read: a sheet of a million empty rows must stop somewhere too.
+MAX_BLANK_LINES = 10_000
+
+
+TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 CSV / XLSX or CSV")]
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,17 @@ def _header_key(text: str) -> str:
     return text.strip().translate(_HEADER_FOLD)
 
 
+async def read_upload(
+    upload: UploadFile, columns: Sequence[Column], *, max_rows: int | None = None
+) -> list[SourceRow]:
+    """``read_table`` of an uploaded file, in a worker thread: parsing a large workbook takes
+    seconds of CPU, which on the event loop would stop every other request (health included)."""
+    content = await upload.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+    return await asyncio.to_thread(
+        read_table, content, upload.filename or "", columns, max_rows=max_rows
+    )
+
+
 def read_table(
     content: bytes, filename: str, columns: Sequence[Column], *, max_rows: int | None = None
 ) -> list[SourceRow]:
@@ -67,7 +81,7 @@ def read_table(
     ``max_rows`` (default ``MAX_ROWS``) is for tables whose records span rows, e.g. households
     written one member a row."""
     if len(content) > MAX_BYTES:
-        raise invalid("file", "文件超过 10 MB / the file is larger than 10 MB")
+        raise _too_large("文件超过 10 MB / the file is larger than 10 MB")
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if suffix == "xlsx":
         lines = _xlsx_lines(content)
@@ -75,18 +89,32 @@ def read_table(
         lines = _csv_lines(content)
     else:
         raise invalid("file", "仅支持 .xlsx 或 .csv 文件 / only .xlsx or .csv files are accepted")
-    return _rows(lines, columns, MAX_ROWS if max_rows is None else max_rows)
+    try:
+        return _rows(lines, columns, MAX_ROWS if max_rows is None else max_rows)
+    finally:
+        lines.close()  # an XLSX reader holds the workbook open until closed
 
 
-def _rows(lines: Iterator[list[str]], columns: Sequence[Column], limit: int) -> list[SourceRow]:
+def _too_large(message: str) -> PayloadTooLarge:
+    return PayloadTooLarge(message, errors=[field_error("file", message)])
+
+
+def _rows(lines: Lines, columns: Sequence[Column], limit: int) -> list[SourceRow]:
     header = next(lines, None)
     if header is None:
         raise invalid("file", "文件为空，缺少表头 / the file is empty (no header row)")
     positions = _header_positions(header, columns)
     rows: list[SourceRow] = []
+    blank_lines = 0
     for number, cells in enumerate(lines, start=2):
         if not any(cells):
-            continue  # blank lines between blocks are common in hand-kept sheets
+            blank_lines += 1  # blank lines between blocks are common in hand-kept sheets
+            if blank_lines > MAX_BLANK_LINES:
+                raise invalid(
+                    "file",
+                    f"空行超过 {MAX_BLANK_LINES} 行 / more than {MAX_BLANK_LINES} blank lines",
+                )
+            continue
         if len(rows) >= limit:
             raise invalid(
                 "file", f"数据超过 {limit} 行，请拆分文件 / more than {limit} rows; split it"
@@ -115,19 +143,55 @@ def _header_positions(header: list[str], columns: Sequence[Column]) -> list[int 
     return positions
 
 
-def _xlsx_lines(content: bytes) -> Iterator[list[str]]:
+def _too_wide(cells: Sequence[object]) -> bool:
+    return len(cells) > MAX_COLUMNS and any(c not in (None, "") for c in cells[MAX_COLUMNS:])
+
+
+def _too_many_columns() -> UnprocessableEntity:
+    return invalid("file", f"列数超过 {MAX_COLUMNS} 列 / more than {MAX_COLUMNS} columns")
+
+
+def _check_archive(content: bytes) -> None:
+    """Refuse a zip whose parts unpack past the limit, before any of it is unpacked. The sizes
+    are the archive's own word, and zipfile holds each part to it (reading past a part's
+    declared size fails its check), so a lying archive is unreadable, not large."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise _unreadable() from exc
+    if len(parts) > MAX_ARCHIVE_ENTRIES:
+        raise _unreadable()
+    if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise _too_large("文件解压后超过 64 MB / the workbook unpacks to more than 64 MB")
+
+
+def _xlsx_lines(content: bytes) -> Lines:
+    _check_archive(content)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable() from exc
+    return _sheet_lines(book)
+
+
+def _sheet_lines(book: object) -> Lines:
+    """The first sheet's lines, one at a time, each cut to ``MAX_COLUMNS`` (+1 to see more)."""
     try:
-        sheet = book.worksheets[0]
-        lines = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        sheet = book.worksheets[0]  # type: ignore[attr-defined]
+        # The sheet's declared dimension is the file's word, not its content: a crafted one
+        # makes the reader pad every row to 16,384 cells. Ignore it; read what is there.
+        sheet.reset_dimensions()
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            if _too_wide(row):
+                raise _too_many_columns()
+            yield [_cell_text(value) for value in row[:MAX_COLUMNS]]
+    except Problem:
+        raise
     except Exception as exc:  # a damaged sheet fails in many ways; all mean "unreadable"
         raise _unreadable() from exc
     finally:
-        book.close()
-    return iter(lines)
+        book.close()  # type: ignore[attr-defined]
 
 
 def _unreadable() -> UnprocessableEntity:
@@ -150,13 +214,15 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _csv_lines(content: bytes) -> Iterator[list[str]]:
+def _csv_lines(content: bytes) -> Lines:
     text = _decode(content)
     try:
-        lines = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        for row in csv.reader(io.StringIO(text)):
+            if _too_wide(row):
+                raise _too_many_columns()
+            yield [cell.strip() for cell in row[:MAX_COLUMNS]]
     except csv.Error as exc:
         raise _unreadable() from exc
-    return iter(lines)
 
 
 def _decode(content: bytes) -> str:
@@ -171,96 +237,3 @@ def _decode(content: bytes) -> str:
         raise invalid(
             "file", "无法识别文件编码，请存为 UTF-8 / unknown text encoding; save as UTF-8"
         ) from exc
-
-
-def write_template(columns: Sequence[Column], fmt: Literal["xlsx", "csv"]) -> bytes:
-    """An empty template: the header row and one example row (plus a 说明 sheet in XLSX)."""
-    headers = [col.header for col in columns]
-    example = [col.example for col in columns]
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerows([headers, example])
-        # The BOM makes Excel open the file as UTF-8 instead of the local code page.
-        return out.getvalue().encode("utf-8-sig")
-    return _xlsx_template(columns, headers, example)
-
-
-def _xlsx_template(columns: Sequence[Column], headers: list[str], example: list[str]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "数据"
-    _text_rows(sheet, [headers, example], bold_first=True)
-    for position, col in enumerate(columns, start=1):
-        letter = sheet.cell(row=1, column=position).column_letter
-        sheet.column_dimensions[letter].width = max(
-            12, 2 * len(col.header) + 4, len(col.example) + 4
-        )
-        # Whole columns as text too, so rows the office adds keep their leading zeros and digits.
-        sheet.column_dimensions[letter].number_format = _TEXT_FORMAT
-    notes = book.create_sheet(NOTES_SHEET)
-    _text_rows(
-        notes,
-        [
-            ["列名 / column", "是否必填 / required", "说明 / note"],
-            *([col.header, "必填" if col.required else "选填", col.note] for col in columns),
-        ],
-        bold_first=True,
-    )
-    for letter, width in (("A", 20), ("B", 16), ("C", 80)):
-        notes.column_dimensions[letter].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _text_rows(sheet: Worksheet, rows: Iterable[list[str]], *, bold_first: bool) -> None:
-    for row_index, row in enumerate(rows, start=1):
-        for col_index, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_index, column=col_index, value=value)
-            cell.number_format = _TEXT_FORMAT
-            if bold_first and row_index == 1:
-                cell.font = Font(bold=True)
-
-
-def template_response(
-    columns: Sequence[Column], fmt: Literal["xlsx", "csv"], name: str
-) -> Response:
-    """The template as a download named ``name.fmt`` (Chinese names via RFC 5987 ``filename*``)."""
-    filename = f"{name}.{fmt}"
-    # Old clients read the ASCII ``filename``; browsers prefer the UTF-8 ``filename*``.
-    disposition = f"attachment; filename=\"template.{fmt}\"; filename*=UTF-8''{quote(filename)}"
-    return Response(
-        write_template(columns, fmt),
-        media_type=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": disposition},
-    )
-
-
-def write_table(headers: Sequence[str], rows: Iterable[Sequence[str]], fmt: str) -> bytes:
-    """A table for download: a bold header row and text cells (codes keep their digits)."""
-    if fmt == "csv":
-        text = io.StringIO()
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerows([list(headers), *(list(row) for row in rows)])
-        return text.getvalue().encode("utf-8-sig")
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "数据"
-    _text_rows(sheet, [list(headers), *(list(row) for row in rows)], bold_first=True)
-    for position, header in enumerate(headers, start=1):
-        letter = sheet.cell(row=1, column=position).column_letter
-        sheet.column_dimensions[letter].width = max(12, 2 * len(header) + 4)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def download_response(content: bytes, fmt: Literal["xlsx", "csv"], name: str) -> Response:
-    filename = f"{name}.{fmt}"
-    disposition = f"attachment; filename=\"export.{fmt}\"; filename*=UTF-8''{quote(filename)}"
-    return Response(
-        content, media_type=MEDIA_TYPES[fmt], headers={"Content-Disposition": disposition}
-    )

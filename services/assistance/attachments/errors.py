@@ -1,10 +1,6 @@
 """What photos answer when they refuse an upload or a read, in the domain's words."""
 
-from kit.problems import NotFound, Problem, UnprocessableEntity, invalid
-
-
-class PayloadTooLarge(Problem):
-    status, code, title = 413, "too-large", "文件过大 / Payload too large"
+from kit.problems import NotFound, PayloadTooLarge, Problem, UnprocessableEntity, invalid
 
 
 class UnsupportedMediaType(Problem):

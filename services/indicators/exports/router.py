@@ -1,6 +1,6 @@
 """``/v1/exports/…``: indicator tables, progress tables and rankings as XLSX or CSV."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
@@ -8,11 +8,10 @@ from indicators.exports import service
 from indicators.progress.schemas import TableName
 from indicators.scope import Readers
 from kit.db import SessionDep
+from kit.downloads import TABLE_CONTENT, Format, download_response, write_table
 from kit.problems import PROBLEM_RESPONSES
-from kit.tabular import TABLE_CONTENT, download_response, write_table
 
 router = APIRouter(prefix="/v1/exports", tags=["indicators"])
-Format = Literal["xlsx", "csv"]
 AreaQuery = Annotated[str, Query(pattern=r"^\d{2,12}$")]
 PeriodQuery = Annotated[str, Query(pattern=r"^\d{4}(Q[1-4])?$")]
 DOWNLOAD = {**PROBLEM_RESPONSES, 200: {"content": TABLE_CONTENT}}
@@ -33,12 +32,10 @@ async def export_values(
     period: PeriodQuery,
     level: str | None = None,
 ) -> Response:
-    headers, rows = await service.indicator_table(
+    table = await service.indicator_table(
         session, principal, indicator=indicator, area=area, period=period, level=level
     )
-    return download_response(
-        write_table(headers, rows, fmt), fmt, f"指标_{indicator}_{area}_{period}"
-    )
+    return download_response(write_table(table, fmt), fmt, f"指标_{indicator}_{area}_{period}")
 
 
 @router.get(
@@ -56,10 +53,10 @@ async def export_progress(
     year: Annotated[int, Query(ge=2000, le=2100)],
     level: str | None = None,
 ) -> Response:
-    headers, rows = await service.progress_rows(
+    progress = await service.progress_rows(
         session, principal, table=table, area=area, year=year, level=level
     )
-    return download_response(write_table(headers, rows, fmt), fmt, f"进度表_{table}_{area}_{year}")
+    return download_response(write_table(progress, fmt), fmt, f"进度表_{table}_{area}_{year}")
 
 
 @router.get(
@@ -79,7 +76,7 @@ async def export_ranking(
     set: str | None = None,
     level: str | None = None,
 ) -> Response:
-    headers, rows = await service.ranking_rows(
+    table = await service.ranking_rows(
         session,
         principal,
         area=area,
@@ -89,4 +86,4 @@ async def export_ranking(
         set_code=set,
         level=level,
     )
-    return download_response(write_table(headers, rows, fmt), fmt, f"排名_{area}_{period}")
+    return download_response(write_table(table, fmt), fmt, f"排名_{area}_{period}")

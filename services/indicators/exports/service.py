@@ -1,7 +1,9 @@
-"""Indicator tables, progress tables and rankings as rows for a download: Chinese headers,
-area codes, and the time each was computed on every row (a row copied out keeps it)."""
+"""Indicator tables, progress tables and rankings as typed tables for a download: Chinese
+headers, area codes, numbers as numbers, and the time each was computed on every row (a row
+copied out keeps it)."""
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,9 +13,9 @@ from indicators.rankings.service import ranking
 from indicators.values.service import indicator_values
 from kit.auth import Principal
 from kit.clock import LOCAL_TZ
+from kit.downloads import DECIMAL, PERCENT, Table, TableColumn
 
-Table = tuple[list[str], list[list[str]]]
-COMPUTED_AT = "计算时间"
+COMPUTED_AT = TableColumn("计算时间")
 
 
 def _local(moment: datetime) -> str:
@@ -22,6 +24,15 @@ def _local(moment: datetime) -> str:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _number(shown: str | None) -> Decimal | None:
+    """The API's decimal string as a number for the sheet (empty where nothing divides)."""
+    return None if shown is None else Decimal(shown)
+
+
+def _columns(*headers: str | TableColumn) -> list[TableColumn]:
+    return [h if isinstance(h, TableColumn) else TableColumn(h) for h in headers]
 
 
 async def indicator_table(
@@ -43,7 +54,7 @@ async def indicator_table(
         measure=None,
     )
     names = {m.code: m.name_zh for m in BY_CODE[indicator].measures}
-    headers = [
+    columns = _columns(
         "指标代码",
         "指标项",
         "指标项名称",
@@ -51,14 +62,14 @@ async def indicator_table(
         "区划名称",
         "期间",
         "单位",
-        "值",
-        "分子",
-        "分母",
-        "计入数",
-        "填报值",
+        TableColumn("值", DECIMAL),
+        TableColumn("分子", DECIMAL),
+        TableColumn("分母", DECIMAL),
+        TableColumn("计入数", "#,##0"),
+        TableColumn("填报值", DECIMAL),
         "填报来源",
         COMPUTED_AT,
-    ]
+    )
     rows = [
         [
             v.indicator,
@@ -68,17 +79,17 @@ async def indicator_table(
             v.area_name,
             v.period,
             v.unit.value,
-            _text(v.value),
-            _text(v.numerator),
-            _text(v.denominator),
-            str(v.covered),
-            _text(v.reported.value if v.reported else None),
-            _text(v.reported.source if v.reported else None),
+            _number(v.value),
+            _number(v.numerator),
+            _number(v.denominator),
+            v.covered,
+            v.reported.value if v.reported else None,
+            v.reported.source if v.reported else None,
             _local(v.computed_at),
         ]
         for v in values
     ]
-    return headers, rows
+    return Table(columns, rows)
 
 
 async def progress_rows(
@@ -94,7 +105,7 @@ async def progress_rows(
         session, principal, table=table, area_code=area, year=year, level=level
     )
     names = {(m.indicator, m.measure): m.name_zh for m in result.measures}
-    headers = [
+    columns = _columns(
         "进度表",
         "区划代码",
         "区划名称",
@@ -102,13 +113,13 @@ async def progress_rows(
         "指标代码",
         "指标项",
         "指标项名称",
-        "目标值",
+        TableColumn("目标值", DECIMAL),
         "目标来源",
-        "完成值",
-        "完成率(%)",
+        TableColumn("完成值", DECIMAL),
+        TableColumn("完成率(%)", PERCENT),
         "是否达标",
         COMPUTED_AT,
-    ]
+    )
     computed_at = _local(result.computed_at)
     rows = [
         [
@@ -119,17 +130,17 @@ async def progress_rows(
             cell.indicator,
             cell.measure,
             names[(cell.indicator, cell.measure)],
-            _text(cell.target),
+            _number(cell.target),
             {"set": "设定", "catalogue": "方案默认"}.get(cell.target_source or "", ""),
-            _text(cell.actual),
-            _text(cell.completion_rate),
+            _number(cell.actual),
+            _number(cell.completion_rate),
             "" if cell.met is None else ("是" if cell.met else "否"),
             computed_at,
         ]
         for row in result.rows
         for cell in row.cells
     ]
-    return headers, rows
+    return Table(columns, rows)
 
 
 async def ranking_rows(
@@ -153,24 +164,24 @@ async def ranking_rows(
         set_code=set_code,
         level=level,
     )
-    headers = [
-        "名次",
+    columns = _columns(
+        TableColumn("名次", "0"),
         "区划代码",
         "区划名称",
         "期间",
-        "得分(%)",
+        TableColumn("得分(%)", PERCENT),
         "考核指标组",
         "各项得分",
         COMPUTED_AT,
-    ]
+    )
     computed_at = _local(result.computed_at)
     rows = [
         [
-            str(item.rank),
+            item.rank,
             item.area_code,
             item.area_name,
             result.period,
-            _text(item.score),
+            _number(item.score),
             result.ranking_set or "",
             "；".join(
                 f"{p.indicator}.{p.measure}×{p.weight}: 完成 {_text(p.actual)} / 目标 "
@@ -181,4 +192,4 @@ async def ranking_rows(
         ]
         for item in result.items
     ]
-    return headers, rows
+    return Table(columns, rows)

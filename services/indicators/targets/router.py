@@ -2,20 +2,20 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi import APIRouter, Query, Response, status
 
 from indicators.periods import Period
 from indicators.scope import CountyAdmin, Readers
 from indicators.targets import imports, service
 from indicators.targets.schemas import TargetImportReport, TargetList, TargetPublic, TargetPut
 from kit.db import SessionDep
-from kit.problems import PROBLEM_RESPONSES
-from kit.tabular import MAX_BYTES, TABLE_CONTENT, read_table, template_response
+from kit.downloads import TABLE_CONTENT, template_response
+from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.tabular import TableFile, read_upload
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
 PeriodQuery = Query(pattern=r"^\d{4}(Q[1-4])?$", description="2026Q3（年初至季末）或 2026")
-TableFile = Annotated[UploadFile, File(description="按模板填写的 XLSX 或 CSV / XLSX or CSV")]
 
 
 @router.get(
@@ -52,7 +52,7 @@ async def template(fmt: Literal["xlsx", "csv"], principal: CountyAdmin) -> Respo
     "/v1/targets/imports",
     response_model=TargetImportReport,
     summary="导入目标值（默认试运行）/ import targets (a dry run unless dry_run=false)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(PayloadTooLarge),
 )
 async def import_targets(
     session: SessionDep,
@@ -62,8 +62,7 @@ async def import_targets(
         bool, Query(description="只检查不写入 / check only; false writes all or nothing")
     ] = True,
 ) -> TargetImportReport:
-    # One byte over the limit is enough for read_table to refuse the file.
-    rows = read_table(await file.read(MAX_BYTES + 1), file.filename or "", imports.COLUMNS)
+    rows = await read_upload(file, imports.COLUMNS)
     if dry_run:
         return imports.report(
             await imports.plan(session, principal, rows), dry_run=True, applied=False

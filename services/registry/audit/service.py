@@ -12,6 +12,7 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.clock import LOCAL_TZ
+from kit.downloads import escape_text
 from kit.logs import request_id_var
 from kit.pagination import paginate
 from registry.audit.schemas import AuditEntryPublic, AuditFilters
@@ -30,8 +31,6 @@ CSV_HEADER = [
     "原因 / Reason",
     "请求编号 / Request ID",
 ]
-# A cell starting with one of these is a formula to Excel; the reason is free text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def conditions(filters: AuditFilters) -> list[ColumnElement[bool]]:
@@ -150,6 +149,7 @@ def _cells(item: AuditEntryPublic) -> list[str]:
 
 def _csv_line(cells: list[Any]) -> bytes:
     buffer = io.StringIO()
-    safe = ["'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells]
+    # The reason and names are free text: escaped so Excel never runs one as a formula.
+    safe = [escape_text(c) if isinstance(c, str) else c for c in cells]
     csv.writer(buffer).writerow(safe)
     return buffer.getvalue().encode()

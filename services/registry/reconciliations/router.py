@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
 from kit.db import SessionDep
-from kit.problems import PROBLEM_RESPONSES
-from kit.tabular import read_table, template_response
-from registry.imports.router import TEMPLATE_TYPES
+from kit.downloads import TABLE_CONTENT, template_response
+from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.tabular import read_upload
 from registry.reconciliations import service
 from registry.reconciliations.schemas import Applied, ApplyForm, Finding, Report
 from registry.scope import Writers
@@ -21,7 +21,7 @@ RollFile = Annotated[UploadFile, File(description="名册 XLSX 或 CSV / the rol
 @router.get(
     "/template.{fmt}",
     summary="低收入名册模板 / the roll's template",
-    responses={**PROBLEM_RESPONSES, 200: {"content": TEMPLATE_TYPES}},
+    responses={**PROBLEM_RESPONSES, 200: {"content": TABLE_CONTENT}},
     response_class=Response,
 )
 async def template(fmt: Literal["xlsx", "csv"], principal: Writers) -> Response:
@@ -32,10 +32,10 @@ async def template(fmt: Literal["xlsx", "csv"], principal: Writers) -> Response:
     "",
     response_model=Report,
     summary="比对名册（不改动任何数据）/ compare a roll with the registry (changes nothing)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(PayloadTooLarge),
 )
 async def compare(session: SessionDep, principal: Writers, file: RollFile) -> Report:
-    rows = read_table(await file.read(), file.filename or "", service.ROLL)
+    rows = await read_upload(file, service.ROLL)
     return await service.compare(session, principal, rows)
 
 
@@ -43,7 +43,7 @@ async def compare(session: SessionDep, principal: Writers, file: RollFile) -> Re
     "/apply",
     response_model=Applied,
     summary="应用比对结果（认定/退出/改类型）/ apply the report: recognise, exit, change subtype",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(PayloadTooLarge),
 )
 async def apply(
     session: SessionDep,
@@ -56,7 +56,7 @@ async def apply(
         list[Finding] | None, Form(description="只应用这些类 / only these findings")
     ] = None,
 ) -> Applied:
-    rows = read_table(await file.read(), file.filename or "", service.ROLL)
+    rows = await read_upload(file, service.ROLL)
     form = ApplyForm(fingerprint=fingerprint, changed_on=changed_on, reason=reason)
     if findings:
         form.findings = findings

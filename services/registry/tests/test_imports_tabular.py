@@ -7,8 +7,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from kit import tabular
-from kit.problems import UnprocessableEntity
-from kit.tabular import Column, read_table, write_template
+from kit.downloads import write_template
+from kit.problems import PayloadTooLarge, UnprocessableEntity
+from kit.tabular import Column, read_table
 
 pytestmark = pytest.mark.smoke  # no database: runs on every store
 
@@ -114,9 +115,9 @@ def test_unusable_files_are_a_problem_on_file(content: bytes, filename: str, wor
 
 
 def test_size_and_row_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(UnprocessableEntity) as exc:
+    with pytest.raises(PayloadTooLarge) as too_large:
         read_table(b"x" * (tabular.MAX_BYTES + 1), "a.csv", COLUMNS)
-    assert "10 MB" in _file_error(exc)
+    assert "10 MB" in str(too_large.value.detail)
 
     monkeypatch.setattr(tabular, "MAX_ROWS", 2)
     lines = "户主身份证号,姓名\n" + "1,a\n" * 3
