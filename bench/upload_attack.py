@@ -7,7 +7,8 @@ every 20 ms, and samples the process's resident memory (``/proc/<pid>/status``) 
 each it prints the upload's answer and time, the health checks' p50/p95/max latency during it,
 and the peak RSS above the idle process. The uploads: a workbook of a few KB declaring a sheet
 of 1,048,576 × 16,384 cells with a cell in the far corner; a zip bomb (≈200 KB unpacking to
-200 MB); a real 20,000-row household workbook (the largest legitimate import); a 25 MB body.
+200 MB); a 20,000-row households workbook in the template's columns (a dry run: read and
+checked); a 25 MB body.
 
     PYTHONPATH=services .venv/bin/python -m bench.upload_attack
 """
@@ -15,6 +16,7 @@ of 1,048,576 × 16,384 cells with a cell in the far corner; a zip bomb (≈200 K
 import asyncio
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from bench.feed_throughput import percentile
 from kit.auth import Role
 from kit.testing import TokenFactory
 from kit.tokens import generate_private_pem, signing_key_from_pem
+from registry.imports.service import KINDS
 
 SERVICES = Path(__file__).resolve().parent.parent / "services"
 COUNTY = "331126"
@@ -38,8 +41,9 @@ URL = "/v1/imports/households"
 
 
 def workbook(rows: list[list[str]]) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet()
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
     for row in rows:
         sheet.append(row)
     out = io.BytesIO()
@@ -64,10 +68,12 @@ HEADER = ["户主身份证号", "村代码", "农户类别", "成员姓名", "�
 
 def far_corner() -> bytes:
     corner = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    return rewrite_sheet(
-        workbook([HEADER, ["1"] * len(HEADER)]),
-        lambda xml: xml.replace(b"</sheetData>", corner + b"</sheetData>", 1),
-    )
+
+    def crafted(xml: bytes) -> bytes:
+        xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml, count=1)
+        return xml.replace(b"</sheetData>", corner + b"</sheetData>", 1)
+
+    return rewrite_sheet(workbook([HEADER, ["1"] * len(HEADER)]), crafted)
 
 
 def zip_bomb() -> bytes:
@@ -78,18 +84,13 @@ def zip_bomb() -> bytes:
 
 
 def largest_legitimate() -> bytes:
+    """20,000 member rows in the households template's columns (each its own household)."""
+    columns = KINDS["households"].columns
     rows = [
-        [
-            f"33112619800101{i:04d}",
-            "331126101201",
-            "小农户",
-            f"农户{i}",
-            f"3311261980{i:08d}",
-            "户主",
-        ]
+        [f"3311261980{i:08d}" if "身份证号" in col.header else col.example for col in columns]
         for i in range(20_000)
     ]
-    return workbook([HEADER, *rows])
+    return workbook([[col.header for col in columns], *rows])
 
 
 def free_port() -> int:
