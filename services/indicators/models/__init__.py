@@ -21,7 +21,7 @@ from indicators.models.reported import ReportedValue
 from indicators.models.targets import RankingSet, TargetValue
 
 # The tables the registry feed fills, emptied by ``python -m indicators rebuild``.
-READ_MODEL = [
+REGISTRY_COPY = [
     Area,
     CollectiveIncome,
     Household,
@@ -36,11 +36,11 @@ READ_MODEL = [
     Pairing,
 ]
 # The tables the assistance feed fills, emptied when that copy is rebuilt.
-ASSISTANCE_READ_MODEL = [VisitCopy, PlanCopy, HappinessItemCopy]
+ASSISTANCE_COPY = [VisitCopy, PlanCopy, HappinessItemCopy]
 
 __all__ = [
-    "ASSISTANCE_READ_MODEL",
-    "READ_MODEL",
+    "ASSISTANCE_COPY",
+    "REGISTRY_COPY",
     "Alert",
     "AlertLog",
     "AlertSweep",

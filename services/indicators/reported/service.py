@@ -8,7 +8,7 @@ from indicators.catalogue.definitions import BY_CODE, Kind, Unit
 from indicators.models import ReportedValue
 from indicators.periods import Period
 from indicators.reported.schemas import ReportedValuePublic, ReportedValuePut
-from indicators.values.calculators import CALCULATORS
+from indicators.values.by_indicator import CALCULATORS
 from kit.auth import Principal
 from kit.db import utcnow
 from kit.outbox import record_event

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from indicators.models import Cadre, CadreEntityLink, Entity, EntityFigures
-from indicators.values.calc import (
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,

@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from indicators.models import EntityHouseholdLink, Household, IncomeRecord, Member
 from indicators.periods import years_before
-from indicators.values.calc import (
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,

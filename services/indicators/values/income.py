@@ -13,9 +13,9 @@ from sqlmodel import col
 
 from indicators.models import Household, IncomeRecord, IncomeSums
 from indicators.periods import Period
-from indicators.read_model.income_sums import FAMILY_LINES_FEN as LINES_FEN
-from indicators.read_model.income_sums import LINE_FEN
-from indicators.values.calc import (
+from indicators.registry_copy.income_sums import FAMILY_LINES_FEN as LINES_FEN
+from indicators.registry_copy.income_sums import LINE_FEN
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,

@@ -14,9 +14,9 @@ from indicators.areas import areas_below, child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE, Indicator, Kind
 from indicators.models import Area, ReportedValue, feed_cursor
 from indicators.periods import Period
-from indicators.read_model.consumer import FEED
-from indicators.values.calc import Calculator, Figure, Scope, Sums, total
-from indicators.values.calculators import CALCULATORS
+from indicators.registry_copy.consumer import FEED
+from indicators.values.by_indicator import CALCULATORS
+from indicators.values.calculation import Calculator, Figure, Scope, Sums, total
 from indicators.values.exact import plain, shown
 from indicators.values.schemas import CoveredMember, IndicatorValue, ReportedPublic
 from kit.auth import Principal

@@ -26,7 +26,15 @@ from sqlmodel import col
 
 from indicators.alerts.evaluate import month_last_day, month_text
 from indicators.models import HappinessItemCopy, Household, Pairing, PlanCopy, VisitCopy
-from indicators.values.calc import Calculator, Figure, Grouped, MemberColumns, Scope, Sums, grouped
+from indicators.values.calculation import (
+    Calculator,
+    Figure,
+    Grouped,
+    MemberColumns,
+    Scope,
+    Sums,
+    grouped,
+)
 from indicators.values.exact import ratio
 
 H = Household

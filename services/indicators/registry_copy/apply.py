@@ -13,8 +13,8 @@ from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.alerts.evaluate import income_changed
-from indicators.read_model.income_sums import records_replaced
-from indicators.read_model.rows import KEPT, Kept
+from indicators.registry_copy.income_sums import records_replaced
+from indicators.registry_copy.rows import KEPT, Kept
 from kit.consumer import newest_per_aggregate, replace_newer
 
 Event = dict[str, Any]
