@@ -1,5 +1,5 @@
 """Indicator periods: ``2026Q3`` is January–September 2026 (year to date); ``2026`` is the
-year's figure, which is its Q4."""
+year's figure, which is its Q4. Months (the visits', the alerts' visit rules) are ``2026-07``."""
 
 import re
 from dataclasses import dataclass
@@ -51,3 +51,15 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def month_text(day: date) -> str:
+    """The month a day is in, as periods of a month are written: ``2026-07``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_last_day(month: str) -> date:
+    """The last day of a month written ``2026-07``."""
+    year, number = int(month[:4]), int(month[5:])
+    first_next = date(year + (number == 12), number % 12 + 1, 1)
+    return first_next - timedelta(days=1)

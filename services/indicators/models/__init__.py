@@ -1,6 +1,13 @@
 """Every indicators table, imported here so the metadata (and Alembic) sees them all."""
 
-from indicators.models.alerts import Alert, AlertLog, AlertSweep
+from indicators.models.alerts import (
+    Alert,
+    AlertAction,
+    AlertLog,
+    AlertRule,
+    AlertStatus,
+    AlertSweep,
+)
 from indicators.models.assistance_copy import HappinessItemCopy, PlanCopy, VisitCopy
 from indicators.models.base import IndicatorsTable, feed_cursor, metadata, outbox
 from indicators.models.registry_copy import (
@@ -42,7 +49,10 @@ __all__ = [
     "ASSISTANCE_COPY",
     "REGISTRY_COPY",
     "Alert",
+    "AlertAction",
     "AlertLog",
+    "AlertRule",
+    "AlertStatus",
     "AlertSweep",
     "Area",
     "Cadre",

@@ -27,13 +27,13 @@ async def apply_events(session: AsyncSession, events: list[Event]) -> None:
         if aggregate == "income_record":  # the sums move with the records, in this transaction
             await records_replaced(
                 session,
-                (row for row in before if not row["deleted"]),
-                (row for row in after if not row["deleted"]),
+                before=(row for row in before if not row["deleted"]),
+                after=(row for row in after if not row["deleted"]),
             )
     # The income rules of the alerts, for the households whose records this page changed.
     await income_changed(
         session,
-        {
+        household_ids={
             UUID(event["data"]["household_id"])
             for event in events
             if event["aggregate"] == "income_record" and "household_id" in event["data"]
