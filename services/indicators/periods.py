@@ -4,11 +4,21 @@ year's figure, which is its Q4. Months (the visits', the alerts' visit rules) ar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import Query
 
 from kit.clock import local_today
 from kit.problems import invalid
 
-_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4]))?$")
+PERIOD_PATTERN = r"^(\d{4})(?:Q([1-4]))?$"
+_PERIOD = re.compile(PERIOD_PATTERN)
+_PERIOD_DESCRIPTION = "2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4)"
+# An indicator period as a query parameter (required, or an optional filter).
+PeriodQuery = Annotated[str, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)]
+PeriodFilterQuery = Annotated[
+    str | None, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)
+]
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ COPIED: dict[str, tuple[Any, Callable[[Event], Row]]] = {
 
 
 async def apply_assistance_events(session: AsyncSession, events: list[Event]) -> None:
+    """Apply a page of assistance events, then judge the visit rules for what it touched
+    (the FeedConsumer's ``apply``: its arguments are positional)."""
     by_aggregate = newest_per_aggregate(events, COPIED)
     stored = {}
     for aggregate, (table, to_row) in COPIED.items():

@@ -22,6 +22,8 @@ Row = dict[str, Any]
 
 
 async def apply_events(session: AsyncSession, events: list[Event]) -> None:
+    """Apply a page of registry events, then judge the income rules of the households whose
+    records it changed (the FeedConsumer's ``apply``: its arguments are positional)."""
     for aggregate, by_id in newest_per_aggregate(events, KEPT).items():
         before, after = await _apply(session, KEPT[aggregate], list(by_id.values()))
         if aggregate == "income_record":  # the sums move with the records, in this transaction
