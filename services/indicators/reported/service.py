@@ -5,6 +5,7 @@ from sqlmodel import col, select
 
 from indicators.areas import visible_area
 from indicators.catalogue.definitions import BY_CODE, Kind, Unit
+from indicators.catalogue.errors import no_such_indicator
 from indicators.models import ReportedValue
 from indicators.periods import Period
 from indicators.reported.schemas import ReportedValuePublic, ReportedValuePut
@@ -29,7 +30,7 @@ def to_public(row: ReportedValue) -> ReportedValuePublic:
 def _reportable(indicator_code: str, measure_code: str) -> Unit:
     indicator = BY_CODE.get(indicator_code)
     if indicator is None:
-        raise invalid("indicator", "没有这个指标 / no such indicator")
+        raise no_such_indicator()
     measure = indicator.measure(measure_code)
     calculator = CALCULATORS.get(indicator_code)
     reportable = measure is not None and (

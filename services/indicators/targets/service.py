@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from indicators.areas import areas_below, child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE, Measure, Unit
+from indicators.catalogue.errors import no_such_indicator, no_such_measure
 from indicators.models import TargetValue
 from indicators.periods import Period
 from indicators.targets.schemas import TargetPublic
@@ -24,10 +25,10 @@ Key = tuple[str, str, str, Period]  # indicator, measure, area code, period
 def measure_of(indicator_code: str, measure_code: str) -> Measure:
     indicator = BY_CODE.get(indicator_code)
     if indicator is None:
-        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+        raise no_such_indicator()
     measure = indicator.measure(measure_code)
     if measure is None:
-        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+        raise no_such_measure()
     return measure
 
 
@@ -131,7 +132,7 @@ async def list_targets(
     below = await areas_below(session, area=area, length=child_length(area, level))
     codes = [area.code, *(a.code for a in below)]
     if indicator is not None and indicator not in BY_CODE:
-        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+        raise no_such_indicator()
     indicators = [BY_CODE[indicator]] if indicator else list(BY_CODE.values())
     found = await stored(session, codes=codes, periods=[period], indicator=indicator)
     items = []

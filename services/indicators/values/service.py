@@ -12,6 +12,7 @@ from sqlmodel import col
 
 from indicators.areas import areas_below, child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE, Indicator, Kind
+from indicators.catalogue.errors import no_such_indicator, no_such_measure
 from indicators.models import Area, ReportedValue, feed_cursor
 from indicators.periods import Period
 from indicators.registry_copy.consumer import FEED
@@ -28,7 +29,7 @@ from kit.problems import invalid
 def indicator_of(code: str) -> tuple[Indicator, Calculator]:
     indicator = BY_CODE.get(code)
     if indicator is None:
-        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+        raise no_such_indicator()
     calculator = CALCULATORS.get(code)
     if calculator is None:
         raise invalid(
@@ -73,7 +74,7 @@ async def indicator_values(
     """One indicator (or one of its measures) for an area and the areas below it."""
     indicator, calculator = indicator_of(indicator_code)
     if measure is not None and indicator.measure(measure) is None:
-        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+        raise no_such_measure()
     period = Period.parse(period_text)
     area = await visible_area(session, principal=principal, code=area_code)
     length = child_length(area, level)
@@ -181,7 +182,7 @@ async def covered_members(
     indicator, calculator = indicator_of(indicator_code)
     measure = measure or indicator.measures[0].code
     if indicator.measure(measure) is None:
-        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+        raise no_such_measure()
     period = Period.parse(period_text)
     area = await visible_area(session, principal=principal, code=area_code)
     assert calculator.members is not None
