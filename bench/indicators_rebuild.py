@@ -30,7 +30,7 @@ import httpx
 from bench.feed_throughput import scratch_database
 from bench.visit_throughput import Processes, free_port
 from indicators.app import create_app
-from indicators.read_model.consumer import rebuild
+from indicators.registry_copy.consumer import rebuild
 from indicators.settings import IndicatorsSettings
 from kit import migrations
 from kit.outbox import PENDING, PendingEvent

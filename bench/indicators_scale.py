@@ -36,9 +36,9 @@ import httpx
 from bench.feed_throughput import percentile, scratch_database
 from indicators.app import create_app
 from indicators.periods import Period
-from indicators.read_model.income_sums import refresh_income_sums
+from indicators.registry_copy.income_sums import refresh_income_sums
 from indicators.settings import IndicatorsSettings
-from indicators.values.calculators import CALCULATORS
+from indicators.values.by_indicator import CALCULATORS
 from kit import migrations
 from kit.auth import Role
 from kit.testing import TokenFactory

@@ -21,7 +21,7 @@ from assistance.app import create_app as create_assistance
 from assistance.registry_copy.consumer import make_consumer as assistance_consumer
 from assistance.settings import AssistanceSettings
 from indicators.app import create_app as create_indicators
-from indicators.read_model.consumer import make_consumer as indicators_consumer
+from indicators.registry_copy.consumer import make_consumer as indicators_consumer
 from indicators.settings import IndicatorsSettings
 from kit import migrations
 from kit.testing import DEFAULT_TEST_URL, KeyFiles, on_sqlite

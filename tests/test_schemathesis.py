@@ -40,7 +40,7 @@ from gateway.routes import owner_of
 from indicators.app import create_app as indicators_app
 from indicators.assistance_copy.apply import apply_assistance_events
 from indicators.models import feed_cursor as indicators_cursors
-from indicators.read_model.apply import apply_events as indicators_applies_registry
+from indicators.registry_copy.apply import apply_events as indicators_applies_registry
 from indicators.settings import IndicatorsSettings
 from kit import migrations
 from kit.auth import Role

@@ -15,7 +15,7 @@ import httpx
 
 from indicators.app import create_app
 from indicators.assistance_copy.consumer import rebuild as rebuild_visits
-from indicators.read_model.consumer import rebuild
+from indicators.registry_copy.consumer import rebuild
 from indicators.settings import IndicatorsSettings
 from kit.cli import migration_command
 

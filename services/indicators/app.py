@@ -12,7 +12,7 @@ from indicators.exports.router import router as exports_router
 from indicators.models import outbox
 from indicators.progress.router import router as progress_router
 from indicators.rankings.router import router as rankings_router
-from indicators.read_model.consumer import registry_consumer
+from indicators.registry_copy.consumer import registry_consumer
 from indicators.reported.router import router as reported_router
 from indicators.settings import IndicatorsSettings
 from indicators.targets.router import router as targets_router

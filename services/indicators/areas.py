@@ -12,7 +12,7 @@ LENGTH_BY_LEVEL = {"province": 2, "city": 4, "county": 6, "township": 9, "villag
 NEXT_LENGTH = {2: 4, 4: 6, 6: 9, 9: 12}
 
 
-async def visible_area(session: AsyncSession, principal: Principal, code: str) -> Area:
+async def visible_area(session: AsyncSession, *, principal: Principal, code: str) -> Area:
     """The area if it exists and the caller's scope covers it, else 404 (as the registry does:
     outside one's scope a thing does not exist)."""
     area = await session.get(Area, code)
@@ -31,7 +31,7 @@ def child_length(area: Area, level: str | None) -> int:
     return length
 
 
-async def areas_below(session: AsyncSession, area: Area, length: int) -> list[Area]:
+async def areas_below(session: AsyncSession, *, area: Area, length: int) -> list[Area]:
     """The areas of that length under ``area`` (none when it is the area's own)."""
     if length == len(area.code):
         return []

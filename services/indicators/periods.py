@@ -1,14 +1,24 @@
 """Indicator periods: ``2026Q3`` is January–September 2026 (year to date); ``2026`` is the
-year's figure, which is its Q4."""
+year's figure, which is its Q4. Months (the visits', the alerts' visit rules) are ``2026-07``."""
 
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import Query
 
 from kit.clock import local_today
 from kit.problems import invalid
 
-_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4]))?$")
+PERIOD_PATTERN = r"^(\d{4})(?:Q([1-4]))?$"
+_PERIOD = re.compile(PERIOD_PATTERN)
+_PERIOD_DESCRIPTION = "2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4)"
+# An indicator period as a query parameter (required, or an optional filter).
+PeriodQuery = Annotated[str, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)]
+PeriodFilterQuery = Annotated[
+    str | None, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)
+]
 
 
 @dataclass(frozen=True)
@@ -51,3 +61,15 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def month_text(day: date) -> str:
+    """The month a day is in, as periods of a month are written: ``2026-07``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_last_day(month: str) -> date:
+    """The last day of a month written ``2026-07``."""
+    year, number = int(month[:4]), int(month[5:])
+    first_next = date(year + (number == 12), number % 12 + 1, 1)
+    return first_next - timedelta(days=1)

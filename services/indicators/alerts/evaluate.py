@@ -7,26 +7,18 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, exists, false, func, or_, select
+from sqlalchemy import exists, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from indicators.alerts.rules import BELOW_LINE, DROP, OVERDUE, RISK, Observation, observe_all
-from indicators.models import AlertSweep, Household, IncomeRecord, Pairing, VisitCopy
+from indicators.alerts.rules import Observation, dropped, income_below_line, observe_all
+from indicators.models import AlertRule, AlertSweep, Household, IncomeRecord, Pairing, VisitCopy
+from indicators.periods import month_last_day, month_text
+from indicators.programme import active_on
 from kit.clock import local_today
 
-LINE_FEN = 1_300_000  # 13,000 yuan per person a year, as #4
-DROP_TENTHS = 7  # a drop of 30 % or more: now ≤ 7/10 of a year earlier
-
-
-def month_text(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def month_last_day(month: str) -> date:
-    year, number = int(month[:4]), int(month[5:])
-    first_next = date(year + (number == 12), number % 12 + 1, 1)
-    return first_next - timedelta(days=1)
+BELOW_LINE, DROP = AlertRule.INCOME_BELOW_LINE, AlertRule.INCOME_DROP
+RISK, OVERDUE = AlertRule.VISIT_RISK, AlertRule.VISIT_OVERDUE
 
 
 async def _places(
@@ -44,10 +36,7 @@ async def _places(
     )
     pairings = await session.execute(
         select(col(Pairing.household_id), col(Pairing.cadre_id)).where(
-            col(Pairing.household_id).in_(household_ids),
-            col(Pairing.deleted) == false(),
-            col(Pairing.started_on) <= on,
-            or_(col(Pairing.ended_on).is_(None), col(Pairing.ended_on) > on),
+            col(Pairing.household_id).in_(household_ids), *active_on(Pairing, on)
         )
     )
     cadres = dict(pairings.all())
@@ -58,7 +47,7 @@ def _total(record: Any) -> int:
     return int(record.wage_fen + record.operating_fen + record.property_fen + record.transfer_fen)
 
 
-async def income_changed(session: AsyncSession, household_ids: set[UUID]) -> None:
+async def income_changed(session: AsyncSession, *, household_ids: set[UUID]) -> None:
     """Re-judge the income rules of every year the households have records for."""
     if not household_ids:
         return
@@ -88,7 +77,7 @@ async def income_changed(session: AsyncSession, household_ids: set[UUID]) -> Non
             for seen in _income_observations(now, before):
                 seen.village_code, seen.cadre_id = village or now.village_code, cadre
                 observations.append(seen)
-    await observe_all(session, observations)
+    await observe_all(session, observations=observations)
 
 
 def _income_observations(now: IncomeRecord, before: IncomeRecord | None) -> list[Observation]:
@@ -100,28 +89,28 @@ def _income_observations(now: IncomeRecord, before: IncomeRecord | None) -> list
         "total_fen": total,
         "resident_count": residents,
     }
-    below = total * 4 < LINE_FEN * now.quarter * residents
+    below = income_below_line(total, now.quarter, residents)
     seen = [
         Observation(now.household_id, BELOW_LINE, str(now.year), below, evidence, "", None, detail)
     ]
     if before is None or _total(before) <= 0:
-        dropped = False
+        drop = False
         evidence_drop = evidence + ":no_earlier"
     else:
         then = _total(before)
-        dropped = total * before.resident_count * 10 <= DROP_TENTHS * then * residents
+        drop = dropped(total, residents, then, before.resident_count)
         evidence_drop = f"{evidence}|{before.id}:v{before.version}"
         detail = detail | {
             "earlier_total_fen": then,
             "earlier_resident_count": before.resident_count,
         }
     seen.append(
-        Observation(now.household_id, DROP, str(now.year), dropped, evidence_drop, "", None, detail)
+        Observation(now.household_id, DROP, str(now.year), drop, evidence_drop, "", None, detail)
     )
     return seen
 
 
-async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> None:
+async def visits_changed(session: AsyncSession, *, keys: set[tuple[UUID, str]]) -> None:
     """Re-judge the visit rules for (household, month) pairs whose visits changed."""
     if not keys:
         return
@@ -187,7 +176,7 @@ async def visits_changed(session: AsyncSession, keys: set[tuple[UUID, str]]) -> 
                     cadre,
                 ),
             )
-    await observe_all(session, observations)
+    await observe_all(session, observations=observations)
 
 
 # A service down for longer than this catches up on the latest months only: older ones are
@@ -213,7 +202,7 @@ def months_to_sweep(last_swept: str | None, today: date) -> list[str]:
     return months[::-1]
 
 
-async def sweep_ended_months(session: AsyncSession, today: date | None = None) -> None:
+async def sweep_ended_months(session: AsyncSession, *, today: date | None = None) -> None:
     """Judge each ended month not yet judged (``months_to_sweep``): raise ``visit_overdue``
     for every household due that month without a visit. Run when the assistance feed is
     caught up (an empty page), so a rebuild does not judge months on half the visits."""
@@ -226,12 +215,7 @@ async def sweep_ended_months(session: AsyncSession, today: date | None = None) -
 
 
 async def _sweep_month(session: AsyncSession, month: str) -> None:
-    last_day = month_last_day(month)
-    due = and_(
-        col(Pairing.deleted) == false(),
-        col(Pairing.started_on) <= last_day,
-        or_(col(Pairing.ended_on).is_(None), col(Pairing.ended_on) > last_day),
-    )
+    due = active_on(Pairing, month_last_day(month))
     visited = exists().where(
         col(VisitCopy.household_id) == col(Pairing.household_id),
         col(VisitCopy.month) == month,
@@ -240,7 +224,7 @@ async def _sweep_month(session: AsyncSession, month: str) -> None:
     rows = await session.execute(
         select(col(Pairing.household_id), col(Pairing.cadre_id), col(Household.village_code))
         .join(Household, col(Household.id) == col(Pairing.household_id))
-        .where(due, ~visited, col(Household.deleted) == false())
+        .where(*due, ~visited, col(Household.deleted) == false())
     )
     overdue = [
         Observation(
@@ -255,5 +239,5 @@ async def _sweep_month(session: AsyncSession, month: str) -> None:
         )
         for household_id, cadre_id, village in rows.all()
     ]
-    await observe_all(session, overdue)
+    await observe_all(session, observations=overdue)
     session.add(AlertSweep(rule=OVERDUE, period=month))

@@ -6,18 +6,13 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response
 
 from indicators.alerts import service
-from indicators.alerts.schemas import (
-    AlertAcknowledge,
-    AlertAssign,
-    AlertClose,
-    AlertPublic,
-    RuleName,
-    Status,
-)
+from indicators.alerts.errors import AlertAcknowledged, AlertClosed
+from indicators.alerts.schemas import AlertAcknowledge, AlertAssign, AlertClose, AlertPublic
+from indicators.models import AlertRule, AlertStatus
 from kit.auth import Principal, Role, require_roles
 from kit.db import SessionDep
-from kit.pagination import CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, problem_responses
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
@@ -27,6 +22,10 @@ Handlers = Annotated[
 ]
 # Who handles an alert is decided by officers (their area) and the county admin.
 Assigners = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER))]
+# An alert's period: a year (the income rules) or a month (the visit rules).
+AlertPeriodQuery = Annotated[
+    str | None, Query(pattern=r"^\d{4}(-\d{2})?$", description="2026 或 2026-07 / year or month")
+]
 
 
 @router.get(
@@ -40,16 +39,16 @@ async def list_alerts(
     principal: Handlers,
     cursor: CursorQuery = None,
     limit: LimitQuery = 50,
-    status: Status | None = None,
-    rule: RuleName | None = None,
-    period: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2})?$")] = None,
-    area: Annotated[str | None, Query(pattern=r"^\d{2,12}$")] = None,
+    status: AlertStatus | None = None,
+    rule: AlertRule | None = None,
+    period: AlertPeriodQuery = None,
+    area: AreaPrefixQuery = None,
     household_id: UUID | None = None,
     cadre_id: Annotated[UUID | None, Query(description="负责干部 / the cadre")] = None,
 ) -> Page[AlertPublic]:
-    items, next_cursor = await service.list_alerts(
+    return await service.list_alerts(
         session,
-        principal,
+        principal=principal,
         status=status,
         rule=rule,
         period=period,
@@ -59,7 +58,6 @@ async def list_alerts(
         cursor=cursor,
         limit=limit,
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -71,7 +69,7 @@ async def list_alerts(
 async def get_alert(
     session: SessionDep, principal: Handlers, alert_id: UUID, response: Response
 ) -> AlertPublic:
-    alert = await service.get_alert(session, principal, alert_id)
+    alert = await service.get_alert(session, principal=principal, alert_id=alert_id)
     set_etag(response, alert.version)
     return alert
 
@@ -80,7 +78,7 @@ async def get_alert(
     "/{alert_id}/acknowledge",
     response_model=AlertPublic,
     summary="签收预警（需 If-Match）/ acknowledge",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(AlertAcknowledged, AlertClosed, *EDIT_PROBLEMS),
 )
 async def acknowledge(
     session: SessionDep,
@@ -90,7 +88,9 @@ async def acknowledge(
     response: Response,
     if_match: IfMatch,
 ) -> AlertPublic:
-    alert = await service.handle(session, principal, alert_id, "acknowledge", body.note, if_match)
+    alert = await service.acknowledge(
+        session, principal=principal, alert_id=alert_id, data=body, if_match=if_match
+    )
     set_etag(response, alert.version)
     return alert
 
@@ -99,7 +99,7 @@ async def acknowledge(
     "/{alert_id}/assign",
     response_model=AlertPublic,
     summary="指派预警给帮扶干部（需 If-Match）/ assign to a cadre",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(AlertClosed, *EDIT_PROBLEMS),
 )
 async def assign(
     session: SessionDep,
@@ -109,7 +109,9 @@ async def assign(
     response: Response,
     if_match: IfMatch,
 ) -> AlertPublic:
-    alert = await service.assign(session, principal, alert_id, body.cadre_id, body.note, if_match)
+    alert = await service.assign(
+        session, principal=principal, alert_id=alert_id, data=body, if_match=if_match
+    )
     set_etag(response, alert.version)
     return alert
 
@@ -118,7 +120,7 @@ async def assign(
     "/{alert_id}/close",
     response_model=AlertPublic,
     summary="办结预警，须填处置说明（需 If-Match）/ close with a note",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(AlertClosed, *EDIT_PROBLEMS),
 )
 async def close(
     session: SessionDep,
@@ -128,6 +130,8 @@ async def close(
     response: Response,
     if_match: IfMatch,
 ) -> AlertPublic:
-    alert = await service.handle(session, principal, alert_id, "close", body.note, if_match)
+    alert = await service.close(
+        session, principal=principal, alert_id=alert_id, data=body, if_match=if_match
+    )
     set_etag(response, alert.version)
     return alert

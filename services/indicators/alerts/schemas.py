@@ -1,17 +1,16 @@
 """Alerts as the API answers them and the handling it accepts."""
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["open", "acknowledged", "closed"]
-RuleName = Literal["income_below_line", "income_drop", "visit_risk", "visit_overdue"]
+from indicators.models import AlertAction, AlertRule, AlertStatus
 
 
 class AlertLogPublic(BaseModel):
-    action: str
+    action: AlertAction
     by: str
     cadre_id: UUID | None = Field(default=None, description="assigned：指派给谁 / assigned to")
     note: str
@@ -22,7 +21,7 @@ class AlertPublic(BaseModel):
     id: UUID
     household_id: UUID
     head_name: str
-    rule: RuleName
+    rule: AlertRule
     period: str = Field(description="年（收入规则）或月（走访规则）/ a year or a month")
     village_code: str
     township_code: str
@@ -30,7 +29,7 @@ class AlertPublic(BaseModel):
         description="负责的帮扶干部：结对干部或指派的干部 / the paired or the assigned cadre"
     )
     assigned: bool = Field(description="是否由干部指派 / assigned by an officer")
-    status: Status
+    status: AlertStatus
     cause_present: bool = Field(description="最新数据是否仍显示该原因 / cause still shown")
     detail: dict[str, Any] = Field(description="触发依据（含敏感的风险标记）/ the evidence")
     note: str

@@ -9,15 +9,19 @@ from sqlalchemy import ColumnElement, false
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from indicators.alerts.schemas import AlertLogPublic, AlertPublic
-from indicators.models import Alert, AlertLog, Cadre, Household
+from indicators.alerts import errors
+from indicators.alerts.schemas import (
+    AlertAcknowledge,
+    AlertAssign,
+    AlertClose,
+    AlertLogPublic,
+    AlertPublic,
+)
+from indicators.models import Alert, AlertAction, AlertLog, AlertRule, AlertStatus, Cadre, Household
 from kit.auth import Principal, Role
-from kit.db import utcnow
-from kit.pagination import paginate
-from kit.problems import Conflict, NotFound, invalid
-from kit.versioning import check_version
-
-NEXT = {"acknowledge": ("open",), "close": ("open", "acknowledged")}
+from kit.pagination import Page, paginate
+from kit.problems import NotFound, invalid
+from kit.versioning import bump, check_version
 
 
 def _visible(principal: Principal) -> list[ColumnElement[bool]]:
@@ -44,17 +48,18 @@ def _public(alert: Alert, head_name: str, log: list[AlertLog] | None = None) -> 
 
 async def list_alerts(
     session: AsyncSession,
-    principal: Principal,
     *,
-    status: str | None,
-    rule: str | None,
+    principal: Principal,
+    status: AlertStatus | None,
+    rule: AlertRule | None,
     period: str | None,
     area: str | None,
     household_id: UUID | None,
     cadre_id: UUID | None = None,
     cursor: str | None,
     limit: int,
-) -> tuple[list[AlertPublic], str | None]:
+) -> Page[AlertPublic]:
+    """The alerts the caller handles, filtered, a page at a time."""
     conditions = _visible(principal)
     filters = ((Alert.status, status), (Alert.rule, rule), (Alert.period, period),
                (Alert.household_id, household_id), (Alert.cadre_id, cadre_id))  # fmt: skip
@@ -66,7 +71,8 @@ async def list_alerts(
     query: Any = select(Alert).where(*conditions)
     rows, next_cursor = await paginate(session, query, [col(Alert.id)], cursor=cursor, limit=limit)
     names = await _head_names(session, {row.household_id for row in rows})
-    return [_public(row, names.get(row.household_id, "")) for row in rows], next_cursor
+    items = [_public(row, names.get(row.household_id, "")) for row in rows]
+    return Page(items=items, next_cursor=next_cursor)
 
 
 async def _head_names(session: AsyncSession, ids: set[UUID]) -> dict[UUID, str]:
@@ -84,11 +90,12 @@ async def _load(session: AsyncSession, principal: Principal, alert_id: UUID, loc
         query = query.with_for_update()
     alert = (await session.execute(query)).scalars().first()
     if alert is None:
-        raise NotFound("预警不存在或不在你的范围内 / alert not found")
+        raise NotFound(errors.NOT_FOUND)
     return alert
 
 
-async def get_alert(session: AsyncSession, principal: Principal, alert_id: UUID) -> AlertPublic:
+async def get_alert(session: AsyncSession, *, principal: Principal, alert_id: UUID) -> AlertPublic:
+    """An alert with its log."""
     alert = await _load(session, principal, alert_id, lock=False)
     log = await session.execute(
         select(AlertLog).where(col(AlertLog.alert_id) == alert.id).order_by(col(AlertLog.at))
@@ -97,50 +104,79 @@ async def get_alert(session: AsyncSession, principal: Principal, alert_id: UUID)
     return _public(alert, names.get(alert.household_id, ""), list(log.scalars()))
 
 
-async def handle(
+async def acknowledge(
     session: AsyncSession,
+    *,
     principal: Principal,
     alert_id: UUID,
-    action: str,
-    note: str,
+    data: AlertAcknowledge,
     if_match: str | None,
 ) -> AlertPublic:
+    """Acknowledge an open alert."""
     alert = await _load(session, principal, alert_id, lock=True)
     check_version(if_match, alert.version)
-    if alert.status not in NEXT[action]:
-        raise Conflict(f"预警当前状态为 {alert.status} / the alert is {alert.status}")
-    alert.status = "acknowledged" if action == "acknowledge" else "closed"
-    if action == "close":
-        alert.note = note
-    alert.version += 1
-    alert.updated_at = utcnow()
-    session.add(AlertLog(alert_id=alert.id, action=alert.status, by=principal.subject, note=note))
-    await session.flush()
-    return await get_alert(session, principal, alert_id)
+    if alert.status != AlertStatus.OPEN:
+        kind = (
+            errors.AlertClosed if alert.status == AlertStatus.CLOSED else errors.AlertAcknowledged
+        )
+        raise kind(errors.in_status(alert.status))
+    alert.status = AlertStatus.ACKNOWLEDGED
+    return await _logged(session, principal, alert, AlertAction.ACKNOWLEDGED, data.note)
+
+
+async def close(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    alert_id: UUID,
+    data: AlertClose,
+    if_match: str | None,
+) -> AlertPublic:
+    """Close an open or acknowledged alert with a note of how it was handled."""
+    alert = await _load(session, principal, alert_id, lock=True)
+    check_version(if_match, alert.version)
+    if alert.status == AlertStatus.CLOSED:
+        raise errors.AlertClosed(errors.in_status(alert.status))
+    alert.status, alert.note = AlertStatus.CLOSED, data.note
+    return await _logged(session, principal, alert, AlertAction.CLOSED, data.note)
 
 
 async def assign(
     session: AsyncSession,
+    *,
     principal: Principal,
     alert_id: UUID,
-    cadre_id: UUID,
-    note: str,
+    data: AlertAssign,
     if_match: str | None,
 ) -> AlertPublic:
     """Name the cadre who handles an alert (not a closed one); a later evaluation keeps them."""
     alert = await _load(session, principal, alert_id, lock=True)
     check_version(if_match, alert.version)
-    if alert.status == "closed":
-        raise Conflict("预警已办结 / the alert is closed")
-    cadre = await session.get(Cadre, cadre_id)
+    if alert.status == AlertStatus.CLOSED:
+        raise errors.AlertClosed(errors.IS_CLOSED)
+    cadre = await session.get(Cadre, data.cadre_id)
     if cadre is None or cadre.deleted or not cadre.active:
-        raise invalid("cadre_id", f"干部 {cadre_id} 不存在或不在岗 / no such active cadre")
-    alert.cadre_id, alert.assigned = cadre_id, True
-    alert.version += 1
-    alert.updated_at = utcnow()
+        raise invalid("cadre_id", errors.no_such_cadre(data.cadre_id))
+    alert.cadre_id, alert.assigned = data.cadre_id, True
+    return await _logged(
+        session, principal, alert, AlertAction.ASSIGNED, data.note, cadre_id=data.cadre_id
+    )
+
+
+async def _logged(
+    session: AsyncSession,
+    principal: Principal,
+    alert: Alert,
+    action: AlertAction,
+    note: str,
+    cadre_id: UUID | None = None,
+) -> AlertPublic:
+    """Move the changed alert to its next version and log what the caller did; answers the
+    alert as it is now."""
+    bump(alert)
     entry = AlertLog(
-        alert_id=alert.id, action="assigned", by=principal.subject, cadre_id=cadre_id, note=note
+        alert_id=alert.id, action=action, by=principal.subject, cadre_id=cadre_id, note=note
     )
     session.add(entry)
     await session.flush()
-    return await get_alert(session, principal, alert_id)
+    return await get_alert(session, principal=principal, alert_id=alert.id)

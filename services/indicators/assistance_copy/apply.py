@@ -10,8 +10,9 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from indicators.alerts.evaluate import month_text, sweep_ended_months, visits_changed
+from indicators.alerts.evaluate import sweep_ended_months, visits_changed
 from indicators.models import HappinessItemCopy, PlanCopy, VisitCopy
+from indicators.periods import month_text
 from kit.clock import LOCAL_TZ
 from kit.consumer import newest_per_aggregate, replace_newer
 
@@ -80,6 +81,8 @@ COPIED: dict[str, tuple[Any, Callable[[Event], Row]]] = {
 
 
 async def apply_assistance_events(session: AsyncSession, events: list[Event]) -> None:
+    """Apply a page of assistance events, then judge the visit rules for what it touched
+    (the FeedConsumer's ``apply``: its arguments are positional)."""
     by_aggregate = newest_per_aggregate(events, COPIED)
     stored = {}
     for aggregate, (table, to_row) in COPIED.items():
@@ -88,6 +91,6 @@ async def apply_assistance_events(session: AsyncSession, events: list[Event]) ->
     # The (household, month) the visits were in and are in now: an edit may move a visit.
     replaced, written = stored["visit"]
     touched = {(row["household_id"], row["month"]) for row in (*replaced, *written)}
-    await visits_changed(session, touched)
+    await visits_changed(session, keys=touched)
     if not events:  # caught up with the feed: the month that ended can be judged
         await sweep_ended_months(session)

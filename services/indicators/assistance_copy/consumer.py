@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from sqlalchemy import delete
 
 from indicators.assistance_copy.apply import apply_assistance_events
-from indicators.models import ASSISTANCE_READ_MODEL, feed_cursor
+from indicators.models import ASSISTANCE_COPY, feed_cursor
 from indicators.settings import IndicatorsSettings
 from kit.consumer import ClientCredentials, FeedConsumer, consuming
 
@@ -47,7 +47,7 @@ async def rebuild(app: FastAPI, http: httpx.AsyncClient) -> int:
     (service stopped, as the registry's rebuild). Alerts are this service's own data and stay:
     the same evidence observed again changes none of them."""
     async with app.state.sessionmaker.begin() as session:
-        for model in ASSISTANCE_READ_MODEL:
+        for model in ASSISTANCE_COPY:
             await session.execute(delete(model.__table__))  # type: ignore[attr-defined]
         await session.execute(delete(feed_cursor).where(feed_cursor.c.feed == FEED))
     return await make_consumer(app, http).catch_up()

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from indicators.catalogue.definitions import INDICATORS, Indicator
 from indicators.catalogue.schemas import IndicatorPublic
 from indicators.scope import Readers
-from indicators.values.calculators import CALCULATORS
+from indicators.values.by_indicator import CALCULATORS
 from kit.pagination import Page
 from kit.problems import PROBLEM_RESPONSES
 

@@ -5,15 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from indicators.exports import service
+from indicators.periods import PeriodQuery
 from indicators.progress.schemas import TableName
 from indicators.scope import Readers
 from kit.db import SessionDep
 from kit.downloads import TABLE_CONTENT, Format, download_response, write_table
+from kit.pagination import AreaCodeQuery
 from kit.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1/exports", tags=["indicators"])
-AreaQuery = Annotated[str, Query(pattern=r"^\d{2,12}$")]
-PeriodQuery = Annotated[str, Query(pattern=r"^\d{4}(Q[1-4])?$")]
 DOWNLOAD = {**PROBLEM_RESPONSES, 200: {"content": TABLE_CONTENT}}
 
 
@@ -28,12 +28,12 @@ async def export_values(
     principal: Readers,
     fmt: Format,
     indicator: str,
-    area: AreaQuery,
+    area: AreaCodeQuery,
     period: PeriodQuery,
     level: str | None = None,
 ) -> Response:
     table = await service.indicator_table(
-        session, principal, indicator=indicator, area=area, period=period, level=level
+        session, principal=principal, indicator=indicator, area=area, period=period, level=level
     )
     return download_response(write_table(table, fmt), fmt, f"指标_{indicator}_{area}_{period}")
 
@@ -49,12 +49,12 @@ async def export_progress(
     principal: Readers,
     fmt: Format,
     table: TableName,
-    area: AreaQuery,
+    area: AreaCodeQuery,
     year: Annotated[int, Query(ge=2000, le=2100)],
     level: str | None = None,
 ) -> Response:
     progress = await service.progress_rows(
-        session, principal, table=table, area=area, year=year, level=level
+        session, principal=principal, table=table, area=area, year=year, level=level
     )
     return download_response(write_table(progress, fmt), fmt, f"进度表_{table}_{area}_{year}")
 
@@ -69,7 +69,7 @@ async def export_ranking(
     session: SessionDep,
     principal: Readers,
     fmt: Format,
-    area: AreaQuery,
+    area: AreaCodeQuery,
     period: PeriodQuery,
     indicator: str | None = None,
     measure: str | None = None,
@@ -78,7 +78,7 @@ async def export_ranking(
 ) -> Response:
     table = await service.ranking_rows(
         session,
-        principal,
+        principal=principal,
         area=area,
         period=period,
         indicator=indicator,

@@ -37,16 +37,17 @@ def _columns(*headers: str | TableColumn) -> list[TableColumn]:
 
 async def indicator_table(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     indicator: str,
     area: str,
     period: str,
     level: str | None,
 ) -> Table:
+    """An indicator table as rows: one per area and measure."""
     values = await indicator_values(
         session,
-        principal,
+        principal=principal,
         indicator_code=indicator,
         area_code=area,
         period_text=period,
@@ -94,15 +95,16 @@ async def indicator_table(
 
 async def progress_rows(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     table: str,
     area: str,
     year: int,
     level: str | None,
 ) -> Table:
+    """A progress table as rows: one per area, quarter and measure."""
     result = await progress_table(
-        session, principal, table=table, area_code=area, year=year, level=level
+        session, principal=principal, table=table, area_code=area, year=year, level=level
     )
     names = {(m.indicator, m.measure): m.name_zh for m in result.measures}
     columns = _columns(
@@ -145,8 +147,8 @@ async def progress_rows(
 
 async def ranking_rows(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     area: str,
     period: str,
     indicator: str | None,
@@ -154,9 +156,10 @@ async def ranking_rows(
     set_code: str | None,
     level: str | None,
 ) -> Table:
+    """A ranking as rows: one per area, its parts in one cell."""
     result = await ranking(
         session,
-        principal,
+        principal=principal,
         area_code=area,
         period_text=period,
         indicator=indicator,

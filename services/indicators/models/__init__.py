@@ -1,6 +1,13 @@
 """Every indicators table, imported here so the metadata (and Alembic) sees them all."""
 
-from indicators.models.alerts import Alert, AlertLog, AlertSweep
+from indicators.models.alerts import (
+    Alert,
+    AlertAction,
+    AlertLog,
+    AlertRule,
+    AlertStatus,
+    AlertSweep,
+)
 from indicators.models.assistance_copy import HappinessItemCopy, PlanCopy, VisitCopy
 from indicators.models.base import IndicatorsTable, feed_cursor, metadata, outbox
 from indicators.models.registry_copy import (
@@ -21,7 +28,7 @@ from indicators.models.reported import ReportedValue
 from indicators.models.targets import RankingSet, TargetValue
 
 # The tables the registry feed fills, emptied by ``python -m indicators rebuild``.
-READ_MODEL = [
+REGISTRY_COPY = [
     Area,
     CollectiveIncome,
     Household,
@@ -36,13 +43,16 @@ READ_MODEL = [
     Pairing,
 ]
 # The tables the assistance feed fills, emptied when that copy is rebuilt.
-ASSISTANCE_READ_MODEL = [VisitCopy, PlanCopy, HappinessItemCopy]
+ASSISTANCE_COPY = [VisitCopy, PlanCopy, HappinessItemCopy]
 
 __all__ = [
-    "ASSISTANCE_READ_MODEL",
-    "READ_MODEL",
+    "ASSISTANCE_COPY",
+    "REGISTRY_COPY",
     "Alert",
+    "AlertAction",
     "AlertLog",
+    "AlertRule",
+    "AlertStatus",
     "AlertSweep",
     "Area",
     "Cadre",

@@ -1,5 +1,5 @@
 """The read model: what the indicators need of the registry, kept from the registry's feed
-(see indicators.read_model). Nothing here is written any other way, and ``rebuild`` may empty
+(see indicators.registry_copy). Nothing here is written any other way, and ``rebuild`` may empty
 it and read the feed again from the start.
 
 Every row carries its aggregate's version; an event applies only when it is newer, and a
@@ -183,7 +183,7 @@ class IncomeSums(IndicatorsTable, table=True):
     """The income records of one period, village and category (both as kept on the records),
     summed: what the income indicators (#1–#5, #17) add up, so an area of a million
     households is a few hundred rows, not a million. Kept exact and current in the same
-    transaction as the records (``read_model.income_sums``); derived, so a rebuild or
+    transaction as the records (``registry_copy.income_sums``); derived, so a rebuild or
     ``refresh_income_sums`` makes it again from the records."""
 
     __tablename__ = "income_sums"

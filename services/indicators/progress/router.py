@@ -8,6 +8,7 @@ from indicators.progress import service
 from indicators.progress.schemas import ProgressTable, TableName
 from indicators.scope import Readers
 from kit.db import SessionDep
+from kit.pagination import AreaCodeQuery
 from kit.problems import PROBLEM_RESPONSES
 
 router = APIRouter(tags=["indicators"])
@@ -23,10 +24,10 @@ async def get_progress(
     session: SessionDep,
     principal: Readers,
     table: Annotated[TableName, Query(description="farmer_income（农民增收）| low_income")],
-    area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
+    area: AreaCodeQuery,
     year: Annotated[int, Query(ge=2000, le=2100)],
     level: Annotated[str | None, Query(description="行的层级，默认下一级 / rows' level")] = None,
 ) -> ProgressTable:
     return await service.progress_table(
-        session, principal, table=table, area_code=area, year=year, level=level
+        session, principal=principal, table=table, area_code=area, year=year, level=level
     )

@@ -46,21 +46,27 @@ def quarters_so_far(year: int, today: date | None = None) -> list[Period]:
 
 async def progress_table(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     table: str,
     area_code: str,
     year: int,
     level: str | None,
 ) -> ProgressTable:
+    """A progress table: the area's townships (or the level asked for) and its own total, each
+    quarter's target, actual and completion for the table's measures."""
     title, measures = TABLES[table]
-    area = await visible_area(session, principal, area_code)
+    area = await visible_area(session, principal=principal, code=area_code)
     length = child_length(area, level)
-    rows = [area, *await areas_below(session, area, length)]
+    rows = [area, *await areas_below(session, area=area, length=length)]
     periods = [Period(year, quarter) for quarter in range(1, 5)]
     begun = quarters_so_far(year)
-    actuals = await actual_values(session, measures, area, rows, length, begun)
-    targets = await targets_for(session, measures, [row.code for row in rows], periods)
+    actuals = await actual_values(
+        session, measures=measures, area=area, rows=rows, length=length, periods=begun
+    )
+    targets = await targets_for(
+        session, measures=measures, codes=[row.code for row in rows], periods=periods
+    )
     catalogue = {(i, m): BY_CODE[i].measure(m) for i, m in measures}
     answer_rows = []
     for row in rows:

@@ -4,12 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
+from indicators.periods import PeriodQuery
 from indicators.rankings import service
 from indicators.rankings.schemas import Ranking, RankingSetPublic, RankingSetPut
 from indicators.scope import CountyAdmin, Readers
 from kit.db import SessionDep
-from kit.pagination import Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import AreaCodeQuery, Page
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, ConcurrentWrite, problem_responses
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
@@ -24,8 +25,8 @@ router = APIRouter(tags=["indicators"])
 async def get_ranking(
     session: SessionDep,
     principal: Readers,
-    area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
-    period: Annotated[str, Query(pattern=r"^\d{4}(Q[1-4])?$")],
+    area: AreaCodeQuery,
+    period: PeriodQuery,
     indicator: str | None = None,
     measure: Annotated[str | None, Query(description="默认第一个分项 / default the first")] = None,
     set: Annotated[str | None, Query(description="考核指标组 code / a ranking set")] = None,
@@ -33,7 +34,7 @@ async def get_ranking(
 ) -> Ranking:
     return await service.ranking(
         session,
-        principal,
+        principal=principal,
         area_code=area,
         period_text=period,
         indicator=indicator,
@@ -50,14 +51,14 @@ async def get_ranking(
     responses=PROBLEM_RESPONSES,
 )
 async def list_sets(session: SessionDep, principal: Readers) -> Page[RankingSetPublic]:
-    return Page(items=await service.list_sets(session))
+    return await service.list_sets(session)
 
 
 @router.put(
     "/v1/ranking-sets/{code}",
     response_model=RankingSetPublic,
     summary="保存考核指标组（修改需 If-Match）/ store a weighted set",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def put_set(
     session: SessionDep,
@@ -67,7 +68,9 @@ async def put_set(
     response: Response,
     if_match: IfMatch,
 ) -> RankingSetPublic:
-    state, created = await service.put_set(session, principal, code, body, if_match)
+    state, created = await service.put_set(
+        session, principal=principal, code=code, data=body, if_match=if_match
+    )
     if created:
         response.status_code = status.HTTP_201_CREATED
     set_etag(response, state.version)

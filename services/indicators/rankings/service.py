@@ -28,8 +28,9 @@ from indicators.values.service import actual_values, indicator_of, read_model_up
 from kit.auth import Principal
 from kit.db import utcnow
 from kit.outbox import record_event
+from kit.pagination import Page
 from kit.problems import NotFound, invalid
-from kit.versioning import check_version
+from kit.versioning import bump_if_match
 
 
 def to_public(row: RankingSet) -> RankingSetPublic:
@@ -53,25 +54,26 @@ def _check_items(body: RankingSetPut) -> None:
 
 async def put_set(
     session: AsyncSession,
+    *,
     principal: Principal,
     code: str,
-    body: RankingSetPut,
+    data: RankingSetPut,
     if_match: str | None,
 ) -> tuple[RankingSetPublic, bool]:
-    _check_items(body)
+    """Store a weighted set; answers it and whether it was created. Replacing needs the
+    version read (If-Match); sending what is stored again changes nothing."""
+    _check_items(data)
     row = await session.get(RankingSet, code, with_for_update=True)
-    items = [item.model_dump(mode="json") for item in body.items]
+    items = [item.model_dump(mode="json") for item in data.items]
     created = row is None
     if row is None:
-        row = RankingSet(code=code, name=body.name, items=items, updated_by=principal.subject)
+        row = RankingSet(code=code, name=data.name, items=items, updated_by=principal.subject)
         session.add(row)
     else:
-        if (row.name, row.items) == (body.name, items):
+        if (row.name, row.items) == (data.name, items):
             return to_public(row), False
-        check_version(if_match, row.version)
-        row.name, row.items, row.updated_by = body.name, items, principal.subject
-        row.version += 1
-        row.updated_at = utcnow()
+        bump_if_match(row, if_match)
+        row.name, row.items, row.updated_by = data.name, items, principal.subject
     await session.flush()
     public = to_public(row)
     record_event(
@@ -84,9 +86,10 @@ async def put_set(
     return public, created
 
 
-async def list_sets(session: AsyncSession) -> list[RankingSetPublic]:
+async def list_sets(session: AsyncSession) -> Page[RankingSetPublic]:
+    """Every stored weighted set (a handful: one page)."""
     rows = (await session.execute(select(RankingSet).order_by(RankingSet.code))).scalars()
-    return [to_public(row) for row in rows]
+    return Page(items=[to_public(row) for row in rows])
 
 
 async def _measures(
@@ -107,8 +110,8 @@ async def _measures(
 
 async def ranking(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     area_code: str,
     period_text: str,
     indicator: str | None,
@@ -116,14 +119,19 @@ async def ranking(
     set_code: str | None,
     level: str | None,
 ) -> Ranking:
+    """The areas below one ranked on a measure or a stored weighted set."""
     period = Period.parse(period_text)
     weighted = await _measures(session, set_code, indicator, measure)
-    area = await visible_area(session, principal, area_code)
+    area = await visible_area(session, principal=principal, code=area_code)
     length = child_length(area, level)
-    rows = await areas_below(session, area, length)
+    rows = await areas_below(session, area=area, length=length)
     pairs = [(i, m) for i, m, _ in weighted]
-    actuals = await actual_values(session, pairs, area, rows, length, [period])
-    targets = await targets_for(session, pairs, [row.code for row in rows], [period])
+    actuals = await actual_values(
+        session, measures=pairs, area=area, rows=rows, length=length, periods=[period]
+    )
+    targets = await targets_for(
+        session, measures=pairs, codes=[row.code for row in rows], periods=[period]
+    )
     scored = []
     for row in rows:
         parts, numerator, weights, any_score = [], Fraction(0), Fraction(0), False

@@ -4,15 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from indicators.periods import PeriodFilterQuery
 from indicators.reported import service
 from indicators.reported.schemas import ReportedValuePublic, ReportedValuePut
 from indicators.scope import CountyAdmin, Readers
 from kit.db import SessionDep
-from kit.pagination import CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import AREA_CODE_PATTERN, CursorQuery, LimitQuery, Page
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, ConcurrentWrite, problem_responses
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
+# The values of one area (not those below it).
+AreaFilterQuery = Annotated[
+    str | None, Query(pattern=AREA_CODE_PATTERN, description="区划代码 / area code")
+]
 
 
 @router.get(
@@ -27,26 +32,25 @@ async def list_reported(
     cursor: CursorQuery = None,
     limit: LimitQuery = 50,
     indicator: str | None = None,
-    area: Annotated[str | None, Query(pattern=r"^\d{2,12}$")] = None,
-    period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+    area: AreaFilterQuery = None,
+    period: PeriodFilterQuery = None,
 ) -> Page[ReportedValuePublic]:
-    items, next_cursor = await service.list_values(
+    return await service.list_values(
         session,
-        principal,
+        principal=principal,
         indicator=indicator,
         area_code=area,
         period_text=period,
         cursor=cursor,
         limit=limit,
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.put(
     "/v1/reported-values/{indicator}/{measure}/{area}/{period}",
     response_model=ReportedValuePublic,
     summary="填报或更正 / report or correct a value",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def put_reported(
     session: SessionDep,
@@ -61,12 +65,12 @@ async def put_reported(
 ) -> ReportedValuePublic:
     state, created = await service.put_value(
         session,
-        principal,
+        principal=principal,
         indicator=indicator,
         measure=measure,
         area_code=area,
         period_text=period,
-        body=body,
+        data=body,
         if_match=if_match,
     )
     if created:

@@ -5,16 +5,16 @@ from sqlmodel import col, select
 
 from indicators.areas import visible_area
 from indicators.catalogue.definitions import BY_CODE, Kind, Unit
+from indicators.catalogue.errors import no_such_indicator
 from indicators.models import ReportedValue
 from indicators.periods import Period
 from indicators.reported.schemas import ReportedValuePublic, ReportedValuePut
-from indicators.values.calculators import CALCULATORS
+from indicators.values.by_indicator import CALCULATORS
 from kit.auth import Principal
-from kit.db import utcnow
 from kit.outbox import record_event
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from kit.problems import invalid
-from kit.versioning import check_version
+from kit.versioning import bump_if_match
 
 AGGREGATE = "reported_value"
 
@@ -30,7 +30,7 @@ def to_public(row: ReportedValue) -> ReportedValuePublic:
 def _reportable(indicator_code: str, measure_code: str) -> Unit:
     indicator = BY_CODE.get(indicator_code)
     if indicator is None:
-        raise invalid("indicator", "没有这个指标 / no such indicator")
+        raise no_such_indicator()
     measure = indicator.measure(measure_code)
     calculator = CALCULATORS.get(indicator_code)
     reportable = measure is not None and (
@@ -44,22 +44,22 @@ def _reportable(indicator_code: str, measure_code: str) -> Unit:
 
 async def put_value(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     indicator: str,
     measure: str,
     area_code: str,
     period_text: str,
-    body: ReportedValuePut,
+    data: ReportedValuePut,
     if_match: str | None,
 ) -> tuple[ReportedValuePublic, bool]:
     """Create or replace the value; answers it and whether it was created. Replacing needs the
     version read (If-Match); sending what is stored again changes nothing."""
     unit = _reportable(indicator, measure)
-    if unit is Unit.COUNT and body.value != body.value.to_integral_value():
+    if unit is Unit.COUNT and data.value != data.value.to_integral_value():
         raise invalid("value", "个数须为整数 / a count is a whole number")
     period = Period.parse(period_text)
-    area = await visible_area(session, principal, area_code)
+    area = await visible_area(session, principal=principal, code=area_code)
     query = select(ReportedValue).where(
         col(ReportedValue.indicator) == indicator,
         col(ReportedValue.measure) == measure,
@@ -68,7 +68,7 @@ async def put_value(
         col(ReportedValue.quarter) == period.quarter,
     )
     row = (await session.execute(query.with_for_update())).scalars().first()
-    fields = body.model_dump() | {"updated_by": principal.subject}
+    fields = data.model_dump() | {"updated_by": principal.subject}
     created = row is None
     if row is None:
         row = ReportedValue(
@@ -81,13 +81,11 @@ async def put_value(
         )
         session.add(row)
     else:
-        if (row.value, row.source, row.reported_on) == (body.value, body.source, body.reported_on):
+        if (row.value, row.source, row.reported_on) == (data.value, data.source, data.reported_on):
             return to_public(row), False
-        check_version(if_match, row.version)
+        bump_if_match(row, if_match)
         for name, value in fields.items():
             setattr(row, name, value)
-        row.version += 1
-        row.updated_at = utcnow()
     await session.flush()
     state = to_public(row)
     record_event(
@@ -103,14 +101,15 @@ async def put_value(
 
 async def list_values(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     indicator: str | None,
     area_code: str | None,
     period_text: str | None,
     cursor: str | None,
     limit: int,
-) -> tuple[list[ReportedValuePublic], str | None]:
+) -> Page[ReportedValuePublic]:
+    """The reported values in the caller's area, filtered, a page at a time."""
     conditions = [principal.area_filter(col(ReportedValue.area_code))]
     if indicator is not None:
         conditions.append(col(ReportedValue.indicator) == indicator)
@@ -126,4 +125,4 @@ async def list_values(
     rows, next_cursor = await paginate(
         session, query, [col(ReportedValue.id)], cursor=cursor, limit=limit
     )
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)

@@ -89,7 +89,10 @@ async def _plan_row(
     return planned
 
 
-async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow]) -> list[Planned]:
+async def plan(
+    session: AsyncSession, *, principal: Principal, rows: list[SourceRow]
+) -> list[Planned]:
+    """Check every row and say what writing it would do (create, update, unchanged, error)."""
     if not rows:
         raise invalid("file", "文件没有数据行 / the file has no data rows")
     seen: dict[tuple, int] = {}
@@ -97,9 +100,9 @@ async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow
     good = [p for p in planned if p.target is not None]
     found = await service.stored(
         session,
-        {p.target[2] for p in good if p.target},
-        {p.target[3] for p in good if p.target},
-        None,
+        codes={p.target[2] for p in good if p.target},
+        periods={p.target[3] for p in good if p.target},
+        indicator=None,
     )
     for item in good:
         assert item.target is not None
@@ -120,10 +123,10 @@ def report(planned: list[Planned], *, dry_run: bool, applied: bool) -> TargetImp
 
 
 async def apply(
-    session: AsyncSession, principal: Principal, rows: list[SourceRow]
+    session: AsyncSession, *, principal: Principal, rows: list[SourceRow]
 ) -> TargetImportReport:
     """Write every new or changed target, or (422 with the report) nothing at all."""
-    planned = await plan(session, principal, rows)
+    planned = await plan(session, principal=principal, rows=rows)
     if any(item.errors for item in planned):
         bad = sum(1 for item in planned if item.errors)
         raise UnprocessableEntity(
@@ -137,7 +140,7 @@ async def apply(
         indicator, measure, area, period = item.target
         await service.write_target(
             session,
-            principal,
+            principal=principal,
             indicator=indicator,
             measure_code=measure,
             area_code=area,

@@ -4,18 +4,24 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from indicators.periods import Period
+from indicators.periods import Period, PeriodQuery
 from indicators.scope import CountyAdmin, Readers
 from indicators.targets import imports, service
 from indicators.targets.schemas import TargetImportReport, TargetList, TargetPublic, TargetPut
 from kit.db import SessionDep
 from kit.downloads import TABLE_CONTENT, template_response
-from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.pagination import AreaCodeQuery
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    PayloadTooLarge,
+    problem_responses,
+)
 from kit.tabular import TableFile, read_upload
 from kit.versioning import IfMatch, set_etag
 
 router = APIRouter(tags=["indicators"])
-PeriodQuery = Query(pattern=r"^\d{4}(Q[1-4])?$", description="2026Q3（年初至季末）或 2026")
 
 
 @router.get(
@@ -27,13 +33,18 @@ PeriodQuery = Query(pattern=r"^\d{4}(Q[1-4])?$", description="2026Q3（年初至
 async def list_targets(
     session: SessionDep,
     principal: Readers,
-    area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
-    period: Annotated[str, PeriodQuery],
+    area: AreaCodeQuery,
+    period: PeriodQuery,
     indicator: str | None = None,
     level: Annotated[str | None, Query(description="下级层级 / the level below")] = None,
 ) -> TargetList:
     items = await service.list_targets(
-        session, principal, area_code=area, period_text=period, indicator=indicator, level=level
+        session,
+        principal=principal,
+        area_code=area,
+        period_text=period,
+        indicator=indicator,
+        level=level,
     )
     return TargetList(items=items)
 
@@ -52,7 +63,7 @@ async def template(fmt: Literal["xlsx", "csv"], principal: CountyAdmin) -> Respo
     "/v1/targets/imports",
     response_model=TargetImportReport,
     summary="导入目标值（默认试运行）/ import targets (a dry run unless dry_run=false)",
-    responses=problem_responses(PayloadTooLarge),
+    responses=problem_responses(PayloadTooLarge, ConcurrentWrite),
 )
 async def import_targets(
     session: SessionDep,
@@ -64,17 +75,16 @@ async def import_targets(
 ) -> TargetImportReport:
     rows = await read_upload(file, imports.COLUMNS)
     if dry_run:
-        return imports.report(
-            await imports.plan(session, principal, rows), dry_run=True, applied=False
-        )
-    return await imports.apply(session, principal, rows)
+        planned = await imports.plan(session, principal=principal, rows=rows)
+        return imports.report(planned, dry_run=True, applied=False)
+    return await imports.apply(session, principal=principal, rows=rows)
 
 
 @router.put(
     "/v1/targets/{indicator}/{measure}/{area}/{period}",
     response_model=TargetPublic,
     summary="设定或修改目标值 / set or change a target (If-Match to replace)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def put_target(
     session: SessionDep,
@@ -89,7 +99,7 @@ async def put_target(
 ) -> TargetPublic:
     state, created = await service.write_target(
         session,
-        principal,
+        principal=principal,
         indicator=indicator,
         measure_code=measure,
         area_code=area,

@@ -9,14 +9,14 @@ from sqlmodel import col, select
 
 from indicators.areas import areas_below, child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE, Measure, Unit
+from indicators.catalogue.errors import no_such_indicator, no_such_measure
 from indicators.models import TargetValue
 from indicators.periods import Period
 from indicators.targets.schemas import TargetPublic
 from kit.auth import Principal
-from kit.db import utcnow
 from kit.outbox import record_event
 from kit.problems import invalid
-from kit.versioning import check_version
+from kit.versioning import bump, bump_if_match
 
 AGGREGATE = "target"
 Key = tuple[str, str, str, Period]  # indicator, measure, area code, period
@@ -25,10 +25,10 @@ Key = tuple[str, str, str, Period]  # indicator, measure, area code, period
 def measure_of(indicator_code: str, measure_code: str) -> Measure:
     indicator = BY_CODE.get(indicator_code)
     if indicator is None:
-        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+        raise no_such_indicator()
     measure = indicator.measure(measure_code)
     if measure is None:
-        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+        raise no_such_measure()
     return measure
 
 
@@ -71,8 +71,13 @@ def _public(
 
 
 async def stored(
-    session: AsyncSession, codes: Iterable[str], periods: Iterable[Period], indicator: str | None
+    session: AsyncSession,
+    *,
+    codes: Iterable[str],
+    periods: Iterable[Period],
+    indicator: str | None,
 ) -> dict[Key, TargetValue]:
+    """The targets set here for those areas and periods (of one indicator, or all)."""
     periods = list(periods)
     query = select(TargetValue).where(
         col(TargetValue.area_code).in_(list(codes)),
@@ -91,13 +96,14 @@ async def stored(
 
 async def targets_for(
     session: AsyncSession,
+    *,
     measures: list[tuple[str, str]],
     codes: list[str],
     periods: list[Period],
 ) -> dict[Key, TargetPublic]:
     """The target in force for every (indicator, measure), area and period asked for: the one
     set here, else the catalogue's; absent when neither exists."""
-    found = await stored(session, codes, periods, None)
+    found = await stored(session, codes=codes, periods=periods, indicator=None)
     answer: dict[Key, TargetPublic] = {}
     for indicator, measure_code in measures:
         measure = measure_of(indicator, measure_code)
@@ -112,8 +118,8 @@ async def targets_for(
 
 async def list_targets(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     area_code: str,
     period_text: str,
     indicator: str | None,
@@ -122,15 +128,13 @@ async def list_targets(
     """Targets in force for the area and the areas below it (default: the next level), every
     measure of the indicator (or of all indicators) that has one."""
     period = Period.parse(period_text)
-    area = await visible_area(session, principal, area_code)
-    codes = [
-        area.code,
-        *(a.code for a in await areas_below(session, area, child_length(area, level))),
-    ]
+    area = await visible_area(session, principal=principal, code=area_code)
+    below = await areas_below(session, area=area, length=child_length(area, level))
+    codes = [area.code, *(a.code for a in below)]
     if indicator is not None and indicator not in BY_CODE:
-        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+        raise no_such_indicator()
     indicators = [BY_CODE[indicator]] if indicator else list(BY_CODE.values())
-    found = await stored(session, codes, [period], indicator)
+    found = await stored(session, codes=codes, periods=[period], indicator=indicator)
     items = []
     for code in codes:
         for item in indicators:
@@ -144,8 +148,8 @@ async def list_targets(
 
 async def write_target(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     indicator: str,
     measure_code: str,
     area_code: str,
@@ -159,7 +163,7 @@ async def write_target(
     authority, and its dry run showed what would change)."""
     measure = measure_of(indicator, measure_code)
     check_value(measure, value)
-    area = await visible_area(session, principal, area_code)
+    area = await visible_area(session, principal=principal, code=area_code)
     query = select(TargetValue).where(
         col(TargetValue.indicator) == indicator,
         col(TargetValue.measure) == measure_code,
@@ -186,10 +190,10 @@ async def write_target(
             assert public is not None
             return public, False
         if check_match:
-            check_version(if_match, row.version)
+            bump_if_match(row, if_match)
+        else:
+            bump(row)
         row.value, row.updated_by = value, principal.subject
-        row.version += 1
-        row.updated_at = utcnow()
     await session.flush()
     public = _public(indicator, measure, area.code, period, row)
     assert public is not None

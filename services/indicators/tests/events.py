@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from indicators.read_model.apply import apply_events
+from indicators.registry_copy.apply import apply_events
 
 COUNTY = "331126"
 TOWN_A = "331126101"  # 黄田镇

@@ -91,6 +91,7 @@ async def test_an_officer_assigns_an_alert_to_another_cadre(app, client, tokens)
     assert closed.status_code == 200
     late = await client.post(url, json=back, headers=admin | {"If-Match": f'"{version + 1}"'})
     assert late.status_code == 409
+    assert late.json()["type"] == "/problems/closed"
 
 
 async def test_only_officers_of_its_area_and_the_county_admin_assign(app, client, tokens):

@@ -72,6 +72,8 @@ async def test_handling_and_reopening_when_the_cause_returns(app, client, tokens
     assert (await client.post(f"{url}/acknowledge", json={}, headers=officer)).status_code == 428
     acked = await client.post(f"{url}/acknowledge", json={}, headers=officer | {"If-Match": '"1"'})
     assert (acked.status_code, acked.json()["status"]) == (200, "acknowledged")
+    twice = await client.post(f"{url}/acknowledge", json={}, headers=officer | {"If-Match": '"2"'})
+    assert (twice.status_code, twice.json()["type"]) == (409, "/problems/already-acknowledged")
     no_note = await client.post(
         f"{url}/close", json={"note": ""}, headers=officer | {"If-Match": '"2"'}
     )
@@ -86,6 +88,7 @@ async def test_handling_and_reopening_when_the_cause_returns(app, client, tokens
         f"{url}/close", json={"note": "again"}, headers=officer | {"If-Match": '"3"'}
     )
     assert again.status_code == 409
+    assert again.json()["type"] == "/problems/closed"
 
     # Q3 comes in above the line: the cause is gone, the closed alert stays closed.
     await sync(app, [income(H1, "2025Q3", transfer="10000.00", residents=1)])

@@ -1,4 +1,4 @@
-"""The per-village income sums kept with the records (read_model.income_sums) always equal the
+"""The per-village income sums kept with the records (registry_copy.income_sums) always equal the
 sums made again from the records, through edits, moves, category changes, deletions, replays
 and pages out of order; and the figures read from them are the records' own."""
 
@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from indicators.models import IncomeSums
-from indicators.read_model.income_sums import refresh_income_sums
+from indicators.registry_copy.income_sums import refresh_income_sums
 from indicators.tests.events import (
     COUNTY,
     TOWN_A,

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from indicators.models import Cadre, CadreEntityLink, Entity, EntityFigures
-from indicators.values.calc import (
+from indicators.programme import active_on
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,
@@ -147,11 +148,8 @@ FARM_STAYS = Calculator(
 
 # --- #7: cadres linked to entities ---------------------------------------------------------
 def _active_link(scope: Scope) -> list[ColumnElement[bool]]:
-    link = CadreEntityLink
     return [
-        col(link.deleted) == false(),
-        col(link.started_on) <= scope.as_of,
-        or_(col(link.ended_on).is_(None), col(link.ended_on) > scope.as_of),
+        *active_on(CadreEntityLink, scope.as_of),
         col(E.deleted) == false(),
         scope.within(col(E.village_code)),
     ]

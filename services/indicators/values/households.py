@@ -6,14 +6,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from indicators.models import EntityHouseholdLink, Household, IncomeRecord, Member
 from indicators.periods import years_before
-from indicators.values.calc import (
+from indicators.programme import active_on
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,
@@ -37,12 +38,7 @@ def _households(scope: Scope) -> list[ColumnElement[bool]]:
 # --- #6 --------------------------------------------------------------------------------------
 def _driven(scope: Scope) -> ColumnElement[bool]:
     link = EntityHouseholdLink
-    return exists().where(
-        col(link.household_id) == col(H.id),
-        col(link.deleted) == false(),
-        col(link.started_on) <= scope.as_of,
-        or_(col(link.ended_on).is_(None), col(link.ended_on) > scope.as_of),
-    )
+    return exists().where(col(link.household_id) == col(H.id), *active_on(link, scope.as_of))
 
 
 def _q4_totals(scope: Scope) -> tuple[Any, Any]:

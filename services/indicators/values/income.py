@@ -13,9 +13,9 @@ from sqlmodel import col
 
 from indicators.models import Household, IncomeRecord, IncomeSums
 from indicators.periods import Period
-from indicators.read_model.income_sums import FAMILY_LINES_FEN as LINES_FEN
-from indicators.read_model.income_sums import LINE_FEN
-from indicators.values.calc import (
+from indicators.programme import FAMILY_LINES_FEN as LINES_FEN
+from indicators.programme import below_line
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,
@@ -42,9 +42,7 @@ def _c(name: str) -> Any:
 
 
 TOTAL_FEN = _c("wage_fen") + _c("operating_fen") + _c("property_fen") + _c("transfer_fen")
-# Under the line per person, the year-to-date figure annualised (× 4 ÷ quarter), in integers:
-# total × 4 ÷ quarter ÷ residents < line  ⇔  total × 4 < line × quarter × residents.
-BELOW_LINE = LINE_FEN * _c("quarter") * _c("resident_count") > TOTAL_FEN * 4
+BELOW_LINE = below_line(TOTAL_FEN, _c("quarter"), _c("resident_count"))
 
 
 def _records(scope: Scope, period: Period, category: str | None) -> list[ColumnElement[bool]]:

@@ -4,20 +4,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from indicators.periods import PeriodQuery
 from indicators.scope import Readers
 from indicators.values import service
 from indicators.values.schemas import CoveredMember, IndicatorValues
 from kit.auth import Principal, Role, require_roles
 from kit.db import SessionDep
-from kit.pagination import CursorQuery, LimitQuery, Page
+from kit.pagination import AreaCodeQuery, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 
 router = APIRouter(tags=["indicators"])
 # Who may see which households a value was computed over: the people who keep that area.
 Explainer = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER))]
-PeriodQuery = Query(
-    pattern=r"^\d{4}(Q[1-4])?$", description="2026Q3（年初至季末）或 2026（= Q4）/ period"
-)
 
 
 @router.get(
@@ -30,8 +28,8 @@ async def list_values(
     session: SessionDep,
     principal: Readers,
     indicator: Annotated[str, Query(description="例如 I01_rural_income")],
-    area: Annotated[str, Query(pattern=r"^\d{2,12}$")],
-    period: Annotated[str, PeriodQuery],
+    area: AreaCodeQuery,
+    period: PeriodQuery,
     level: Annotated[
         str | None, Query(description="下级层级，默认下一级 / rows of this level below the area")
     ] = None,
@@ -39,7 +37,7 @@ async def list_values(
 ) -> IndicatorValues:
     items = await service.indicator_values(
         session,
-        principal,
+        principal=principal,
         indicator_code=indicator,
         area_code=area,
         period_text=period,
@@ -70,9 +68,9 @@ async def list_members(
         bool | None, Query(description="只要计入（或不计入）分子的 / only those counted (or not)")
     ] = None,
 ) -> Page[CoveredMember]:
-    items, next_cursor = await service.covered_members(
+    return await service.covered_members(
         session,
-        principal,
+        principal=principal,
         indicator_code=indicator,
         area_code=area,
         period_text=period,
@@ -81,4 +79,3 @@ async def list_members(
         cursor=cursor,
         limit=limit,
     )
-    return Page(items=items, next_cursor=next_cursor)

@@ -12,23 +12,24 @@ from sqlmodel import col
 
 from indicators.areas import areas_below, child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE, Indicator, Kind
+from indicators.catalogue.errors import no_such_indicator, no_such_measure
 from indicators.models import Area, ReportedValue, feed_cursor
 from indicators.periods import Period
-from indicators.read_model.consumer import FEED
-from indicators.values.calc import Calculator, Figure, Scope, Sums, total
-from indicators.values.calculators import CALCULATORS
+from indicators.registry_copy.consumer import FEED
+from indicators.values.by_indicator import CALCULATORS
+from indicators.values.calculation import Calculator, Figure, Scope, Sums, total
 from indicators.values.exact import plain, shown
 from indicators.values.schemas import CoveredMember, IndicatorValue, ReportedPublic
 from kit.auth import Principal
 from kit.db import utcnow
-from kit.pagination import decode_cursor, encode_cursor
+from kit.pagination import Page, decode_cursor, encode_cursor
 from kit.problems import invalid
 
 
 def indicator_of(code: str) -> tuple[Indicator, Calculator]:
     indicator = BY_CODE.get(code)
     if indicator is None:
-        raise invalid("indicator", "没有这个指标，见 /v1/indicators / no such indicator")
+        raise no_such_indicator()
     calculator = CALCULATORS.get(code)
     if calculator is None:
         raise invalid(
@@ -55,28 +56,30 @@ async def _reported(
 
 
 async def read_model_updated_at(session: AsyncSession) -> datetime | None:
+    """When the registry's feed was last applied here."""
     query = select(feed_cursor.c.updated_at).where(feed_cursor.c.feed == FEED)
     return await session.scalar(query)
 
 
 async def indicator_values(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     indicator_code: str,
     area_code: str,
     period_text: str,
     level: str | None,
     measure: str | None,
 ) -> list[IndicatorValue]:
+    """One indicator (or one of its measures) for an area and the areas below it."""
     indicator, calculator = indicator_of(indicator_code)
     if measure is not None and indicator.measure(measure) is None:
-        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+        raise no_such_measure()
     period = Period.parse(period_text)
-    area = await visible_area(session, principal, area_code)
+    area = await visible_area(session, principal=principal, code=area_code)
     length = child_length(area, level)
-    rows = [area, *await areas_below(session, area, length)]
-    computed = await figures_by_area(session, indicator.code, area, rows, length, period)
+    rows = [area, *await areas_below(session, area=area, length=length)]
+    computed = await _figures_by_area(session, indicator.code, area, rows, length, period)
     computed_at = utcnow()
     values = []
     for row in rows:
@@ -91,7 +94,7 @@ async def indicator_values(
     return [IndicatorValue.model_validate(v) for v in values]
 
 
-async def figures_by_area(
+async def _figures_by_area(
     session: AsyncSession,
     indicator_code: str,
     area: Area,
@@ -164,8 +167,8 @@ def _decimal_text(value: Decimal) -> str:
 
 async def covered_members(
     session: AsyncSession,
-    principal: Principal,
     *,
+    principal: Principal,
     indicator_code: str,
     area_code: str,
     period_text: str,
@@ -173,15 +176,15 @@ async def covered_members(
     counted: bool | None,
     cursor: str | None,
     limit: int,
-) -> tuple[list[CoveredMember], str | None]:
+) -> Page[CoveredMember]:
     """What a value covers: the households (villages, entities, cadres' links) it was computed
     over, each marked whether it counts towards the measure's numerator."""
     indicator, calculator = indicator_of(indicator_code)
     measure = measure or indicator.measures[0].code
     if indicator.measure(measure) is None:
-        raise invalid("measure", "该指标没有这个分项 / no such measure of this indicator")
+        raise no_such_measure()
     period = Period.parse(period_text)
-    area = await visible_area(session, principal, area_code)
+    area = await visible_area(session, principal=principal, code=area_code)
     assert calculator.members is not None
     listed = calculator.members(Scope(area.code, len(area.code), period, period.as_of()))
     condition = listed.counted(measure)
@@ -208,7 +211,7 @@ async def covered_members(
         )
         for row in rows
     ]
-    return members, encode_cursor([rows[-1].id]) if more else None
+    return Page(items=members, next_cursor=encode_cursor([rows[-1].id]) if more else None)
 
 
 def _uuid(text: str) -> UUID:
@@ -223,6 +226,7 @@ Actuals = dict[tuple[str, str, str, Period], Fraction | None]
 
 async def actual_values(
     session: AsyncSession,
+    *,
     measures: list[tuple[str, str]],
     area: Area,
     rows: list[Area],
@@ -237,7 +241,7 @@ async def actual_values(
         wanted = [m for code, m in measures if code == indicator_code]
         calculator = indicator_of(indicator_code)[1]
         for period in periods:
-            by_area = await figures_by_area(session, indicator_code, area, rows, length, period)
+            by_area = await _figures_by_area(session, indicator_code, area, rows, length, period)
             for code, (figures, given) in by_area.items():
                 for measure in wanted:
                     value = figures[measure].value

@@ -20,13 +20,22 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from indicators.alerts.evaluate import month_last_day, month_text
 from indicators.models import HappinessItemCopy, Household, Pairing, PlanCopy, VisitCopy
-from indicators.values.calc import Calculator, Figure, Grouped, MemberColumns, Scope, Sums, grouped
+from indicators.periods import month_last_day, month_text
+from indicators.programme import active_on
+from indicators.values.calculation import (
+    Calculator,
+    Figure,
+    Grouped,
+    MemberColumns,
+    Scope,
+    Sums,
+    grouped,
+)
 from indicators.values.exact import ratio
 
 H = Household
@@ -45,10 +54,7 @@ def _facts(scope: Scope) -> dict[str, ColumnElement[bool]]:
     pairing, plan, item, visit = Pairing, PlanCopy, HappinessItemCopy, VisitCopy
     return {
         "has_cadre": exists().where(
-            col(pairing.household_id) == col(H.id),
-            col(pairing.deleted) == false(),
-            col(pairing.started_on) <= day,
-            or_(col(pairing.ended_on).is_(None), col(pairing.ended_on) > day),
+            col(pairing.household_id) == col(H.id), *active_on(pairing, day)
         ),
         "main_measure": exists().where(
             col(plan.household_id) == col(H.id),

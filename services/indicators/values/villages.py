@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from indicators.models import Area, CollectiveIncome, Entity
-from indicators.values.calc import (
+from indicators.values.calculation import (
     Calculator,
     Figure,
     Grouped,

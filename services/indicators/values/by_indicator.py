@@ -1,6 +1,6 @@
 """Which calculation answers which indicator."""
 
-from indicators.values.calc import Calculator
+from indicators.values.calculation import Calculator
 from indicators.values.entities import (
     CADRE_ENTITY_LINKS,
     ENTITIES_BY_TYPE,

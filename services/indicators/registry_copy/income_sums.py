@@ -12,15 +12,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import case, delete, false, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.models import IncomeRecord, IncomeSums
-from kit.db import is_postgres
+from indicators.programme import FAMILY_LINES_FEN, below_line
+from kit.db import insert_for
 
-LINE_FEN = 1_300_000  # 13,000 yuan per person a year (#4)
-FAMILY_LINES_FEN = {"reach_100k": 10_000_000, "reach_200k": 20_000_000}  # #5
 KEY = ("year", "quarter", "village_code", "category")
 COMPONENTS = ("wage_fen", "operating_fen", "property_fen", "transfer_fen")
 SUMMED = (
@@ -37,8 +34,7 @@ def contribution(record: Mapping[str, Any]) -> Counter[str]:
     """What one live record adds to its group's sums."""
     total = sum(int(record[c]) for c in COMPONENTS)
     residents = int(record["resident_count"])
-    # Under the line annualised, in integers: total × 4 ÷ quarter ÷ residents < line.
-    below = total * 4 < LINE_FEN * int(record["quarter"]) * residents
+    below = below_line(total, int(record["quarter"]), residents)
     added = Counter({"households": 1, "total_fen": total, "residents": residents})
     added.update({c: int(record[c]) for c in COMPONENTS})
     added.update({"below_line": int(below)})
@@ -47,7 +43,10 @@ def contribution(record: Mapping[str, Any]) -> Counter[str]:
 
 
 async def records_replaced(
-    session: AsyncSession, before: Iterable[Mapping[str, Any]], after: Iterable[Mapping[str, Any]]
+    session: AsyncSession,
+    *,
+    before: Iterable[Mapping[str, Any]],
+    after: Iterable[Mapping[str, Any]],
 ) -> None:
     """Move the sums from the live records ``before`` a page to the live records ``after``."""
     deltas: dict[tuple[Any, ...], Counter[str]] = {}
@@ -64,8 +63,7 @@ async def records_replaced(
     if not rows:
         return
     table = IncomeSums.__table__  # type: ignore[attr-defined]
-    dialect = postgresql_insert if is_postgres(session.get_bind().dialect) else sqlite_insert
-    statement = dialect(table).values(rows)
+    statement = insert_for(session)(table).values(rows)
     await session.execute(
         statement.on_conflict_do_update(
             index_elements=list(KEY),
@@ -78,7 +76,7 @@ async def refresh_income_sums(session: AsyncSession) -> None:
     """Make every row of ``IncomeSums`` again from the live income records."""
     r = IncomeRecord.__table__  # type: ignore[attr-defined]
     total = r.c.wage_fen + r.c.operating_fen + r.c.property_fen + r.c.transfer_fen
-    below = LINE_FEN * r.c.quarter * r.c.resident_count > total * 4
+    below = below_line(total, r.c.quarter, r.c.resident_count)
     columns = [
         *(r.c[k] for k in KEY),
         func.count(),

@@ -8,8 +8,8 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import delete
 
-from indicators.models import READ_MODEL, feed_cursor
-from indicators.read_model.apply import apply_events
+from indicators.models import REGISTRY_COPY, feed_cursor
+from indicators.registry_copy.apply import apply_events
 from indicators.settings import IndicatorsSettings
 from kit.consumer import ClientCredentials, FeedConsumer, consuming
 
@@ -46,7 +46,7 @@ async def clear(app: FastAPI) -> None:
     """Empty the read model and forget the registry cursor, in one transaction. Reported
     values are this service's own data and stay."""
     async with app.state.sessionmaker.begin() as session:
-        for model in READ_MODEL:
+        for model in REGISTRY_COPY:
             await session.execute(delete(model.__table__))  # type: ignore[attr-defined]
         await session.execute(delete(feed_cursor).where(feed_cursor.c.feed == FEED))
 

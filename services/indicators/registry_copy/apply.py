@@ -13,8 +13,8 @@ from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from indicators.alerts.evaluate import income_changed
-from indicators.read_model.income_sums import records_replaced
-from indicators.read_model.rows import KEPT, Kept
+from indicators.registry_copy.income_sums import records_replaced
+from indicators.registry_copy.rows import KEPT, Kept
 from kit.consumer import newest_per_aggregate, replace_newer
 
 Event = dict[str, Any]
@@ -22,18 +22,20 @@ Row = dict[str, Any]
 
 
 async def apply_events(session: AsyncSession, events: list[Event]) -> None:
+    """Apply a page of registry events, then judge the income rules of the households whose
+    records it changed (the FeedConsumer's ``apply``: its arguments are positional)."""
     for aggregate, by_id in newest_per_aggregate(events, KEPT).items():
         before, after = await _apply(session, KEPT[aggregate], list(by_id.values()))
         if aggregate == "income_record":  # the sums move with the records, in this transaction
             await records_replaced(
                 session,
-                (row for row in before if not row["deleted"]),
-                (row for row in after if not row["deleted"]),
+                before=(row for row in before if not row["deleted"]),
+                after=(row for row in after if not row["deleted"]),
             )
     # The income rules of the alerts, for the households whose records this page changed.
     await income_changed(
         session,
-        {
+        household_ids={
             UUID(event["data"]["household_id"])
             for event in events
             if event["aggregate"] == "income_record" and "household_id" in event["data"]

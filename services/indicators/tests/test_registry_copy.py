@@ -32,7 +32,7 @@ async def rows(app, model):
         return list((await session.execute(select(model))).scalars())
 
 
-async def test_events_fill_the_read_model_with_parts(app, client):
+async def test_events_fill_the_registry_copy_with_parts(app, client):
     household_id, entity_id = uuid.uuid4(), uuid.uuid4()
     await sync(
         app,
