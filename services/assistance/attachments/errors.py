@@ -24,10 +24,7 @@ def id_not_hash() -> UnprocessableEntity:
 
 
 def not_found() -> NotFound:
-    return NotFound("照片不存在 / no such photo")
-
-
-def out_of_reach() -> NotFound:
+    """A photo that does not exist and one the caller may not fetch answer alike."""
     return NotFound("照片不存在或你无权查看 / no such photo in your reach")
 
 

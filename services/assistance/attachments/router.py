@@ -44,11 +44,14 @@ async def read_capped(request: Request, limit: int) -> bytes:
     "/{attachment_id}",
     response_model=AttachmentPublic,
     summary="上传照片（id 为内容的 SHA-256）/ upload a photo under its SHA-256",
-    description="请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。首次 201，再次 200。"
-    " / The body is the image's bytes; 201 the first time, 200 after.",
+    description="请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。你首次上传 201，你再次上传 200"
+    "（同一答复）；别人是否上传过同样的字节不影响答复。之后可在走访的 photo_ids 中引用。"
+    " / The body is the image's bytes; 201 the first time *you* upload it, 200 with the same"
+    " body when you send it again. Whether someone else stored the same bytes never shows."
+    " A visit may then name it in photo_ids.",
     responses={
         **problem_responses(PayloadTooLarge, UnsupportedMediaType),
-        201: {"description": "新建 / created"},
+        201: {"description": "你的首次上传 / your first upload of it"},
     },
 )
 async def put_attachment(
@@ -76,6 +79,9 @@ async def put_attachment(
 @router.get(
     "/{attachment_id}",
     summary="取照片 / a photo's bytes",
+    description="能看到载有它的走访者可取；上传者在将其写入走访前也可取。其余一律 404，"
+    "与不存在的照片相同。 / For whoever may see a visit carrying it, and for its uploader"
+    " until they name it in a visit; anyone else gets the 404 of a photo that does not exist.",
     response_class=Response,
     responses={**PROBLEM_RESPONSES, 200: {"content": {"image/*": {}}}},
 )

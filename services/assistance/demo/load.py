@@ -19,6 +19,7 @@ from assistance.happiness import service as happiness
 from assistance.measure_types.service import seed_defaults
 from assistance.models import (
     Attachment,
+    AttachmentUpload,
     HappinessItem,
     Household,
     MeasureType,
@@ -150,12 +151,18 @@ async def load_activity(
         for photo_id, data in activity.photos.items():  # bytes first: a row always has them
             await store.put(photo_id, data)
         attachment_rows = [
-            {"id": photo_id, "content_type": "image/png", "size": len(data),
-             "uploaded_by": RECORDED_BY, "created_at": now}
+            {"id": photo_id, "content_type": "image/png", "size": len(data), "created_at": now}
             for photo_id, data in activity.photos.items()
+        ]  # fmt: skip
+        # Uploaded by the demo's recorder and already on its visits (the visits decide).
+        upload_rows = [
+            {"attachment_id": photo_id, "uploaded_by": RECORDED_BY, "created_at": now,
+             "attached_at": now}
+            for photo_id in activity.photos
         ]  # fmt: skip
         for model, rows in (
             (Attachment, attachment_rows),
+            (AttachmentUpload, upload_rows),
             (Visit, activity.visits),
             (VisitPhoto, activity.visit_photos),
             (Need, activity.needs),

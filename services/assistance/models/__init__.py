@@ -5,11 +5,12 @@ from assistance.models.happiness import HappinessItem
 from assistance.models.needs import Need
 from assistance.models.plans import MeasureType, Plan
 from assistance.models.registry_copy import Cadre, Household, Pairing
-from assistance.models.visits import Attachment, Visit, VisitPhoto
+from assistance.models.visits import Attachment, AttachmentUpload, Visit, VisitPhoto
 
 __all__ = [
     "AssistanceTable",
     "Attachment",
+    "AttachmentUpload",
     "Cadre",
     "HappinessItem",
     "Household",

@@ -56,11 +56,28 @@ class VisitPhoto(AssistanceTable, table=True):
 
 
 class Attachment(AssistanceTable, table=True):
-    """A stored photo; its id is the SHA-256 of its bytes (the bytes live in the storage)."""
+    """A stored photo; its id is the SHA-256 of its bytes (the bytes live in the storage). Who
+    uploaded it is not here but in ``attachment_upload``: the same bytes are stored once however
+    many people upload them."""
 
     __tablename__ = "attachment"
     id: str = Field(primary_key=True, max_length=64)
     content_type: str = Field(max_length=32)
     size: int
-    uploaded_by: str = Field(max_length=100)  # the first uploader; may fetch it before any visit
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)  # first stored
+
+
+class AttachmentUpload(AssistanceTable, table=True):
+    """One person's upload of a photo: what lets them name it in a visit, and fetch it until
+    they do. Two people uploading the same bytes have a row each, and neither learns of the
+    other's."""
+
+    __tablename__ = "attachment_upload"
+    # The photo's id; no foreign key, as in visit_photo: on SQLite a later batch alter of
+    # ``attachment`` recreates the table, which rows referencing it would refuse.
+    attachment_id: str = Field(primary_key=True, max_length=64)
+    uploaded_by: str = Field(primary_key=True, max_length=100)  # the token subject
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # When the uploader first named it in a stored visit: from then on the visits that carry
+    # it decide who may fetch it (the uploader too), not the upload.
+    attached_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -59,10 +59,12 @@ def paired_to_another_on(day: date) -> UnprocessableEntity:
     )
 
 
-def photo_not_uploaded(index: int) -> UnprocessableEntity:
+def photo_unknown(index: int) -> UnprocessableEntity:
+    """Also for a photo that exists but is another's: the answers must not differ."""
     return invalid(
         f"photo_ids.{index}",
-        "照片尚未上传，请先 PUT /v1/attachments/{id} / upload the photo first",
+        "照片尚未由你上传，请先 PUT /v1/attachments/{id}"
+        " / no such photo of yours: upload it first (PUT /v1/attachments/{id})",
     )
 
 

@@ -12,7 +12,8 @@ from sqlalchemy import delete, insert, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from assistance.models import Attachment, Household, Pairing, Visit, VisitPhoto
+from assistance.attachments import service as photos
+from assistance.models import Household, Pairing, Visit, VisitPhoto
 from assistance.months import Month
 from assistance.needs.service import raise_from_visit
 from assistance.privacy import redact, sees_sensitive
@@ -122,14 +123,17 @@ async def _pairing_on(session: AsyncSession, household_id: UUID, day: date) -> P
     return (await session.execute(query.order_by(col(Pairing.started_on).desc()))).scalars().first()
 
 
-async def _check_photos(session: AsyncSession, photo_ids: list[str]) -> None:
-    if not photo_ids:
-        return
-    query = select(col(Attachment.id)).where(col(Attachment.id).in_(photo_ids))
-    known = set((await session.execute(query)).scalars())
+async def _check_photos(
+    session: AsyncSession, principal: Principal, photo_ids: list[str], today: date
+) -> None:
+    """Each photo named must be one the writer uploaded or may already see: another's photo is
+    refused with the very answer of a photo nobody uploaded (attachments/service.py)."""
+    allowed = await photos.attachable(
+        session, principal=principal, photo_ids=photo_ids, today=today
+    )
     for index, photo_id in enumerate(photo_ids):
-        if photo_id not in known:
-            raise errors.photo_not_uploaded(index)
+        if photo_id not in allowed:
+            raise errors.photo_unknown(index)
 
 
 async def assess(
@@ -139,6 +143,7 @@ async def assess(
     data: VisitIn,
     received_at: datetime,
     settings: AssistanceSettings,
+    today: date,
 ) -> Assessed:
     """Every rule a visit must pass, in the order a person would fix them."""
     household = await _household(session, principal, data.household_id)
@@ -149,7 +154,7 @@ async def assess(
         raise errors.unpaired_on(day)
     if cadre_only(principal) and pairing.cadre_id != principal.cadre_id:
         raise errors.paired_to_another_on(day)
-    await _check_photos(session, data.photo_ids)
+    await _check_photos(session, principal, data.photo_ids, today)
     distance = rules.distance_from_home(data, household.latitude, household.longitude)
     return Assessed(
         household=household,
@@ -237,7 +242,12 @@ async def create_or_return(
         return await _repeat(session, principal, stored, data, today), False
     received_at = utcnow()
     assessed = await assess(
-        session, principal=principal, data=data, received_at=received_at, settings=settings
+        session,
+        principal=principal,
+        data=data,
+        received_at=received_at,
+        settings=settings,
+        today=today,
     )
     values = {
         "id": visit_id,
@@ -263,6 +273,9 @@ async def create_or_return(
         await session.execute(
             insert(VisitPhoto),
             [{"visit_id": visit_id, "attachment_id": p} for p in data.photo_ids],
+        )
+        await photos.mark_attached(
+            session, principal=principal, photo_ids=data.photo_ids, at=received_at
         )
     visit = Visit(**values)  # the stored row's state, for the answer and the event
     _emit(session, visit)
@@ -296,7 +309,12 @@ async def update(
     if data.household_id != visit.household_id:
         raise errors.household_changed()
     assessed = await assess(
-        session, principal=principal, data=data, received_at=visit.created_at, settings=settings
+        session,
+        principal=principal,
+        data=data,
+        received_at=visit.created_at,
+        settings=settings,
+        today=today,
     )
     for name, value in _fields(data, assessed).items():
         setattr(visit, name, value)
@@ -304,6 +322,9 @@ async def update(
     await session.execute(delete(VisitPhoto).where(col(VisitPhoto.visit_id) == visit.id))
     session.add_all(VisitPhoto(visit_id=visit.id, attachment_id=p) for p in data.photo_ids)
     await session.flush()
+    await photos.mark_attached(
+        session, principal=principal, photo_ids=data.photo_ids, at=visit.updated_at
+    )
     _emit(session, visit)
     await raise_from_visit(session, visit=visit, need_days=settings.need_days, today=today)
     return await _shown(session, principal, visit, today)

@@ -43,6 +43,7 @@ export interface StoredFile {
   type: string;
   bytes: ArrayBuffer;
   owner: string;
+  /** whether `owner` has uploaded it: a visit may name only a photo its own writer uploaded */
   uploaded: boolean;
 }
 

@@ -184,6 +184,20 @@ describe('the outbox', () => {
     expect(await outbox.counts('user:other')).toEqual({ pending: 1, rejected: 0 });
   });
 
+  it('uploads a photo for each login that names it: uploads count per person on the server', async () => {
+    const OTHER = 'user:other';
+    await outbox.put(visit('mine', [SHA_A]), [photo(SHA_A)]);
+    await outbox.put({ ...visit('theirs', [SHA_A]), owner: OTHER }, [photo(SHA_A)]);
+    await outbox.sync(server.send, OTHER);
+    await outbox.sync(server.send, OWNER);
+    expect(server.calls).toEqual([
+      `PUT /api/v1/attachments/${SHA_A}`,
+      'PUT /api/v1/visits/theirs',
+      `PUT /api/v1/attachments/${SHA_A}`,
+      'PUT /api/v1/visits/mine',
+    ]);
+  });
+
   it('runs one sync at a time, so two triggers at once send each visit once', async () => {
     await outbox.put(visit('v1'));
     await outbox.put(visit('v2'));

@@ -141,7 +141,10 @@ export class Outbox {
     };
     for (const file of files) {
       const existing = await tx.objectStore('files').get(file.sha256);
-      const record: StoredFile = { ...file, owner: entry.owner, uploaded: existing?.uploaded ?? false };
+      // `uploaded` is for the file's owner: the server lets a visit name only a photo its own
+      // writer uploaded (or may see), so another login on this phone sends it again.
+      const uploaded = existing?.owner === entry.owner && existing.uploaded;
+      const record: StoredFile = { ...file, owner: entry.owner, uploaded };
       await tx.objectStore('files').put(record);
     }
     await tx.objectStore('outbox').put(stored);
@@ -237,7 +240,7 @@ export class Outbox {
 
   private async sendEntry(send: Send, entry: OutboxEntry): Promise<Outcome> {
     for (const sha of entry.files) {
-      const outcome = await this.sendFile(send, sha);
+      const outcome = await this.sendFile(send, sha, entry.owner);
       if (outcome.kind !== 'sent') return outcome;
     }
     const response = await this.request(send, entry.path, {
@@ -264,14 +267,14 @@ export class Outbox {
     return { kind: 'rejected', status, problem };
   }
 
-  private async sendFile(send: Send, sha: string): Promise<Outcome> {
+  private async sendFile(send: Send, sha: string, owner: string): Promise<Outcome> {
     const db = await this.db;
     const file = await db.get('files', sha);
     if (!file) {
       // Not on this phone (kept from an earlier correction and already sent): the server decides.
       return { kind: 'sent' };
     }
-    if (file.uploaded) return { kind: 'sent' };
+    if (file.uploaded && file.owner === owner) return { kind: 'sent' };
     const response = await this.request(send, `${this.fileBase}/${sha}`, {
       method: 'PUT',
       headers: { 'Content-Type': file.type },
@@ -279,7 +282,7 @@ export class Outbox {
     });
     if (!response) return { kind: 'stop', why: 'offline' };
     if (response.ok) {
-      await db.put('files', { ...file, uploaded: true });
+      await db.put('files', { ...file, owner, uploaded: true });
       return { kind: 'sent' };
     }
     if (RETRY_LATER.has(response.status) || response.status >= 500) return retryLater(response.status);
