@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.pagination import AREA_CODE_PATTERN, DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.areas import service
@@ -15,7 +15,7 @@ from registry.scope import Admins, Readers, Writers
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
 
-CodePath = Annotated[str, Path(pattern=r"^\d{2,12}$", description="区划代码 / area code")]
+CodePath = Annotated[str, Path(pattern=AREA_CODE_PATTERN, description="区划代码 / area code")]
 
 
 @router.get(
@@ -28,7 +28,7 @@ async def list_areas(
     session: SessionDep,
     principal: Readers,
     parent: Annotated[
-        str | None, Query(pattern=r"^\d{2,12}$", description="上级代码 / parent's code")
+        str | None, Query(pattern=AREA_CODE_PATTERN, description="上级代码 / parent's code")
     ] = None,
     level: Annotated[AreaLevel | None, Query(description="层级 / level")] = None,
     q: Annotated[str | None, Query(max_length=60, description="名称包含 / name contains")] = None,

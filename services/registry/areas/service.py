@@ -4,8 +4,6 @@ collective operating income per year, which is part of the village's aggregate."
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,11 +11,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
+from kit.clock import local_today
 from kit.money import from_fen, to_fen
 from kit.outbox import record_event
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
-from registry.aggregates import bump, get_visible
+from kit.versioning import bump, bump_if_match
+from registry.aggregates import get_visible
 from registry.areas.codes import kind_of, level_of, parent_length
 from registry.areas.schemas import (
     AreaCreate,
@@ -32,7 +32,6 @@ from registry.models.vocab import AreaKind, AreaLevel
 
 AGGREGATE = "area"
 FIRST_YEAR = 2000
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,6 @@ async def list_areas(
     limit: int,
 ) -> tuple[list[AreaPublic], str | None]:
     query = select(Area).where(*visible_areas(principal), *filters.conditions())
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(Area.code)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     incomes = await _incomes_of(session, [row.code for row in rows])
@@ -188,7 +186,7 @@ async def update_area(
     if_match: str | None,
 ) -> AreaPublic:
     area = await get_visible(session, Area, code, *visible_areas(principal), for_update=True)
-    bump(area, if_match)
+    bump_if_match(area, if_match)
     check_size_class(area.code, data)
     area.name, area.edition, area.size_class = data.name, data.edition, data.size_class
     await session.flush()
@@ -198,7 +196,7 @@ async def update_area(
 
 
 def this_year() -> int:
-    return datetime.now(SHANGHAI).year
+    return local_today().year
 
 
 async def put_collective_income(
@@ -217,7 +215,10 @@ async def put_collective_income(
     area = await get_visible(session, Area, code, *visible_areas(principal), for_update=True)
     if area.level != AreaLevel.VILLAGE:
         raise invalid("code", "只有村级区划有集体经济收入 / only villages have collective income")
-    bump(area, if_match if if_match is not None else f'"{area.version}"')
+    if if_match is None:
+        bump(area)
+    else:
+        bump_if_match(area, if_match)
     row = await session.get(CollectiveIncome, (area.code, year))
     if row is None:
         row = CollectiveIncome(area_code=area.code, year=year, operating_income_fen=0)

@@ -19,6 +19,7 @@ from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.problems import Forbidden, Problem, invalid
 from kit.tokens import SigningKey, issue
+from kit.versioning import bump
 from registry.auth import lockout, refresh
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
@@ -179,8 +180,7 @@ async def change_password(
         if refusal is None:
             _check_new_password(user, data)
             user.password_hash = hash_secret(data.new_password)
-            user.version += 1
-            user.updated_at = utcnow()
+            bump(user)
             await refresh.revoke_user(session, user.id, utcnow())
             return
     raise await _refused(refusal)

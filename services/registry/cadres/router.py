@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.cadres import service
@@ -30,9 +30,7 @@ async def list_cadres(
     unmask: UnmaskQuery,
     department_id: Annotated[UUID | None, Query(description="单位 / department")] = None,
     type: Annotated[CadreType | None, Query(description="干部类型 / type")] = None,
-    home_area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="所属区划前缀 / home area prefix")
-    ] = None,
+    home_area: AreaPrefixQuery = None,
     skill: Annotated[str | None, Query(max_length=40, description="技能标签 / skill tag")] = None,
     q: Annotated[str | None, Query(max_length=40, description="姓名包含 / name contains")] = None,
     active: Annotated[bool | None, Query(description="是否在岗 / active")] = None,

@@ -15,7 +15,8 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.pagination import paginate
 from kit.problems import invalid
-from registry.aggregates import bump, emit, get_visible
+from kit.versioning import bump_if_match
+from registry.aggregates import emit, get_visible
 from registry.cadres.schemas import CadreIn, CadrePublic, CadreState
 from registry.departments.service import visible_departments
 from registry.json_lists import holds
@@ -113,7 +114,6 @@ async def list_cadres(
     limit: int,
 ) -> tuple[list[CadrePublic], str | None]:
     query = select(Cadre).where(*visible_cadres(principal), *_conditions(session, filters))
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(Cadre.name), col(Cadre.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return await _publics(session, rows), next_cursor
@@ -174,7 +174,7 @@ async def update_cadre(
     if_match: str | None,
 ) -> CadrePublic:
     cadre = await get_visible(session, Cadre, cadre_id, *visible_cadres(principal), for_update=True)
-    bump(cadre, if_match)
+    bump_if_match(cadre, if_match)
     await _check(session, principal, data)
     _apply(cadre, data)
     await session.flush()

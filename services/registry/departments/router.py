@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.departments import service
@@ -25,9 +25,7 @@ router = APIRouter(prefix="/v1/departments", tags=["departments"])
 async def list_departments(
     session: SessionDep,
     principal: Readers,
-    area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    area: AreaPrefixQuery = None,
     q: Annotated[str | None, Query(max_length=80, description="名称包含 / name contains")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,

@@ -17,7 +17,8 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.pagination import paginate
 from kit.problems import Conflict, Forbidden, invalid
-from registry.aggregates import bump, emit, get_visible
+from kit.versioning import bump_if_match
+from registry.aggregates import emit, get_visible
 from registry.areas.codes import prefixes
 from registry.departments.schemas import DepartmentIn, DepartmentPublic
 from registry.models import Area, Cadre, Department
@@ -56,7 +57,6 @@ async def list_departments(
         query = query.where(
             func.lower(col(Department.name)).contains(filters.q.lower(), autoescape=True)
         )
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(Department.name), col(Department.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return [to_public(row) for row in rows], next_cursor
@@ -121,7 +121,7 @@ async def update_department(
     if_match: str | None,
 ) -> DepartmentPublic:
     department = await _writable(session, principal, department_id)
-    bump(department, if_match)
+    bump_if_match(department, if_match)
     await _check(session, principal, data, department.id)
     department.name, department.area_code = data.name, data.area_code
     await session.flush()
@@ -135,7 +135,7 @@ async def delete_department(
 ) -> None:
     """Delete a department nobody belongs to (a tombstone event records it)."""
     department = await _writable(session, principal, department_id)
-    bump(department, if_match)
+    bump_if_match(department, if_match)
     member = (
         (await session.execute(select(Cadre).where(col(Cadre.department_id) == department.id)))
         .scalars()

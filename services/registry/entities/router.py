@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.entities import service
@@ -28,9 +28,7 @@ async def list_entities(
     principal: Readers,
     type: Annotated[EntityType | None, Query(description="主体类型 / type")] = None,
     industry: Annotated[Industry | None, Query(description="产业 / industry")] = None,
-    village: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    village: AreaPrefixQuery = None,
     status_: Annotated[EntityStatus | None, Query(alias="status")] = None,
     q: Annotated[str | None, Query(max_length=100, description="名称包含 / name contains")] = None,
     cultivated_from: Annotated[int | None, Query(description="培育年份起 / from year")] = None,

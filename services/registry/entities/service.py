@@ -3,10 +3,8 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, func
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,10 +12,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
+from kit.clock import local_today
 from kit.money import from_fen, to_fen
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
-from registry.aggregates import bump, emit, get_visible
+from kit.versioning import bump, bump_if_match
+from registry.aggregates import emit, get_visible
 from registry.entities.schemas import (
     EntityBase,
     EntityCreate,
@@ -32,7 +32,6 @@ from registry.scope import cadre_only
 
 AGGREGATE = "entity"
 FIRST_YEAR = 2000
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 # 示范家庭农场 at county level or above counts as 高质量.
 HIGH_QUALITY_GRADES = frozenset(
     {QualityGrade.COUNTY, QualityGrade.CITY, QualityGrade.PROVINCIAL, QualityGrade.NATIONAL}
@@ -69,7 +68,7 @@ class EntityFilters:
 
 
 def this_year() -> int:
-    return datetime.now(SHANGHAI).year
+    return local_today().year
 
 
 def linked_to(principal: Principal, entity_id: Any) -> ColumnElement[bool]:
@@ -141,7 +140,6 @@ async def list_entities(
     limit: int,
 ) -> tuple[list[EntityPublic], str | None]:
     query = select(Entity).where(*visible_entities(principal), *filters.conditions())
-    # col() is typed Mapped, which paginate's signature does not admit; it is a column.
     keys = [col(Entity.name), col(Entity.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     figures = await _figures_of(session, [row.id for row in rows])
@@ -238,7 +236,7 @@ async def update_entity(
     entity = await get_visible(
         session, Entity, entity_id, *visible_entities(principal), for_update=True
     )
-    bump(entity, if_match)
+    bump_if_match(entity, if_match)
     await _check_write(session, principal, data, entity.id)
     for field, value in data.model_dump().items():
         setattr(entity, field, value)
@@ -264,7 +262,10 @@ async def put_figures(
         session, Entity, entity_id, *visible_entities(principal), for_update=True
     )
     # If-Match is checked when sent; a year's figures are a keyed replacement, safe to repeat.
-    bump(entity, if_match if if_match is not None else f'"{entity.version}"')
+    if if_match is None:
+        bump(entity)
+    else:
+        bump_if_match(entity, if_match)
     row = await session.get(EntityFigures, (entity.id, year))
     if row is None:
         row = EntityFigures(entity_id=entity.id, year=year)

@@ -12,6 +12,7 @@ from kit.auth import Principal
 from kit.money import from_fen, round_yuan, to_fen
 from kit.pagination import decode_cursor, encode_cursor
 from kit.problems import NotFound, invalid
+from kit.versioning import bump_if_match
 from registry import aggregates
 from registry.households.income_schemas import IncomeRecordPublic, IncomeRecordPut
 from registry.households.rules import check_village
@@ -156,7 +157,7 @@ async def put_record(
     values["category"] = body.category or record.category
     if all(getattr(record, name) == value for name, value in values.items()):
         return to_public(record), False  # a repeat of what is stored: no new version, no event
-    aggregates.bump(record, if_match)
+    bump_if_match(record, if_match)
     for name, value in values.items():
         setattr(record, name, value)
     await session.flush()
@@ -179,7 +180,7 @@ async def delete_record(
         raise NotFound(
             f"农户 {household_id} 没有 {period} 的收入记录 / no income record for {period}"
         )
-    aggregates.bump(record, if_match)
+    bump_if_match(record, if_match)
     state = to_public(record)
     await session.delete(record)
     await session.flush()

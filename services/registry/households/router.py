@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.households import service
@@ -36,9 +36,7 @@ async def list_households(
     session: SessionDep,
     principal: Readers,
     unmask: UnmaskQuery,
-    village: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    village: AreaPrefixQuery = None,
     category: HouseholdCategory | None = None,
     monitoring: Annotated[
         bool | None, Query(description="是否防返贫监测对象 / a monitoring object or not")

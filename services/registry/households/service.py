@@ -12,6 +12,7 @@ from kit.auth import Principal
 from kit.clock import local_today
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
+from kit.versioning import bump_if_match
 from registry import aggregates
 from registry.households import categories, search
 from registry.households.rules import check_body, check_id_numbers_free, check_village
@@ -205,7 +206,7 @@ async def update_household(
     if_match: str | None,
 ) -> HouseholdPublic:
     household = await find(session, principal, household_id, for_update=True)
-    aggregates.bump(household, if_match)
+    bump_if_match(household, if_match)
     await _check(session, principal, body, household.id)
     members = await _replace_members(session, household.id, body.members)
     await categories.move(
@@ -233,7 +234,7 @@ async def change_category(
 ) -> HouseholdPublic:
     """认定/退出 with a date and reason; the household's category follows."""
     household = await find(session, principal, household_id, for_update=True)
-    aggregates.bump(household, if_match)  # a refusal below rolls the bump back
+    bump_if_match(household, if_match)  # a refusal below rolls the bump back
     categories.check_subtype(body.category, body.low_income_subtype)
     moved = await categories.move(
         session, household, body.category, body.low_income_subtype, body.changed_on, body.reason
@@ -281,7 +282,7 @@ async def delete_household(
     session: AsyncSession, principal: Principal, household_id: UUID, if_match: str | None
 ) -> None:
     household = await find(session, principal, household_id, for_update=True)
-    aggregates.bump(household, if_match)
+    bump_if_match(household, if_match)
     await _check_unreferenced(session, household.id)
     members = await members_of(session, [household.id])
     state = to_public(household, members[household.id])

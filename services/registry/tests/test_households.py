@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 
 from kit.auth import Role
+from kit.clock import local_today
 from registry.models import AuditEntry, Cadre, IncomeRecord, Pairing, outbox
 from registry.tests.factories import (
     COUNTY,
@@ -418,7 +419,7 @@ async def test_category_change_date_defaults_to_today(client, areas, officer):
     history = await client.get(f"/v1/households/{created['id']}/category-changes", headers=officer)
     [change] = history.json()["items"]
     assert change["kind"] == "recognised"
-    assert abs((date.fromisoformat(change["changed_on"]) - date.today()).days) <= 1
+    assert abs((date.fromisoformat(change["changed_on"]) - local_today()).days) <= 1
 
 
 async def test_list_filters_and_pages(client, areas, admin):

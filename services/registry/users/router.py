@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from kit.auth import Role
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from kit.versioning import IfMatch, set_etag
 from registry.scope import Admins
@@ -27,9 +27,7 @@ async def list_users(
     session: SessionDep,
     principal: Admins,
     role: Annotated[Role | None, Query(description="角色 / role")] = None,
-    area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    area: AreaPrefixQuery = None,
     active: Annotated[bool | None, Query(description="是否启用 / active")] = None,
     q: Annotated[str | None, Query(max_length=40, description="用户名或姓名包含")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,

@@ -13,7 +13,8 @@ from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.pagination import paginate
 from kit.problems import Conflict, invalid
-from registry.aggregates import bump, get_visible
+from kit.versioning import bump, bump_if_match
+from registry.aggregates import get_visible
 from registry.areas.service import check_scope_area
 from registry.auth import refresh
 from registry.json_lists import holds
@@ -62,7 +63,6 @@ async def list_users(
         )
     if filters.role is not None:
         query = query.where(holds(session, col(User.roles), filters.role))
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(User.username), col(User.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return [to_public(row) for row in rows], next_cursor
@@ -150,7 +150,7 @@ async def update_user(
     if_match: str | None,
 ) -> UserPublic:
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
-    bump(user, if_match)
+    bump_if_match(user, if_match)
     await _check(session, principal, data, user.id)
     _apply(user, data)
     await session.flush()
@@ -167,7 +167,10 @@ async def reset_password(
 ) -> UserPublic:
     """Set a new password (If-Match checked when sent: a reset does not depend on the rest)."""
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
-    bump(user, if_match if if_match is not None else f'"{user.version}"')
+    if if_match is None:
+        bump(user)
+    else:
+        bump_if_match(user, if_match)
     user.password_hash = hash_secret(password)
     # A reset is how a locked-out person gets back in, and ends every session they had.
     user.failed_logins, user.locked_until = 0, None
