@@ -6,9 +6,15 @@ from fastapi import APIRouter, Path, Query, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import AREA_CODE_PATTERN, DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.areas import service
+from registry.areas.errors import DuplicateCode
 from registry.areas.schemas import AreaCreate, AreaPublic, AreaUpdate, CollectiveIncomeIn
 from registry.models.vocab import AreaLevel
 from registry.scope import Admins, Readers, Writers
@@ -58,7 +64,7 @@ async def get_area(
     response_model=AreaPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记区划 / add an area",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateCode, ConcurrentWrite),
 )
 async def create_area(
     body: AreaCreate, session: SessionDep, principal: Admins, response: Response
@@ -73,7 +79,7 @@ async def create_area(
     "/{code}",
     response_model=AreaPublic,
     summary="修改区划 / replace an area (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def update_area(
     code: CodePath,
@@ -94,7 +100,7 @@ async def update_area(
     "/{code}/collective-income/{year}",
     response_model=AreaPublic,
     summary="填报村集体经营性收入 / write a village's collective income for a year",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def put_collective_income(
     code: CodePath,

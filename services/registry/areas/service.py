@@ -15,9 +15,10 @@ from kit.clock import local_today
 from kit.money import from_fen, to_fen
 from kit.outbox import record_event
 from kit.pagination import paginate
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import get_visible
+from registry.areas import errors
 from registry.areas.codes import kind_of, level_of, parent_length
 from registry.areas.schemas import (
     AreaCreate,
@@ -157,10 +158,7 @@ async def create_area(
         raise invalid("code", f"{data.code} 不在你的范围内 / outside your area")
     existing = await session.get(Area, data.code)
     if existing is not None:
-        raise Conflict(
-            f"区划代码 {data.code} 已属于「{existing.name}」/ code {data.code} is {existing.name}",
-            field="code",
-        )
+        raise errors.duplicate_code(data.code, existing.name)
     check_size_class(data.code, data)
     area = Area(
         code=data.code,

@@ -21,6 +21,7 @@ from kit.problems import Forbidden, Problem, invalid
 from kit.tokens import SigningKey, issue
 from kit.versioning import bump
 from registry.auth import lockout, refresh
+from registry.auth.errors import InvalidGrant, InvalidRefresh, WrongPassword
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
 from registry.models import MachineClient, User
@@ -29,22 +30,6 @@ from registry.settings import RegistrySettings
 
 Sessions = async_sessionmaker[AsyncSession]
 log = logging.getLogger("fumin.registry.auth")
-
-
-class InvalidGrant(Problem):
-    status, code, title = 400, "invalid-grant", "用户名或密码错误 / Wrong name or password"
-
-
-class InvalidRefresh(InvalidGrant):
-    title = "刷新令牌无效或已过期，请重新登录 / Refresh token invalid or expired; log in again"
-
-
-class UnsupportedGrant(Problem):
-    status, code, title = 400, "unsupported-grant-type", "不支持的授权方式 / Unsupported grant type"
-
-
-class WrongPassword(Problem):
-    status, code, title = 400, "wrong-password", "当前密码错误 / Current password is wrong"
 
 
 @dataclass(frozen=True)

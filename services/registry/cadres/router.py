@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, problem_responses
 from kit.versioning import IfMatch, set_etag
 from registry.cadres import service
 from registry.cadres.schemas import CadreCreate, CadrePublic, CadreUpdate
@@ -86,7 +86,7 @@ async def create_cadre(
     "/{cadre_id}",
     response_model=CadrePublic,
     summary="修改干部（active=false 即停用）/ replace a cadre (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def update_cadre(
     cadre_id: UUID,

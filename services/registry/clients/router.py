@@ -4,8 +4,9 @@ from fastapi import APIRouter, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import PROBLEM_RESPONSES, problem_responses
 from registry.clients import service
+from registry.clients.errors import ClientRevoked, ServiceClient
 from registry.clients.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from registry.scope import Admins
 
@@ -55,7 +56,7 @@ async def get_client(session: SessionDep, principal: Admins, client_id: str) -> 
     "/{client_id}/revoke",
     response_model=ClientPublic,
     summary="撤销客户端 / revoke a client",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ServiceClient),
 )
 async def revoke_client(session: SessionDep, principal: Admins, client_id: str) -> ClientPublic:
     return await service.revoke_client(session, client_id)
@@ -65,7 +66,7 @@ async def revoke_client(session: SessionDep, principal: Admins, client_id: str) 
     "/{client_id}/secret",
     response_model=ClientWithSecret,
     summary="换发密钥（只显示一次）/ issue a new secret (shown once)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ServiceClient, ClientRevoked),
 )
 async def new_secret(session: SessionDep, principal: Admins, client_id: str) -> ClientWithSecret:
     return await service.new_secret(session, client_id)

@@ -9,8 +9,8 @@ from sqlmodel import col, select
 from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.pagination import paginate
-from kit.problems import Conflict, NotFound
 from registry.areas.service import check_scope_area
+from registry.clients import errors
 from registry.clients.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from registry.models import MachineClient
 from registry.passwords import hash_secret
@@ -63,19 +63,16 @@ async def _outside_client(session: AsyncSession, client_id: str) -> MachineClien
     query = select(MachineClient).where(col(MachineClient.client_id) == client_id)
     client = (await session.execute(query.with_for_update())).scalars().first()
     if client is None:
-        raise NotFound(f"客户端 {client_id} 不存在 / no such client")
+        raise errors.not_found(client_id)
     if Role.SERVICE in client.roles:
-        raise Conflict(
-            "系统内部服务的客户端由配置管理 / Fumin's own service clients are set by settings",
-            field="client_id",
-        )
+        raise errors.service_client()
     return client
 
 
 async def get_client(session: AsyncSession, client_id: str) -> ClientPublic:
     client = await session.get(MachineClient, client_id)
     if client is None:
-        raise NotFound(f"客户端 {client_id} 不存在 / no such client")
+        raise errors.not_found(client_id)
     return to_public(client)
 
 
@@ -92,7 +89,7 @@ async def new_secret(session: AsyncSession, client_id: str) -> ClientWithSecret:
     """A new secret replaces the old one at once (shown this once)."""
     client = await _outside_client(session, client_id)
     if not client.active:
-        raise Conflict("客户端已撤销 / the client is revoked", field="client_id")
+        raise errors.client_revoked()
     secret = _new_secret(client)
     await session.flush()
     return ClientWithSecret(**to_public(client).model_dump(), client_secret=secret)

@@ -7,9 +7,15 @@ from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.departments import service
+from registry.departments.errors import DepartmentInUse, DuplicateName
 from registry.departments.schemas import DepartmentCreate, DepartmentPublic, DepartmentUpdate
 from registry.scope import Admins, Readers
 
@@ -58,7 +64,7 @@ async def get_department(
     response_model=DepartmentPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记单位 / add a department",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateName, ConcurrentWrite),
 )
 async def create_department(
     body: DepartmentCreate, session: SessionDep, principal: Admins, response: Response
@@ -73,7 +79,7 @@ async def create_department(
     "/{department_id}",
     response_model=DepartmentPublic,
     summary="修改单位 / replace a department (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateName, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_department(
     department_id: UUID,
@@ -98,7 +104,7 @@ async def update_department(
     "/{department_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="删除单位 / delete a department (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DepartmentInUse, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def delete_department(
     department_id: UUID, session: SessionDep, principal: Admins, if_match: IfMatch

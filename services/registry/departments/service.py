@@ -16,10 +16,11 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.pagination import paginate
-from kit.problems import Conflict, Forbidden, invalid
+from kit.problems import Forbidden, invalid
 from kit.versioning import bump_if_match
 from registry.aggregates import emit, get_visible
 from registry.areas.codes import prefixes
+from registry.departments import errors
 from registry.departments.schemas import DepartmentIn, DepartmentPublic
 from registry.models import Area, Cadre, Department
 
@@ -83,11 +84,7 @@ async def _check(
         query = query.where(col(Department.id) != department_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"单位名称「{data.name}」已被单位 {holder.id} 使用 / name is held by {holder.id}",
-            field="name",
-            holder_id=str(holder.id),
-        )
+        raise errors.duplicate_name(data.name, holder.id)
 
 
 async def _writable(session: AsyncSession, principal: Principal, department_id: UUID) -> Department:
@@ -142,11 +139,7 @@ async def delete_department(
         .first()
     )
     if member is not None:
-        raise Conflict(
-            f"干部「{member.name}」({member.id}) 仍属于该单位"
-            f" / cadre {member.id} still belongs to it",
-            holder_id=str(member.id),
-        )
+        raise errors.department_in_use(member.name, member.id)
     state = to_public(department)
     emit(session, AGGREGATE, department, state, department.area_code, deleted=True)
     await session.delete(department)

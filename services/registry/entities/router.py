@@ -7,9 +7,15 @@ from fastapi import APIRouter, Path, Query, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.entities import service
+from registry.entities.errors import DuplicateCreditCode
 from registry.entities.schemas import EntityCreate, EntityPublic, EntityUpdate, FiguresIn
 from registry.models.vocab import EntityStatus, EntityType, Industry
 from registry.scope import Readers, Writers
@@ -70,7 +76,7 @@ async def get_entity(
     response_model=EntityPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记主体 / register an entity",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateCreditCode, ConcurrentWrite),
 )
 async def create_entity(
     body: EntityCreate, session: SessionDep, principal: Writers, response: Response
@@ -85,7 +91,7 @@ async def create_entity(
     "/{entity_id}",
     response_model=EntityPublic,
     summary="修改主体 / replace an entity (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateCreditCode, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_entity(
     entity_id: UUID,
@@ -106,7 +112,7 @@ async def update_entity(
     "/{entity_id}/figures/{year}",
     response_model=EntityPublic,
     summary="填报年度数据 / write a year's figures",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def put_figures(
     entity_id: UUID,

@@ -15,9 +15,10 @@ from kit.auth import Principal
 from kit.clock import local_today
 from kit.money import from_fen, to_fen
 from kit.pagination import paginate
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import emit, get_visible
+from registry.entities import errors
 from registry.entities.schemas import (
     EntityBase,
     EntityCreate,
@@ -197,12 +198,7 @@ async def check_credit_code_free(
         query = query.where(col(Entity.id) != entity_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"统一社会信用代码 {code} 已属于主体「{holder.name}」({holder.id})"
-            f" / credit code {code} is already held by entity {holder.name} ({holder.id})",
-            field="credit_code",
-            holder_id=str(holder.id),
-        )
+        raise errors.duplicate_credit_code(code, holder.name, holder.id)
 
 
 async def _check_write(

@@ -6,7 +6,12 @@ from fastapi import APIRouter, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.households import income_service as service
 from registry.households.income_schemas import IncomeRecordPublic, IncomeRecordPut
@@ -52,7 +57,10 @@ async def get_record(
     "/{period}",
     response_model=IncomeRecordPublic,
     summary="填报或修改某期收入 / write a period's income (creates when absent)",
-    responses={**PROBLEM_RESPONSES, 201: {"description": "新建 / created"}},
+    responses={
+        **problem_responses(ConcurrentWrite, *EDIT_PROBLEMS),
+        201: {"description": "新建 / created"},
+    },
 )
 async def put_record(
     session: SessionDep,
@@ -79,7 +87,7 @@ async def put_record(
     "/{period}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="删除某期收入 / delete a period's income",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def delete_record(
     session: SessionDep, principal: Writers, household_id: UUID, period: str, if_match: IfMatch

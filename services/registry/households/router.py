@@ -7,9 +7,15 @@ from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.households import service
+from registry.households.errors import CategoryUnchanged, DuplicateIdNumber, HouseholdInUse
 from registry.households.income_router import router as income_router
 from registry.households.schemas import (
     CategoryChangeCreate,
@@ -109,7 +115,7 @@ async def get_household(
     response_model=HouseholdPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记农户 / register a household",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateIdNumber, ConcurrentWrite),
 )
 async def create_household(
     session: SessionDep, principal: Writers, body: HouseholdCreate, response: Response
@@ -124,7 +130,7 @@ async def create_household(
     "/{household_id}",
     response_model=HouseholdPublic,
     summary="修改农户（整体替换，含成员）/ replace a household and its members",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateIdNumber, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_household(
     session: SessionDep,
@@ -143,7 +149,7 @@ async def update_household(
     "/{household_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="删除农户 / delete a household",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(HouseholdInUse, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def delete_household(
     session: SessionDep, principal: Admins, household_id: UUID, if_match: IfMatch
@@ -175,7 +181,7 @@ async def category_changes(
     "/{household_id}/category-changes",
     response_model=HouseholdPublic,
     summary="认定或退出（带日期与原因）/ recognise or exit a category, with date and reason",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(CategoryUnchanged, *EDIT_PROBLEMS),
 )
 async def change_category(
     session: SessionDep,

@@ -11,10 +11,10 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.clock import local_today
 from kit.pagination import paginate
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
 from kit.versioning import bump_if_match
 from registry import aggregates
-from registry.households import categories, search
+from registry.households import categories, errors, search
 from registry.households.rules import check_body, check_id_numbers_free, check_village
 from registry.households.schemas import (
     CategoryChangeCreate,
@@ -240,9 +240,7 @@ async def change_category(
         session, household, body.category, body.low_income_subtype, body.changed_on, body.reason
     )
     if not moved:
-        raise Conflict(
-            "该户已是这一类别 / the household is in this category already", field="category"
-        )
+        raise errors.category_unchanged()
     await session.flush()
     members = (await members_of(session, [household.id]))[household.id]
     state = to_public(household, members)
@@ -294,25 +292,15 @@ async def delete_household(
 async def _check_unreferenced(session: AsyncSession, household_id: UUID) -> None:
     """409 while income records, pairings or entity links (active or kept as history) refer
     to the household: those are other records' facts, not to be dropped with it."""
-    referring: list[tuple[Any, str]] = [
-        (IncomeRecord, "收入记录 / income records"),
-        (Pairing, "帮扶结对 / assistance pairings"),
-        (EntityHouseholdLink, "主体带动关系 / entity links"),
-    ]
-    for model, what in referring:
+    referring: list[Any] = [IncomeRecord, Pairing, EntityHouseholdLink]
+    for model in referring:
         query = select(func.count()).where(col(model.household_id) == household_id)
         if hasattr(model, "ended_on"):
             active = await session.scalar(query.where(col(model.ended_on).is_(None)))
             if active:
-                raise Conflict(
-                    f"该户仍有进行中的{what}，不能删除 / the household still has active {what}",
-                    blocking=model.__tablename__,
-                )
+                raise errors.household_in_use(model.__tablename__, active=True)
         if await session.scalar(query):
-            raise Conflict(
-                f"该户仍有{what}，不能删除 / the household still has {what}",
-                blocking=model.__tablename__,
-            )
+            raise errors.household_in_use(model.__tablename__, active=False)
 
 
 async def category_changes(

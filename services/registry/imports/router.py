@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from kit.db import SessionDep
 from kit.downloads import TABLE_CONTENT, template_response
-from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.problems import PROBLEM_RESPONSES, ConcurrentWrite, PayloadTooLarge, problem_responses
 from kit.tabular import TableFile, read_upload
 from registry.imports import service
 from registry.imports.report import ImportReport
@@ -31,7 +31,7 @@ async def template(kind: KindName, fmt: Literal["xlsx", "csv"], principal: Write
     "/{kind}",
     response_model=ImportReport,
     summary="导入（默认试运行，不写入）/ import a table (a dry run unless dry_run=false)",
-    responses=problem_responses(PayloadTooLarge),
+    responses=problem_responses(PayloadTooLarge, ConcurrentWrite),
 )
 async def run_import(
     session: SessionDep,

@@ -6,6 +6,7 @@ list, get, create and end (If-Match). Pairings add the handover.
 - /v1/pairings: assistance pairings (帮扶结对) of cadres and low-income households.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
@@ -51,7 +52,7 @@ class Endpoints:
     prefix: str
     tag: str
     noun: str  # names the operations: list_<noun>s, get_<noun>, create_<noun>, end_<noun>
-    path_id: Any  # the dependency reading the link's id from the path ({<noun>_id})
+    path_id: Callable[..., UUID]  # reads the link's id from the path ({<noun>_id})
     list_summary: str
     create_summary: str
     end_summary: str

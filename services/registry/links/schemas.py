@@ -3,7 +3,7 @@ entity–household 带动, pairings 帮扶结对), and the handover of a cadre's
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import Query
@@ -98,8 +98,9 @@ class LinkFilters:
 
     def conditions(self, model: type[Link]) -> list[ColumnElement[bool]]:
         wanted: list[ColumnElement[bool]] = []
-        given: dict[str, Any] = {k: v for k, v in vars(self).items() if v is not None}
-        for name, value in given.items():
+        for name, value in vars(self).items():
+            if value is None:
+                continue
             if name == "active":
                 ended_on = col(model.ended_on)
                 wanted.append(ended_on.is_(None) if value else ended_on.is_not(None))

@@ -7,9 +7,10 @@ from fastapi import APIRouter, File, Form, Response, UploadFile
 
 from kit.db import SessionDep
 from kit.downloads import TABLE_CONTENT, template_response
-from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, PreconditionFailed, problem_responses
 from kit.tabular import read_upload
 from registry.reconciliations import service
+from registry.reconciliations.errors import ReportOutdated
 from registry.reconciliations.schemas import Applied, ApplyForm, Finding, Report
 from registry.scope import Writers
 
@@ -43,7 +44,7 @@ async def compare(session: SessionDep, principal: Writers, file: RollFile) -> Re
     "/apply",
     response_model=Applied,
     summary="应用比对结果（认定/退出/改类型）/ apply the report: recognise, exit, change subtype",
-    responses=problem_responses(PayloadTooLarge),
+    responses=problem_responses(PayloadTooLarge, ReportOutdated, PreconditionFailed),
 )
 async def apply(
     session: SessionDep,

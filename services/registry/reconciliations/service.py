@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
 from kit.tabular import Column, SourceRow
 from registry.households import service as households
 from registry.households.schemas import CategoryChangeCreate
@@ -20,6 +20,7 @@ from registry.identity import IdNumberError, parse
 from registry.models import Household, Member
 from registry.models.vocab import HouseholdCategory, LowIncomeSubtype, Relation
 from registry.privacy import mask_id_number
+from registry.reconciliations import errors
 from registry.reconciliations.schemas import (
     Applied,
     ApplyForm,
@@ -275,11 +276,7 @@ async def apply(
             f"has {len(report.errors)} bad rows (from row {first.row}); fix them first",
         )
     if report.fingerprint != form.fingerprint:
-        raise Conflict(
-            "比对之后登记库或名册已有变化，请重新比对 / the registry or the roll changed since "
-            "the report; compare again",
-            field="fingerprint",
-        )
+        raise errors.report_outdated()
     chosen = [d for d in report.differences if d.applicable and d.finding in form.findings]
     counts = {finding: 0 for finding in Finding}
     for difference in chosen:

@@ -78,6 +78,7 @@ async def test_an_existing_code_is_a_conflict(app, client, tokens):
     await add_areas(app)
     response = await post_area(client, tokens, TOWN_A)
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/duplicate-code"
     assert "黄田镇" in response.json()["detail"]
 
 

@@ -32,6 +32,7 @@ async def test_one_entity_per_cadre_unless_replaced(app, client, tokens, areas):
 
     refused = await link(client, tokens, cadre_id, coop["id"], "2025-01-01")
     assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/active-link-exists"
     assert "香菇家庭农场" in refused.json()["detail"]
     assert refused.json()["current_id"] == first.json()["id"]
 
@@ -89,6 +90,7 @@ async def test_ending_needs_the_version_happens_once_and_the_link_is_kept(
         end, json={"ended_on": "2025-02-01"}, headers={**headers, "If-Match": '"2"'}
     )
     assert again.status_code == 409
+    assert again.json()["type"] == "/problems/link-ended"
 
     async def listed(**params):
         response = await client.get(URL, params=params, headers=headers)

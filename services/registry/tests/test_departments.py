@@ -77,6 +77,7 @@ async def test_a_name_already_held_is_a_conflict(client, tokens, areas):
         headers=admin_headers(tokens),
     )
     assert again.status_code == 409
+    assert again.json()["type"] == "/problems/duplicate-name"
     assert first["id"] in again.json()["detail"]
 
     other = await add_department(client, tokens, "县林业局")
@@ -86,6 +87,7 @@ async def test_a_name_already_held_is_a_conflict(client, tokens, areas):
         headers={**admin_headers(tokens), "If-Match": '"1"'},
     )
     assert renamed.status_code == 409
+    assert renamed.json()["type"] == "/problems/duplicate-name"
 
 
 async def test_the_area_must_exist_and_be_the_admins(client, tokens, areas):
@@ -160,5 +162,6 @@ async def test_a_department_with_cadres_is_not_deleted(app, client, tokens, area
         f"/v1/departments/{department['id']}", headers={**admin_headers(tokens), "If-Match": '"1"'}
     )
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/department-in-use"
     assert str(cadre.id) in response.json()["detail"]
     assert [e["type"] for e in await events(app, "department")] == ["department.upserted"]

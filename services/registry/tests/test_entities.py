@@ -86,6 +86,7 @@ async def test_a_credit_code_belongs_to_one_entity(client, tokens, areas):
         "/v1/entities", json=entity_body(credit_code=code), headers=admin_headers(tokens)
     )
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/duplicate-credit-code"
     assert "锥栗专业合作社" in response.json()["detail"]
     assert response.json()["holder_id"] == first["id"]
 

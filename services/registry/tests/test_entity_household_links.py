@@ -39,6 +39,7 @@ async def test_one_active_link_per_pair_and_many_entities_per_household(app, cli
 
     again = await drive(client, tokens, coop["id"], household_id, mode="employment")
     assert again.status_code == 409 and "锥栗合作社" in again.json()["detail"]
+    assert again.json()["type"] == "/problems/active-link-exists"
     replaced = await drive(
         client,
         tokens,
@@ -122,4 +123,5 @@ async def test_end_once_with_the_version(app, client, tokens, areas):
         end, json={"ended_on": "2025-01-31"}, headers={**headers, "If-Match": '"2"'}
     )
     assert twice.status_code == 409
+    assert twice.json()["type"] == "/problems/link-ended"
     assert [e["version"] for e in await events(app, "entity_household_link")] == [1, 2]

@@ -45,6 +45,7 @@ async def test_one_cadre_per_low_income_household_unless_replaced(app, client, t
 
     refused = await pair(client, tokens, li, household_id, "2025-01-01")
     assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/active-link-exists"
     assert "张帮扶" in refused.json()["detail"] and str(zhang) in refused.json()["detail"]
 
     replaced = await pair(client, tokens, li, household_id, "2025-01-01", replace_active=True)
@@ -138,6 +139,7 @@ async def test_end_a_pairing_once_and_it_stays_listed(app, client, tokens, areas
         end, json={"ended_on": "2025-01-31"}, headers={**headers, "If-Match": '"2"'}
     )
     assert twice.status_code == 409
+    assert twice.json()["type"] == "/problems/link-ended"
 
     listed = await client.get(URL, params={"active": "false"}, headers=officer_headers(tokens))
     assert [(i["id"], i["ended_on"]) for i in listed.json()["items"]] == [

@@ -137,12 +137,14 @@ async def test_cadre_users_name_one_cadre_each_and_get_it_in_their_token(
         "/v1/users", json=body | {"username": "liwei2"}, headers=admin_headers(tokens)
     )
     assert again.status_code == 409 and "liwei" in again.json()["detail"]
+    assert again.json()["type"] == "/problems/cadre-has-user"
 
 
 async def test_usernames_are_unique(client, tokens, areas):
     first = await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))
     again = await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))
     assert again.status_code == 409 and first.json()["id"] in again.json()["detail"]
+    assert again.json()["type"] == "/problems/duplicate-username"
 
 
 async def test_only_county_admins_and_only_in_their_area(app, client, tokens, areas):

@@ -8,10 +8,16 @@ from fastapi import APIRouter, Query, Response, status
 from kit.auth import Role
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.scope import Admins
 from registry.users import service
+from registry.users.errors import CadreHasUser, DuplicateUsername
 from registry.users.schemas import PasswordReset, UserCreate, UserPublic, UserUpdate
 
 router = APIRouter(prefix="/v1/users", tags=["users"])
@@ -56,7 +62,7 @@ async def get_user(
     response_model=UserPublic,
     status_code=status.HTTP_201_CREATED,
     summary="新建用户 / add a user",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateUsername, CadreHasUser, ConcurrentWrite),
 )
 async def create_user(
     body: UserCreate, session: SessionDep, principal: Admins, response: Response
@@ -71,7 +77,7 @@ async def create_user(
     "/{user_id}",
     response_model=UserPublic,
     summary="修改用户 / replace a user (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateUsername, CadreHasUser, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_user(
     user_id: UUID,
@@ -92,7 +98,7 @@ async def update_user(
     "/{user_id}/password",
     response_model=UserPublic,
     summary="重置密码 / set a new password",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def reset_password(
     user_id: UUID,

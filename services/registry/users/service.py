@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.pagination import paginate
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import get_visible
 from registry.areas.service import check_scope_area
@@ -20,6 +20,7 @@ from registry.auth import refresh
 from registry.json_lists import holds
 from registry.models import Cadre, User
 from registry.passwords import hash_secret
+from registry.users import errors
 from registry.users.schemas import UserCreate, UserIn, UserPublic
 
 
@@ -91,11 +92,7 @@ async def _check_cadre(
         query = query.where(col(User.id) != user_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"干部 {data.cadre_id} 已由用户 {holder.username} 使用 / held by {holder.username}",
-            field="cadre_id",
-            holder_id=str(holder.id),
-        )
+        raise errors.cadre_has_user(data.cadre_id, holder.id, holder.username)
 
 
 async def _check_username(session: AsyncSession, username: str, user_id: UUID | None) -> None:
@@ -104,11 +101,7 @@ async def _check_username(session: AsyncSession, username: str, user_id: UUID | 
         query = query.where(col(User.id) != user_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"用户名 {username} 已被用户 {holder.id} 使用 / username is held by {holder.id}",
-            field="username",
-            holder_id=str(holder.id),
-        )
+        raise errors.duplicate_username(username, holder.id)
 
 
 async def _check(
