@@ -42,10 +42,9 @@ async def list_areas(
     cursor: CursorQuery = None,
 ) -> Page[AreaPublic]:
     filters = service.AreaFilters(parent=parent, level=level, q=q)
-    items, next_cursor = await service.list_areas(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_areas(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -54,7 +53,7 @@ async def list_areas(
 async def get_area(
     code: CodePath, session: SessionDep, principal: Readers, response: Response
 ) -> AreaPublic:
-    area = await service.get_area(session=session, principal=principal, code=code)
+    area = await service.get_area(session, principal=principal, code=code)
     set_etag(response, area.version)
     return area
 
@@ -69,7 +68,7 @@ async def get_area(
 async def create_area(
     body: AreaCreate, session: SessionDep, principal: Admins, response: Response
 ) -> AreaPublic:
-    area = await service.create_area(session=session, principal=principal, data=body)
+    area = await service.create_area(session, principal=principal, data=body)
     set_etag(response, area.version)
     response.headers["Location"] = f"/v1/areas/{area.code}"
     return area
@@ -90,7 +89,7 @@ async def update_area(
     response: Response,
 ) -> AreaPublic:
     area = await service.update_area(
-        session=session, principal=principal, code=code, data=body, if_match=if_match
+        session, principal=principal, code=code, data=body, if_match=if_match
     )
     set_etag(response, area.version)
     return area
@@ -112,7 +111,7 @@ async def put_collective_income(
     response: Response,
 ) -> AreaPublic:
     area = await service.put_collective_income(
-        session=session, principal=principal, code=code, year=year, data=body, if_match=if_match
+        session, principal=principal, code=code, year=year, data=body, if_match=if_match
     )
     set_etag(response, area.version)
     return area

@@ -14,7 +14,7 @@ from kit.auth import Principal
 from kit.clock import local_today
 from kit.money import from_fen, to_fen
 from kit.outbox import record_event
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import get_visible
@@ -99,21 +99,23 @@ def _emit(session: AsyncSession, area: Area, state: AreaPublic) -> None:
 
 
 async def list_areas(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: AreaFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[AreaPublic], str | None]:
+) -> Page[AreaPublic]:
+    """The areas the caller sees that match ``filters``, by code."""
     query = select(Area).where(*visible_areas(principal), *filters.conditions())
     keys = [col(Area.code)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     incomes = await _incomes_of(session, [row.code for row in rows])
-    return [to_public(row, incomes[row.code]) for row in rows], next_cursor
+    return Page(items=[to_public(row, incomes[row.code]) for row in rows], next_cursor=next_cursor)
 
 
-async def get_area(*, session: AsyncSession, principal: Principal, code: str) -> AreaPublic:
+async def get_area(session: AsyncSession, *, principal: Principal, code: str) -> AreaPublic:
+    """One area the caller sees, with its collective income by year."""
     area = await get_visible(session, Area, code, *visible_areas(principal))
     return await public_state(session, area)
 
@@ -152,8 +154,9 @@ async def _parent_code(session: AsyncSession, code: str) -> str | None:
 
 
 async def create_area(
-    *, session: AsyncSession, principal: Principal, data: AreaCreate
+    session: AsyncSession, *, principal: Principal, data: AreaCreate
 ) -> AreaPublic:
+    """Add an area inside the caller's own; its level and parent follow from the code."""
     if not principal.covers(data.code):
         raise invalid("code", f"{data.code} 不在你的范围内 / outside your area")
     existing = await session.get(Area, data.code)
@@ -176,13 +179,14 @@ async def create_area(
 
 
 async def update_area(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     code: str,
     data: AreaUpdate,
     if_match: str | None,
 ) -> AreaPublic:
+    """Replace an area's name, edition and size class, at the version the caller read."""
     area = await get_visible(session, Area, code, *visible_areas(principal), for_update=True)
     bump_if_match(area, if_match)
     check_size_class(area.code, data)
@@ -198,8 +202,8 @@ def this_year() -> int:
 
 
 async def put_collective_income(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     code: str,
     year: int,

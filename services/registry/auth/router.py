@@ -81,7 +81,7 @@ async def token(
     responses=PROBLEM_RESPONSES,
 )
 async def logout(body: Logout, session: SessionDep) -> Response:
-    await service.logout(session=session, token=body.refresh_token)
+    await service.logout(session, token=body.refresh_token)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -141,7 +141,7 @@ async def _rotate(
     return _person_grant(session, key, settings, user, row.family_id)
 
 
-async def logout(*, session: AsyncSession, token: str) -> None:
+async def logout(session: AsyncSession, *, token: str) -> None:
     """Revoke the family of ``token``; an unknown token is quietly the same (nothing to end)."""
     row = await refresh.find(session, token)
     if row is not None:
@@ -205,6 +205,7 @@ async def client_credentials_grant(
     client_id: str,
     secret: str,
 ) -> Grant:
+    """A machine's or service's token for its client id and secret."""
     async with sessions.begin() as session:
         client = await session.get(MachineClient, client_id)
         valid = verify_secret(client.secret_hash if client else None, secret)

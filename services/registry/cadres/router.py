@@ -40,11 +40,11 @@ async def list_cadres(
     filters = service.CadreFilters(
         department_id=department_id, type=type, home_area=home_area, skill=skill, q=q, active=active
     )
-    items, next_cursor = await service.list_cadres(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    page = await service.list_cadres(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    shown = await service.show(session, principal, items, unmask=unmask)
-    return Page(items=shown, next_cursor=next_cursor)
+    shown = await service.show(session, principal=principal, cadres=page.items, unmask=unmask)
+    return Page(items=shown, next_cursor=page.next_cursor)
 
 
 @router.get(
@@ -60,8 +60,8 @@ async def get_cadre(
     response: Response,
     unmask: UnmaskQuery,
 ) -> CadrePublic:
-    cadre = await service.get_cadre(session=session, principal=principal, cadre_id=cadre_id)
-    [shown] = await service.show(session, principal, [cadre], unmask=unmask)
+    cadre = await service.get_cadre(session, principal=principal, cadre_id=cadre_id)
+    [shown] = await service.show(session, principal=principal, cadres=[cadre], unmask=unmask)
     set_etag(response, cadre.version)
     return shown
 
@@ -76,7 +76,7 @@ async def get_cadre(
 async def create_cadre(
     body: CadreCreate, session: SessionDep, principal: Writers, response: Response
 ) -> CadrePublic:
-    cadre = await service.create_cadre(session=session, principal=principal, data=body)
+    cadre = await service.create_cadre(session, principal=principal, data=body)
     set_etag(response, cadre.version)
     response.headers["Location"] = f"/v1/cadres/{cadre.id}"
     return service.masked(cadre)
@@ -97,7 +97,7 @@ async def update_cadre(
     response: Response,
 ) -> CadrePublic:
     cadre = await service.update_cadre(
-        session=session, principal=principal, cadre_id=cadre_id, data=body, if_match=if_match
+        session, principal=principal, cadre_id=cadre_id, data=body, if_match=if_match
     )
     set_etag(response, cadre.version)
     return service.masked(cadre)

@@ -25,8 +25,7 @@ async def list_clients(
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[ClientPublic]:
-    items, next_cursor = await service.list_clients(session, cursor=cursor, limit=limit)
-    return Page(items=items, next_cursor=next_cursor)
+    return await service.list_clients(session, cursor=cursor, limit=limit)
 
 
 @router.post(
@@ -39,7 +38,7 @@ async def list_clients(
 async def create_client(
     session: SessionDep, principal: Admins, body: ClientCreate
 ) -> ClientWithSecret:
-    return await service.create_client(session, principal, body)
+    return await service.create_client(session, principal=principal, data=body)
 
 
 @router.get(
@@ -49,7 +48,7 @@ async def create_client(
     responses=PROBLEM_RESPONSES,
 )
 async def get_client(session: SessionDep, principal: Admins, client_id: str) -> ClientPublic:
-    return await service.get_client(session, client_id)
+    return await service.get_client(session, client_id=client_id)
 
 
 @router.post(
@@ -59,7 +58,7 @@ async def get_client(session: SessionDep, principal: Admins, client_id: str) -> 
     responses=problem_responses(ServiceClient),
 )
 async def revoke_client(session: SessionDep, principal: Admins, client_id: str) -> ClientPublic:
-    return await service.revoke_client(session, client_id)
+    return await service.revoke_client(session, client_id=client_id)
 
 
 @router.post(
@@ -69,4 +68,4 @@ async def revoke_client(session: SessionDep, principal: Admins, client_id: str) 
     responses=problem_responses(ServiceClient, ClientRevoked),
 )
 async def new_secret(session: SessionDep, principal: Admins, client_id: str) -> ClientWithSecret:
-    return await service.new_secret(session, client_id)
+    return await service.new_secret(session, client_id=client_id)

@@ -8,7 +8,7 @@ from sqlmodel import col, select
 
 from kit.auth import Principal, Role
 from kit.db import utcnow
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from registry.areas.service import check_scope_area
 from registry.clients import errors
 from registry.clients.schemas import ClientCreate, ClientPublic, ClientWithSecret
@@ -31,8 +31,9 @@ def _new_secret(client: MachineClient) -> str:
 
 
 async def create_client(
-    session: AsyncSession, principal: Principal, data: ClientCreate
+    session: AsyncSession, *, principal: Principal, data: ClientCreate
 ) -> ClientWithSecret:
+    """Register an outside platform's client; its secret is answered this once."""
     await check_scope_area(session, principal, data.area_code)
     client = MachineClient(
         client_id=f"c-{secrets.token_hex(6)}",
@@ -50,12 +51,13 @@ async def create_client(
 
 async def list_clients(
     session: AsyncSession, *, cursor: str | None, limit: int
-) -> tuple[list[ClientPublic], str | None]:
+) -> Page[ClientPublic]:
+    """Every client, Fumin's own services' too, by client id."""
     query = select(MachineClient)
     rows, next_cursor = await paginate(
         session, query, [col(MachineClient.client_id)], cursor=cursor, limit=limit
     )
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
 
 
 async def _outside_client(session: AsyncSession, client_id: str) -> MachineClient:
@@ -69,14 +71,15 @@ async def _outside_client(session: AsyncSession, client_id: str) -> MachineClien
     return client
 
 
-async def get_client(session: AsyncSession, client_id: str) -> ClientPublic:
+async def get_client(session: AsyncSession, *, client_id: str) -> ClientPublic:
+    """One client, else 404."""
     client = await session.get(MachineClient, client_id)
     if client is None:
         raise errors.not_found(client_id)
     return to_public(client)
 
 
-async def revoke_client(session: AsyncSession, client_id: str) -> ClientPublic:
+async def revoke_client(session: AsyncSession, *, client_id: str) -> ClientPublic:
     """No new tokens from now on; tokens already issued run out within their short life."""
     client = await _outside_client(session, client_id)
     if client.active:
@@ -85,7 +88,7 @@ async def revoke_client(session: AsyncSession, client_id: str) -> ClientPublic:
     return to_public(client)
 
 
-async def new_secret(session: AsyncSession, client_id: str) -> ClientWithSecret:
+async def new_secret(session: AsyncSession, *, client_id: str) -> ClientWithSecret:
     """A new secret replaces the old one at once (shown this once)."""
     client = await _outside_client(session, client_id)
     if not client.active:

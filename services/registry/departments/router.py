@@ -37,10 +37,9 @@ async def list_departments(
     cursor: CursorQuery = None,
 ) -> Page[DepartmentPublic]:
     filters = service.DepartmentFilters(area=area, q=q)
-    items, next_cursor = await service.list_departments(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_departments(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -53,7 +52,7 @@ async def get_department(
     department_id: UUID, session: SessionDep, principal: Readers, response: Response
 ) -> DepartmentPublic:
     department = await service.get_department(
-        session=session, principal=principal, department_id=department_id
+        session, principal=principal, department_id=department_id
     )
     set_etag(response, department.version)
     return department
@@ -69,7 +68,7 @@ async def get_department(
 async def create_department(
     body: DepartmentCreate, session: SessionDep, principal: Admins, response: Response
 ) -> DepartmentPublic:
-    department = await service.create_department(session=session, principal=principal, data=body)
+    department = await service.create_department(session, principal=principal, data=body)
     set_etag(response, department.version)
     response.headers["Location"] = f"/v1/departments/{department.id}"
     return department
@@ -90,7 +89,7 @@ async def update_department(
     response: Response,
 ) -> DepartmentPublic:
     department = await service.update_department(
-        session=session,
+        session,
         principal=principal,
         department_id=department_id,
         data=body,
@@ -110,6 +109,6 @@ async def delete_department(
     department_id: UUID, session: SessionDep, principal: Admins, if_match: IfMatch
 ) -> Response:
     await service.delete_department(
-        session=session, principal=principal, department_id=department_id, if_match=if_match
+        session, principal=principal, department_id=department_id, if_match=if_match
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

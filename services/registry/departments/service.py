@@ -15,7 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from kit.problems import Forbidden, invalid
 from kit.versioning import bump_if_match
 from registry.aggregates import emit, get_visible
@@ -44,13 +44,14 @@ def to_public(department: Department) -> DepartmentPublic:
 
 
 async def list_departments(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: DepartmentFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[DepartmentPublic], str | None]:
+) -> Page[DepartmentPublic]:
+    """The departments the caller sees that match ``filters``, by name."""
     query = select(Department).where(*visible_departments(principal))
     if filters.area:
         query = query.where(col(Department.area_code).startswith(filters.area, autoescape=True))
@@ -60,12 +61,13 @@ async def list_departments(
         )
     keys = [col(Department.name), col(Department.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
 
 
 async def get_department(
-    *, session: AsyncSession, principal: Principal, department_id: UUID
+    session: AsyncSession, *, principal: Principal, department_id: UUID
 ) -> DepartmentPublic:
+    """One department the caller sees."""
     department = await get_visible(
         session, Department, department_id, *visible_departments(principal)
     )
@@ -98,8 +100,9 @@ async def _writable(session: AsyncSession, principal: Principal, department_id: 
 
 
 async def create_department(
-    *, session: AsyncSession, principal: Principal, data: DepartmentIn
+    session: AsyncSession, *, principal: Principal, data: DepartmentIn
 ) -> DepartmentPublic:
+    """Register a department with a name no other has."""
     await _check(session, principal, data, None)
     department = Department(**data.model_dump())
     session.add(department)
@@ -110,13 +113,14 @@ async def create_department(
 
 
 async def update_department(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     department_id: UUID,
     data: DepartmentIn,
     if_match: str | None,
 ) -> DepartmentPublic:
+    """Rename or move a department, at the version the caller read."""
     department = await _writable(session, principal, department_id)
     bump_if_match(department, if_match)
     await _check(session, principal, data, department.id)
@@ -128,7 +132,7 @@ async def update_department(
 
 
 async def delete_department(
-    *, session: AsyncSession, principal: Principal, department_id: UUID, if_match: str | None
+    session: AsyncSession, *, principal: Principal, department_id: UUID, if_match: str | None
 ) -> None:
     """Delete a department nobody belongs to (a tombstone event records it)."""
     department = await _writable(session, principal, department_id)

@@ -51,10 +51,9 @@ async def list_entities(
         cultivated_from=cultivated_from,
         cultivated_to=cultivated_to,
     )
-    items, next_cursor = await service.list_entities(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_entities(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -66,7 +65,7 @@ async def list_entities(
 async def get_entity(
     entity_id: UUID, session: SessionDep, principal: Readers, response: Response
 ) -> EntityPublic:
-    entity = await service.get_entity(session=session, principal=principal, entity_id=entity_id)
+    entity = await service.get_entity(session, principal=principal, entity_id=entity_id)
     set_etag(response, entity.version)
     return entity
 
@@ -81,7 +80,7 @@ async def get_entity(
 async def create_entity(
     body: EntityCreate, session: SessionDep, principal: Writers, response: Response
 ) -> EntityPublic:
-    entity = await service.create_entity(session=session, principal=principal, data=body)
+    entity = await service.create_entity(session, principal=principal, data=body)
     set_etag(response, entity.version)
     response.headers["Location"] = f"/v1/entities/{entity.id}"
     return entity
@@ -102,7 +101,7 @@ async def update_entity(
     response: Response,
 ) -> EntityPublic:
     entity = await service.update_entity(
-        session=session, principal=principal, entity_id=entity_id, data=body, if_match=if_match
+        session, principal=principal, entity_id=entity_id, data=body, if_match=if_match
     )
     set_etag(response, entity.version)
     return entity
@@ -124,7 +123,7 @@ async def put_figures(
     response: Response,
 ) -> EntityPublic:
     entity = await service.put_figures(
-        session=session,
+        session,
         principal=principal,
         entity_id=entity_id,
         year=year,

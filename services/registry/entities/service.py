@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.clock import local_today
 from kit.money import from_fen, to_fen
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import emit, get_visible
@@ -133,23 +133,25 @@ async def public_state(session: AsyncSession, entity: Entity) -> EntityPublic:
 
 
 async def list_entities(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: EntityFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[EntityPublic], str | None]:
+) -> Page[EntityPublic]:
+    """The entities the caller sees that match ``filters``, by name."""
     query = select(Entity).where(*visible_entities(principal), *filters.conditions())
     keys = [col(Entity.name), col(Entity.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     figures = await _figures_of(session, [row.id for row in rows])
-    return [to_public(row, figures[row.id]) for row in rows], next_cursor
+    return Page(items=[to_public(row, figures[row.id]) for row in rows], next_cursor=next_cursor)
 
 
 async def get_entity(
-    *, session: AsyncSession, principal: Principal, entity_id: UUID
+    session: AsyncSession, *, principal: Principal, entity_id: UUID
 ) -> EntityPublic:
+    """One entity the caller sees, with its figures by year."""
     entity = await get_visible(session, Entity, entity_id, *visible_entities(principal))
     return await public_state(session, entity)
 
@@ -210,8 +212,9 @@ async def _check_write(
 
 
 async def create_entity(
-    *, session: AsyncSession, principal: Principal, data: EntityCreate
+    session: AsyncSession, *, principal: Principal, data: EntityCreate
 ) -> EntityPublic:
+    """Register an entity in a village of the writer's area."""
     await _check_write(session, principal, data, None)
     entity = Entity(**data.model_dump())
     session.add(entity)
@@ -222,13 +225,14 @@ async def create_entity(
 
 
 async def update_entity(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     entity_id: UUID,
     data: EntityUpdate,
     if_match: str | None,
 ) -> EntityPublic:
+    """Replace an entity, at the version the caller read."""
     entity = await get_visible(
         session, Entity, entity_id, *visible_entities(principal), for_update=True
     )
@@ -243,8 +247,8 @@ async def update_entity(
 
 
 async def put_figures(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     entity_id: UUID,
     year: int,

@@ -33,10 +33,9 @@ async def list_records(
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[IncomeRecordPublic]:
-    records, next_cursor = await service.list_records(
-        session, principal, household_id, cursor=cursor, limit=limit
+    return await service.list_records(
+        session, principal=principal, household_id=household_id, cursor=cursor, limit=limit
     )
-    return Page(items=records, next_cursor=next_cursor)
 
 
 @router.get(
@@ -48,7 +47,9 @@ async def list_records(
 async def get_record(
     session: SessionDep, principal: Readers, household_id: UUID, period: str, response: Response
 ) -> IncomeRecordPublic:
-    record = await service.get_record(session, principal, household_id, period)
+    record = await service.get_record(
+        session, principal=principal, household_id=household_id, period=period
+    )
     set_etag(response, record.version)
     return record
 
@@ -72,7 +73,12 @@ async def put_record(
     response: Response,
 ) -> IncomeRecordPublic:
     record, created = await service.put_record(
-        session, principal, household_id, period, body, if_match
+        session,
+        principal=principal,
+        household_id=household_id,
+        period=period,
+        data=body,
+        if_match=if_match,
     )
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -92,5 +98,7 @@ async def put_record(
 async def delete_record(
     session: SessionDep, principal: Writers, household_id: UUID, period: str, if_match: IfMatch
 ) -> Response:
-    await service.delete_record(session, principal, household_id, period, if_match)
+    await service.delete_record(
+        session, principal=principal, household_id=household_id, period=period, if_match=if_match
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

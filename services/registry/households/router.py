@@ -84,11 +84,11 @@ async def list_households(
         name_match=name_match,
         id_number=id_number,
     )
-    households, next_cursor = await service.list_households(
-        session, principal, filters, cursor=cursor, limit=limit
+    page = await service.list_households(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    shown = await service.show(session, principal, households, unmask=unmask)
-    return Page(items=shown, next_cursor=next_cursor)
+    shown = await service.show(session, principal=principal, households=page.items, unmask=unmask)
+    return Page(items=shown, next_cursor=page.next_cursor)
 
 
 @router.get(
@@ -104,8 +104,10 @@ async def get_household(
     response: Response,
     unmask: UnmaskQuery,
 ) -> HouseholdPublic:
-    household = await service.get_household(session, principal, household_id)
-    [shown] = await service.show(session, principal, [household], unmask=unmask)
+    household = await service.get_household(session, principal=principal, household_id=household_id)
+    [shown] = await service.show(
+        session, principal=principal, households=[household], unmask=unmask
+    )
     set_etag(response, household.version)
     return shown
 
@@ -120,7 +122,7 @@ async def get_household(
 async def create_household(
     session: SessionDep, principal: Writers, body: HouseholdCreate, response: Response
 ) -> HouseholdPublic:
-    household = await service.create_household(session, principal, body)
+    household = await service.create_household(session, principal=principal, data=body)
     set_etag(response, household.version)
     response.headers["Location"] = f"/v1/households/{household.id}"
     return service.masked(household)
@@ -140,7 +142,9 @@ async def update_household(
     if_match: IfMatch,
     response: Response,
 ) -> HouseholdPublic:
-    household = await service.update_household(session, principal, household_id, body, if_match)
+    household = await service.update_household(
+        session, principal=principal, household_id=household_id, data=body, if_match=if_match
+    )
     set_etag(response, household.version)
     return service.masked(household)
 
@@ -154,7 +158,9 @@ async def update_household(
 async def delete_household(
     session: SessionDep, principal: Admins, household_id: UUID, if_match: IfMatch
 ) -> Response:
-    await service.delete_household(session, principal, household_id, if_match)
+    await service.delete_household(
+        session, principal=principal, household_id=household_id, if_match=if_match
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -171,10 +177,9 @@ async def category_changes(
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[CategoryChangePublic]:
-    changes, next_cursor = await service.category_changes(
-        session, principal, household_id, cursor=cursor, limit=limit
+    return await service.category_changes(
+        session, principal=principal, household_id=household_id, cursor=cursor, limit=limit
     )
-    return Page(items=changes, next_cursor=next_cursor)
 
 
 @router.post(
@@ -191,7 +196,9 @@ async def change_category(
     if_match: IfMatch,
     response: Response,
 ) -> HouseholdPublic:
-    household = await service.change_category(session, principal, household_id, body, if_match)
+    household = await service.change_category(
+        session, principal=principal, household_id=household_id, data=body, if_match=if_match
+    )
     set_etag(response, household.version)
     return service.masked(household)
 

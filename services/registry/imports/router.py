@@ -45,5 +45,5 @@ async def run_import(
     spec = service.KINDS[kind]
     rows = await read_upload(file, spec.columns, max_rows=spec.max_rows)
     if dry_run:
-        return await service.plan_import(session, principal, kind, rows)
-    return await service.apply_import(session, principal, kind, rows)
+        return await service.plan_import(session, principal=principal, kind=kind, rows=rows)
+    return await service.apply_import(session, principal=principal, kind=kind, rows=rows)

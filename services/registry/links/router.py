@@ -78,7 +78,7 @@ def link_router(kind: LinkKind[Any], endpoints: Endpoints) -> APIRouter:
         filters: Filters,
         page: Annotated[PageQuery, Depends()],
     ) -> Page[LinkPublic]:
-        items, next_cursor = await service.list_links(
+        return await service.list_links(
             session,
             principal=principal,
             kind=kind,
@@ -86,7 +86,6 @@ def link_router(kind: LinkKind[Any], endpoints: Endpoints) -> APIRouter:
             cursor=page.cursor,
             limit=page.limit,
         )
-        return Page(items=items, next_cursor=next_cursor)
 
     @router.get(
         "/{%s_id}" % noun,  # noqa: UP031 - the braces are the path's

@@ -10,7 +10,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from registry.aggregates import emit, get_visible
 from registry.links import rules
 from registry.links.kinds import LinkKind
@@ -37,13 +37,13 @@ async def list_links(
     filters: LinkFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[P], str | None]:
+) -> Page[P]:
     """The links the caller sees that match ``filters``, earliest start first."""
     model = kind.model
     query = select(model).where(*kind.scope(principal), *filters.conditions(model))
     keys = [col(model.started_on), col(model.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return [kind.to_public(row) for row in rows], next_cursor
+    return Page(items=[kind.to_public(row) for row in rows], next_cursor=next_cursor)
 
 
 async def get_link(

@@ -37,7 +37,7 @@ async def template(fmt: Literal["xlsx", "csv"], principal: Writers) -> Response:
 )
 async def compare(session: SessionDep, principal: Writers, file: RollFile) -> Report:
     rows = await read_upload(file, service.ROLL)
-    return await service.compare(session, principal, rows)
+    return await service.compare(session, principal=principal, rows=rows)
 
 
 @router.post(
@@ -61,4 +61,4 @@ async def apply(
     form = ApplyForm(fingerprint=fingerprint, changed_on=changed_on, reason=reason)
     if findings:
         form.findings = findings
-    return await service.apply(session, principal, rows, form)
+    return await service.apply(session, principal=principal, rows=rows, form=form)

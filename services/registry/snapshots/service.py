@@ -192,9 +192,9 @@ def _after(kind: Kind, after: str) -> ColumnElement[bool]:
 
 async def read_page(
     session: AsyncSession,
+    *,
     principal: Principal,
     aggregate: Aggregate,
-    *,
     cursor: str | None,
     limit: int,
 ) -> SnapshotPage:

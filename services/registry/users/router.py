@@ -40,10 +40,9 @@ async def list_users(
     cursor: CursorQuery = None,
 ) -> Page[UserPublic]:
     filters = service.UserFilters(role=role, area=area, active=active, q=q)
-    items, next_cursor = await service.list_users(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_users(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -52,7 +51,7 @@ async def list_users(
 async def get_user(
     user_id: UUID, session: SessionDep, principal: Admins, response: Response
 ) -> UserPublic:
-    user = await service.get_user(session=session, principal=principal, user_id=user_id)
+    user = await service.get_user(session, principal=principal, user_id=user_id)
     set_etag(response, user.version)
     return user
 
@@ -67,7 +66,7 @@ async def get_user(
 async def create_user(
     body: UserCreate, session: SessionDep, principal: Admins, response: Response
 ) -> UserPublic:
-    user = await service.create_user(session=session, principal=principal, data=body)
+    user = await service.create_user(session, principal=principal, data=body)
     set_etag(response, user.version)
     response.headers["Location"] = f"/v1/users/{user.id}"
     return user
@@ -88,7 +87,7 @@ async def update_user(
     response: Response,
 ) -> UserPublic:
     user = await service.update_user(
-        session=session, principal=principal, user_id=user_id, data=body, if_match=if_match
+        session, principal=principal, user_id=user_id, data=body, if_match=if_match
     )
     set_etag(response, user.version)
     return user
@@ -109,7 +108,7 @@ async def reset_password(
     response: Response,
 ) -> UserPublic:
     user = await service.reset_password(
-        session=session,
+        session,
         principal=principal,
         user_id=user_id,
         password=body.password,

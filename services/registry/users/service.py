@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from kit.auth import Principal, Role
 from kit.db import utcnow
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import get_visible
@@ -42,13 +42,14 @@ def to_public(user: User) -> UserPublic:
 
 
 async def list_users(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: UserFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[UserPublic], str | None]:
+) -> Page[UserPublic]:
+    """The users of the caller's area that match ``filters``, by username."""
     query = select(User).where(*visible_users(principal))
     if filters.area:
         query = query.where(col(User.area_code).startswith(filters.area, autoescape=True))
@@ -66,10 +67,11 @@ async def list_users(
         query = query.where(holds(session, col(User.roles), filters.role))
     keys = [col(User.username), col(User.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
 
 
-async def get_user(*, session: AsyncSession, principal: Principal, user_id: UUID) -> UserPublic:
+async def get_user(session: AsyncSession, *, principal: Principal, user_id: UUID) -> UserPublic:
+    """One user of the caller's area."""
     return to_public(await get_visible(session, User, user_id, *visible_users(principal)))
 
 
@@ -119,8 +121,9 @@ def _apply(user: User, data: UserIn) -> None:
 
 
 async def create_user(
-    *, session: AsyncSession, principal: Principal, data: UserCreate
+    session: AsyncSession, *, principal: Principal, data: UserCreate
 ) -> UserPublic:
+    """Add a login in the admin's area."""
     await _check(session, principal, data, None)
     user = User(
         username=data.username,
@@ -135,13 +138,14 @@ async def create_user(
 
 
 async def update_user(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     user_id: UUID,
     data: UserIn,
     if_match: str | None,
 ) -> UserPublic:
+    """Replace a user's name, roles, area and cadre, at the version the caller read."""
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
     bump_if_match(user, if_match)
     await _check(session, principal, data, user.id)
@@ -151,8 +155,8 @@ async def update_user(
 
 
 async def reset_password(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     user_id: UUID,
     password: str,
