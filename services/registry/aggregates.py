@@ -1,5 +1,5 @@
-"""What every registry write does the same way: find the row the caller may see, bump its
-version, and record the event carrying its whole new state."""
+"""What every registry write does the same way: find the row the caller may see and record the
+event carrying its whole new state (its version moves by kit.versioning)."""
 
 from typing import Any, TypeVar
 
@@ -8,10 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import SQLModel, select
 
-from kit.db import utcnow
 from kit.outbox import record_event
 from kit.problems import NotFound
-from kit.versioning import check_version
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -32,13 +30,6 @@ async def get_visible(
     if row is None:
         raise NotFound(f"{model.__name__} {key} 不存在或不在你的范围内 / not found")
     return row
-
-
-def bump(row: Any, if_match: str | None) -> None:
-    """Check the caller edited the current version, then move to the next one."""
-    check_version(if_match, row.version)
-    row.version += 1
-    row.updated_at = utcnow()
 
 
 def emit(

@@ -14,16 +14,14 @@ from registry.areas.router import router as areas_router
 from registry.audit.router import router as audit_router
 from registry.auth import service as auth_service
 from registry.auth.router import router as auth_router
-from registry.cadre_entity_links.router import router as cadre_entity_links_router
 from registry.cadres.router import router as cadres_router
 from registry.clients.router import router as clients_router
 from registry.departments.router import router as departments_router
 from registry.entities.router import router as entities_router
-from registry.entity_household_links.router import router as entity_household_links_router
 from registry.households.router import router as households_router
 from registry.imports.router import router as imports_router
+from registry.links import router as links
 from registry.models import outbox
-from registry.pairings.router import router as pairings_router
 from registry.privacy import audit_feed_read, mask_event
 from registry.reconciliations.router import router as reconciliations_router
 from registry.settings import RegistrySettings
@@ -56,9 +54,9 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         snapshots_router,
         households_router,
         entities_router,
-        cadre_entity_links_router,
-        entity_household_links_router,
-        pairings_router,
+        links.cadre_entity_links,
+        links.entity_household_links,
+        links.pairings,
         areas_router,
         departments_router,
         users_router,

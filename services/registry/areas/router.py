@@ -5,17 +5,23 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import AREA_CODE_PATTERN, DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.areas import service
+from registry.areas.errors import DuplicateCode
 from registry.areas.schemas import AreaCreate, AreaPublic, AreaUpdate, CollectiveIncomeIn
 from registry.models.vocab import AreaLevel
 from registry.scope import Admins, Readers, Writers
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
 
-CodePath = Annotated[str, Path(pattern=r"^\d{2,12}$", description="区划代码 / area code")]
+CodePath = Annotated[str, Path(pattern=AREA_CODE_PATTERN, description="区划代码 / area code")]
 
 
 @router.get(
@@ -28,7 +34,7 @@ async def list_areas(
     session: SessionDep,
     principal: Readers,
     parent: Annotated[
-        str | None, Query(pattern=r"^\d{2,12}$", description="上级代码 / parent's code")
+        str | None, Query(pattern=AREA_CODE_PATTERN, description="上级代码 / parent's code")
     ] = None,
     level: Annotated[AreaLevel | None, Query(description="层级 / level")] = None,
     q: Annotated[str | None, Query(max_length=60, description="名称包含 / name contains")] = None,
@@ -36,10 +42,9 @@ async def list_areas(
     cursor: CursorQuery = None,
 ) -> Page[AreaPublic]:
     filters = service.AreaFilters(parent=parent, level=level, q=q)
-    items, next_cursor = await service.list_areas(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_areas(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -48,7 +53,7 @@ async def list_areas(
 async def get_area(
     code: CodePath, session: SessionDep, principal: Readers, response: Response
 ) -> AreaPublic:
-    area = await service.get_area(session=session, principal=principal, code=code)
+    area = await service.get_area(session, principal=principal, code=code)
     set_etag(response, area.version)
     return area
 
@@ -58,12 +63,12 @@ async def get_area(
     response_model=AreaPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记区划 / add an area",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateCode, ConcurrentWrite),
 )
 async def create_area(
     body: AreaCreate, session: SessionDep, principal: Admins, response: Response
 ) -> AreaPublic:
-    area = await service.create_area(session=session, principal=principal, data=body)
+    area = await service.create_area(session, principal=principal, data=body)
     set_etag(response, area.version)
     response.headers["Location"] = f"/v1/areas/{area.code}"
     return area
@@ -73,7 +78,7 @@ async def create_area(
     "/{code}",
     response_model=AreaPublic,
     summary="修改区划 / replace an area (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def update_area(
     code: CodePath,
@@ -84,7 +89,7 @@ async def update_area(
     response: Response,
 ) -> AreaPublic:
     area = await service.update_area(
-        session=session, principal=principal, code=code, data=body, if_match=if_match
+        session, principal=principal, code=code, data=body, if_match=if_match
     )
     set_etag(response, area.version)
     return area
@@ -94,7 +99,7 @@ async def update_area(
     "/{code}/collective-income/{year}",
     response_model=AreaPublic,
     summary="填报村集体经营性收入 / write a village's collective income for a year",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def put_collective_income(
     code: CodePath,
@@ -106,7 +111,7 @@ async def put_collective_income(
     response: Response,
 ) -> AreaPublic:
     area = await service.put_collective_income(
-        session=session, principal=principal, code=code, year=year, data=body, if_match=if_match
+        session, principal=principal, code=code, year=year, data=body, if_match=if_match
     )
     set_etag(response, area.version)
     return area

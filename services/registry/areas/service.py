@@ -4,8 +4,6 @@ collective operating income per year, which is part of the village's aggregate."
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,11 +11,14 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
+from kit.clock import local_today
 from kit.money import from_fen, to_fen
 from kit.outbox import record_event
-from kit.pagination import paginate
-from kit.problems import Conflict, invalid
-from registry.aggregates import bump, get_visible
+from kit.pagination import Page, paginate
+from kit.problems import invalid
+from kit.versioning import bump, bump_if_match
+from registry.aggregates import get_visible
+from registry.areas import errors
 from registry.areas.codes import kind_of, level_of, parent_length
 from registry.areas.schemas import (
     AreaCreate,
@@ -32,7 +33,6 @@ from registry.models.vocab import AreaKind, AreaLevel
 
 AGGREGATE = "area"
 FIRST_YEAR = 2000
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -99,22 +99,23 @@ def _emit(session: AsyncSession, area: Area, state: AreaPublic) -> None:
 
 
 async def list_areas(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: AreaFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[AreaPublic], str | None]:
+) -> Page[AreaPublic]:
+    """The areas the caller sees that match ``filters``, by code."""
     query = select(Area).where(*visible_areas(principal), *filters.conditions())
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(Area.code)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     incomes = await _incomes_of(session, [row.code for row in rows])
-    return [to_public(row, incomes[row.code]) for row in rows], next_cursor
+    return Page(items=[to_public(row, incomes[row.code]) for row in rows], next_cursor=next_cursor)
 
 
-async def get_area(*, session: AsyncSession, principal: Principal, code: str) -> AreaPublic:
+async def get_area(session: AsyncSession, *, principal: Principal, code: str) -> AreaPublic:
+    """One area the caller sees, with its collective income by year."""
     area = await get_visible(session, Area, code, *visible_areas(principal))
     return await public_state(session, area)
 
@@ -153,16 +154,14 @@ async def _parent_code(session: AsyncSession, code: str) -> str | None:
 
 
 async def create_area(
-    *, session: AsyncSession, principal: Principal, data: AreaCreate
+    session: AsyncSession, *, principal: Principal, data: AreaCreate
 ) -> AreaPublic:
+    """Add an area inside the caller's own; its level and parent follow from the code."""
     if not principal.covers(data.code):
         raise invalid("code", f"{data.code} 不在你的范围内 / outside your area")
     existing = await session.get(Area, data.code)
     if existing is not None:
-        raise Conflict(
-            f"区划代码 {data.code} 已属于「{existing.name}」/ code {data.code} is {existing.name}",
-            field="code",
-        )
+        raise errors.duplicate_code(data.code, existing.name)
     check_size_class(data.code, data)
     area = Area(
         code=data.code,
@@ -180,15 +179,16 @@ async def create_area(
 
 
 async def update_area(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     code: str,
     data: AreaUpdate,
     if_match: str | None,
 ) -> AreaPublic:
+    """Replace an area's name, edition and size class, at the version the caller read."""
     area = await get_visible(session, Area, code, *visible_areas(principal), for_update=True)
-    bump(area, if_match)
+    bump_if_match(area, if_match)
     check_size_class(area.code, data)
     area.name, area.edition, area.size_class = data.name, data.edition, data.size_class
     await session.flush()
@@ -198,12 +198,12 @@ async def update_area(
 
 
 def this_year() -> int:
-    return datetime.now(SHANGHAI).year
+    return local_today().year
 
 
 async def put_collective_income(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     code: str,
     year: int,
@@ -217,7 +217,10 @@ async def put_collective_income(
     area = await get_visible(session, Area, code, *visible_areas(principal), for_update=True)
     if area.level != AreaLevel.VILLAGE:
         raise invalid("code", "只有村级区划有集体经济收入 / only villages have collective income")
-    bump(area, if_match if if_match is not None else f'"{area.version}"')
+    if if_match is None:
+        bump(area)
+    else:
+        bump_if_match(area, if_match)
     row = await session.get(CollectiveIncome, (area.code, year))
     if row is None:
         row = CollectiveIncome(area_code=area.code, year=year, operating_income_fen=0)

@@ -58,8 +58,7 @@ async def list_audit(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[AuditEntryPublic]:
-    items, next_cursor = await service.list_entries(session, filters, cursor=cursor, limit=limit)
-    return Page(items=items, next_cursor=next_cursor)
+    return await service.list_entries(session, filters=filters, cursor=cursor, limit=limit)
 
 
 @router.get(
@@ -75,7 +74,9 @@ async def export_audit(
     filters: Filters,
     reason: Annotated[str, Query(max_length=200, description="导出原因 / why it is exported")] = "",
 ) -> StreamingResponse:
-    entry = service.record_export(session, principal, filters, reason.strip())
+    entry = service.record_export(
+        session, principal=principal, filters=filters, reason=reason.strip()
+    )
     # The request's session commits the entry before the body streams, on sessions of its own.
     body = service.export_csv(request.app.state.sessionmaker, filters, leave_out=entry.id)
     stamp = local_today().strftime("%Y%m%d")

@@ -14,7 +14,7 @@ from kit.auth import Principal
 from kit.clock import LOCAL_TZ
 from kit.downloads import escape_text
 from kit.logs import request_id_var
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from registry.audit.schemas import AuditEntryPublic, AuditFilters
 from registry.models import AuditEntry, User
 
@@ -73,9 +73,11 @@ async def _page(
 
 
 async def list_entries(
-    session: AsyncSession, filters: AuditFilters, *, cursor: str | None, limit: int
-) -> tuple[list[AuditEntryPublic], str | None]:
-    return await _page(session, filters, cursor=cursor, limit=limit)
+    session: AsyncSession, *, filters: AuditFilters, cursor: str | None, limit: int
+) -> Page[AuditEntryPublic]:
+    """The entries matching ``filters``, newest first."""
+    items, next_cursor = await _page(session, filters, cursor=cursor, limit=limit)
+    return Page(items=items, next_cursor=next_cursor)
 
 
 async def _user_names(session: AsyncSession, subjects: Sequence[str]) -> dict[str, str]:
@@ -93,7 +95,7 @@ async def _user_names(session: AsyncSession, subjects: Sequence[str]) -> dict[st
 
 
 def record_export(
-    session: AsyncSession, principal: Principal, filters: AuditFilters, reason: str
+    session: AsyncSession, *, principal: Principal, filters: AuditFilters, reason: str
 ) -> AuditEntry:
     """Exporting the log is itself an act to answer for: one entry naming the filters used."""
     used = [f"{name}={value}" for name, value in vars(filters).items() if value is not None]

@@ -11,25 +11,11 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from kit.problems import Problem
+from registry.auth.errors import AccountLocked
 from registry.settings import RegistrySettings
 
 # How many unknown names are remembered; the oldest are forgotten first (bounded memory).
 UNKNOWN_NAMES_KEPT = 10_000
-
-
-class AccountLocked(Problem):
-    # 423 (the account is locked), not 429: the gateway's rate limit already answers 429, and
-    # this is about the account, whoever asks. The body never says whether the password was right.
-    status, code, title = 423, "account-locked", "账户已临时锁定 / Account temporarily locked"
-
-    def __init__(self, seconds: int) -> None:
-        minutes = max(1, math.ceil(seconds / 60))
-        super().__init__(
-            f"登录失败次数过多，请 {minutes} 分钟后再试 / "
-            f"too many failed logins; try again in {minutes} min",
-            retry_after=seconds,
-        )
-        self.headers = {"Retry-After": str(seconds)}
 
 
 class Lockable(Protocol):

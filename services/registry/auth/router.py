@@ -4,19 +4,17 @@ from fastapi import APIRouter, Form, Request, Response, status
 
 from kit.auth import CurrentPrincipal
 from kit.db import SessionDep
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import PROBLEM_RESPONSES, problem_responses
 from registry.auth import service
-from registry.auth.lockout import AccountLocked, UnknownNames
+from registry.auth.errors import AccountLocked, InvalidGrant, UnsupportedGrant, WrongPassword
+from registry.auth.lockout import UnknownNames
 from registry.auth.schemas import Logout, Me, PasswordChange, TokenResponse
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
-LOGIN_RESPONSES = {
-    **PROBLEM_RESPONSES,
-    # OAuth2 (RFC 6749 §5.2) answers a bad grant with 400: wrong credentials, unknown grant type.
-    400: {"description": service.InvalidGrant.title, "content": {"application/problem+json": {}}},
-    423: {"description": AccountLocked.title, "content": {"application/problem+json": {}}},
-}
+# OAuth2 (RFC 6749 §5.2) answers a bad grant with 400: wrong credentials, unknown grant type.
+LOGIN_RESPONSES = problem_responses(InvalidGrant, UnsupportedGrant, AccountLocked)
+PASSWORD_RESPONSES = problem_responses(WrongPassword, AccountLocked)
 
 
 def _unknown_names(request: Request) -> UnknownNames:
@@ -64,7 +62,7 @@ async def token(
             sessions=sessions, key=key, settings=settings, client_id=client_id, secret=client_secret
         )
     else:
-        raise service.UnsupportedGrant(
+        raise UnsupportedGrant(
             "grant_type 须为 password（带 username、password）、refresh_token（带 refresh_token）"
             "或 client_credentials（带 client_id、client_secret）"
         )
@@ -83,7 +81,7 @@ async def token(
     responses=PROBLEM_RESPONSES,
 )
 async def logout(body: Logout, session: SessionDep) -> Response:
-    await service.logout(session=session, token=body.refresh_token)
+    await service.logout(session, token=body.refresh_token)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -91,7 +89,7 @@ async def logout(body: Logout, session: SessionDep) -> Response:
     "/password",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="修改自己的密码 / change my password",
-    responses=LOGIN_RESPONSES,
+    responses=PASSWORD_RESPONSES,
 )
 async def change_password(
     body: PasswordChange, request: Request, principal: CurrentPrincipal

@@ -19,7 +19,9 @@ from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.problems import Forbidden, Problem, invalid
 from kit.tokens import SigningKey, issue
+from kit.versioning import bump
 from registry.auth import lockout, refresh
+from registry.auth.errors import InvalidGrant, InvalidRefresh, WrongPassword
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
 from registry.models import MachineClient, User
@@ -28,22 +30,6 @@ from registry.settings import RegistrySettings
 
 Sessions = async_sessionmaker[AsyncSession]
 log = logging.getLogger("fumin.registry.auth")
-
-
-class InvalidGrant(Problem):
-    status, code, title = 400, "invalid-grant", "用户名或密码错误 / Wrong name or password"
-
-
-class InvalidRefresh(InvalidGrant):
-    title = "刷新令牌无效或已过期，请重新登录 / Refresh token invalid or expired; log in again"
-
-
-class UnsupportedGrant(Problem):
-    status, code, title = 400, "unsupported-grant-type", "不支持的授权方式 / Unsupported grant type"
-
-
-class WrongPassword(Problem):
-    status, code, title = 400, "wrong-password", "当前密码错误 / Current password is wrong"
 
 
 @dataclass(frozen=True)
@@ -155,7 +141,7 @@ async def _rotate(
     return _person_grant(session, key, settings, user, row.family_id)
 
 
-async def logout(*, session: AsyncSession, token: str) -> None:
+async def logout(session: AsyncSession, *, token: str) -> None:
     """Revoke the family of ``token``; an unknown token is quietly the same (nothing to end)."""
     row = await refresh.find(session, token)
     if row is not None:
@@ -179,8 +165,7 @@ async def change_password(
         if refusal is None:
             _check_new_password(user, data)
             user.password_hash = hash_secret(data.new_password)
-            user.version += 1
-            user.updated_at = utcnow()
+            bump(user)
             await refresh.revoke_user(session, user.id, utcnow())
             return
     raise await _refused(refusal)
@@ -220,6 +205,7 @@ async def client_credentials_grant(
     client_id: str,
     secret: str,
 ) -> Grant:
+    """A machine's or service's token for its client id and secret."""
     async with sessions.begin() as session:
         client = await session.get(MachineClient, client_id)
         valid = verify_secret(client.secret_hash if client else None, secret)

@@ -6,8 +6,8 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import EDIT_PROBLEMS, PROBLEM_RESPONSES, problem_responses
 from kit.versioning import IfMatch, set_etag
 from registry.cadres import service
 from registry.cadres.schemas import CadreCreate, CadrePublic, CadreUpdate
@@ -30,9 +30,7 @@ async def list_cadres(
     unmask: UnmaskQuery,
     department_id: Annotated[UUID | None, Query(description="单位 / department")] = None,
     type: Annotated[CadreType | None, Query(description="干部类型 / type")] = None,
-    home_area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="所属区划前缀 / home area prefix")
-    ] = None,
+    home_area: AreaPrefixQuery = None,
     skill: Annotated[str | None, Query(max_length=40, description="技能标签 / skill tag")] = None,
     q: Annotated[str | None, Query(max_length=40, description="姓名包含 / name contains")] = None,
     active: Annotated[bool | None, Query(description="是否在岗 / active")] = None,
@@ -42,11 +40,11 @@ async def list_cadres(
     filters = service.CadreFilters(
         department_id=department_id, type=type, home_area=home_area, skill=skill, q=q, active=active
     )
-    items, next_cursor = await service.list_cadres(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    page = await service.list_cadres(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    shown = await service.show(session, principal, items, unmask=unmask)
-    return Page(items=shown, next_cursor=next_cursor)
+    shown = await service.show(session, principal=principal, cadres=page.items, unmask=unmask)
+    return Page(items=shown, next_cursor=page.next_cursor)
 
 
 @router.get(
@@ -62,8 +60,8 @@ async def get_cadre(
     response: Response,
     unmask: UnmaskQuery,
 ) -> CadrePublic:
-    cadre = await service.get_cadre(session=session, principal=principal, cadre_id=cadre_id)
-    [shown] = await service.show(session, principal, [cadre], unmask=unmask)
+    cadre = await service.get_cadre(session, principal=principal, cadre_id=cadre_id)
+    [shown] = await service.show(session, principal=principal, cadres=[cadre], unmask=unmask)
     set_etag(response, cadre.version)
     return shown
 
@@ -78,7 +76,7 @@ async def get_cadre(
 async def create_cadre(
     body: CadreCreate, session: SessionDep, principal: Writers, response: Response
 ) -> CadrePublic:
-    cadre = await service.create_cadre(session=session, principal=principal, data=body)
+    cadre = await service.create_cadre(session, principal=principal, data=body)
     set_etag(response, cadre.version)
     response.headers["Location"] = f"/v1/cadres/{cadre.id}"
     return service.masked(cadre)
@@ -88,7 +86,7 @@ async def create_cadre(
     "/{cadre_id}",
     response_model=CadrePublic,
     summary="修改干部（active=false 即停用）/ replace a cadre (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def update_cadre(
     cadre_id: UUID,
@@ -99,7 +97,7 @@ async def update_cadre(
     response: Response,
 ) -> CadrePublic:
     cadre = await service.update_cadre(
-        session=session, principal=principal, cadre_id=cadre_id, data=body, if_match=if_match
+        session, principal=principal, cadre_id=cadre_id, data=body, if_match=if_match
     )
     set_etag(response, cadre.version)
     return service.masked(cadre)

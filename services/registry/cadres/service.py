@@ -13,9 +13,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.pagination import paginate
+from kit.pagination import Page, paginate
 from kit.problems import invalid
-from registry.aggregates import bump, emit, get_visible
+from kit.versioning import bump_if_match
+from registry.aggregates import emit, get_visible
 from registry.cadres.schemas import CadreIn, CadrePublic, CadreState
 from registry.departments.service import visible_departments
 from registry.json_lists import holds
@@ -87,7 +88,7 @@ def masked(cadre: CadrePublic) -> CadrePublic:
 
 
 async def show(
-    session: AsyncSession, principal: Principal, cadres: list[CadrePublic], *, unmask: Unmask
+    session: AsyncSession, *, principal: Principal, cadres: list[CadrePublic], unmask: Unmask
 ) -> list[CadrePublic]:
     """As this caller may see them: phones masked, or whole with an audit entry per cadre."""
     if not wants_whole(principal, unmask):
@@ -105,21 +106,22 @@ async def show(
 
 
 async def list_cadres(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: CadreFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[CadrePublic], str | None]:
+) -> Page[CadrePublic]:
+    """The cadres the caller sees that match ``filters``, by name (whole: see ``show``)."""
     query = select(Cadre).where(*visible_cadres(principal), *_conditions(session, filters))
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(Cadre.name), col(Cadre.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return await _publics(session, rows), next_cursor
+    return Page(items=await _publics(session, rows), next_cursor=next_cursor)
 
 
-async def get_cadre(*, session: AsyncSession, principal: Principal, cadre_id: UUID) -> CadrePublic:
+async def get_cadre(session: AsyncSession, *, principal: Principal, cadre_id: UUID) -> CadrePublic:
+    """One cadre the caller sees, with their linked entity (whole: see ``show``)."""
     cadre = await get_visible(session, Cadre, cadre_id, *visible_cadres(principal))
     [public] = await _publics(session, [cadre])
     return public
@@ -156,8 +158,9 @@ async def _emit(session: AsyncSession, cadre: Cadre) -> CadrePublic:
 
 
 async def create_cadre(
-    *, session: AsyncSession, principal: Principal, data: CadreIn
+    session: AsyncSession, *, principal: Principal, data: CadreIn
 ) -> CadrePublic:
+    """Register a cadre in the writer's area."""
     await _check(session, principal, data)
     cadre = Cadre(**data.model_dump())
     session.add(cadre)
@@ -166,15 +169,16 @@ async def create_cadre(
 
 
 async def update_cadre(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     cadre_id: UUID,
     data: CadreIn,
     if_match: str | None,
 ) -> CadrePublic:
+    """Replace a cadre (``active=false`` retires them), at the version the caller read."""
     cadre = await get_visible(session, Cadre, cadre_id, *visible_cadres(principal), for_update=True)
-    bump(cadre, if_match)
+    bump_if_match(cadre, if_match)
     await _check(session, principal, data)
     _apply(cadre, data)
     await session.flush()

@@ -4,8 +4,9 @@ from fastapi import APIRouter, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import PROBLEM_RESPONSES, problem_responses
 from registry.clients import service
+from registry.clients.errors import ClientRevoked, ServiceClient
 from registry.clients.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from registry.scope import Admins
 
@@ -24,8 +25,7 @@ async def list_clients(
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[ClientPublic]:
-    items, next_cursor = await service.list_clients(session, cursor=cursor, limit=limit)
-    return Page(items=items, next_cursor=next_cursor)
+    return await service.list_clients(session, cursor=cursor, limit=limit)
 
 
 @router.post(
@@ -38,7 +38,7 @@ async def list_clients(
 async def create_client(
     session: SessionDep, principal: Admins, body: ClientCreate
 ) -> ClientWithSecret:
-    return await service.create_client(session, principal, body)
+    return await service.create_client(session, principal=principal, data=body)
 
 
 @router.get(
@@ -48,24 +48,24 @@ async def create_client(
     responses=PROBLEM_RESPONSES,
 )
 async def get_client(session: SessionDep, principal: Admins, client_id: str) -> ClientPublic:
-    return await service.get_client(session, client_id)
+    return await service.get_client(session, client_id=client_id)
 
 
 @router.post(
     "/{client_id}/revoke",
     response_model=ClientPublic,
     summary="撤销客户端 / revoke a client",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ServiceClient),
 )
 async def revoke_client(session: SessionDep, principal: Admins, client_id: str) -> ClientPublic:
-    return await service.revoke_client(session, client_id)
+    return await service.revoke_client(session, client_id=client_id)
 
 
 @router.post(
     "/{client_id}/secret",
     response_model=ClientWithSecret,
     summary="换发密钥（只显示一次）/ issue a new secret (shown once)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(ServiceClient, ClientRevoked),
 )
 async def new_secret(session: SessionDep, principal: Admins, client_id: str) -> ClientWithSecret:
-    return await service.new_secret(session, client_id)
+    return await service.new_secret(session, client_id=client_id)

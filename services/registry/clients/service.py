@@ -8,9 +8,9 @@ from sqlmodel import col, select
 
 from kit.auth import Principal, Role
 from kit.db import utcnow
-from kit.pagination import paginate
-from kit.problems import Conflict, NotFound
+from kit.pagination import Page, paginate
 from registry.areas.service import check_scope_area
+from registry.clients import errors
 from registry.clients.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from registry.models import MachineClient
 from registry.passwords import hash_secret
@@ -31,8 +31,9 @@ def _new_secret(client: MachineClient) -> str:
 
 
 async def create_client(
-    session: AsyncSession, principal: Principal, data: ClientCreate
+    session: AsyncSession, *, principal: Principal, data: ClientCreate
 ) -> ClientWithSecret:
+    """Register an outside platform's client; its secret is answered this once."""
     await check_scope_area(session, principal, data.area_code)
     client = MachineClient(
         client_id=f"c-{secrets.token_hex(6)}",
@@ -50,12 +51,13 @@ async def create_client(
 
 async def list_clients(
     session: AsyncSession, *, cursor: str | None, limit: int
-) -> tuple[list[ClientPublic], str | None]:
+) -> Page[ClientPublic]:
+    """Every client, Fumin's own services' too, by client id."""
     query = select(MachineClient)
     rows, next_cursor = await paginate(
         session, query, [col(MachineClient.client_id)], cursor=cursor, limit=limit
     )
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
 
 
 async def _outside_client(session: AsyncSession, client_id: str) -> MachineClient:
@@ -63,23 +65,21 @@ async def _outside_client(session: AsyncSession, client_id: str) -> MachineClien
     query = select(MachineClient).where(col(MachineClient.client_id) == client_id)
     client = (await session.execute(query.with_for_update())).scalars().first()
     if client is None:
-        raise NotFound(f"客户端 {client_id} 不存在 / no such client")
+        raise errors.not_found(client_id)
     if Role.SERVICE in client.roles:
-        raise Conflict(
-            "系统内部服务的客户端由配置管理 / Fumin's own service clients are set by settings",
-            field="client_id",
-        )
+        raise errors.service_client()
     return client
 
 
-async def get_client(session: AsyncSession, client_id: str) -> ClientPublic:
+async def get_client(session: AsyncSession, *, client_id: str) -> ClientPublic:
+    """One client, else 404."""
     client = await session.get(MachineClient, client_id)
     if client is None:
-        raise NotFound(f"客户端 {client_id} 不存在 / no such client")
+        raise errors.not_found(client_id)
     return to_public(client)
 
 
-async def revoke_client(session: AsyncSession, client_id: str) -> ClientPublic:
+async def revoke_client(session: AsyncSession, *, client_id: str) -> ClientPublic:
     """No new tokens from now on; tokens already issued run out within their short life."""
     client = await _outside_client(session, client_id)
     if client.active:
@@ -88,11 +88,11 @@ async def revoke_client(session: AsyncSession, client_id: str) -> ClientPublic:
     return to_public(client)
 
 
-async def new_secret(session: AsyncSession, client_id: str) -> ClientWithSecret:
+async def new_secret(session: AsyncSession, *, client_id: str) -> ClientWithSecret:
     """A new secret replaces the old one at once (shown this once)."""
     client = await _outside_client(session, client_id)
     if not client.active:
-        raise Conflict("客户端已撤销 / the client is revoked", field="client_id")
+        raise errors.client_revoked()
     secret = _new_secret(client)
     await session.flush()
     return ClientWithSecret(**to_public(client).model_dump(), client_secret=secret)

@@ -13,14 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kit.outbox import record_event
 from registry import aggregates
 from registry.areas import service as areas
-from registry.cadre_entity_links import service as cadre_entity_links
 from registry.cadres import service as cadres
 from registry.demo.generate import HouseholdRows, Row
 from registry.departments import service as departments
 from registry.entities import service as entities
-from registry.entity_household_links import service as entity_household_links
 from registry.households import income_service
 from registry.households import service as households
+from registry.links.kinds import CADRE_ENTITY, ENTITY_HOUSEHOLD, PAIRING
 from registry.models import (
     Area,
     Cadre,
@@ -35,7 +34,6 @@ from registry.models import (
     Member,
     Pairing,
 )
-from registry.pairings import service as pairings
 
 
 def county_events(session: AsyncSession, tables: dict[str, list[Row]]) -> None:
@@ -67,9 +65,9 @@ def county_events(session: AsyncSession, tables: dict[str, list[Row]]) -> None:
     village_of = {row["id"]: row["village_code"] for row in tables["entity"]}
     for row in tables["cadre_entity_link"]:
         link = CadreEntityLink(**row)
-        state = cadre_entity_links.to_public(link)
+        state = CADRE_ENTITY.to_public(link)
         area = village_of[link.entity_id]
-        aggregates.emit(session, cadre_entity_links.AGGREGATE, link, state, area)
+        aggregates.emit(session, CADRE_ENTITY.aggregate, link, state, area)
 
 
 def _entity_events(session: AsyncSession, tables: dict[str, list[Row]]) -> None:
@@ -95,8 +93,8 @@ def household_events(session: AsyncSession, rows: HouseholdRows) -> None:
         aggregates.emit(session, income_service.AGGREGATE, record, state, record.village_code)
     for row in rows.entity_links:
         link = EntityHouseholdLink(**row)
-        state = entity_household_links.to_public(link)
-        aggregates.emit(session, entity_household_links.AGGREGATE, link, state, village)
+        state = ENTITY_HOUSEHOLD.to_public(link)
+        aggregates.emit(session, ENTITY_HOUSEHOLD.aggregate, link, state, village)
     if rows.pairing is not None:
         pairing = Pairing(**rows.pairing)
-        aggregates.emit(session, pairings.AGGREGATE, pairing, pairings.to_public(pairing), village)
+        aggregates.emit(session, PAIRING.aggregate, pairing, PAIRING.to_public(pairing), village)

@@ -56,7 +56,7 @@ async def create_logins(session: AsyncSession) -> list[str]:
         )
     for person in people:
         data = UserCreate.model_validate({**person, "password": DEMO_PASSWORD})
-        await users.create_user(session=session, principal=LOADER, data=data)
+        await users.create_user(session, principal=LOADER, data=data)
     return [person["username"] for person in people]
 
 

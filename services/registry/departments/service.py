@@ -15,10 +15,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.pagination import paginate
-from kit.problems import Conflict, Forbidden, invalid
-from registry.aggregates import bump, emit, get_visible
+from kit.pagination import Page, paginate
+from kit.problems import Forbidden, invalid
+from kit.versioning import bump_if_match
+from registry.aggregates import emit, get_visible
 from registry.areas.codes import prefixes
+from registry.departments import errors
 from registry.departments.schemas import DepartmentIn, DepartmentPublic
 from registry.models import Area, Cadre, Department
 
@@ -42,13 +44,14 @@ def to_public(department: Department) -> DepartmentPublic:
 
 
 async def list_departments(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: DepartmentFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[DepartmentPublic], str | None]:
+) -> Page[DepartmentPublic]:
+    """The departments the caller sees that match ``filters``, by name."""
     query = select(Department).where(*visible_departments(principal))
     if filters.area:
         query = query.where(col(Department.area_code).startswith(filters.area, autoescape=True))
@@ -56,15 +59,15 @@ async def list_departments(
         query = query.where(
             func.lower(col(Department.name)).contains(filters.q.lower(), autoescape=True)
         )
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(Department.name), col(Department.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
 
 
 async def get_department(
-    *, session: AsyncSession, principal: Principal, department_id: UUID
+    session: AsyncSession, *, principal: Principal, department_id: UUID
 ) -> DepartmentPublic:
+    """One department the caller sees."""
     department = await get_visible(
         session, Department, department_id, *visible_departments(principal)
     )
@@ -83,11 +86,7 @@ async def _check(
         query = query.where(col(Department.id) != department_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"单位名称「{data.name}」已被单位 {holder.id} 使用 / name is held by {holder.id}",
-            field="name",
-            holder_id=str(holder.id),
-        )
+        raise errors.duplicate_name(data.name, holder.id)
 
 
 async def _writable(session: AsyncSession, principal: Principal, department_id: UUID) -> Department:
@@ -101,8 +100,9 @@ async def _writable(session: AsyncSession, principal: Principal, department_id: 
 
 
 async def create_department(
-    *, session: AsyncSession, principal: Principal, data: DepartmentIn
+    session: AsyncSession, *, principal: Principal, data: DepartmentIn
 ) -> DepartmentPublic:
+    """Register a department with a name no other has."""
     await _check(session, principal, data, None)
     department = Department(**data.model_dump())
     session.add(department)
@@ -113,15 +113,16 @@ async def create_department(
 
 
 async def update_department(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     department_id: UUID,
     data: DepartmentIn,
     if_match: str | None,
 ) -> DepartmentPublic:
+    """Rename or move a department, at the version the caller read."""
     department = await _writable(session, principal, department_id)
-    bump(department, if_match)
+    bump_if_match(department, if_match)
     await _check(session, principal, data, department.id)
     department.name, department.area_code = data.name, data.area_code
     await session.flush()
@@ -131,22 +132,18 @@ async def update_department(
 
 
 async def delete_department(
-    *, session: AsyncSession, principal: Principal, department_id: UUID, if_match: str | None
+    session: AsyncSession, *, principal: Principal, department_id: UUID, if_match: str | None
 ) -> None:
     """Delete a department nobody belongs to (a tombstone event records it)."""
     department = await _writable(session, principal, department_id)
-    bump(department, if_match)
+    bump_if_match(department, if_match)
     member = (
         (await session.execute(select(Cadre).where(col(Cadre.department_id) == department.id)))
         .scalars()
         .first()
     )
     if member is not None:
-        raise Conflict(
-            f"干部「{member.name}」({member.id}) 仍属于该单位"
-            f" / cadre {member.id} still belongs to it",
-            holder_id=str(member.id),
-        )
+        raise errors.department_in_use(member.name, member.id)
     state = to_public(department)
     emit(session, AGGREGATE, department, state, department.area_code, deleted=True)
     await session.delete(department)

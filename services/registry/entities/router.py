@@ -6,10 +6,16 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.entities import service
+from registry.entities.errors import DuplicateCreditCode
 from registry.entities.schemas import EntityCreate, EntityPublic, EntityUpdate, FiguresIn
 from registry.models.vocab import EntityStatus, EntityType, Industry
 from registry.scope import Readers, Writers
@@ -28,9 +34,7 @@ async def list_entities(
     principal: Readers,
     type: Annotated[EntityType | None, Query(description="主体类型 / type")] = None,
     industry: Annotated[Industry | None, Query(description="产业 / industry")] = None,
-    village: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    village: AreaPrefixQuery = None,
     status_: Annotated[EntityStatus | None, Query(alias="status")] = None,
     q: Annotated[str | None, Query(max_length=100, description="名称包含 / name contains")] = None,
     cultivated_from: Annotated[int | None, Query(description="培育年份起 / from year")] = None,
@@ -47,10 +51,9 @@ async def list_entities(
         cultivated_from=cultivated_from,
         cultivated_to=cultivated_to,
     )
-    items, next_cursor = await service.list_entities(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_entities(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -62,7 +65,7 @@ async def list_entities(
 async def get_entity(
     entity_id: UUID, session: SessionDep, principal: Readers, response: Response
 ) -> EntityPublic:
-    entity = await service.get_entity(session=session, principal=principal, entity_id=entity_id)
+    entity = await service.get_entity(session, principal=principal, entity_id=entity_id)
     set_etag(response, entity.version)
     return entity
 
@@ -72,12 +75,12 @@ async def get_entity(
     response_model=EntityPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记主体 / register an entity",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateCreditCode, ConcurrentWrite),
 )
 async def create_entity(
     body: EntityCreate, session: SessionDep, principal: Writers, response: Response
 ) -> EntityPublic:
-    entity = await service.create_entity(session=session, principal=principal, data=body)
+    entity = await service.create_entity(session, principal=principal, data=body)
     set_etag(response, entity.version)
     response.headers["Location"] = f"/v1/entities/{entity.id}"
     return entity
@@ -87,7 +90,7 @@ async def create_entity(
     "/{entity_id}",
     response_model=EntityPublic,
     summary="修改主体 / replace an entity (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateCreditCode, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_entity(
     entity_id: UUID,
@@ -98,7 +101,7 @@ async def update_entity(
     response: Response,
 ) -> EntityPublic:
     entity = await service.update_entity(
-        session=session, principal=principal, entity_id=entity_id, data=body, if_match=if_match
+        session, principal=principal, entity_id=entity_id, data=body, if_match=if_match
     )
     set_etag(response, entity.version)
     return entity
@@ -108,7 +111,7 @@ async def update_entity(
     "/{entity_id}/figures/{year}",
     response_model=EntityPublic,
     summary="填报年度数据 / write a year's figures",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def put_figures(
     entity_id: UUID,
@@ -120,7 +123,7 @@ async def put_figures(
     response: Response,
 ) -> EntityPublic:
     entity = await service.put_figures(
-        session=session,
+        session,
         principal=principal,
         entity_id=entity_id,
         year=year,

@@ -3,10 +3,8 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, func
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,10 +12,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from kit.auth import Principal
+from kit.clock import local_today
 from kit.money import from_fen, to_fen
-from kit.pagination import paginate
-from kit.problems import Conflict, invalid
-from registry.aggregates import bump, emit, get_visible
+from kit.pagination import Page, paginate
+from kit.problems import invalid
+from kit.versioning import bump, bump_if_match
+from registry.aggregates import emit, get_visible
+from registry.entities import errors
 from registry.entities.schemas import (
     EntityBase,
     EntityCreate,
@@ -32,7 +33,6 @@ from registry.scope import cadre_only
 
 AGGREGATE = "entity"
 FIRST_YEAR = 2000
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 # 示范家庭农场 at county level or above counts as 高质量.
 HIGH_QUALITY_GRADES = frozenset(
     {QualityGrade.COUNTY, QualityGrade.CITY, QualityGrade.PROVINCIAL, QualityGrade.NATIONAL}
@@ -69,7 +69,7 @@ class EntityFilters:
 
 
 def this_year() -> int:
-    return datetime.now(SHANGHAI).year
+    return local_today().year
 
 
 def linked_to(principal: Principal, entity_id: Any) -> ColumnElement[bool]:
@@ -133,24 +133,25 @@ async def public_state(session: AsyncSession, entity: Entity) -> EntityPublic:
 
 
 async def list_entities(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: EntityFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[EntityPublic], str | None]:
+) -> Page[EntityPublic]:
+    """The entities the caller sees that match ``filters``, by name."""
     query = select(Entity).where(*visible_entities(principal), *filters.conditions())
-    # col() is typed Mapped, which paginate's signature does not admit; it is a column.
     keys = [col(Entity.name), col(Entity.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     figures = await _figures_of(session, [row.id for row in rows])
-    return [to_public(row, figures[row.id]) for row in rows], next_cursor
+    return Page(items=[to_public(row, figures[row.id]) for row in rows], next_cursor=next_cursor)
 
 
 async def get_entity(
-    *, session: AsyncSession, principal: Principal, entity_id: UUID
+    session: AsyncSession, *, principal: Principal, entity_id: UUID
 ) -> EntityPublic:
+    """One entity the caller sees, with its figures by year."""
     entity = await get_visible(session, Entity, entity_id, *visible_entities(principal))
     return await public_state(session, entity)
 
@@ -199,12 +200,7 @@ async def check_credit_code_free(
         query = query.where(col(Entity.id) != entity_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"统一社会信用代码 {code} 已属于主体「{holder.name}」({holder.id})"
-            f" / credit code {code} is already held by entity {holder.name} ({holder.id})",
-            field="credit_code",
-            holder_id=str(holder.id),
-        )
+        raise errors.duplicate_credit_code(code, holder.name, holder.id)
 
 
 async def _check_write(
@@ -216,8 +212,9 @@ async def _check_write(
 
 
 async def create_entity(
-    *, session: AsyncSession, principal: Principal, data: EntityCreate
+    session: AsyncSession, *, principal: Principal, data: EntityCreate
 ) -> EntityPublic:
+    """Register an entity in a village of the writer's area."""
     await _check_write(session, principal, data, None)
     entity = Entity(**data.model_dump())
     session.add(entity)
@@ -228,17 +225,18 @@ async def create_entity(
 
 
 async def update_entity(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     entity_id: UUID,
     data: EntityUpdate,
     if_match: str | None,
 ) -> EntityPublic:
+    """Replace an entity, at the version the caller read."""
     entity = await get_visible(
         session, Entity, entity_id, *visible_entities(principal), for_update=True
     )
-    bump(entity, if_match)
+    bump_if_match(entity, if_match)
     await _check_write(session, principal, data, entity.id)
     for field, value in data.model_dump().items():
         setattr(entity, field, value)
@@ -249,8 +247,8 @@ async def update_entity(
 
 
 async def put_figures(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     entity_id: UUID,
     year: int,
@@ -264,7 +262,10 @@ async def put_figures(
         session, Entity, entity_id, *visible_entities(principal), for_update=True
     )
     # If-Match is checked when sent; a year's figures are a keyed replacement, safe to repeat.
-    bump(entity, if_match if if_match is not None else f'"{entity.version}"')
+    if if_match is None:
+        bump(entity)
+    else:
+        bump_if_match(entity, if_match)
     row = await session.get(EntityFigures, (entity.id, year))
     if row is None:
         row = EntityFigures(entity_id=entity.id, year=year)

@@ -6,7 +6,12 @@ from fastapi import APIRouter, Response, status
 
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.households import income_service as service
 from registry.households.income_schemas import IncomeRecordPublic, IncomeRecordPut
@@ -28,10 +33,9 @@ async def list_records(
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[IncomeRecordPublic]:
-    records, next_cursor = await service.list_records(
-        session, principal, household_id, cursor=cursor, limit=limit
+    return await service.list_records(
+        session, principal=principal, household_id=household_id, cursor=cursor, limit=limit
     )
-    return Page(items=records, next_cursor=next_cursor)
 
 
 @router.get(
@@ -43,7 +47,9 @@ async def list_records(
 async def get_record(
     session: SessionDep, principal: Readers, household_id: UUID, period: str, response: Response
 ) -> IncomeRecordPublic:
-    record = await service.get_record(session, principal, household_id, period)
+    record = await service.get_record(
+        session, principal=principal, household_id=household_id, period=period
+    )
     set_etag(response, record.version)
     return record
 
@@ -52,7 +58,10 @@ async def get_record(
     "/{period}",
     response_model=IncomeRecordPublic,
     summary="填报或修改某期收入 / write a period's income (creates when absent)",
-    responses={**PROBLEM_RESPONSES, 201: {"description": "新建 / created"}},
+    responses={
+        **problem_responses(ConcurrentWrite, *EDIT_PROBLEMS),
+        201: {"description": "新建 / created"},
+    },
 )
 async def put_record(
     session: SessionDep,
@@ -64,7 +73,12 @@ async def put_record(
     response: Response,
 ) -> IncomeRecordPublic:
     record, created = await service.put_record(
-        session, principal, household_id, period, body, if_match
+        session,
+        principal=principal,
+        household_id=household_id,
+        period=period,
+        data=body,
+        if_match=if_match,
     )
     if created:
         response.status_code = status.HTTP_201_CREATED
@@ -79,10 +93,12 @@ async def put_record(
     "/{period}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="删除某期收入 / delete a period's income",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def delete_record(
     session: SessionDep, principal: Writers, household_id: UUID, period: str, if_match: IfMatch
 ) -> Response:
-    await service.delete_record(session, principal, household_id, period, if_match)
+    await service.delete_record(
+        session, principal=principal, household_id=household_id, period=period, if_match=if_match
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -10,8 +10,9 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.money import from_fen, round_yuan, to_fen
-from kit.pagination import decode_cursor, encode_cursor
+from kit.pagination import Page, decode_cursor, encode_cursor
 from kit.problems import NotFound, invalid
+from kit.versioning import bump_if_match
 from registry import aggregates
 from registry.households.income_schemas import IncomeRecordPublic, IncomeRecordPut
 from registry.households.rules import check_village
@@ -77,10 +78,11 @@ async def _stored(
 
 
 async def get_record(
-    session: AsyncSession, principal: Principal, household_id: UUID, period: str
+    session: AsyncSession, *, principal: Principal, household_id: UUID, period: str
 ) -> IncomeRecordPublic:
+    """A household's record for ``period`` (``2026Q3``), else 404."""
     year, quarter = parse_period(period)
-    household = await find(session, principal, household_id)
+    household = await find(session, principal=principal, household_id=household_id)
     record = await _stored(session, household.id, year, quarter)
     if record is None:
         raise NotFound(
@@ -91,14 +93,14 @@ async def get_record(
 
 async def list_records(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[IncomeRecordPublic], str | None]:
+) -> Page[IncomeRecordPublic]:
     """Newest period first (keyset on year and quarter, descending)."""
-    household = await find(session, principal, household_id)
+    household = await find(session, principal=principal, household_id=household_id)
     period = tuple_(col(IncomeRecord.year), col(IncomeRecord.quarter))
     query = select(IncomeRecord).where(col(IncomeRecord.household_id) == household.id)
     if cursor:
@@ -112,7 +114,7 @@ async def list_records(
     if len(rows) > limit:
         rows = rows[:limit]
         next_cursor = encode_cursor([rows[-1].year, rows[-1].quarter])
-    return [to_public(r) for r in rows], next_cursor
+    return Page(items=[to_public(r) for r in rows], next_cursor=next_cursor)
 
 
 def _values(body: IncomeRecordPut) -> dict[str, Any]:
@@ -123,27 +125,28 @@ def _values(body: IncomeRecordPut) -> dict[str, Any]:
 
 async def put_record(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
     period: str,
-    body: IncomeRecordPut,
+    data: IncomeRecordPut,
     if_match: str | None,
 ) -> tuple[IncomeRecordPublic, bool]:
     """Create (True) or update the period's record; the same values again change nothing."""
     year, quarter = parse_period(period)
-    household = await find(session, principal, household_id)
-    if body.village_code is not None:
-        await check_village(session, principal, body.village_code)
+    household = await find(session, principal=principal, household_id=household_id)
+    if data.village_code is not None:
+        await check_village(session, principal, data.village_code)
     record = await _stored(session, household.id, year, quarter, for_update=True)
-    values = _values(body)
+    values = _values(data)
     if record is None:
         # The household's village and category as they stand now are this period's.
         record = IncomeRecord(
             household_id=household.id,
             year=year,
             quarter=quarter,
-            village_code=body.village_code or household.village_code,
-            category=body.category or household.category,
+            village_code=data.village_code or household.village_code,
+            category=data.category or household.category,
             **values,
         )
         session.add(record)
@@ -152,11 +155,11 @@ async def put_record(
         aggregates.emit(session, AGGREGATE, record, state, record.village_code)
         return state, True
     # Omitted village and category keep what the record holds: a later move does not rewrite it.
-    values["village_code"] = body.village_code or record.village_code
-    values["category"] = body.category or record.category
+    values["village_code"] = data.village_code or record.village_code
+    values["category"] = data.category or record.category
     if all(getattr(record, name) == value for name, value in values.items()):
         return to_public(record), False  # a repeat of what is stored: no new version, no event
-    aggregates.bump(record, if_match)
+    bump_if_match(record, if_match)
     for name, value in values.items():
         setattr(record, name, value)
     await session.flush()
@@ -167,19 +170,21 @@ async def put_record(
 
 async def delete_record(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
     period: str,
     if_match: str | None,
 ) -> None:
+    """Delete a household's record for ``period``, at the version the caller read."""
     year, quarter = parse_period(period)
-    household = await find(session, principal, household_id)
+    household = await find(session, principal=principal, household_id=household_id)
     record = await _stored(session, household.id, year, quarter, for_update=True)
     if record is None:
         raise NotFound(
             f"农户 {household_id} 没有 {period} 的收入记录 / no income record for {period}"
         )
-    aggregates.bump(record, if_match)
+    bump_if_match(record, if_match)
     state = to_public(record)
     await session.delete(record)
     await session.flush()

@@ -6,10 +6,16 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.households import service
+from registry.households.errors import CategoryUnchanged, DuplicateIdNumber, HouseholdInUse
 from registry.households.income_router import router as income_router
 from registry.households.schemas import (
     CategoryChangeCreate,
@@ -36,9 +42,7 @@ async def list_households(
     session: SessionDep,
     principal: Readers,
     unmask: UnmaskQuery,
-    village: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    village: AreaPrefixQuery = None,
     category: HouseholdCategory | None = None,
     monitoring: Annotated[
         bool | None, Query(description="是否防返贫监测对象 / a monitoring object or not")
@@ -80,11 +84,11 @@ async def list_households(
         name_match=name_match,
         id_number=id_number,
     )
-    households, next_cursor = await service.list_households(
-        session, principal, filters, cursor=cursor, limit=limit
+    page = await service.list_households(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    shown = await service.show(session, principal, households, unmask=unmask)
-    return Page(items=shown, next_cursor=next_cursor)
+    shown = await service.show(session, principal=principal, households=page.items, unmask=unmask)
+    return Page(items=shown, next_cursor=page.next_cursor)
 
 
 @router.get(
@@ -100,8 +104,10 @@ async def get_household(
     response: Response,
     unmask: UnmaskQuery,
 ) -> HouseholdPublic:
-    household = await service.get_household(session, principal, household_id)
-    [shown] = await service.show(session, principal, [household], unmask=unmask)
+    household = await service.get_household(session, principal=principal, household_id=household_id)
+    [shown] = await service.show(
+        session, principal=principal, households=[household], unmask=unmask
+    )
     set_etag(response, household.version)
     return shown
 
@@ -111,12 +117,12 @@ async def get_household(
     response_model=HouseholdPublic,
     status_code=status.HTTP_201_CREATED,
     summary="登记农户 / register a household",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateIdNumber, ConcurrentWrite),
 )
 async def create_household(
     session: SessionDep, principal: Writers, body: HouseholdCreate, response: Response
 ) -> HouseholdPublic:
-    household = await service.create_household(session, principal, body)
+    household = await service.create_household(session, principal=principal, data=body)
     set_etag(response, household.version)
     response.headers["Location"] = f"/v1/households/{household.id}"
     return service.masked(household)
@@ -126,7 +132,7 @@ async def create_household(
     "/{household_id}",
     response_model=HouseholdPublic,
     summary="修改农户（整体替换，含成员）/ replace a household and its members",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateIdNumber, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_household(
     session: SessionDep,
@@ -136,7 +142,9 @@ async def update_household(
     if_match: IfMatch,
     response: Response,
 ) -> HouseholdPublic:
-    household = await service.update_household(session, principal, household_id, body, if_match)
+    household = await service.update_household(
+        session, principal=principal, household_id=household_id, data=body, if_match=if_match
+    )
     set_etag(response, household.version)
     return service.masked(household)
 
@@ -145,12 +153,14 @@ async def update_household(
     "/{household_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="删除农户 / delete a household",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(HouseholdInUse, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def delete_household(
     session: SessionDep, principal: Admins, household_id: UUID, if_match: IfMatch
 ) -> Response:
-    await service.delete_household(session, principal, household_id, if_match)
+    await service.delete_household(
+        session, principal=principal, household_id=household_id, if_match=if_match
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -167,17 +177,16 @@ async def category_changes(
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[CategoryChangePublic]:
-    changes, next_cursor = await service.category_changes(
-        session, principal, household_id, cursor=cursor, limit=limit
+    return await service.category_changes(
+        session, principal=principal, household_id=household_id, cursor=cursor, limit=limit
     )
-    return Page(items=changes, next_cursor=next_cursor)
 
 
 @router.post(
     "/{household_id}/category-changes",
     response_model=HouseholdPublic,
     summary="认定或退出（带日期与原因）/ recognise or exit a category, with date and reason",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(CategoryUnchanged, *EDIT_PROBLEMS),
 )
 async def change_category(
     session: SessionDep,
@@ -187,7 +196,9 @@ async def change_category(
     if_match: IfMatch,
     response: Response,
 ) -> HouseholdPublic:
-    household = await service.change_category(session, principal, household_id, body, if_match)
+    household = await service.change_category(
+        session, principal=principal, household_id=household_id, data=body, if_match=if_match
+    )
     set_etag(response, household.version)
     return service.masked(household)
 

@@ -4,7 +4,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
+from registry.households import errors
 from registry.households.categories import check_subtype
 from registry.households.schemas import HouseholdIn
 from registry.models import Area, Member
@@ -64,13 +65,11 @@ async def check_id_numbers_free(
     head = await head_name(session, holder.household_id)
     index = numbers.index(holder.id_number)
     shown = mask_id_number(holder.id_number)
-    raise Conflict(
-        f"身份证号 {shown} 已登记在农户 {holder.household_id}（户主 {head}）/ "
-        f"ID number {shown} is already registered in household {holder.household_id} "
-        f"(head {head})",
+    raise errors.duplicate_id_number(
         field=f"members.{index}.id_number",
-        holder_household_id=str(holder.household_id),
-        holder_head_name=head,
+        shown=shown,
+        holder_household_id=holder.household_id,
+        head=head,
     )
 
 

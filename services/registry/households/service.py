@@ -10,10 +10,11 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.clock import local_today
-from kit.pagination import paginate
-from kit.problems import Conflict, invalid
+from kit.pagination import Page, paginate
+from kit.problems import invalid
+from kit.versioning import bump_if_match
 from registry import aggregates
-from registry.households import categories, search
+from registry.households import categories, errors, search
 from registry.households.rules import check_body, check_id_numbers_free, check_village
 from registry.households.schemas import (
     CategoryChangeCreate,
@@ -63,7 +64,7 @@ async def members_of(session: AsyncSession, household_ids: list[UUID]) -> dict[U
 
 
 async def find(
-    session: AsyncSession, principal: Principal, household_id: UUID, *, for_update: bool = False
+    session: AsyncSession, *, principal: Principal, household_id: UUID, for_update: bool = False
 ) -> Household:
     """The household if the caller may see it, else 404."""
     return await aggregates.get_visible(
@@ -72,21 +73,23 @@ async def find(
 
 
 async def get_household(
-    session: AsyncSession, principal: Principal, household_id: UUID
+    session: AsyncSession, *, principal: Principal, household_id: UUID
 ) -> HouseholdPublic:
-    household = await find(session, principal, household_id)
+    """One household the caller sees (whole: ``show`` masks it for the caller)."""
+    household = await find(session, principal=principal, household_id=household_id)
     members = await members_of(session, [household.id])
     return to_public(household, members[household.id])
 
 
 async def list_households(
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: search.HouseholdFilters,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[HouseholdPublic], str | None]:
+) -> Page[HouseholdPublic]:
+    """The households the caller sees that match ``filters``, by village (whole: see ``show``)."""
     query = select(Household).where(
         *visible_households(principal),
         search.in_area(principal.area),  # the scope again, as a range the index can serve
@@ -95,14 +98,14 @@ async def list_households(
     keys = [col(Household.village_code), col(Household.id)]
     households, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     members = await members_of(session, [h.id for h in households])
-    return [to_public(h, members[h.id]) for h in households], next_cursor
+    return Page(items=[to_public(h, members[h.id]) for h in households], next_cursor=next_cursor)
 
 
 async def show(
     session: AsyncSession,
+    *,
     principal: Principal,
     households: list[HouseholdPublic],
-    *,
     unmask: Unmask,
 ) -> list[HouseholdPublic]:
     """As this caller may see them: masked, or whole with an audit entry per household."""
@@ -171,24 +174,25 @@ def _head_first(members: list[MemberIn]) -> list[MemberIn]:
 
 
 async def create_household(
-    session: AsyncSession, principal: Principal, body: HouseholdCreate
+    session: AsyncSession, *, principal: Principal, data: HouseholdCreate
 ) -> HouseholdPublic:
-    for index, member in enumerate(body.members):
+    """Register a household with its members, its category recognised from the day given."""
+    for index, member in enumerate(data.members):
         if member.id is not None:
             raise invalid(f"members.{index}.id", "新户的成员不带 id / a new member has no id yet")
-    await _check(session, principal, body, None)
-    household = Household(village_code=body.village_code, category=body.category)
-    _apply(household, body)
+    await _check(session, principal, data, None)
+    household = Household(village_code=data.village_code, category=data.category)
+    _apply(household, data)
     session.add(household)
     await session.flush()  # the members' and category rows' foreign keys need the household row
     members = [
         Member(household_id=household.id, **_member_fields(given, position))
-        for position, given in enumerate(_head_first(body.members))
+        for position, given in enumerate(_head_first(data.members))
     ]
     session.add_all(members)
     session.add(
         categories.recognise(
-            household, body.category_changed_on or local_today(), body.category_change_reason
+            household, data.category_changed_on or local_today(), data.category_change_reason
         )
     )
     await session.flush()
@@ -199,25 +203,27 @@ async def create_household(
 
 async def update_household(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
-    body: HouseholdUpdate,
+    data: HouseholdUpdate,
     if_match: str | None,
 ) -> HouseholdPublic:
-    household = await find(session, principal, household_id, for_update=True)
-    aggregates.bump(household, if_match)
-    await _check(session, principal, body, household.id)
-    members = await _replace_members(session, household.id, body.members)
+    """Replace a household and its members (matched by id), at the version the caller read."""
+    household = await find(session, principal=principal, household_id=household_id, for_update=True)
+    bump_if_match(household, if_match)
+    await _check(session, principal, data, household.id)
+    members = await _replace_members(session, household.id, data.members)
     await categories.move(
         session,
         household,
-        body.category,
-        body.low_income_subtype,
-        body.category_changed_on or local_today(),
-        body.category_change_reason,
+        data.category,
+        data.low_income_subtype,
+        data.category_changed_on or local_today(),
+        data.category_change_reason,
         date_field="category_changed_on",
     )
-    _apply(household, body)
+    _apply(household, data)
     await session.flush()
     state = to_public(household, members)
     aggregates.emit(session, AGGREGATE, household, state, household.village_code)
@@ -226,22 +232,21 @@ async def update_household(
 
 async def change_category(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
-    body: CategoryChangeCreate,
+    data: CategoryChangeCreate,
     if_match: str | None,
 ) -> HouseholdPublic:
     """认定/退出 with a date and reason; the household's category follows."""
-    household = await find(session, principal, household_id, for_update=True)
-    aggregates.bump(household, if_match)  # a refusal below rolls the bump back
-    categories.check_subtype(body.category, body.low_income_subtype)
+    household = await find(session, principal=principal, household_id=household_id, for_update=True)
+    bump_if_match(household, if_match)  # a refusal below rolls the bump back
+    categories.check_subtype(data.category, data.low_income_subtype)
     moved = await categories.move(
-        session, household, body.category, body.low_income_subtype, body.changed_on, body.reason
+        session, household, data.category, data.low_income_subtype, data.changed_on, data.reason
     )
     if not moved:
-        raise Conflict(
-            "该户已是这一类别 / the household is in this category already", field="category"
-        )
+        raise errors.category_unchanged()
     await session.flush()
     members = (await members_of(session, [household.id]))[household.id]
     state = to_public(household, members)
@@ -278,10 +283,11 @@ async def _replace_members(
 
 
 async def delete_household(
-    session: AsyncSession, principal: Principal, household_id: UUID, if_match: str | None
+    session: AsyncSession, *, principal: Principal, household_id: UUID, if_match: str | None
 ) -> None:
-    household = await find(session, principal, household_id, for_update=True)
-    aggregates.bump(household, if_match)
+    """Delete a household nothing refers to, at the version the caller read."""
+    household = await find(session, principal=principal, household_id=household_id, for_update=True)
+    bump_if_match(household, if_match)
     await _check_unreferenced(session, household.id)
     members = await members_of(session, [household.id])
     state = to_public(household, members[household.id])
@@ -293,38 +299,30 @@ async def delete_household(
 async def _check_unreferenced(session: AsyncSession, household_id: UUID) -> None:
     """409 while income records, pairings or entity links (active or kept as history) refer
     to the household: those are other records' facts, not to be dropped with it."""
-    referring: list[tuple[Any, str]] = [
-        (IncomeRecord, "收入记录 / income records"),
-        (Pairing, "帮扶结对 / assistance pairings"),
-        (EntityHouseholdLink, "主体带动关系 / entity links"),
-    ]
-    for model, what in referring:
+    referring: list[Any] = [IncomeRecord, Pairing, EntityHouseholdLink]
+    for model in referring:
         query = select(func.count()).where(col(model.household_id) == household_id)
         if hasattr(model, "ended_on"):
             active = await session.scalar(query.where(col(model.ended_on).is_(None)))
             if active:
-                raise Conflict(
-                    f"该户仍有进行中的{what}，不能删除 / the household still has active {what}",
-                    blocking=model.__tablename__,
-                )
+                raise errors.household_in_use(model.__tablename__, active=True)
         if await session.scalar(query):
-            raise Conflict(
-                f"该户仍有{what}，不能删除 / the household still has {what}",
-                blocking=model.__tablename__,
-            )
+            raise errors.household_in_use(model.__tablename__, active=False)
 
 
 async def category_changes(
     session: AsyncSession,
+    *,
     principal: Principal,
     household_id: UUID,
-    *,
     cursor: str | None,
     limit: int,
-) -> tuple[list[CategoryChangePublic], str | None]:
-    await find(session, principal, household_id)
+) -> Page[CategoryChangePublic]:
+    """A household's category history, oldest first."""
+    await find(session, principal=principal, household_id=household_id)
     query = select(CategoryChange).where(col(CategoryChange.household_id) == household_id)
     # "exited" sorts before "recognised": on one day the old category ends, then the new begins.
     keys = [col(CategoryChange.changed_on), col(CategoryChange.kind), col(CategoryChange.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return [CategoryChangePublic.model_validate(r.model_dump()) for r in rows], next_cursor
+    items = [CategoryChangePublic.model_validate(r.model_dump()) for r in rows]
+    return Page(items=items, next_cursor=next_cursor)

@@ -178,11 +178,11 @@ def _plan_row(principal: Principal, stored: Stored, seen: dict[str, int], row: S
 
 async def write(session: AsyncSession, principal: Principal, unit: Unit) -> UUID:
     if unit.action is Action.CREATE:
-        created = await create_cadre(session=session, principal=principal, data=unit.body)
+        created = await create_cadre(session, principal=principal, data=unit.body)
         return created.id
     assert unit.record_id is not None
     updated = await update_cadre(
-        session=session,
+        session,
         principal=principal,
         cadre_id=unit.record_id,
         data=unit.body,

@@ -239,11 +239,11 @@ def _validate(unit: Unit, row: SourceRow, body: dict[str, Any], schema: type[Ent
 
 async def write(session: AsyncSession, principal: Principal, unit: Unit) -> UUID:
     if unit.action is Action.CREATE:
-        created = await create_entity(session=session, principal=principal, data=unit.body)
+        created = await create_entity(session, principal=principal, data=unit.body)
         return created.id
     assert unit.record_id is not None
     updated = await update_entity(
-        session=session,
+        session,
         principal=principal,
         entity_id=unit.record_id,
         data=unit.body,

@@ -416,10 +416,14 @@ def _same(household: Household, members: list[Member], body: HouseholdIn) -> boo
 
 async def write(session: AsyncSession, principal: Principal, unit: Unit) -> UUID:
     if unit.action is Action.CREATE:
-        created = await create_household(session, principal, unit.body)
+        created = await create_household(session, principal=principal, data=unit.body)
         return created.id
     assert unit.record_id is not None
     updated = await update_household(
-        session, principal, unit.record_id, unit.body, f'"{unit.version}"'
+        session,
+        principal=principal,
+        household_id=unit.record_id,
+        data=unit.body,
+        if_match=f'"{unit.version}"',
     )
     return updated.id

@@ -194,5 +194,12 @@ def _same(record: IncomeRecord, body: IncomeRecordPut) -> bool:
 async def write(session: AsyncSession, principal: Principal, unit: Unit) -> UUID:
     if_match = None if unit.version is None else f'"{unit.version}"'
     household_id, period = unit.extra["household_id"], unit.extra["period"]
-    record, _ = await put_record(session, principal, household_id, period, unit.body, if_match)
+    record, _ = await put_record(
+        session,
+        principal=principal,
+        household_id=household_id,
+        period=period,
+        data=unit.body,
+        if_match=if_match,
+    )
     return record.id

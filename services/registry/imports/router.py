@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from kit.db import SessionDep
 from kit.downloads import TABLE_CONTENT, template_response
-from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.problems import PROBLEM_RESPONSES, ConcurrentWrite, PayloadTooLarge, problem_responses
 from kit.tabular import TableFile, read_upload
 from registry.imports import service
 from registry.imports.report import ImportReport
@@ -31,7 +31,7 @@ async def template(kind: KindName, fmt: Literal["xlsx", "csv"], principal: Write
     "/{kind}",
     response_model=ImportReport,
     summary="导入（默认试运行，不写入）/ import a table (a dry run unless dry_run=false)",
-    responses=problem_responses(PayloadTooLarge),
+    responses=problem_responses(PayloadTooLarge, ConcurrentWrite),
 )
 async def run_import(
     session: SessionDep,
@@ -45,5 +45,5 @@ async def run_import(
     spec = service.KINDS[kind]
     rows = await read_upload(file, spec.columns, max_rows=spec.max_rows)
     if dry_run:
-        return await service.plan_import(session, principal, kind, rows)
-    return await service.apply_import(session, principal, kind, rows)
+        return await service.plan_import(session, principal=principal, kind=kind, rows=rows)
+    return await service.apply_import(session, principal=principal, kind=kind, rows=rows)

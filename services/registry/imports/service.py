@@ -68,7 +68,7 @@ async def _plan(
 
 
 async def plan_import(
-    session: AsyncSession, principal: Principal, kind: str, rows: list[SourceRow]
+    session: AsyncSession, *, principal: Principal, kind: str, rows: list[SourceRow]
 ) -> ImportReport:
     """What importing ``rows`` would do, every error of every row listed; writes nothing."""
     units = await _plan(session, principal, kind, rows)
@@ -76,7 +76,7 @@ async def plan_import(
 
 
 async def apply_import(
-    session: AsyncSession, principal: Principal, kind: str, rows: list[SourceRow]
+    session: AsyncSession, *, principal: Principal, kind: str, rows: list[SourceRow]
 ) -> ImportReport:
     """Write every create and update, or (422 with the report) nothing at all."""
     spec = KINDS[kind]

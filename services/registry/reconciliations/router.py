@@ -7,9 +7,10 @@ from fastapi import APIRouter, File, Form, Response, UploadFile
 
 from kit.db import SessionDep
 from kit.downloads import TABLE_CONTENT, template_response
-from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, problem_responses
+from kit.problems import PROBLEM_RESPONSES, PayloadTooLarge, PreconditionFailed, problem_responses
 from kit.tabular import read_upload
 from registry.reconciliations import service
+from registry.reconciliations.errors import ReportOutdated
 from registry.reconciliations.schemas import Applied, ApplyForm, Finding, Report
 from registry.scope import Writers
 
@@ -36,14 +37,14 @@ async def template(fmt: Literal["xlsx", "csv"], principal: Writers) -> Response:
 )
 async def compare(session: SessionDep, principal: Writers, file: RollFile) -> Report:
     rows = await read_upload(file, service.ROLL)
-    return await service.compare(session, principal, rows)
+    return await service.compare(session, principal=principal, rows=rows)
 
 
 @router.post(
     "/apply",
     response_model=Applied,
     summary="应用比对结果（认定/退出/改类型）/ apply the report: recognise, exit, change subtype",
-    responses=problem_responses(PayloadTooLarge),
+    responses=problem_responses(PayloadTooLarge, ReportOutdated, PreconditionFailed),
 )
 async def apply(
     session: SessionDep,
@@ -60,4 +61,4 @@ async def apply(
     form = ApplyForm(fingerprint=fingerprint, changed_on=changed_on, reason=reason)
     if findings:
         form.findings = findings
-    return await service.apply(session, principal, rows, form)
+    return await service.apply(session, principal=principal, rows=rows, form=form)

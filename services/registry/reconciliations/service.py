@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from kit.auth import Principal
-from kit.problems import Conflict, invalid
+from kit.problems import invalid
 from kit.tabular import Column, SourceRow
 from registry.households import service as households
 from registry.households.schemas import CategoryChangeCreate
@@ -20,6 +20,7 @@ from registry.identity import IdNumberError, parse
 from registry.models import Household, Member
 from registry.models.vocab import HouseholdCategory, LowIncomeSubtype, Relation
 from registry.privacy import mask_id_number
+from registry.reconciliations.errors import report_outdated
 from registry.reconciliations.schemas import (
     Applied,
     ApplyForm,
@@ -183,7 +184,10 @@ def _fingerprint(differences: Iterable[Difference]) -> str:
     return digest.hexdigest()[:32]
 
 
-async def compare(session: AsyncSession, principal: Principal, rows: Sequence[SourceRow]) -> Report:
+async def compare(
+    session: AsyncSession, *, principal: Principal, rows: Sequence[SourceRow]
+) -> Report:
+    """The roll against the registry: what matches and what differs; changes nothing."""
     errors: list[RowError] = []
     entries = _entries(rows, errors)
     households_by_id = await _households_of(session, [e.id_number for e in entries])
@@ -262,10 +266,10 @@ async def compare(session: AsyncSession, principal: Principal, rows: Sequence[So
 
 
 async def apply(
-    session: AsyncSession, principal: Principal, rows: Sequence[SourceRow], form: ApplyForm
+    session: AsyncSession, *, principal: Principal, rows: Sequence[SourceRow], form: ApplyForm
 ) -> Applied:
     """Carry out the report's applicable changes of the chosen findings, all or none."""
-    report = await compare(session, principal, rows)
+    report = await compare(session, principal=principal, rows=rows)
     if report.errors:
         # A row that failed to read would make its household look "extra" and exit it wrongly.
         first = report.errors[0]
@@ -275,11 +279,7 @@ async def apply(
             f"has {len(report.errors)} bad rows (from row {first.row}); fix them first",
         )
     if report.fingerprint != form.fingerprint:
-        raise Conflict(
-            "比对之后登记库或名册已有变化，请重新比对 / the registry or the roll changed since "
-            "the report; compare again",
-            field="fingerprint",
-        )
+        raise report_outdated()
     chosen = [d for d in report.differences if d.applicable and d.finding in form.findings]
     counts = {finding: 0 for finding in Finding}
     for difference in chosen:
@@ -294,7 +294,11 @@ async def apply(
             reason=form.reason,
         )
         await households.change_category(
-            session, principal, difference.household_id, body, f'"{difference.household_version}"'
+            session,
+            principal=principal,
+            household_id=difference.household_id,
+            data=body,
+            if_match=f'"{difference.household_version}"',
         )
         counts[difference.finding] += 1
     return Applied(

@@ -38,5 +38,7 @@ async def read_snapshot(
     cursor: CursorQuery = None,
     limit: LimitQuery = 200,
 ) -> SnapshotPage:
-    page = await service.read_page(session, principal, aggregate, cursor=cursor, limit=limit)
+    page = await service.read_page(
+        session, principal=principal, aggregate=aggregate, cursor=cursor, limit=limit
+    )
     return SnapshotPage.model_validate(page, from_attributes=True)

@@ -29,13 +29,12 @@ from kit.feed import cursor_seq, feed_position
 from kit.pagination import decode_cursor, encode_cursor
 from kit.problems import invalid
 from registry.areas import service as areas
-from registry.cadre_entity_links import service as cadre_entity_links
 from registry.cadres import service as cadres
 from registry.departments import service as departments
 from registry.entities import service as entities
-from registry.entity_household_links import service as entity_household_links
 from registry.households import income_service
 from registry.households import service as households
+from registry.links.kinds import CADRE_ENTITY, ENTITY_HOUSEHOLD, PAIRING
 from registry.models import (
     Area,
     Cadre,
@@ -50,7 +49,6 @@ from registry.models import (
     Pairing,
     outbox,
 )
-from registry.pairings import service as pairings
 from registry.privacy import audit_whole_events, mask_event
 
 
@@ -61,11 +59,11 @@ class Aggregate(StrEnum):
     DEPARTMENT = departments.AGGREGATE
     CADRE = cadres.AGGREGATE
     ENTITY = entities.AGGREGATE
-    CADRE_ENTITY_LINK = cadre_entity_links.AGGREGATE
+    CADRE_ENTITY_LINK = CADRE_ENTITY.aggregate
     HOUSEHOLD = households.AGGREGATE
     INCOME_RECORD = income_service.AGGREGATE
-    ENTITY_HOUSEHOLD_LINK = entity_household_links.AGGREGATE
-    PAIRING = pairings.AGGREGATE
+    ENTITY_HOUSEHOLD_LINK = ENTITY_HOUSEHOLD.aggregate
+    PAIRING = PAIRING.aggregate
 
 
 States = Callable[[AsyncSession, Sequence[Any]], Awaitable[list[BaseModel]]]
@@ -147,21 +145,21 @@ KINDS: dict[Aggregate, Kind] = {
         Entity,
         col(Entity.id) == col(CadreEntityLink.entity_id),
         col(Entity.village_code),
-        _each(cadre_entity_links.to_public),
+        _each(CADRE_ENTITY.to_public),
     ),
     Aggregate.ENTITY_HOUSEHOLD_LINK: _via(
         EntityHouseholdLink,
         Household,
         col(Household.id) == col(EntityHouseholdLink.household_id),
         col(Household.village_code),
-        _each(entity_household_links.to_public),
+        _each(ENTITY_HOUSEHOLD.to_public),
     ),
     Aggregate.PAIRING: _via(
         Pairing,
         Household,
         col(Household.id) == col(Pairing.household_id),
         col(Household.village_code),
-        _each(pairings.to_public),
+        _each(PAIRING.to_public),
     ),
 }
 
@@ -194,9 +192,9 @@ def _after(kind: Kind, after: str) -> ColumnElement[bool]:
 
 async def read_page(
     session: AsyncSession,
+    *,
     principal: Principal,
     aggregate: Aggregate,
-    *,
     cursor: str | None,
     limit: int,
 ) -> SnapshotPage:

@@ -7,11 +7,11 @@ from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE
 from registry.tests.link_seeds import events
 
 
-def admin(tokens, area=COUNTY):
+def admin_headers(tokens, area=COUNTY):
     return tokens.headers(Role.COUNTY_ADMIN, area=area)
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -23,7 +23,9 @@ async def post_area(client, tokens, code, name="某地", size_class=None, header
     body = {"code": code, "name": name, "edition": 2023}
     if size_class:
         body["size_class"] = size_class
-    return await client.post("/v1/areas", json=body, headers=headers or admin(tokens, area=""))
+    return await client.post(
+        "/v1/areas", json=body, headers=headers or admin_headers(tokens, area="")
+    )
 
 
 @pytest.mark.smoke
@@ -48,10 +50,12 @@ async def test_a_tree_built_top_down_derives_level_parent_and_kind(app, client, 
         response = await post_area(client, tokens, code, size_class=size)
         assert response.status_code == 201, response.text
     for code, (level, parent, kind) in expected.items():
-        got = (await client.get(f"/v1/areas/{code}", headers=admin(tokens))).json()
+        got = (await client.get(f"/v1/areas/{code}", headers=admin_headers(tokens))).json()
         assert (got["level"], got["parent_code"], got["kind"]) == (level, parent, kind), code
 
-    children = await client.get("/v1/areas", params={"parent": "331126101"}, headers=admin(tokens))
+    children = await client.get(
+        "/v1/areas", params={"parent": "331126101"}, headers=admin_headers(tokens)
+    )
     assert [a["code"] for a in children.json()["items"]] == ["331126101001", "331126101201"]
 
 
@@ -74,6 +78,7 @@ async def test_an_existing_code_is_a_conflict(app, client, tokens):
     await add_areas(app)
     response = await post_area(client, tokens, TOWN_A)
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/duplicate-code"
     assert "黄田镇" in response.json()["detail"]
 
 
@@ -101,15 +106,15 @@ async def test_update_needs_the_current_version_and_is_one_event(app, client, to
     assert created.status_code == 201
     body = {"name": "黄田镇（新）", "edition": 2024}
 
-    missing = await client.put(f"/v1/areas/{TOWN_A}", json=body, headers=admin(tokens))
+    missing = await client.put(f"/v1/areas/{TOWN_A}", json=body, headers=admin_headers(tokens))
     assert missing.status_code == 428
     stale = await client.put(
-        f"/v1/areas/{TOWN_A}", json=body, headers={**admin(tokens), "If-Match": '"7"'}
+        f"/v1/areas/{TOWN_A}", json=body, headers={**admin_headers(tokens), "If-Match": '"7"'}
     )
     assert stale.status_code == 412
 
     updated = await client.put(
-        f"/v1/areas/{TOWN_A}", json=body, headers={**admin(tokens), "If-Match": '"1"'}
+        f"/v1/areas/{TOWN_A}", json=body, headers={**admin_headers(tokens), "If-Match": '"1"'}
     )
     assert updated.status_code == 200, updated.text
     assert updated.headers["ETag"] == '"2"'
@@ -126,22 +131,26 @@ async def test_collective_income_is_part_of_the_village(app, client, tokens):
     await add_areas(app)
     url = f"/v1/areas/{VILLAGE_A1}/collective-income/2025"
     response = await client.put(
-        url, json={"operating_income": "230000.50"}, headers=officer(tokens)
+        url, json={"operating_income": "230000.50"}, headers=officer_headers(tokens)
     )
     assert response.status_code == 200, response.text
     assert response.json()["collective_income"] == [{"year": 2025, "operating_income": "230000.50"}]
     assert response.headers["ETag"] == '"2"'
 
     again = await client.put(
-        url, json={"operating_income": "240000"}, headers={**admin(tokens), "If-Match": '"1"'}
+        url,
+        json={"operating_income": "240000"},
+        headers={**admin_headers(tokens), "If-Match": '"1"'},
     )
     assert again.status_code == 412
     again = await client.put(
-        url, json={"operating_income": "240000"}, headers={**admin(tokens), "If-Match": '"2"'}
+        url,
+        json={"operating_income": "240000"},
+        headers={**admin_headers(tokens), "If-Match": '"2"'},
     )
     assert again.json()["collective_income"][0]["operating_income"] == "240000.00"
 
-    got = await client.get(f"/v1/areas/{VILLAGE_A1}", headers=officer(tokens))
+    got = await client.get(f"/v1/areas/{VILLAGE_A1}", headers=officer_headers(tokens))
     assert got.json()["collective_income"] == [{"year": 2025, "operating_income": "240000.00"}]
     assert got.headers["ETag"] == '"3"'
 
@@ -155,21 +164,21 @@ async def test_collective_income_refusals(app, client, tokens):
     body = {"operating_income": "1000.00"}
     # Another township's village does not exist for this officer.
     other = await client.put(
-        f"/v1/areas/{VILLAGE_B1}/collective-income/2025", json=body, headers=officer(tokens)
+        f"/v1/areas/{VILLAGE_B1}/collective-income/2025", json=body, headers=officer_headers(tokens)
     )
     assert other.status_code == 404
     township = await client.put(
-        f"/v1/areas/{TOWN_A}/collective-income/2025", json=body, headers=admin(tokens)
+        f"/v1/areas/{TOWN_A}/collective-income/2025", json=body, headers=admin_headers(tokens)
     )
     assert township.status_code == 422 and "code" in field_errors(township)
     floats = await client.put(
         f"/v1/areas/{VILLAGE_A1}/collective-income/2025",
         json={"operating_income": 1000.5},
-        headers=admin(tokens),
+        headers=admin_headers(tokens),
     )
     assert floats.status_code == 422 and "operating_income" in field_errors(floats)
     future = await client.put(
-        f"/v1/areas/{VILLAGE_A1}/collective-income/2999", json=body, headers=admin(tokens)
+        f"/v1/areas/{VILLAGE_A1}/collective-income/2999", json=body, headers=admin_headers(tokens)
     )
     assert future.status_code == 422 and "year" in field_errors(future)
     leader = await client.put(
@@ -183,38 +192,44 @@ async def test_collective_income_refusals(app, client, tokens):
 
 async def test_scope_hides_other_townships_and_only_admins_write(app, client, tokens):
     await add_areas(app)
-    listed = await client.get("/v1/areas", headers=officer(tokens))
+    listed = await client.get("/v1/areas", headers=officer_headers(tokens))
     assert {a["code"] for a in listed.json()["items"]} == {TOWN_A, VILLAGE_A1, "331126101202"}
-    assert (await client.get(f"/v1/areas/{TOWN_B}", headers=officer(tokens))).status_code == 404
-    assert (await client.get(f"/v1/areas/{COUNTY}", headers=officer(tokens))).status_code == 404
+    assert (
+        await client.get(f"/v1/areas/{TOWN_B}", headers=officer_headers(tokens))
+    ).status_code == 404
+    assert (
+        await client.get(f"/v1/areas/{COUNTY}", headers=officer_headers(tokens))
+    ).status_code == 404
 
     body = {"name": "黄田镇", "edition": 2024}
-    for headers in (officer(tokens), tokens.headers(Role.LEADER, area=COUNTY)):
+    for headers in (officer_headers(tokens), tokens.headers(Role.LEADER, area=COUNTY)):
         put = await client.put(
             f"/v1/areas/{TOWN_A}", json=body, headers={**headers, "If-Match": '"1"'}
         )
         assert put.status_code == 403
         post = await post_area(client, tokens, "331126102", headers=headers)
         assert post.status_code == 403
-    outside = await post_area(client, tokens, "331127", headers=admin(tokens))
+    outside = await post_area(client, tokens, "331127", headers=admin_headers(tokens))
     assert outside.status_code == 422 and "code" in field_errors(outside)
 
 
 async def test_list_filters_and_pages_by_code(app, client, tokens):
     await add_areas(app)
-    villages = await client.get("/v1/areas", params={"level": "village"}, headers=admin(tokens))
+    villages = await client.get(
+        "/v1/areas", params={"level": "village"}, headers=admin_headers(tokens)
+    )
     assert [a["code"] for a in villages.json()["items"]] == [
         VILLAGE_A1,
         "331126101202",
         VILLAGE_B1,
     ]
-    named = await client.get("/v1/areas", params={"q": "隆宫"}, headers=admin(tokens))
+    named = await client.get("/v1/areas", params={"q": "隆宫"}, headers=admin_headers(tokens))
     assert {a["code"] for a in named.json()["items"]} == {TOWN_B, VILLAGE_B1}
 
     seen, cursor = [], None
     while True:
         params = {"limit": 4, **({"cursor": cursor} if cursor else {})}
-        page = (await client.get("/v1/areas", params=params, headers=admin(tokens))).json()
+        page = (await client.get("/v1/areas", params=params, headers=admin_headers(tokens))).json()
         seen += [a["code"] for a in page["items"]]
         cursor = page["next_cursor"]
         if cursor is None:

@@ -6,6 +6,7 @@ from uuid import uuid4
 import pytest
 from sqlmodel import select
 
+from kit import clock
 from kit.auth import Role
 from registry.models import AuditEntry, User
 from registry.tests.factories import COUNTY, TOWN_A, household_body, id_number
@@ -15,7 +16,7 @@ EXPORT = "/v1/audit/export.csv"
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
 
-def admin(tokens, **kwargs):
+def admin_headers(tokens, **kwargs):
     return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY, **kwargs)
 
 
@@ -49,7 +50,7 @@ async def test_unmask_needs_a_reason_which_the_entry_keeps(app, client, tokens, 
     assert too_long.status_code == 422 and too_long.json()["errors"][0]["field"] == "reason"
     assert await entries(app) == []
 
-    before = datetime.now(UTC)
+    before = clock.now()
     whole = await client.get(
         url, params={"unmask": "true", "reason": "核实低保申请"}, headers=headers
     )
@@ -65,11 +66,13 @@ async def test_unmask_needs_a_reason_which_the_entry_keeps(app, client, tokens, 
     )
     assert set(entry.fields) == {"id_number", "phone"}
     assert entry.reason == "核实低保申请"
-    assert before <= entry.at <= datetime.now(UTC)
+    assert before <= entry.at <= clock.now()
 
 
 async def test_a_cadre_list_unmasked_also_needs_a_reason(app, client, tokens, areas):
-    response = await client.get("/v1/cadres", params={"unmask": "true"}, headers=admin(tokens))
+    response = await client.get(
+        "/v1/cadres", params={"unmask": "true"}, headers=admin_headers(tokens)
+    )
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "reason"
 
 
@@ -122,7 +125,7 @@ async def seed_log(app):
 
 async def test_admins_list_the_log_newest_first_filtered_and_paged(app, client, tokens, areas):
     user_id = await seed_log(app)
-    headers = admin(tokens)
+    headers = admin_headers(tokens)
 
     pages, cursor = [], None
     while True:
@@ -186,7 +189,7 @@ async def test_export_is_excel_ready_csv_and_is_itself_audited(app, client, toke
     response = await client.get(
         EXPORT,
         params={"resource": "household", "reason": "季度检查"},
-        headers=admin(tokens, subject=subject),
+        headers=admin_headers(tokens, subject=subject),
     )
 
     assert response.status_code == 200
@@ -206,5 +209,5 @@ async def test_export_is_excel_ready_csv_and_is_itself_audited(app, client, toke
     [export] = [e for e in await entries(app) if e.subject == subject]
     assert (export.action, export.resource, export.reason) == ("export_audit", "audit", "季度检查")
     assert export.fields == ["resource=household"]
-    listed = await client.get(URL, params={"subject": subject}, headers=admin(tokens))
+    listed = await client.get(URL, params={"subject": subject}, headers=admin_headers(tokens))
     assert [i["action"] for i in listed.json()["items"]] == ["export_audit"]

@@ -7,7 +7,7 @@ from registry.tests.link_seeds import add_cadre, add_entity, events
 URL = "/v1/cadre-entity-links"
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -15,7 +15,7 @@ async def link(client, tokens, cadre_id, entity_id, started_on="2024-03-01", **e
     return await client.post(
         URL,
         json={"cadre_id": str(cadre_id), "entity_id": entity_id, "started_on": started_on, **extra},
-        headers=officer(tokens),
+        headers=officer_headers(tokens),
     )
 
 
@@ -32,13 +32,14 @@ async def test_one_entity_per_cadre_unless_replaced(app, client, tokens, areas):
 
     refused = await link(client, tokens, cadre_id, coop["id"], "2025-01-01")
     assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/active-link-exists"
     assert "香菇家庭农场" in refused.json()["detail"]
     assert refused.json()["current_id"] == first.json()["id"]
 
     replaced = await link(client, tokens, cadre_id, coop["id"], "2025-01-01", replace_active=True)
     assert replaced.status_code == 201, replaced.text
 
-    old = (await client.get(f"{URL}/{first.json()['id']}", headers=officer(tokens))).json()
+    old = (await client.get(f"{URL}/{first.json()['id']}", headers=officer_headers(tokens))).json()
     assert old["ended_on"] == "2025-01-01" and old["active"] is False and old["version"] == 2
     link_events = await events(app, "cadre_entity_link")
     assert [(e["aggregate_id"], e["version"]) for e in link_events] == [
@@ -67,7 +68,7 @@ async def test_ending_needs_the_version_happens_once_and_the_link_is_kept(
     farm = await add_entity(client, tokens)
     created = (await link(client, tokens, cadre_id, farm["id"], "2024-03-01")).json()
     end = f"{URL}/{created['id']}/end"
-    headers = officer(tokens)
+    headers = officer_headers(tokens)
 
     assert (
         await client.post(end, json={"ended_on": "2025-01-01"}, headers=headers)
@@ -89,6 +90,7 @@ async def test_ending_needs_the_version_happens_once_and_the_link_is_kept(
         end, json={"ended_on": "2025-02-01"}, headers={**headers, "If-Match": '"2"'}
     )
     assert again.status_code == 409
+    assert again.json()["type"] == "/problems/link-ended"
 
     async def listed(**params):
         response = await client.get(URL, params=params, headers=headers)
@@ -113,7 +115,7 @@ async def test_scope_roles_and_a_cadre_sees_only_their_own(app, client, tokens, 
     # An entity outside the officer's township cannot be linked, nor its links seen.
     outside = await link(client, tokens, cadre_id, far_farm["id"], replace_active=True)
     assert outside.status_code == 422 and outside.json()["errors"][0]["field"] == "entity_id"
-    town_b = officer(tokens, TOWN_B)
+    town_b = officer_headers(tokens, TOWN_B)
     assert (await client.get(f"{URL}/{mine['id']}", headers=town_b)).status_code == 404
     assert (await client.get(URL, headers=town_b)).json()["items"] == []
 

@@ -14,11 +14,11 @@ from registry.tests.link_seeds import add_entity, events
 PHONE = "13812345678"
 
 
-def admin(tokens, area=COUNTY):
+def admin_headers(tokens, area=COUNTY):
     return tokens.headers(Role.COUNTY_ADMIN, area=area)
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -30,7 +30,9 @@ def field_errors(response):
 async def department(app, client, tokens):
     await add_areas(app)
     response = await client.post(
-        "/v1/departments", json={"name": "县农业农村局", "area_code": COUNTY}, headers=admin(tokens)
+        "/v1/departments",
+        json={"name": "县农业农村局", "area_code": COUNTY},
+        headers=admin_headers(tokens),
     )
     assert response.status_code == 201
     return response.json()["id"]
@@ -50,7 +52,9 @@ def cadre_body(department, **overrides):
 
 async def add_cadre(client, tokens, department, headers=None, **overrides):
     response = await client.post(
-        "/v1/cadres", json=cadre_body(department, **overrides), headers=headers or admin(tokens)
+        "/v1/cadres",
+        json=cadre_body(department, **overrides),
+        headers=headers or admin_headers(tokens),
     )
     assert response.status_code == 201, response.text
     return response.json()
@@ -66,7 +70,7 @@ async def audits(app):
 
 async def test_an_officer_registers_a_cadre_of_their_township(app, client, tokens, department):
     body = cadre_body(department, skills=[" 食用菌栽培 ", "电商", "食用菌栽培", " "])
-    created = await client.post("/v1/cadres", json=body, headers=officer(tokens))
+    created = await client.post("/v1/cadres", json=body, headers=officer_headers(tokens))
     assert created.status_code == 201, created.text
     cadre = created.json()
     assert cadre["skills"] == ["食用菌栽培", "电商"]
@@ -82,7 +86,7 @@ async def test_an_officer_registers_a_cadre_of_their_township(app, client, token
         k: v for k, v in cadre.items() if k != "linked_entity_id"
     }
 
-    got = await client.get(created.headers["Location"], headers=admin(tokens))
+    got = await client.get(created.headers["Location"], headers=admin_headers(tokens))
     assert got.json() == cadre and got.headers["ETag"] == '"1"'
     assert await audits(app) == []
 
@@ -92,9 +96,9 @@ async def test_phone_whole_only_on_request_by_a_role_that_may_and_audited(
 ):
     cadre = await add_cadre(client, tokens, department)
     url = f"/v1/cadres/{cadre['id']}"
-    whole = await client.get(url, params=UNMASK, headers=officer(tokens))
+    whole = await client.get(url, params=UNMASK, headers=officer_headers(tokens))
     assert whole.json()["phone"] == PHONE
-    listed = await client.get("/v1/cadres", params=UNMASK, headers=admin(tokens))
+    listed = await client.get("/v1/cadres", params=UNMASK, headers=admin_headers(tokens))
     assert listed.json()["items"][0]["phone"] == PHONE
     entries = await audits(app)
     assert len(entries) == 2
@@ -128,7 +132,7 @@ async def test_invalid_cadres_are_refused_on_the_field(
     client, tokens, department, overrides, field
 ):
     response = await client.post(
-        "/v1/cadres", json=cadre_body(department, **overrides), headers=officer(tokens)
+        "/v1/cadres", json=cadre_body(department, **overrides), headers=officer_headers(tokens)
     )
     assert response.status_code == 422, response.text
     assert field in field_errors(response)
@@ -139,15 +143,15 @@ async def test_another_townships_cadre_does_not_exist_for_an_officer(
 ):
     own = await add_cadre(client, tokens, department, name="黄田干部")
     other = await add_cadre(client, tokens, department, name="隆宫干部", home_area_code=TOWN_B)
-    listed = await client.get("/v1/cadres", headers=officer(tokens))
+    listed = await client.get("/v1/cadres", headers=officer_headers(tokens))
     assert [c["id"] for c in listed.json()["items"]] == [own["id"]]
     assert (
-        await client.get(f"/v1/cadres/{other['id']}", headers=officer(tokens))
+        await client.get(f"/v1/cadres/{other['id']}", headers=officer_headers(tokens))
     ).status_code == 404
     put = await client.put(
         f"/v1/cadres/{other['id']}",
         json=cadre_body(department, home_area_code=TOWN_B),
-        headers={**officer(tokens), "If-Match": '"1"'},
+        headers={**officer_headers(tokens), "If-Match": '"1"'},
     )
     assert put.status_code == 404
 
@@ -186,10 +190,12 @@ async def test_update_and_deactivate_need_the_version_and_emit_each_once(
     cadre = await add_cadre(client, tokens, department)
     url = f"/v1/cadres/{cadre['id']}"
     body = cadre_body(department, active=False, type="science_envoy", phone=None)
-    assert (await client.put(url, json=body, headers=officer(tokens))).status_code == 428
-    stale = await client.put(url, json=body, headers={**officer(tokens), "If-Match": '"2"'})
+    assert (await client.put(url, json=body, headers=officer_headers(tokens))).status_code == 428
+    stale = await client.put(url, json=body, headers={**officer_headers(tokens), "If-Match": '"2"'})
     assert stale.status_code == 412
-    updated = await client.put(url, json=body, headers={**officer(tokens), "If-Match": '"1"'})
+    updated = await client.put(
+        url, json=body, headers={**officer_headers(tokens), "If-Match": '"1"'}
+    )
     assert updated.status_code == 200, updated.text
     assert updated.headers["ETag"] == '"2"'
     assert updated.json()["active"] is False and updated.json()["type"] == "science_envoy"
@@ -199,9 +205,13 @@ async def test_update_and_deactivate_need_the_version_and_emit_each_once(
     assert [e["version"] for e in recorded] == [1, 2]
     assert recorded[1]["data"]["active"] is False and recorded[1]["data"]["version"] == 2
 
-    inactive = await client.get("/v1/cadres", params={"active": "false"}, headers=admin(tokens))
+    inactive = await client.get(
+        "/v1/cadres", params={"active": "false"}, headers=admin_headers(tokens)
+    )
     assert [c["id"] for c in inactive.json()["items"]] == [cadre["id"]]
-    active = await client.get("/v1/cadres", params={"active": "true"}, headers=admin(tokens))
+    active = await client.get(
+        "/v1/cadres", params={"active": "true"}, headers=admin_headers(tokens)
+    )
     assert active.json()["items"] == []
 
 
@@ -209,7 +219,9 @@ async def test_update_and_deactivate_need_the_version_and_emit_each_once(
 async def test_list_filters(client, tokens, department):
     other_department = (
         await client.post(
-            "/v1/departments", json={"name": "县林业局", "area_code": COUNTY}, headers=admin(tokens)
+            "/v1/departments",
+            json={"name": "县林业局", "area_code": COUNTY},
+            headers=admin_headers(tokens),
         )
     ).json()["id"]
     fungi = await add_cadre(client, tokens, department, name="李食用菌", skills=["食用菌栽培"])
@@ -224,7 +236,7 @@ async def test_list_filters(client, tokens, department):
     )
 
     async def names(**params):
-        response = await client.get("/v1/cadres", params=params, headers=admin(tokens))
+        response = await client.get("/v1/cadres", params=params, headers=admin_headers(tokens))
         assert response.status_code == 200, response.text
         return [c["name"] for c in response.json()["items"]]
 
@@ -256,14 +268,14 @@ async def test_the_active_linked_entity_is_shown_read_only(app, client, tokens, 
                 cadre_id=cadre_id, entity_id=UUID(new["id"]), started_on=date(2023, 1, 2)
             )
         )
-    got = await client.get(f"/v1/cadres/{cadre['id']}", headers=admin(tokens))
+    got = await client.get(f"/v1/cadres/{cadre['id']}", headers=admin_headers(tokens))
     assert got.json()["linked_entity_id"] == new["id"]
-    listed = await client.get("/v1/cadres", headers=admin(tokens))
+    listed = await client.get("/v1/cadres", headers=admin_headers(tokens))
     assert listed.json()["items"][0]["linked_entity_id"] == new["id"]
 
     # Not writable through the cadre: a body naming one is ignored, the link stays.
     body = cadre_body(department) | {"linked_entity_id": old["id"]}
     updated = await client.put(
-        f"/v1/cadres/{cadre['id']}", json=body, headers={**admin(tokens), "If-Match": '"1"'}
+        f"/v1/cadres/{cadre['id']}", json=body, headers={**admin_headers(tokens), "If-Match": '"1"'}
     )
     assert updated.json()["linked_entity_id"] == new["id"]

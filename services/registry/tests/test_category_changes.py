@@ -136,6 +136,7 @@ async def test_same_category_is_a_conflict_and_stale_version_is_refused(client, 
         reason="重复认定",
     )
     assert same.status_code == 409
+    assert same.json()["type"] == "/problems/category-unchanged"
     stale = await change(
         client,
         admin,

@@ -63,6 +63,7 @@ async def test_revoking_stops_new_tokens_and_a_new_secret_replaces_the_old(clien
     assert (await token(client, created["client_id"], new)).status_code == 400
     again = await client.post(f"{URL}/{created['client_id']}/secret", headers=admin)
     assert again.status_code == 409
+    assert again.json()["type"] == "/problems/client-revoked"
 
 
 async def test_fumin_s_own_service_clients_are_listed_but_not_changed_here(
@@ -72,7 +73,9 @@ async def test_fumin_s_own_service_clients_are_listed_but_not_changed_here(
         await ensure_service_clients(session, app.state.settings)
     listed = (await client.get(URL, headers=admin)).json()["items"]
     assert {c["client_id"] for c in listed if c["service"]} == {"assistance", "indicators"}
-    assert (await client.post(f"{URL}/assistance/revoke", headers=admin)).status_code == 409
+    refused = await client.post(f"{URL}/assistance/revoke", headers=admin)
+    assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/service-client"
 
 
 @pytest.mark.parametrize(

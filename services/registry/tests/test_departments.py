@@ -10,7 +10,7 @@ from registry.tests.factories import COUNTY, TOWN_A, TOWN_B
 from registry.tests.link_seeds import events
 
 
-def admin(tokens, area=COUNTY):
+def admin_headers(tokens, area=COUNTY):
     return tokens.headers(Role.COUNTY_ADMIN, area=area)
 
 
@@ -20,7 +20,9 @@ def field_errors(response):
 
 async def add_department(client, tokens, name="县农业农村局", area_code=COUNTY):
     response = await client.post(
-        "/v1/departments", json={"name": name, "area_code": area_code}, headers=admin(tokens)
+        "/v1/departments",
+        json={"name": name, "area_code": area_code},
+        headers=admin_headers(tokens),
     )
     assert response.status_code == 201, response.text
     return response.json()
@@ -29,31 +31,33 @@ async def add_department(client, tokens, name="县农业农村局", area_code=CO
 @pytest.mark.smoke
 async def test_create_read_update_delete_with_one_event_each(app, client, tokens, areas):
     created = await client.post(
-        "/v1/departments", json={"name": "县农业农村局", "area_code": COUNTY}, headers=admin(tokens)
+        "/v1/departments",
+        json={"name": "县农业农村局", "area_code": COUNTY},
+        headers=admin_headers(tokens),
     )
     assert created.status_code == 201, created.text
     department = created.json()
     assert created.headers["Location"] == f"/v1/departments/{department['id']}"
     assert created.headers["ETag"] == '"1"'
 
-    got = await client.get(created.headers["Location"], headers=admin(tokens))
+    got = await client.get(created.headers["Location"], headers=admin_headers(tokens))
     assert got.json() == department and got.headers["ETag"] == '"1"'
 
     url, body = (
         created.headers["Location"],
         {"name": "县农业农村局（县委农办）", "area_code": COUNTY},
     )
-    assert (await client.put(url, json=body, headers=admin(tokens))).status_code == 428
-    stale = await client.put(url, json=body, headers={**admin(tokens), "If-Match": '"2"'})
+    assert (await client.put(url, json=body, headers=admin_headers(tokens))).status_code == 428
+    stale = await client.put(url, json=body, headers={**admin_headers(tokens), "If-Match": '"2"'})
     assert stale.status_code == 412
-    updated = await client.put(url, json=body, headers={**admin(tokens), "If-Match": '"1"'})
+    updated = await client.put(url, json=body, headers={**admin_headers(tokens), "If-Match": '"1"'})
     assert updated.status_code == 200 and updated.headers["ETag"] == '"2"'
     assert updated.json()["name"] == body["name"]
 
-    assert (await client.delete(url, headers=admin(tokens))).status_code == 428
-    deleted = await client.delete(url, headers={**admin(tokens), "If-Match": '"2"'})
+    assert (await client.delete(url, headers=admin_headers(tokens))).status_code == 428
+    deleted = await client.delete(url, headers={**admin_headers(tokens), "If-Match": '"2"'})
     assert deleted.status_code == 204
-    assert (await client.get(url, headers=admin(tokens))).status_code == 404
+    assert (await client.get(url, headers=admin_headers(tokens))).status_code == 404
 
     recorded = await events(app, "department")
     assert [(e["type"], e["version"]) for e in recorded] == [
@@ -68,29 +72,35 @@ async def test_create_read_update_delete_with_one_event_each(app, client, tokens
 async def test_a_name_already_held_is_a_conflict(client, tokens, areas):
     first = await add_department(client, tokens)
     again = await client.post(
-        "/v1/departments", json={"name": "县农业农村局", "area_code": TOWN_A}, headers=admin(tokens)
+        "/v1/departments",
+        json={"name": "县农业农村局", "area_code": TOWN_A},
+        headers=admin_headers(tokens),
     )
     assert again.status_code == 409
+    assert again.json()["type"] == "/problems/duplicate-name"
     assert first["id"] in again.json()["detail"]
 
     other = await add_department(client, tokens, "县林业局")
     renamed = await client.put(
         f"/v1/departments/{other['id']}",
         json={"name": "县农业农村局", "area_code": COUNTY},
-        headers={**admin(tokens), "If-Match": '"1"'},
+        headers={**admin_headers(tokens), "If-Match": '"1"'},
     )
     assert renamed.status_code == 409
+    assert renamed.json()["type"] == "/problems/duplicate-name"
 
 
 async def test_the_area_must_exist_and_be_the_admins(client, tokens, areas):
     missing = await client.post(
-        "/v1/departments", json={"name": "某局", "area_code": "331126999"}, headers=admin(tokens)
+        "/v1/departments",
+        json={"name": "某局", "area_code": "331126999"},
+        headers=admin_headers(tokens),
     )
     assert missing.status_code == 422 and "area_code" in field_errors(missing)
     outside = await client.post(
         "/v1/departments",
         json={"name": "隆宫乡农办", "area_code": TOWN_B},
-        headers=admin(tokens, area=TOWN_A),
+        headers=admin_headers(tokens, area=TOWN_A),
     )
     assert outside.status_code == 422 and "area_code" in field_errors(outside)
 
@@ -123,7 +133,7 @@ async def test_a_township_sees_county_departments_and_its_own_not_another_townsh
     assert (await client.get(f"/v1/departments/{county['id']}", headers=officer)).status_code == 200
 
     # A township's admin sees the county bureau but may not change it.
-    township_admin = admin(tokens, area=TOWN_A)
+    township_admin = admin_headers(tokens, area=TOWN_A)
     refused = await client.put(
         f"/v1/departments/{county['id']}",
         json={"name": "县农业农村局", "area_code": COUNTY},
@@ -132,7 +142,7 @@ async def test_a_township_sees_county_departments_and_its_own_not_another_townsh
     assert refused.status_code == 403
 
     filtered = await client.get(
-        "/v1/departments", params={"q": "农办", "area": TOWN_A}, headers=admin(tokens)
+        "/v1/departments", params={"q": "农办", "area": TOWN_A}, headers=admin_headers(tokens)
     )
     assert [d["name"] for d in filtered.json()["items"]] == ["黄田镇农办"]
 
@@ -149,8 +159,9 @@ async def test_a_department_with_cadres_is_not_deleted(app, client, tokens, area
         )
         session.add(cadre)
     response = await client.delete(
-        f"/v1/departments/{department['id']}", headers={**admin(tokens), "If-Match": '"1"'}
+        f"/v1/departments/{department['id']}", headers={**admin_headers(tokens), "If-Match": '"1"'}
     )
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/department-in-use"
     assert str(cadre.id) in response.json()["detail"]
     assert [e["type"] for e in await events(app, "department")] == ["department.upserted"]

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from kit.auth import Role
+from kit.clock import local_today
 from registry.credit_code import credit_code_error
 from registry.models import CadreEntityLink
 from registry.tests.factories import (
@@ -17,11 +18,11 @@ from registry.tests.factories import (
 from registry.tests.link_seeds import add_cadre, add_entity, entity_body, events
 
 
-def admin(tokens):
+def admin_headers(tokens):
     return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY)
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -49,7 +50,7 @@ def test_credit_code_check_character_length_and_charset():
 async def test_register_an_entity_with_its_credit_code(app, client, tokens, areas):
     code = credit_code()
     response = await client.post(
-        "/v1/entities", json=entity_body(credit_code=code.lower()), headers=officer(tokens)
+        "/v1/entities", json=entity_body(credit_code=code.lower()), headers=officer_headers(tokens)
     )
     assert response.status_code == 201, response.text
     entity = response.json()
@@ -58,7 +59,7 @@ async def test_register_an_entity_with_its_credit_code(app, client, tokens, area
     assert response.headers["ETag"] == '"1"'
     assert response.headers["Location"] == f"/v1/entities/{entity['id']}"
 
-    got = await client.get(response.headers["Location"], headers=admin(tokens))
+    got = await client.get(response.headers["Location"], headers=admin_headers(tokens))
     assert got.status_code == 200 and got.json() == entity
 
     [event] = await events(app, "entity")
@@ -70,7 +71,7 @@ async def test_a_wrong_check_character_is_refused_on_credit_code(client, tokens,
     response = await client.post(
         "/v1/entities",
         json=entity_body(credit_code=with_wrong_check(credit_code())),
-        headers=admin(tokens),
+        headers=admin_headers(tokens),
     )
     assert response.status_code == 422
     assert "校验位" in field_errors(response)["credit_code"]
@@ -82,9 +83,10 @@ async def test_a_credit_code_belongs_to_one_entity(client, tokens, areas):
         client, tokens, name="锥栗专业合作社", type="cooperative", credit_code=code
     )
     response = await client.post(
-        "/v1/entities", json=entity_body(credit_code=code), headers=admin(tokens)
+        "/v1/entities", json=entity_body(credit_code=code), headers=admin_headers(tokens)
     )
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/duplicate-credit-code"
     assert "锥栗专业合作社" in response.json()["detail"]
     assert response.json()["holder_id"] == first["id"]
 
@@ -96,14 +98,14 @@ async def test_a_credit_code_belongs_to_one_entity(client, tokens, areas):
         ({"type": "cooperative", "enterprise_level": "county"}, "enterprise_level"),
         ({"type": "cooperative", "quality_grade": "county"}, "quality_grade"),
         ({"cultivated_year": 1999}, "cultivated_year"),
-        ({"cultivated_year": date.today().year + 1}, "cultivated_year"),
+        ({"cultivated_year": local_today().year + 1}, "cultivated_year"),
         ({"village_code": TOWN_A + "999"}, "village_code"),
         ({"village_code": VILLAGE_B1}, "village_code"),  # outside the officer's township
     ],
 )
 async def test_field_rules_are_refused_on_the_field(client, tokens, areas, overrides, field):
     response = await client.post(
-        "/v1/entities", json=entity_body(**overrides), headers=officer(tokens)
+        "/v1/entities", json=entity_body(**overrides), headers=officer_headers(tokens)
     )
     assert response.status_code == 422, response.text
     assert field in field_errors(response)
@@ -124,11 +126,11 @@ async def test_figures_are_money_strings_and_move_the_entity_on(app, client, tok
     response = await client.put(
         url,
         json={"jobs_created": 12, "online_sales": "123456.7", "processing_fees": "0.05"},
-        headers=officer(tokens),
+        headers=officer_headers(tokens),
     )
     assert response.status_code == 200, response.text
     assert response.headers["ETag"] == '"2"'
-    got = (await client.get(f"/v1/entities/{entity['id']}", headers=admin(tokens))).json()
+    got = (await client.get(f"/v1/entities/{entity['id']}", headers=admin_headers(tokens))).json()
     assert got["version"] == 2
     assert got["figures"] == [
         {
@@ -142,9 +144,9 @@ async def test_figures_are_money_strings_and_move_the_entity_on(app, client, tok
         }
     ]
     # A year's figures are replaced whole; a stale If-Match is refused.
-    again = await client.put(url, json={"members": 30}, headers=officer(tokens))
+    again = await client.put(url, json={"members": 30}, headers=officer_headers(tokens))
     assert again.json()["figures"][0]["online_sales"] is None
-    stale = await client.put(url, json={}, headers={**officer(tokens), "If-Match": '"1"'})
+    stale = await client.put(url, json={}, headers={**officer_headers(tokens), "If-Match": '"1"'})
     assert stale.status_code == 412
 
     entity_events = await events(app, "entity")
@@ -158,9 +160,9 @@ async def test_a_large_enterprises_sales_are_kept_to_the_fen(client, tokens, are
     entity = await add_entity(client, tokens)
     url = f"/v1/entities/{entity['id']}/figures/2026"
     body = {"online_sales": "3500000000.01", "processing_fees": "98765432.10"}
-    response = await client.put(url, json=body, headers=admin(tokens))
+    response = await client.put(url, json=body, headers=admin_headers(tokens))
     assert response.status_code == 200, response.text
-    got = (await client.get(f"/v1/entities/{entity['id']}", headers=admin(tokens))).json()
+    got = (await client.get(f"/v1/entities/{entity['id']}", headers=admin_headers(tokens))).json()
     assert got["figures"][0]["online_sales"] == "3500000000.01"
     assert got["figures"][0]["processing_fees"] == "98765432.10"
 
@@ -172,7 +174,7 @@ async def test_a_large_enterprises_sales_are_kept_to_the_fen(client, tokens, are
 async def test_figures_must_be_non_negative_and_money_a_string(client, tokens, areas, figures):
     entity = await add_entity(client, tokens)
     response = await client.put(
-        f"/v1/entities/{entity['id']}/figures/2025", json=figures, headers=admin(tokens)
+        f"/v1/entities/{entity['id']}/figures/2025", json=figures, headers=admin_headers(tokens)
     )
     assert response.status_code == 422
     assert next(iter(figures)) in field_errors(response)
@@ -182,10 +184,12 @@ async def test_update_needs_the_version_read(app, client, tokens, areas):
     entity = await add_entity(client, tokens)
     url = f"/v1/entities/{entity['id']}"
     body = entity_body(name="黄田香菇示范家庭农场", quality_grade="county")
-    assert (await client.put(url, json=body, headers=admin(tokens))).status_code == 428
-    stale = await client.put(url, json=body, headers={**admin(tokens), "If-Match": '"7"'})
+    assert (await client.put(url, json=body, headers=admin_headers(tokens))).status_code == 428
+    stale = await client.put(url, json=body, headers={**admin_headers(tokens), "If-Match": '"7"'})
     assert stale.status_code == 412
-    response = await client.put(url, json=body, headers={**admin(tokens), "If-Match": '"1"'})
+    response = await client.put(
+        url, json=body, headers={**admin_headers(tokens), "If-Match": '"1"'}
+    )
     assert response.status_code == 200, response.text
     assert response.headers["ETag"] == '"2"'
     assert response.json()["high_quality"] is True
@@ -195,12 +199,12 @@ async def test_update_needs_the_version_read(app, client, tokens, areas):
 async def test_scope_other_township_is_404_and_leader_may_not_write(client, tokens, areas):
     entity = await add_entity(client, tokens, village_code=VILLAGE_A2)
     url = f"/v1/entities/{entity['id']}"
-    assert (await client.get(url, headers=officer(tokens, TOWN_B))).status_code == 404
+    assert (await client.get(url, headers=officer_headers(tokens, TOWN_B))).status_code == 404
     put = await client.put(
-        url, json=entity_body(), headers={**officer(tokens, TOWN_B), "If-Match": '"1"'}
+        url, json=entity_body(), headers={**officer_headers(tokens, TOWN_B), "If-Match": '"1"'}
     )
     assert put.status_code == 404
-    listed = await client.get("/v1/entities", headers=officer(tokens, TOWN_B))
+    listed = await client.get("/v1/entities", headers=officer_headers(tokens, TOWN_B))
     assert listed.json()["items"] == []
 
     leader = tokens.headers(Role.LEADER, area=COUNTY)
@@ -249,7 +253,7 @@ async def test_list_filters(client, tokens, areas):
     )
 
     async def names(**params):
-        response = await client.get("/v1/entities", params=params, headers=admin(tokens))
+        response = await client.get("/v1/entities", params=params, headers=admin_headers(tokens))
         assert response.status_code == 200, response.text
         return sorted(e["name"] for e in response.json()["items"])
 
@@ -265,10 +269,12 @@ async def test_list_filters(client, tokens, areas):
 async def test_list_pages_with_a_cursor(client, tokens, areas):
     for n in range(3):
         await add_entity(client, tokens, name=f"农场{n}")
-    first = (await client.get("/v1/entities?limit=2", headers=admin(tokens))).json()
+    first = (await client.get("/v1/entities?limit=2", headers=admin_headers(tokens))).json()
     assert len(first["items"]) == 2 and first["next_cursor"]
     rest = await client.get(
-        "/v1/entities", params={"limit": 2, "cursor": first["next_cursor"]}, headers=admin(tokens)
+        "/v1/entities",
+        params={"limit": 2, "cursor": first["next_cursor"]},
+        headers=admin_headers(tokens),
     )
     assert [e["name"] for e in rest.json()["items"]] == ["农场2"]
     assert rest.json()["next_cursor"] is None

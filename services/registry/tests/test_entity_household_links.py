@@ -10,7 +10,7 @@ from registry.tests.link_seeds import add_cadre, add_entity, add_household, even
 URL = "/v1/entity-household-links"
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -22,7 +22,7 @@ async def drive(client, tokens, entity_id, household_id, mode="cooperative", **e
         "started_on": extra.pop("started_on", "2024-05-01"),
         **extra,
     }
-    return await client.post(URL, json=body, headers=officer(tokens))
+    return await client.post(URL, json=body, headers=officer_headers(tokens))
 
 
 @pytest.mark.smoke
@@ -39,6 +39,7 @@ async def test_one_active_link_per_pair_and_many_entities_per_household(app, cli
 
     again = await drive(client, tokens, coop["id"], household_id, mode="employment")
     assert again.status_code == 409 and "锥栗合作社" in again.json()["detail"]
+    assert again.json()["type"] == "/problems/active-link-exists"
     replaced = await drive(
         client,
         tokens,
@@ -51,10 +52,12 @@ async def test_one_active_link_per_pair_and_many_entities_per_household(app, cli
     assert replaced.status_code == 201, replaced.text
 
     active = await client.get(
-        URL, params={"household_id": str(household_id), "active": "true"}, headers=officer(tokens)
+        URL,
+        params={"household_id": str(household_id), "active": "true"},
+        headers=officer_headers(tokens),
     )
     assert sorted(i["mode"] for i in active.json()["items"]) == ["e_commerce", "employment"]
-    ended = await client.get(URL, params={"active": "false"}, headers=officer(tokens))
+    ended = await client.get(URL, params={"active": "false"}, headers=officer_headers(tokens))
     assert [i["id"] for i in ended.json()["items"]] == [first.json()["id"]]
     assert ended.json()["items"][0]["ended_on"] == "2025-01-01"
 
@@ -76,7 +79,7 @@ async def test_both_ends_must_be_in_the_writers_area(app, client, tokens, areas)
     assert await events(app, "entity_household_link") == []
 
     created = (await drive(client, tokens, farm["id"], near)).json()
-    town_b = officer(tokens, TOWN_B)
+    town_b = officer_headers(tokens, TOWN_B)
     assert (await client.get(f"{URL}/{created['id']}", headers=town_b)).status_code == 404
     leader = tokens.headers(Role.LEADER, area=COUNTY)
     assert (await client.get(f"{URL}/{created['id']}", headers=leader)).status_code == 200
@@ -110,9 +113,9 @@ async def test_end_once_with_the_version(app, client, tokens, areas):
     farm = await add_entity(client, tokens)
     created = (await drive(client, tokens, farm["id"], household_id)).json()
     end = f"{URL}/{created['id']}/end"
-    headers = {**officer(tokens), "If-Match": '"1"'}
+    headers = {**officer_headers(tokens), "If-Match": '"1"'}
     assert (
-        await client.post(end, json={"ended_on": "2024-12-31"}, headers=officer(tokens))
+        await client.post(end, json={"ended_on": "2024-12-31"}, headers=officer_headers(tokens))
     ).status_code == 428
     ok = await client.post(end, json={"ended_on": "2024-12-31"}, headers=headers)
     assert ok.status_code == 200 and ok.json()["active"] is False
@@ -120,4 +123,5 @@ async def test_end_once_with_the_version(app, client, tokens, areas):
         end, json={"ended_on": "2025-01-31"}, headers={**headers, "If-Match": '"2"'}
     )
     assert twice.status_code == 409
+    assert twice.json()["type"] == "/problems/link-ended"
     assert [e["version"] for e in await events(app, "entity_household_link")] == [1, 2]

@@ -12,7 +12,7 @@ from registry.tests.link_seeds import add_cadre, add_household, events
 URL = "/v1/pairings/handover"
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -56,7 +56,9 @@ async def test_all_households_move_and_the_old_pairings_are_kept_ended(app, clie
     households = await seed_pairings(app, zhang, 3)
 
     response = await client.post(
-        URL, json=body(zhang, li, reason="张帮扶调任 / transferred"), headers=officer(tokens)
+        URL,
+        json=body(zhang, li, reason="张帮扶调任 / transferred"),
+        headers=officer_headers(tokens),
     )
 
     assert response.status_code == 200, response.text
@@ -71,7 +73,7 @@ async def test_all_households_move_and_the_old_pairings_are_kept_ended(app, clie
         assert (old.cadre_id, old.ended_on, old.version) == (zhang, date(2025, 3, 1), 2)
         assert (new.cadre_id, new.ended_on) == (li, None)
     listed = await client.get(
-        "/v1/pairings", params={"cadre_id": str(zhang)}, headers=officer(tokens)
+        "/v1/pairings", params={"cadre_id": str(zhang)}, headers=officer_headers(tokens)
     )
     assert [i["active"] for i in listed.json()["items"]] == [False] * 3
 
@@ -95,7 +97,9 @@ async def test_a_chosen_subset_moves_and_the_rest_stays(app, client, tokens, are
     li = await add_cadre(app, name="李接手")
     first, second, third = await seed_pairings(app, zhang, 3)
 
-    response = await client.post(URL, json=body(zhang, li, [third, first]), headers=officer(tokens))
+    response = await client.post(
+        URL, json=body(zhang, li, [third, first]), headers=officer_headers(tokens)
+    )
 
     assert response.status_code == 200, response.text
     assert response.json()["moved"] == 2
@@ -118,7 +122,7 @@ async def test_a_household_not_paired_to_the_cadre_is_named_and_nothing_moves(
     far = (await seed_pairings(app, zhang, 1, village=VILLAGE_B1))[0]  # outside the township
 
     response = await client.post(
-        URL, json=body(zhang, li, [mine, theirs, unpaired, far]), headers=officer(tokens)
+        URL, json=body(zhang, li, [mine, theirs, unpaired, far]), headers=officer_headers(tokens)
     )
 
     assert response.status_code == 422
@@ -152,7 +156,7 @@ async def test_invalid_handovers_name_the_field_and_change_nothing(
     started = change.get("started_on", "2025-03-01")
 
     response = await client.post(
-        URL, json=body(zhang, to_cadre, chosen, started_on=started), headers=officer(tokens)
+        URL, json=body(zhang, to_cadre, chosen, started_on=started), headers=officer_headers(tokens)
     )
 
     assert response.status_code == 422, response.text
@@ -168,8 +172,8 @@ async def test_two_handovers_at_once_never_double_pair(app, client, tokens, area
     households = await seed_pairings(app, zhang, 4)
 
     responses = await asyncio.gather(
-        client.post(URL, json=body(zhang, li, households), headers=officer(tokens)),
-        client.post(URL, json=body(zhang, wang, households[::-1]), headers=officer(tokens)),
+        client.post(URL, json=body(zhang, li, households), headers=officer_headers(tokens)),
+        client.post(URL, json=body(zhang, wang, households[::-1]), headers=officer_headers(tokens)),
     )
 
     assert sorted(r.status_code for r in responses) == [200, 422]
@@ -193,11 +197,11 @@ async def test_who_may_hand_over(app, client, tokens, areas):
         tokens.headers(Role.CADRE, area=COUNTY, cadre_id=zhang),
     ):
         assert (await client.post(URL, json=sent, headers=headers)).status_code == 403
-    other_town = await client.post(URL, json=sent, headers=officer(tokens, TOWN_B))
+    other_town = await client.post(URL, json=sent, headers=officer_headers(tokens, TOWN_B))
     assert other_town.status_code == 422
     assert other_town.json()["errors"][0]["field"] == "from_cadre_id"
     named = await client.post(
-        URL, json=body(zhang, li, [household]), headers=officer(tokens, TOWN_B)
+        URL, json=body(zhang, li, [household]), headers=officer_headers(tokens, TOWN_B)
     )
     assert named.status_code == 422 and named.json()["errors"][0]["field"] == "household_ids.0"
     assert await events(app, "pairing") == []

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 
 from kit.auth import Role
+from kit.clock import local_today
 from registry.models import AuditEntry, Cadre, IncomeRecord, Pairing, outbox
 from registry.tests.factories import (
     COUNTY,
@@ -144,6 +145,7 @@ async def test_an_id_number_held_by_another_household_answers_409_naming_it(clie
     response = await client.post("/v1/households", json=body, headers=officer)
 
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/duplicate-id-number"
     problem = response.json()
     assert problem["holder_household_id"] == holder["id"]
     assert problem["holder_head_name"] == "吴建国"
@@ -418,7 +420,7 @@ async def test_category_change_date_defaults_to_today(client, areas, officer):
     history = await client.get(f"/v1/households/{created['id']}/category-changes", headers=officer)
     [change] = history.json()["items"]
     assert change["kind"] == "recognised"
-    assert abs((date.fromisoformat(change["changed_on"]) - date.today()).days) <= 1
+    assert abs((date.fromisoformat(change["changed_on"]) - local_today()).days) <= 1
 
 
 async def test_list_filters_and_pages(client, areas, admin):
@@ -483,6 +485,7 @@ async def test_delete_is_for_the_county_admin_and_waits_for_income_records(
         )
     blocked = await client.delete(url, headers={**admin, "If-Match": '"1"'})
     assert blocked.status_code == 409
+    assert blocked.json()["type"] == "/problems/household-in-use"
     assert "income" in blocked.json()["detail"]
 
     async with app.state.sessionmaker.begin() as session:
@@ -503,6 +506,7 @@ async def test_delete_is_refused_while_a_pairing_is_active(app, client, areas, a
         f"/v1/households/{created['id']}", headers={**admin, "If-Match": '"1"'}
     )
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/household-in-use"
     async with app.state.sessionmaker() as session:
         rows = await session.execute(
             select(Pairing).where(col(Pairing.household_id) == UUID(created["id"]))

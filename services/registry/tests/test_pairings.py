@@ -11,7 +11,7 @@ from registry.tests.link_seeds import add_cadre, add_household, events
 URL = "/v1/pairings"
 
 
-def officer(tokens, town=TOWN_A):
+def officer_headers(tokens, town=TOWN_A):
     return tokens.headers(Role.TOWNSHIP_OFFICER, area=town)
 
 
@@ -22,7 +22,7 @@ async def pair(client, tokens, cadre_id, household_id, started_on="2024-04-01", 
         "started_on": started_on,
         **extra,
     }
-    return await client.post(URL, json=body, headers=officer(tokens))
+    return await client.post(URL, json=body, headers=officer_headers(tokens))
 
 
 async def active_pairings(app, household_id):
@@ -45,6 +45,7 @@ async def test_one_cadre_per_low_income_household_unless_replaced(app, client, t
 
     refused = await pair(client, tokens, li, household_id, "2025-01-01")
     assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/active-link-exists"
     assert "张帮扶" in refused.json()["detail"] and str(zhang) in refused.json()["detail"]
 
     replaced = await pair(client, tokens, li, household_id, "2025-01-01", replace_active=True)
@@ -102,7 +103,7 @@ async def test_scope_and_a_cadre_lists_only_their_own(app, client, tokens, areas
 
     outside = await pair(client, tokens, cadre_id, far_household)
     assert outside.status_code == 422 and outside.json()["errors"][0]["field"] == "household_id"
-    town_b = officer(tokens, TOWN_B)
+    town_b = officer_headers(tokens, TOWN_B)
     assert (await client.get(f"{URL}/{mine['id']}", headers=town_b)).status_code == 404
 
     cadre = tokens.headers(Role.CADRE, area=COUNTY, cadre_id=cadre_id)
@@ -127,17 +128,20 @@ async def test_end_a_pairing_once_and_it_stays_listed(app, client, tokens, areas
     created = (await pair(client, tokens, cadre_id, household_id)).json()
     end = f"{URL}/{created['id']}/end"
 
-    missing = await client.post(end, json={"ended_on": "2024-12-31"}, headers=officer(tokens))
+    missing = await client.post(
+        end, json={"ended_on": "2024-12-31"}, headers=officer_headers(tokens)
+    )
     assert missing.status_code == 428
-    headers = {**officer(tokens), "If-Match": '"1"'}
+    headers = {**officer_headers(tokens), "If-Match": '"1"'}
     ended = await client.post(end, json={"ended_on": "2024-12-31"}, headers=headers)
     assert ended.status_code == 200 and ended.headers["ETag"] == '"2"'
     twice = await client.post(
         end, json={"ended_on": "2025-01-31"}, headers={**headers, "If-Match": '"2"'}
     )
     assert twice.status_code == 409
+    assert twice.json()["type"] == "/problems/link-ended"
 
-    listed = await client.get(URL, params={"active": "false"}, headers=officer(tokens))
+    listed = await client.get(URL, params={"active": "false"}, headers=officer_headers(tokens))
     assert [(i["id"], i["ended_on"]) for i in listed.json()["items"]] == [
         (created["id"], "2024-12-31")
     ]

@@ -19,14 +19,13 @@ from kit.auth import FEEDS_SCOPE, Role
 from kit.feed import cursor_seq
 from kit.testing import TokenFactory, on_sqlite
 from registry.areas import service as areas
-from registry.cadre_entity_links import service as cadre_entity_links
 from registry.cadres import service as cadres
 from registry.demo import load_demo
 from registry.departments import service as departments
 from registry.entities import service as entities
-from registry.entity_household_links import service as entity_household_links
 from registry.households import income_service
 from registry.households import service as households
+from registry.links.kinds import CADRE_ENTITY, ENTITY_HOUSEHOLD, PAIRING
 from registry.models import (
     Area,
     Cadre,
@@ -41,7 +40,6 @@ from registry.models import (
     Member,
     Pairing,
 )
-from registry.pairings import service as pairings
 from registry.tests.factories import (
     AREAS,
     COUNTY,
@@ -119,13 +117,13 @@ async def database(app: FastAPI) -> State:
                 lambda h: households.to_public(h, members.get(h.id, [])),
             ),
             (income_service.AGGREGATE, IncomeRecord, income_service.to_public),
-            (cadre_entity_links.AGGREGATE, CadreEntityLink, cadre_entity_links.to_public),
+            (CADRE_ENTITY.aggregate, CadreEntityLink, CADRE_ENTITY.to_public),
             (
-                entity_household_links.AGGREGATE,
+                ENTITY_HOUSEHOLD.aggregate,
                 EntityHouseholdLink,
-                entity_household_links.to_public,
+                ENTITY_HOUSEHOLD.to_public,
             ),
-            (pairings.AGGREGATE, Pairing, pairings.to_public),
+            (PAIRING.aggregate, Pairing, PAIRING.to_public),
         ]
         for aggregate, model, shape in shapers:
             for row in await every(model):

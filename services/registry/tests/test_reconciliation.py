@@ -134,6 +134,7 @@ async def test_apply_is_refused_when_the_registry_moved_since_the_report(
         headers=admin,
     )
     assert response.status_code == 409
+    assert response.json()["type"] == "/problems/report-outdated"
     assert await all_events(app, county) == before
 
 

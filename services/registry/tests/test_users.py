@@ -12,7 +12,7 @@ from registry.tests.link_seeds import add_cadre
 PASSWORD = "s3cret-pass"
 
 
-def admin(tokens, area=COUNTY):
+def admin_headers(tokens, area=COUNTY):
     return tokens.headers(Role.COUNTY_ADMIN, area=area)
 
 
@@ -44,14 +44,14 @@ def no_secrets(text: str) -> bool:
 
 @pytest.mark.smoke
 async def test_a_created_user_logs_in_and_no_password_comes_back(app, client, tokens, areas):
-    created = await client.post("/v1/users", json=user_body(), headers=admin(tokens))
+    created = await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))
     assert created.status_code == 201, created.text
     user = created.json()
     assert user["roles"] == ["township_officer"] and user["active"] is True
     assert user["cadre_id"] is None and created.headers["ETag"] == '"1"'
     assert created.headers["Location"] == f"/v1/users/{user['id']}"
-    got = await client.get(created.headers["Location"], headers=admin(tokens))
-    listed = await client.get("/v1/users", headers=admin(tokens))
+    got = await client.get(created.headers["Location"], headers=admin_headers(tokens))
+    listed = await client.get("/v1/users", headers=admin_headers(tokens))
     for response in (created, got, listed):
         assert no_secrets(response.text), response.text
 
@@ -65,26 +65,30 @@ async def test_a_created_user_logs_in_and_no_password_comes_back(app, client, to
 
 
 async def test_a_deactivated_user_cannot_log_in(client, tokens, areas):
-    user = (await client.post("/v1/users", json=user_body(), headers=admin(tokens))).json()
+    user = (await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))).json()
     body = user_body() | {"active": False}
     del body["password"]
     response = await client.put(
-        f"/v1/users/{user['id']}", json=body, headers={**admin(tokens), "If-Match": '"1"'}
+        f"/v1/users/{user['id']}", json=body, headers={**admin_headers(tokens), "If-Match": '"1"'}
     )
     assert response.status_code == 200 and response.json()["active"] is False
     assert (await login(client, "huangtian")).status_code == 400
 
 
 async def test_password_reset_changes_the_login_and_validates_length(client, tokens, areas):
-    user = (await client.post("/v1/users", json=user_body(), headers=admin(tokens))).json()
+    user = (await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))).json()
     url = f"/v1/users/{user['id']}/password"
-    short = await client.post(url, json={"password": "short"}, headers=admin(tokens))
+    short = await client.post(url, json={"password": "short"}, headers=admin_headers(tokens))
     assert short.status_code == 422 and "password" in field_errors(short)
     stale = await client.post(
-        url, json={"password": "new-pass-2026"}, headers={**admin(tokens), "If-Match": '"9"'}
+        url,
+        json={"password": "new-pass-2026"},
+        headers={**admin_headers(tokens), "If-Match": '"9"'},
     )
     assert stale.status_code == 412
-    reset = await client.post(url, json={"password": "new-pass-2026"}, headers=admin(tokens))
+    reset = await client.post(
+        url, json={"password": "new-pass-2026"}, headers=admin_headers(tokens)
+    )
     assert reset.status_code == 200 and reset.headers["ETag"] == '"2"'
     assert "new-pass-2026" not in reset.text and "argon2" not in reset.text
     assert (await login(client, "huangtian")).status_code == 400
@@ -110,7 +114,9 @@ async def test_password_reset_changes_the_login_and_validates_length(client, tok
     ],
 )
 async def test_invalid_users_are_refused_on_the_field(client, tokens, areas, overrides, field):
-    response = await client.post("/v1/users", json=user_body(**overrides), headers=admin(tokens))
+    response = await client.post(
+        "/v1/users", json=user_body(**overrides), headers=admin_headers(tokens)
+    )
     assert response.status_code == 422, response.text
     assert field in field_errors(response)
 
@@ -120,7 +126,7 @@ async def test_cadre_users_name_one_cadre_each_and_get_it_in_their_token(
 ):
     cadre_id = await add_cadre(app)
     body = user_body(username="liwei", roles=["cadre", "township_officer"], cadre_id=str(cadre_id))
-    created = await client.post("/v1/users", json=body, headers=admin(tokens))
+    created = await client.post("/v1/users", json=body, headers=admin_headers(tokens))
     assert created.status_code == 201, created.text
     assert created.json()["roles"] == ["cadre", "township_officer"]
     token = (await login(client, "liwei")).json()["access_token"]
@@ -128,24 +134,28 @@ async def test_cadre_users_name_one_cadre_each_and_get_it_in_their_token(
     assert me["cadre_id"] == str(cadre_id)
 
     again = await client.post(
-        "/v1/users", json=body | {"username": "liwei2"}, headers=admin(tokens)
+        "/v1/users", json=body | {"username": "liwei2"}, headers=admin_headers(tokens)
     )
     assert again.status_code == 409 and "liwei" in again.json()["detail"]
+    assert again.json()["type"] == "/problems/cadre-has-user"
 
 
 async def test_usernames_are_unique(client, tokens, areas):
-    first = await client.post("/v1/users", json=user_body(), headers=admin(tokens))
-    again = await client.post("/v1/users", json=user_body(), headers=admin(tokens))
+    first = await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))
+    again = await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))
     assert again.status_code == 409 and first.json()["id"] in again.json()["detail"]
+    assert again.json()["type"] == "/problems/duplicate-username"
 
 
 async def test_only_county_admins_and_only_in_their_area(app, client, tokens, areas):
-    inside = (await client.post("/v1/users", json=user_body(), headers=admin(tokens))).json()
+    inside = (
+        await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))
+    ).json()
     outsider = (
         await client.post(
             "/v1/users",
             json=user_body(username="longgong", area_code=TOWN_B),
-            headers=admin(tokens),
+            headers=admin_headers(tokens),
         )
     ).json()
     for role in (Role.TOWNSHIP_OFFICER, Role.LEADER, Role.CADRE, Role.MACHINE):
@@ -155,7 +165,7 @@ async def test_only_county_admins_and_only_in_their_area(app, client, tokens, ar
         post = await client.post("/v1/users", json=user_body(username="x1"), headers=headers)
         assert post.status_code == 403
 
-    town_admin = admin(tokens, area=TOWN_A)
+    town_admin = admin_headers(tokens, area=TOWN_A)
     listed = await client.get("/v1/users", headers=town_admin)
     assert [u["username"] for u in listed.json()["items"]] == ["huangtian"]
     hidden = await client.get(f"/v1/users/{outsider['id']}", headers=town_admin)
@@ -168,22 +178,24 @@ async def test_only_county_admins_and_only_in_their_area(app, client, tokens, ar
 
 
 async def test_update_needs_if_match_and_filters_work(app, client, tokens, areas):
-    user = (await client.post("/v1/users", json=user_body(), headers=admin(tokens))).json()
+    user = (await client.post("/v1/users", json=user_body(), headers=admin_headers(tokens))).json()
     await client.post(
         "/v1/users",
         json=user_body(username="leader", roles=["leader"], area_code=COUNTY),
-        headers=admin(tokens),
+        headers=admin_headers(tokens),
     )
     body = user_body(display_name="黄田镇干部甲")
     del body["password"]
     url = f"/v1/users/{user['id']}"
-    assert (await client.put(url, json=body, headers=admin(tokens))).status_code == 428
-    updated = await client.put(url, json=body, headers={**admin(tokens), "If-Match": '"1"'})
+    assert (await client.put(url, json=body, headers=admin_headers(tokens))).status_code == 428
+    updated = await client.put(url, json=body, headers={**admin_headers(tokens), "If-Match": '"1"'})
     assert updated.json()["display_name"] == "黄田镇干部甲" and updated.headers["ETag"] == '"2"'
 
-    by_role = await client.get("/v1/users", params={"role": "leader"}, headers=admin(tokens))
+    by_role = await client.get(
+        "/v1/users", params={"role": "leader"}, headers=admin_headers(tokens)
+    )
     assert [u["username"] for u in by_role.json()["items"]] == ["leader"]
-    by_area = await client.get("/v1/users", params={"area": TOWN_A}, headers=admin(tokens))
+    by_area = await client.get("/v1/users", params={"area": TOWN_A}, headers=admin_headers(tokens))
     assert [u["username"] for u in by_area.json()["items"]] == ["huangtian"]
     async with app.state.sessionmaker() as session:
         stored = await session.get(User, uuid.UUID(user["id"]))

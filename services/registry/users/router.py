@@ -7,11 +7,17 @@ from fastapi import APIRouter, Query, Response, status
 
 from kit.auth import Role
 from kit.db import SessionDep
-from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
-from kit.problems import PROBLEM_RESPONSES
+from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
+from kit.problems import (
+    EDIT_PROBLEMS,
+    PROBLEM_RESPONSES,
+    ConcurrentWrite,
+    problem_responses,
+)
 from kit.versioning import IfMatch, set_etag
 from registry.scope import Admins
 from registry.users import service
+from registry.users.errors import CadreHasUser, DuplicateUsername
 from registry.users.schemas import PasswordReset, UserCreate, UserPublic, UserUpdate
 
 router = APIRouter(prefix="/v1/users", tags=["users"])
@@ -27,19 +33,16 @@ async def list_users(
     session: SessionDep,
     principal: Admins,
     role: Annotated[Role | None, Query(description="角色 / role")] = None,
-    area: Annotated[
-        str | None, Query(pattern=r"^\d{1,12}$", description="区划代码前缀 / area code prefix")
-    ] = None,
+    area: AreaPrefixQuery = None,
     active: Annotated[bool | None, Query(description="是否启用 / active")] = None,
     q: Annotated[str | None, Query(max_length=40, description="用户名或姓名包含")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[UserPublic]:
     filters = service.UserFilters(role=role, area=area, active=active, q=q)
-    items, next_cursor = await service.list_users(
-        session=session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    return await service.list_users(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
-    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.get(
@@ -48,7 +51,7 @@ async def list_users(
 async def get_user(
     user_id: UUID, session: SessionDep, principal: Admins, response: Response
 ) -> UserPublic:
-    user = await service.get_user(session=session, principal=principal, user_id=user_id)
+    user = await service.get_user(session, principal=principal, user_id=user_id)
     set_etag(response, user.version)
     return user
 
@@ -58,12 +61,12 @@ async def get_user(
     response_model=UserPublic,
     status_code=status.HTTP_201_CREATED,
     summary="新建用户 / add a user",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateUsername, CadreHasUser, ConcurrentWrite),
 )
 async def create_user(
     body: UserCreate, session: SessionDep, principal: Admins, response: Response
 ) -> UserPublic:
-    user = await service.create_user(session=session, principal=principal, data=body)
+    user = await service.create_user(session, principal=principal, data=body)
     set_etag(response, user.version)
     response.headers["Location"] = f"/v1/users/{user.id}"
     return user
@@ -73,7 +76,7 @@ async def create_user(
     "/{user_id}",
     response_model=UserPublic,
     summary="修改用户 / replace a user (If-Match)",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(DuplicateUsername, CadreHasUser, ConcurrentWrite, *EDIT_PROBLEMS),
 )
 async def update_user(
     user_id: UUID,
@@ -84,7 +87,7 @@ async def update_user(
     response: Response,
 ) -> UserPublic:
     user = await service.update_user(
-        session=session, principal=principal, user_id=user_id, data=body, if_match=if_match
+        session, principal=principal, user_id=user_id, data=body, if_match=if_match
     )
     set_etag(response, user.version)
     return user
@@ -94,7 +97,7 @@ async def update_user(
     "/{user_id}/password",
     response_model=UserPublic,
     summary="重置密码 / set a new password",
-    responses=PROBLEM_RESPONSES,
+    responses=problem_responses(*EDIT_PROBLEMS),
 )
 async def reset_password(
     user_id: UUID,
@@ -105,7 +108,7 @@ async def reset_password(
     response: Response,
 ) -> UserPublic:
     user = await service.reset_password(
-        session=session,
+        session,
         principal=principal,
         user_id=user_id,
         password=body.password,

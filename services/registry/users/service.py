@@ -11,14 +11,16 @@ from sqlmodel import col, select
 
 from kit.auth import Principal, Role
 from kit.db import utcnow
-from kit.pagination import paginate
-from kit.problems import Conflict, invalid
-from registry.aggregates import bump, get_visible
+from kit.pagination import Page, paginate
+from kit.problems import invalid
+from kit.versioning import bump, bump_if_match
+from registry.aggregates import get_visible
 from registry.areas.service import check_scope_area
 from registry.auth import refresh
 from registry.json_lists import holds
 from registry.models import Cadre, User
 from registry.passwords import hash_secret
+from registry.users import errors
 from registry.users.schemas import UserCreate, UserIn, UserPublic
 
 
@@ -40,13 +42,14 @@ def to_public(user: User) -> UserPublic:
 
 
 async def list_users(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     filters: UserFilters,
     cursor: str | None,
     limit: int,
-) -> tuple[list[UserPublic], str | None]:
+) -> Page[UserPublic]:
+    """The users of the caller's area that match ``filters``, by username."""
     query = select(User).where(*visible_users(principal))
     if filters.area:
         query = query.where(col(User.area_code).startswith(filters.area, autoescape=True))
@@ -62,13 +65,13 @@ async def list_users(
         )
     if filters.role is not None:
         query = query.where(holds(session, col(User.roles), filters.role))
-    # col() is typed Mapped, which paginate does not admit; it is a column.
     keys = [col(User.username), col(User.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
-    return [to_public(row) for row in rows], next_cursor
+    return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
 
 
-async def get_user(*, session: AsyncSession, principal: Principal, user_id: UUID) -> UserPublic:
+async def get_user(session: AsyncSession, *, principal: Principal, user_id: UUID) -> UserPublic:
+    """One user of the caller's area."""
     return to_public(await get_visible(session, User, user_id, *visible_users(principal)))
 
 
@@ -91,11 +94,7 @@ async def _check_cadre(
         query = query.where(col(User.id) != user_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"干部 {data.cadre_id} 已由用户 {holder.username} 使用 / held by {holder.username}",
-            field="cadre_id",
-            holder_id=str(holder.id),
-        )
+        raise errors.cadre_has_user(data.cadre_id, holder.id, holder.username)
 
 
 async def _check_username(session: AsyncSession, username: str, user_id: UUID | None) -> None:
@@ -104,11 +103,7 @@ async def _check_username(session: AsyncSession, username: str, user_id: UUID | 
         query = query.where(col(User.id) != user_id)
     holder = (await session.execute(query)).scalars().first()
     if holder is not None:
-        raise Conflict(
-            f"用户名 {username} 已被用户 {holder.id} 使用 / username is held by {holder.id}",
-            field="username",
-            holder_id=str(holder.id),
-        )
+        raise errors.duplicate_username(username, holder.id)
 
 
 async def _check(
@@ -126,8 +121,9 @@ def _apply(user: User, data: UserIn) -> None:
 
 
 async def create_user(
-    *, session: AsyncSession, principal: Principal, data: UserCreate
+    session: AsyncSession, *, principal: Principal, data: UserCreate
 ) -> UserPublic:
+    """Add a login in the admin's area."""
     await _check(session, principal, data, None)
     user = User(
         username=data.username,
@@ -142,15 +138,16 @@ async def create_user(
 
 
 async def update_user(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     user_id: UUID,
     data: UserIn,
     if_match: str | None,
 ) -> UserPublic:
+    """Replace a user's name, roles, area and cadre, at the version the caller read."""
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
-    bump(user, if_match)
+    bump_if_match(user, if_match)
     await _check(session, principal, data, user.id)
     _apply(user, data)
     await session.flush()
@@ -158,8 +155,8 @@ async def update_user(
 
 
 async def reset_password(
-    *,
     session: AsyncSession,
+    *,
     principal: Principal,
     user_id: UUID,
     password: str,
@@ -167,7 +164,10 @@ async def reset_password(
 ) -> UserPublic:
     """Set a new password (If-Match checked when sent: a reset does not depend on the rest)."""
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
-    bump(user, if_match if if_match is not None else f'"{user.version}"')
+    if if_match is None:
+        bump(user)
+    else:
+        bump_if_match(user, if_match)
     user.password_hash = hash_secret(password)
     # A reset is how a locked-out person gets back in, and ends every session they had.
     user.failed_logins, user.locked_until = 0, None

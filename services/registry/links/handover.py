@@ -9,17 +9,17 @@ from sqlmodel import col, select
 
 from kit.auth import Principal
 from kit.logs import request_id_var
-from kit.problems import UnprocessableEntity, field_error, invalid
 from registry.aggregates import emit
-from registry.link_rules import active_cadre, refuse_or_end
+from registry.links import errors
+from registry.links.kinds import PAIRING, active_cadre, pairing_scope
+from registry.links.rules import refuse_or_end
+from registry.links.schemas import HandoverCreate, HandoverPublic, PairingPublic
 from registry.models import AuditEntry, Cadre, Household, Pairing
-from registry.pairings.schemas import HandoverCreate, HandoverPublic, PairingPublic
-from registry.pairings.service import AGGREGATE, to_public, visible_pairings
 from registry.scope import visible_households
 
 
 async def hand_over(
-    *, session: AsyncSession, principal: Principal, data: HandoverCreate
+    session: AsyncSession, *, principal: Principal, data: HandoverCreate
 ) -> HandoverPublic:
     """End each chosen active pairing of ``from_cadre`` and pair its household to ``to_cadre``."""
     await _check_cadres(session, data)
@@ -33,10 +33,7 @@ async def hand_over(
     if data.household_ids is not None:
         _refuse_unpaired(data.household_ids, current)
     elif not current:
-        raise invalid(
-            "from_cadre_id",
-            "该干部在你的范围内没有在帮农户 / this cadre has no active pairings in your area",
-        )
+        raise errors.nothing_to_hand_over()
     order = [h for h in wanted if h in current]
     for household_id in order:
         refuse_or_end(current[household_id], replace=True, started_on=data.started_on, holder="")
@@ -57,9 +54,9 @@ async def hand_over(
 async def _check_cadres(session: AsyncSession, data: HandoverCreate) -> None:
     # The cadre handing over may already have left (inactive); the one taking over may not.
     if data.to_cadre_id == data.from_cadre_id:
-        raise invalid("to_cadre_id", "不能移交给同一名干部 / must differ from from_cadre_id")
+        raise errors.same_cadre()
     if await session.get(Cadre, data.from_cadre_id) is None:
-        raise invalid("from_cadre_id", f"干部 {data.from_cadre_id} 不存在 / no such cadre")
+        raise errors.no_such_cadre("from_cadre_id", data.from_cadre_id)
     await active_cadre(session, data.to_cadre_id, field="to_cadre_id")
 
 
@@ -71,7 +68,7 @@ async def _paired_households(
         .where(
             col(Pairing.cadre_id) == cadre_id,
             col(Pairing.ended_on).is_(None),
-            *visible_pairings(principal),
+            *pairing_scope(principal),
         )
         .order_by(col(Pairing.started_on), col(Pairing.household_id))
     )
@@ -82,8 +79,8 @@ async def _lock_households(
     session: AsyncSession, principal: Principal, household_ids: Sequence[UUID]
 ) -> dict[UUID, str]:
     """Lock the households the caller may see, in id order, as a single pairing's write does
-    (pairings.service): a concurrent handover or pairing of the same ones waits, then sees ours.
-    Answers each household's village code."""
+    (links.kinds.household_side): a concurrent handover or pairing of the same ones waits, then
+    sees ours. Answers each household's village code."""
     query = (
         select(col(Household.id), col(Household.village_code))
         .where(col(Household.id).in_(household_ids), *visible_households(principal))
@@ -108,27 +105,21 @@ def _refuse_repeats(household_ids: list[UUID]) -> None:
     seen: set[UUID] = set()
     for index, household_id in enumerate(household_ids):
         if household_id in seen:
-            raise invalid(f"household_ids.{index}", "重复的农户 / listed twice")
+            raise errors.listed_twice(index)
         seen.add(household_id)
 
 
 def _refuse_unpaired(household_ids: list[UUID], current: dict[UUID, Pairing]) -> None:
     """Every named household must be actively paired to from_cadre (and in the caller's area);
     each one that is not is named, and nothing moves."""
-    message = "该户未与移出干部有效结对或不在你的范围内 / not actively paired to from_cadre_id here"
-    errors = [
-        field_error(f"household_ids.{index}", message)
-        for index, household_id in enumerate(household_ids)
-        if household_id not in current
-    ]
-    if errors:
-        fields = ", ".join(e["field"] for e in errors)
-        raise UnprocessableEntity(f"{fields}: {message}", errors=errors)
+    unpaired = [i for i, household_id in enumerate(household_ids) if household_id not in current]
+    if unpaired:
+        raise errors.not_paired_here(unpaired)
 
 
 def _emit(session: AsyncSession, pairing: Pairing, village_code: str) -> PairingPublic:
-    state = to_public(pairing)
-    emit(session, AGGREGATE, pairing, state, village_code)
+    state = PAIRING.to_public(pairing)
+    emit(session, PAIRING.aggregate, pairing, state, village_code)
     return state
 
 
