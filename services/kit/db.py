@@ -67,6 +67,10 @@ JSONType = JSON().with_variant(JSONB(), "postgresql")
 BigIntKey = BigInteger().with_variant(Integer(), "sqlite")
 
 
+class NulInText(Exception):
+    """A text parameter held a NUL character (SQLite's twin of PostgreSQL's SQLSTATE 22021)."""
+
+
 def utcnow() -> datetime:
     """Now, in UTC, from the kit's clock (which tests and the demo can set)."""
     return clock.now()
@@ -106,6 +110,17 @@ def _sqlite_engine(url: str) -> AsyncEngine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def _no_nul(
+        _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, many: bool
+    ) -> None:
+        # PostgreSQL refuses text holding NUL (kit.problems answers it as bad input); SQLite
+        # would store it. Refuse it here too, so both stores keep the same data.
+        for row in parameters if many else [parameters]:
+            values = row.values() if isinstance(row, dict) else row or ()
+            if any(isinstance(value, str) and "\x00" in value for value in values):
+                raise NulInText
 
     @event.listens_for(engine.sync_engine, "begin")
     def _begin_immediate(connection: Any) -> None:

@@ -15,6 +15,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kit.db import NulInText
+
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("fumin.problems")
 
@@ -164,6 +166,9 @@ def install_problem_handlers(app: FastAPI) -> None:
             return problem_response(_nul_in(request), request)
         return await on_error(request, exc)
 
+    async def on_nul(request: Request, exc: Exception) -> JSONResponse:
+        return problem_response(_nul_in(request), request)  # SQLite's twin of UNTEXTUAL
+
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
         problem = Problem("服务器内部错误 / internal error")
@@ -179,6 +184,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(IntegrityError, on_integrity)
     app.add_exception_handler(DBAPIError, on_database)
+    app.add_exception_handler(NulInText, on_nul)
     app.add_exception_handler(Exception, on_error)
 
 

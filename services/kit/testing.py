@@ -12,7 +12,7 @@ import asyncio
 import json
 import os
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import MetaData, text
 
-from kit import migrations
+from kit import clock, migrations
 from kit.db import is_postgres
 from kit.tokens import SigningKey, generate_private_pem, issue, jwks, signing_key_from_pem
 
@@ -64,6 +64,13 @@ class KeyFiles:
     key: SigningKey
     private_pem: Path
     jwks: Path
+
+
+@pytest.fixture
+def set_clock() -> Iterator[Callable[[str], None]]:
+    """Set the kit's clock for one test (kit/clock.py's settings); the wall clock again after."""
+    yield clock.set_clock
+    clock.set_clock("")
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """The settable clock, and the one way a version moves."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -16,27 +17,23 @@ from kit.settings import ServiceSettings
 from kit.versioning import bump, bump_if_match
 
 
-@pytest.fixture(autouse=True)
-def wall_clock_after() -> object:
-    yield None
-    clock.set_clock("")
-
-
 @pytest.mark.smoke
-def test_a_stopped_clock_reads_the_same_instant_in_utc_and_local_dates() -> None:
-    clock.set_clock("2026-11-30T23:59:00+08:00")
+def test_a_stopped_clock_reads_the_same_instant_in_utc_and_local_dates(
+    set_clock: Callable[[str], None],
+) -> None:
+    set_clock("2026-11-30T23:59:00+08:00")
     assert clock.now() == datetime(2026, 11, 30, 15, 59, tzinfo=UTC)
     assert clock.local_today() == date(2026, 11, 30)
-    clock.set_clock("2026-11-30T16:30:00+00:00")  # already 1 December in Shanghai
+    set_clock("2026-11-30T16:30:00+00:00")  # already 1 December in Shanghai
     assert clock.local_today() == date(2026, 12, 1)
 
 
 @pytest.mark.smoke
-def test_an_offset_clock_runs_ahead_of_the_wall() -> None:
-    clock.set_clock("+3d")
+def test_an_offset_clock_runs_ahead_of_the_wall(set_clock: Callable[[str], None]) -> None:
+    set_clock("+3d")
     ahead = clock.now() - datetime.now(UTC)
     assert timedelta(days=3) - timedelta(seconds=5) < ahead <= timedelta(days=3)
-    clock.set_clock("-12h")
+    set_clock("-12h")
     assert clock.now() < datetime.now(UTC) - timedelta(hours=11)
 
 
@@ -54,8 +51,10 @@ class Row:
 
 
 @pytest.mark.smoke
-def test_bump_moves_the_version_and_stamps_the_time_from_the_clock() -> None:
-    clock.set_clock("2026-07-01T08:00:00+08:00")
+def test_bump_moves_the_version_and_stamps_the_time_from_the_clock(
+    set_clock: Callable[[str], None],
+) -> None:
+    set_clock("2026-07-01T08:00:00+08:00")
     row = Row(version=3)
     bump(row)
     assert (row.version, row.updated_at) == (4, datetime(2026, 7, 1, 0, 0, tzinfo=UTC))
