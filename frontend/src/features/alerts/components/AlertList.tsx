@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { ApiError, problemText } from '@/lib/api';
 import { Pager, useCursors } from '@/lib/paging';
+import { Failure } from '@/lib/write';
 import { useSession } from '@/lib/hooks';
 
 import { acknowledgeAlert, closeAlert, listAlerts, type Alert, type AlertFilters, type AlertStatus } from '../api/alerts';
@@ -46,7 +46,7 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
         townships={townships.data ?? []}
         cadres={cadres.data ?? []}
       />
-      {page.error && <Notice type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Failure error={page.error} />
       <Table<Alert>
         rowKey="id"
         loading={page.isFetching}

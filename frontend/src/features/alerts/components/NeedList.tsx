@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Select, Space, Table, Tag, Typography } from 'antd';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { ApiError, problemText } from '@/lib/api';
 import { Pager, useCursors } from '@/lib/paging';
+import { Failure } from '@/lib/write';
 
 import { closeNeed, listNeeds, startNeed, type Need, type NeedStatus } from '../api/alerts';
 import { NoteButton } from './NoteButton';
@@ -37,7 +37,7 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
         }}
         options={(['open', 'in_progress', 'closed'] as const).map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
       />
-      {page.error && <Notice type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Failure error={page.error} />
       <Table<Need>
         rowKey="id"
         loading={page.isFetching}

@@ -3,8 +3,9 @@ import { Card, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Failure } from '@/lib/write';
+
 import { complianceByCadre, complianceByTownship, percent, sortByRate, townshipNames, type ComplianceRow } from '../api/compliance';
-import { Failure } from './Failure';
 
 type Order = 'ascend' | 'descend';
 

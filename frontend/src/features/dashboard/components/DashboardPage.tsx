@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useSession } from '@/lib/hooks';
+import { Failure } from '@/lib/write';
 
 import { complianceByTownship, percent, townshipNames, type ComplianceRow } from '../api/compliance';
 import {
@@ -20,7 +21,6 @@ import { CadreComplianceCard } from './CadreComplianceCard';
 import { Chart } from './Chart';
 import { barOption, lineOption } from './chartOptions';
 import { ExportButtons } from './ExportButtons';
-import { Failure } from './Failure';
 import { IncomeStructureCard } from './IncomeStructureCard';
 import { IndicatorTableCard } from './IndicatorTableCard';
 

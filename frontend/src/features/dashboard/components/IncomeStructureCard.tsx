@@ -3,10 +3,11 @@ import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Failure } from '@/lib/write';
+
 import { INCOME_STRUCTURE, indicatorValues, structureOf } from '../api/indicators';
 import { Chart } from './Chart';
 import { stackedBarOption } from './chartOptions';
-import { Failure } from './Failure';
 
 /** #17: the four components' shares of income, stacked, for the area and each area below it. */
 export function IncomeStructureCard({ area, period }: { area: string; period: string }) {

@@ -3,9 +3,10 @@ import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
+import { Failure } from '@/lib/write';
+
 import { TREND_INDICATORS, indicatorCatalogue, indicatorValues, type IndicatorValue } from '../api/indicators';
 import { ExportButtons } from './ExportButtons';
-import { Failure } from './Failure';
 
 /** One indicator's figure (a chosen measure) for the area and each area below it, with its exports. */
 export function IndicatorTableCard({ area, periods }: { area: string; periods: string[] }) {

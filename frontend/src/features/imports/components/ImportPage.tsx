@@ -2,7 +2,7 @@ import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
+import { errorMessage } from '@/lib/api';
 
 import { IMPORT_KINDS, downloadTemplate, refusedReport, rowsToShow, runImport, type ImportKind, type ImportReport, type RowReport } from '../api/imports';
 
@@ -20,8 +20,8 @@ export function ImportPage() {
   const fail = (error: unknown) => {
     const refused = refusedReport(error);
     if (refused) setReport(refused);
-    const text = error instanceof ApiError ? problemText(error.problem) : t('common.retryLater');
-    setMessage({ type: 'error', text: refused ? t('imports.refused', { detail: text }) : text });
+    const text = refused ? t('imports.refused', { count: refused.rows.filter((row) => row.errors?.length).length }) : errorMessage(error, t);
+    setMessage({ type: 'error', text });
   };
 
   const run = async (commit: boolean) => {

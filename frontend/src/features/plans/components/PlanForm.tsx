@@ -2,7 +2,8 @@ import { Button, DotLoading, Form, Input, NoticeBar, Radio, Space, TextArea, Toa
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemText, type Problem } from '@/lib/api/problems';
+import type { Problem } from '@/lib/api/problems';
+import { isKind, problemMessage, savedByOthers } from '@/lib/api/problemWords';
 
 import { PAID_BY, baseVersionOf, measureName, queuePlan, type PaidBy, type Plan, type PlanIn } from '../api/plans';
 import { useMeasureTypes, usePlan, useQueuedPlan } from '../hooks/usePlan';
@@ -76,8 +77,8 @@ function bodyOf(values: Values): PlanIn {
   };
 }
 
-/** Someone else saved the plan first (412), or made one while this phone made another (428). */
-const savedFirst = (problem: Problem | undefined) => problem?.status === 412 || problem?.status === 428;
+/** Someone else saved the plan first (a stale version), or made one while this phone made another (version required). */
+const savedFirst = (problem: Problem | undefined) => !!problem && (savedByOthers(problem) || isKind(problem, 'versionRequired'));
 
 /**
  * Update the year's plan (or make it). Kept on the phone first and sent when possible; an edit
@@ -162,7 +163,7 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
         <NoticeBar
           color="error"
           wrap
-          content={reload ? t('plan.savedFirst') : t('plan.rejectedBecause', { reason: problemText(rejection.problem) })}
+          content={reload ? t('plan.savedFirst') : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })}
         />
       )}
       <Form.Header>{t('plan.for', { name: householdLabel, year })}</Form.Header>

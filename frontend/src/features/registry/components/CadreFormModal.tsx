@@ -4,9 +4,9 @@ import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormModal, useWrite } from '@/lib/write';
+
 import { CADRE_TYPES, cadreBody, cadreFormOf, createCadre, updateCadre, type Cadre, type CadreForm } from '../api/cadres';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
 import { enumOptions } from './options';
 import { AreaSelect, DepartmentSelect } from './pickers';
 

@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
+import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { cadreFormOf, getCadre, updateCadre, type Cadre } from '../api/cadres';
-import { useWrite } from '../hooks/useWrite';
 import { CadreFormModal } from './CadreFormModal';
 import { HandoverButton } from './HandoverButton';
 import { CadreEntitySection, PairingSection } from './LinkSections';
 import { enumLabel } from './options';
-import { WriteAlerts } from './WriteAlerts';
 
 export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();

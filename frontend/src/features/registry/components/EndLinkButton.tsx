@@ -3,10 +3,10 @@ import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useWrite, WriteAlerts } from '@/lib/write';
+
 import { endLink, type LinkKind } from '../api/links';
 import { today } from '../api/dates';
-import { useWrite } from '../hooks/useWrite';
-import { WriteAlerts } from './WriteAlerts';
 
 /** 结束: asks for the end date, then ends the link on the version on screen. */
 export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { id: string; version: number; started_on: string }; label: string }) {
@@ -15,7 +15,7 @@ export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { i
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ ended_on: string }>();
   const refresh = () => client.invalidateQueries({ queryKey: ['admin-links'] });
-  const write = useWrite(form, { conflictOn409: true, onConflict: refresh });
+  const write = useWrite(form, { savedFirstOn: ['closed'], onConflict: refresh });
 
   const submit = async ({ ended_on }: { ended_on: string }) => {
     const done = await write.run(() => endLink(kind, link, ended_on));

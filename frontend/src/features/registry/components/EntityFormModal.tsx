@@ -16,8 +16,8 @@ import {
   type Entity,
   type EntityBody,
 } from '../api/entities';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
+import { FormModal, useWrite } from '@/lib/write';
+
 import { enumOptions } from './options';
 import { AreaSelect } from './pickers';
 

@@ -4,12 +4,12 @@ import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useWrite, WriteAlerts } from '@/lib/write';
+
 import { getCadre, type Cadre } from '../api/cadres';
 import { today } from '../api/dates';
 import { handOver, listPairings } from '../api/links';
-import { useWrite } from '../hooks/useWrite';
 import { CadreSelect } from './pickers';
-import { WriteAlerts } from './WriteAlerts';
 
 interface HandoverForm {
   to_cadre_id: string;

@@ -4,11 +4,11 @@ import { Button, Card, Checkbox, Form, Input, Table, Tag, type TableColumnsType 
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormModal, useWrite } from '@/lib/write';
+
 import { today } from '../api/dates';
 import type { LinkKind } from '../api/links';
-import { useWrite } from '../hooks/useWrite';
 import { EndLinkButton } from './EndLinkButton';
-import { FormModal } from './FormModal';
 
 interface LinkRow {
   id: string;

@@ -7,6 +7,8 @@ import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table } from
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormModal, useWrite, WriteAlerts } from '@/lib/write';
+
 import type { Household } from '../api/households';
 import {
   EMPLOYMENT,
@@ -22,10 +24,7 @@ import {
   type Member,
   type MemberForm,
 } from '../api/members';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
 import { enumLabel, enumOptions } from './options';
-import { WriteAlerts } from './WriteAlerts';
 
 type Change = { member: Member | null } | { remove: Member };
 

@@ -2,7 +2,7 @@ import { Button, Checkbox, Form, Input, Radio, TextArea, Toast, NoticeBar, Space
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { isKind, problemMessage } from '@/lib/api/problemWords';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
 import { outbox } from '@/lib/runtime';
@@ -122,8 +122,8 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
       ...(fix ?? {}),
       ...(late ? { backdate_reason: values.backdateReason?.trim() } : {}),
     };
-    // A visit the server refused as a conflict holds another body under that id: use a new one.
-    const id = initial && initial.rejection?.status !== 409 ? initial.id : newId();
+    // A visit refused because the server holds another body under that id goes under a new one.
+    const id = initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
     setSaving(true);
     try {
       await queueVisit({ id, body, label: householdLabel, newPhotos: photos.flatMap((p) => (p.file ? [p.file] : [])) });
@@ -155,7 +155,7 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
         <NoticeBar
           color="error"
           wrap
-          content={t('visit.rejectedBecause', { reason: problemText(initial.rejection.problem) })}
+          content={t('visit.rejectedBecause', { reason: problemMessage(initial.rejection.problem, t) })}
         />
       )}
       <Form.Header>{t('visit.for', { name: householdLabel })}</Form.Header>
