@@ -1,5 +1,7 @@
 /** Alerts and needs: filtered lists, and the steps each takes with a note (If-Match): acknowledge, assign,
  * start, close. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -28,9 +30,19 @@ export function alertQuery(filters: AlertFilters, cursor: string | null) {
   return { limit: LIMIT, ...set, ...(cursor ? { cursor } : {}) };
 }
 
+/** Query keys: every alert list (as filtered and paged). */
+export const alertKeys = {
+  lists: ['alerts'] as const,
+};
+
 export function listAlerts(filters: AlertFilters, cursor: string | null) {
   return unwrap(api.GET('/api/v1/alerts', { params: { query: alertQuery(filters, cursor) } }));
 }
+
+export const alertListOptions = (filters: AlertFilters, cursor: string | null) =>
+  queryOptions({ queryKey: [...alertKeys.lists, filters, cursor], queryFn: () => listAlerts(filters, cursor) });
+
+export const useAlerts = (filters: AlertFilters, cursor: string | null) => useQuery(alertListOptions(filters, cursor));
 
 /** Name the cadre who handles the alert (officers, the county admin); a closed one cannot be. */
 export function assignAlert(alert: Alert, cadreId: string, note: string): Promise<Alert> {
@@ -52,9 +64,19 @@ export function closeAlert(alert: Alert, note: string): Promise<Alert> {
   return unwrap(api.POST('/api/v1/alerts/{alert_id}/close', { params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) }, body: { note } }));
 }
 
+/** Query keys: every need list (by status, paged). */
+export const needKeys = {
+  lists: ['needs'] as const,
+};
+
 export function listNeeds(status: NeedStatus | undefined, cursor: string | null) {
   return unwrap(api.GET('/api/v1/needs', { params: { query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
 }
+
+export const needListOptions = (status: NeedStatus | undefined, cursor: string | null) =>
+  queryOptions({ queryKey: [...needKeys.lists, status, cursor], queryFn: () => listNeeds(status, cursor) });
+
+export const useNeeds = (status: NeedStatus | undefined, cursor: string | null) => useQuery(needListOptions(status, cursor));
 
 /** Start on a need; the responsible unit (who it is assigned to) may change here, blank keeps it. */
 export function startNeed(need: Need, note: string, responsibleUnit = ''): Promise<Need> {

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal, useWrite } from '@/lib/write';
 
 import { assignAlert, type Alert } from '../api/alerts';
-import { listCadres } from '../api/people';
+import { useCadresUnder } from '../api/people';
 
 /** Assign an alert to a cadre of its township, with an optional note (If-Match). */
 export function AssignButton({ alert, done }: { alert: Alert; done: () => void }) {
@@ -35,7 +34,7 @@ function AssignModal({ alert, done, onClose }: { alert: Alert; done: () => void;
   const cadre = Form.useWatch('cadre_id', form);
   // reload: the row's version (and status) are someone else's now
   const write = useWrite(form, { savedFirstOn: ['closed'], onConflict: done });
-  const cadres = useQuery({ queryKey: ['alert-cadres', alert.township_code], queryFn: () => listCadres(alert.township_code) });
+  const cadres = useCadresUnder(alert.township_code);
   const submit = async ({ cadre_id, note }: AssignForm) => {
     if (!cadre_id) return;
     const assigned = await write.run(() => assignAlert(alert, cadre_id, note.trim()));

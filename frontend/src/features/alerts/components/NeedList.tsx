@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure } from '@/lib/write';
 
-import { closeNeed, listNeeds, startNeed, type Need, type NeedStatus } from '../api/alerts';
+import { closeNeed, needKeys, startNeed, useNeeds, type Need, type NeedStatus } from '../api/alerts';
 import { NoteButton } from './NoteButton';
 
 const STATUS_COLORS: Record<NeedStatus, string> = { open: 'red', in_progress: 'blue', closed: 'default' };
@@ -19,8 +19,8 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
   const [status, setStatus] = useState<NeedStatus | undefined>('open');
   const cursors = useCursors();
   const cursor = cursors.cursor;
-  const page = useQuery({ queryKey: ['needs', status, cursor], queryFn: () => listNeeds(status, cursor) });
-  const refresh = () => void client.invalidateQueries({ queryKey: ['needs'] });
+  const page = useNeeds(status, cursor);
+  const refresh = () => void client.invalidateQueries({ queryKey: needKeys.lists });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -1,18 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure } from '@/lib/write';
 
-import { listAudit, type AuditEntry } from '../api/audit';
+import { useAudit, type AuditEntry } from '../api/audit';
 
 /** Newest first, keyset paged. */
 export function AuditList() {
   const { t } = useTranslation();
   const cursors = useCursors();
   const cursor = cursors.cursor;
-  const page = useQuery({ queryKey: ['audit', cursor], queryFn: () => listAudit(cursor) });
+  const page = useAudit(cursor);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,17 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '@/lib/hooks';
 import { Failure } from '@/lib/write';
 
-import { complianceByTownship, percent, townshipNames, type ComplianceRow } from '../api/compliance';
-import {
-  TREND_INDICATORS,
-  progress,
-  quarterTrend,
-  quartersSoFar,
-  ranking,
-  rankingBy,
-  type ProgressTable,
-  type Ranking,
-} from '../api/indicators';
+import { percent, useTownshipCompliance, useTownshipNames, type ComplianceRow } from '../api/compliance';
+import { TREND_INDICATORS, quartersSoFar, rankingBy, useProgress, useRanking, useTrend, type ProgressTable, type Ranking } from '../api/indicators';
 import { CadreComplianceCard } from './CadreComplianceCard';
 import { Chart } from './Chart';
 import { barOption, lineOption } from './chartOptions';
@@ -26,7 +16,7 @@ import { IndicatorTableCard } from './IndicatorTableCard';
 
 function TrendCard({ indicator, area, periods }: { indicator: string; area: string; periods: string[] }) {
   const { t } = useTranslation();
-  const trend = useQuery({ queryKey: ['trend', indicator, area, periods], queryFn: () => quarterTrend(indicator, area, periods) });
+  const trend = useTrend(indicator, area, periods);
   const option = useMemo(() => trend.data && lineOption(trend.data.periods, trend.data.series), [trend.data]);
   const title = t(`dashboard.indicators.${indicator as (typeof TREND_INDICATORS)[number]}`);
   return (
@@ -41,7 +31,7 @@ type ProgressRowT = ProgressTable['rows'][number];
 
 function ProgressCard({ table, area, year }: { table: 'farmer_income' | 'low_income'; area: string; year: number }) {
   const { t, i18n } = useTranslation();
-  const data = useQuery({ queryKey: ['progress', table, area, year], queryFn: () => progress(table, area, year) });
+  const data = useProgress(table, area, year);
   const measures = data.data?.measures ?? [];
   const title = data.data?.title ?? t(`dashboard.progress.${table}`);
   return (
@@ -79,7 +69,7 @@ type Ranked = Ranking['items'][number];
 
 function RankingCard({ area, period }: { area: string; period: string }) {
   const { t } = useTranslation();
-  const data = useQuery({ queryKey: ['ranking', area, period], queryFn: () => ranking(area, period) });
+  const data = useRanking(area, period);
   const title = t('dashboard.ranking', { period });
   const request = data.data ? { kind: 'rankings' as const, area, period, ...rankingBy(data.data) } : null;
   return (
@@ -102,8 +92,8 @@ function RankingCard({ area, period }: { area: string; period: string }) {
 
 function ComplianceCard() {
   const { t } = useTranslation();
-  const compliance = useQuery({ queryKey: ['compliance', 'township'], queryFn: complianceByTownship });
-  const names = useQuery({ queryKey: ['township-names'], queryFn: townshipNames, staleTime: Infinity });
+  const compliance = useTownshipCompliance();
+  const names = useTownshipNames();
   const rows = useMemo(() => compliance.data?.items ?? [], [compliance.data]);
   const nameOf = useCallback((row: ComplianceRow) => row.name ?? names.data?.get(row.key) ?? row.key, [names.data]);
   const option = useMemo(

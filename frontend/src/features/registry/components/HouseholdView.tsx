@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api';
 import { FormModal, useWrite } from '@/lib/write';
 
-import { getHousehold, getHouseholdWhole, updateHousehold, type Household, type HouseholdChanges } from '../api/households';
+import { getHouseholdWhole, householdKeys, updateHousehold, useHousehold, type Household, type HouseholdChanges } from '../api/households';
 import { EntityHouseholdSection, PairingSection } from './LinkSections';
 import { MemberSection } from './MemberSection';
 
 /** One household, members masked, with its pairings and entities; officers and the county admin may edit it (If-Match). */
 export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
-  const household = useQuery({ queryKey: ['admin-household', id], queryFn: () => getHousehold(id) });
+  const household = useHousehold(id);
   const [editing, setEditing] = useState(false);
 
   // Another township's household answers 404 like one that does not exist: nothing leaks.
@@ -58,8 +58,8 @@ function EditHousehold({ household, onClose }: { household: Household; onClose: 
       return updateHousehold({ ...whole, version: household.version }, changes);
     });
     if (!saved) return;
-    client.setQueryData(['admin-household', household.id], saved);
-    await client.invalidateQueries({ queryKey: ['admin-households'] });
+    client.setQueryData(householdKeys.one(household.id), saved);
+    await client.invalidateQueries({ queryKey: householdKeys.lists });
     onClose();
   };
 
@@ -72,7 +72,7 @@ function EditHousehold({ household, onClose }: { household: Household; onClose: 
       onSave={save}
       onClose={onClose}
       savedFirst={t('registry.conflict')}
-      onReload={() => void client.invalidateQueries({ queryKey: ['admin-household', household.id] }).then(onClose)}
+      onReload={() => void client.invalidateQueries({ queryKey: householdKeys.one(household.id) }).then(onClose)}
     >
       <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
         <Input />
