@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { Pager, useCursors } from '@/lib/paging';
-import { Failure } from '@/lib/write';
+import { Failure, NoteButton } from '@/lib/write';
 import { useSession } from '@/lib/hooks';
 
 import { acknowledgeAlert, alertKeys, closeAlert, useAlerts, type Alert, type AlertFilters, type AlertStatus } from '../api/alerts';
 import { useCadresUnder, useTownships } from '../api/people';
 import { AlertFilterBar } from './AlertFilterBar';
 import { AssignButton } from './AssignButton';
-import { NoteButton } from './NoteButton';
 
 const STATUS_COLORS: Record<AlertStatus, string> = { open: 'red', acknowledged: 'orange', closed: 'default' };
 

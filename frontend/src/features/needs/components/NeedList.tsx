@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { Pager, useCursors } from '@/lib/paging';
-import { Failure } from '@/lib/write';
+import { Failure, NoteButton } from '@/lib/write';
 
-import { closeNeed, needKeys, startNeed, useNeeds, type Need, type NeedStatus } from '../api/alerts';
-import { NoteButton } from './NoteButton';
+import { NEED_STATUSES, closeNeed, needKeys, startNeed, useNeeds, type Need, type NeedStatus } from '../api/needs';
 
 const STATUS_COLORS: Record<NeedStatus, string> = { open: 'red', in_progress: 'blue', closed: 'default' };
 
@@ -35,7 +34,7 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
           setStatus(value);
           cursors.reset();
         }}
-        options={(['open', 'in_progress', 'closed'] as const).map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
+        options={NEED_STATUSES.map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
       />
       <Failure error={page.error} />
       <Table<Need>

@@ -2,7 +2,8 @@ import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { FormModal, useWrite } from '@/lib/write';
+import { FormModal } from './FormModal';
+import { useWrite } from './useWrite';
 
 /** A second text the step may change (a need's responsible unit when it is started). */
 export interface ExtraField {
