@@ -36,12 +36,13 @@ export function NoteButton(step: Step) {
 type NoteForm = Record<string, string>;
 
 /** Runs the step and shows the refusal (a field's at the field); when someone else handled it first
- * (a stale version, or closed meanwhile) the list reloads, so the next try goes on their version. */
+ * (a stale version; closed, acknowledged or started meanwhile) the list reloads, so the next try goes
+ * on their version. */
 function NoteModal({ label, title, run, done, extra, onClose }: Step & { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NoteForm>();
   const note: string = Form.useWatch('note', form) ?? '';
-  const write = useWrite(form, { savedFirstOn: ['closed'], onConflict: done });
+  const write = useWrite(form, { savedFirstOn: ['closed', 'alreadyAcknowledged', 'alreadyStarted'], onConflict: done });
   const submit = async (values: NoteForm) => {
     const answer = await write.run(() => run((values.note ?? '').trim(), (extra ? (values[extra.name] ?? '') : '').trim()));
     if (answer === undefined) return;

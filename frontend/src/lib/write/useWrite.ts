@@ -15,7 +15,7 @@ import { fieldMessages, fieldPath, type FieldPath } from './fieldMessages';
 export interface WriteOptions {
   /** Where a server field goes in this form; null: not here (the message shows above the form). */
   place?: (field: string) => FieldPath | null;
-  /** Kinds of refusal that here also mean someone else got there first (e.g. 'closed' for a link ended meanwhile). */
+  /** Kinds of refusal that here also mean someone else got there first (e.g. 'linkEnded' when ending a link). */
   savedFirstOn?: ProblemKind[];
   onConflict?: () => unknown;
 }

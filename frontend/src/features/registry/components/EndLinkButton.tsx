@@ -16,7 +16,7 @@ export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { i
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ ended_on: string }>();
   const refresh = () => client.invalidateQueries({ queryKey: linkKeys.all });
-  const write = useWrite(form, { savedFirstOn: ['closed'], onConflict: refresh });
+  const write = useWrite(form, { savedFirstOn: ['linkEnded'], onConflict: refresh });
 
   const submit = async ({ ended_on }: { ended_on: string }) => {
     const done = await write.run(() => endLink(kind, link, ended_on));
