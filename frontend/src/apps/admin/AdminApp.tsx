@@ -10,9 +10,10 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 
-import { AlertList, NeedList } from '@/features/alerts';
+import { AlertList } from '@/features/alerts';
 import { AuditList } from '@/features/audit';
 import { ImportPage } from '@/features/imports';
+import { NeedList } from '@/features/needs';
 import { AreaTree, CadreList, CadreView, EntityList, EntityView, HouseholdCreateForm, HouseholdSearch, HouseholdView } from '@/features/registry';
 import { adminSections, canEditAreas, canWrite, type AdminSection } from '@/lib/auth';
 import { useSession } from '@/lib/hooks';

@@ -5,7 +5,7 @@
  */
 import { OpenAlerts, OpenNeeds } from '@/features/followups';
 import { HappinessSection } from '@/features/happiness';
-import type { Household } from '@/features/households';
+import type { Household } from '@/features/caseload';
 import { PlanSection } from '@/features/plans';
 import { VisitList } from '@/features/visits';
 

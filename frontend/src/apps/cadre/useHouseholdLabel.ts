@@ -1,4 +1,4 @@
-import { useHousehold, useMyHouseholds } from '@/features/households';
+import { useHousehold, useMyHouseholds } from '@/features/caseload';
 
 /** The household head's name for a form's heading and the outbox list, offline too. */
 export function useHouseholdLabel(id: string): { label: string | undefined; isLoading: boolean } {

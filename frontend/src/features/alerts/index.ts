@@ -1,3 +1,2 @@
-// Alerts and needs: lists, acknowledge / start / close with a note.
+// Alerts (预警): the filtered list; acknowledge, assign, close with a note.
 export { AlertList } from './components/AlertList';
-export { NeedList } from './components/NeedList';

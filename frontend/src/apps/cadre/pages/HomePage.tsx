@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 
-import { HouseholdList } from '@/features/households';
+import { HouseholdList } from '@/features/caseload';
 import { useOutboxEntries } from '@/lib/hooks';
 
 export function HomePage() {

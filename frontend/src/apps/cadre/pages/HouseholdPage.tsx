@@ -2,7 +2,7 @@ import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 
-import { HouseholdDetails } from '@/features/households';
+import { HouseholdDetails } from '@/features/caseload';
 import { countyYear } from '@/lib/time';
 
 import { householdSections, type SectionLinks } from '../householdSections';

@@ -1,12 +1,11 @@
-/** Alerts and needs: filtered lists, and the steps each takes with a note (If-Match): acknowledge, assign,
- * start, close. */
+/** Alerts: the filtered list, and the steps each takes with a note (If-Match): acknowledge, assign, close. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
 export type Alert = components['schemas']['AlertPublic'];
-export type Need = components['schemas']['NeedPublic'];
 export type AlertStatus = Alert['status'];
-export type NeedStatus = components['schemas']['NeedStatus'];
 
 const LIMIT = 50;
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
@@ -28,9 +27,19 @@ export function alertQuery(filters: AlertFilters, cursor: string | null) {
   return { limit: LIMIT, ...set, ...(cursor ? { cursor } : {}) };
 }
 
+/** Query keys: every alert list (as filtered and paged). */
+export const alertKeys = {
+  lists: ['alerts'] as const,
+};
+
 export function listAlerts(filters: AlertFilters, cursor: string | null) {
   return unwrap(api.GET('/api/v1/alerts', { params: { query: alertQuery(filters, cursor) } }));
 }
+
+export const alertListOptions = (filters: AlertFilters, cursor: string | null) =>
+  queryOptions({ queryKey: [...alertKeys.lists, filters, cursor], queryFn: () => listAlerts(filters, cursor) });
+
+export const useAlerts = (filters: AlertFilters, cursor: string | null) => useQuery(alertListOptions(filters, cursor));
 
 /** Name the cadre who handles the alert (officers, the county admin); a closed one cannot be. */
 export function assignAlert(alert: Alert, cadreId: string, note: string): Promise<Alert> {
@@ -50,18 +59,4 @@ export function acknowledgeAlert(alert: Alert, note: string): Promise<Alert> {
 
 export function closeAlert(alert: Alert, note: string): Promise<Alert> {
   return unwrap(api.POST('/api/v1/alerts/{alert_id}/close', { params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) }, body: { note } }));
-}
-
-export function listNeeds(status: NeedStatus | undefined, cursor: string | null) {
-  return unwrap(api.GET('/api/v1/needs', { params: { query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
-}
-
-/** Start on a need; the responsible unit (who it is assigned to) may change here, blank keeps it. */
-export function startNeed(need: Need, note: string, responsibleUnit = ''): Promise<Need> {
-  const body = { note, ...(responsibleUnit && responsibleUnit !== need.responsible_unit ? { responsible_unit: responsibleUnit } : {}) };
-  return unwrap(api.POST('/api/v1/needs/{need_id}/start', { params: { path: { need_id: need.id }, header: ifMatch(need.version) }, body }));
-}
-
-export function closeNeed(need: Need, note: string): Promise<Need> {
-  return unwrap(api.POST('/api/v1/needs/{need_id}/close', { params: { path: { need_id: need.id }, header: ifMatch(need.version) }, body: { note } }));
 }

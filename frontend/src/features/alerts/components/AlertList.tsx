@@ -1,18 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { ApiError, problemText } from '@/lib/api';
 import { Pager, useCursors } from '@/lib/paging';
+import { Failure, NoteButton } from '@/lib/write';
 import { useSession } from '@/lib/hooks';
 
-import { acknowledgeAlert, closeAlert, listAlerts, type Alert, type AlertFilters, type AlertStatus } from '../api/alerts';
-import { listCadres, listTownships } from '../api/people';
+import { acknowledgeAlert, alertKeys, closeAlert, useAlerts, type Alert, type AlertFilters, type AlertStatus } from '../api/alerts';
+import { useCadresUnder, useTownships } from '../api/people';
 import { AlertFilterBar } from './AlertFilterBar';
 import { AssignButton } from './AssignButton';
-import { NoteButton } from './NoteButton';
 
 const STATUS_COLORS: Record<AlertStatus, string> = { open: 'red', acknowledged: 'orange', closed: 'default' };
 
@@ -25,14 +24,14 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
   const [filters, setFilters] = useState<AlertFilters>({ status: 'open' });
   const cursors = useCursors();
   const cursor = cursors.cursor;
-  const page = useQuery({ queryKey: ['alerts', filters, cursor], queryFn: () => listAlerts(filters, cursor) });
-  const townships = useQuery({ queryKey: ['alert-townships'], queryFn: listTownships });
+  const page = useAlerts(filters, cursor);
+  const townships = useTownships();
   const cadreArea = filters.area ?? loginArea;
-  const cadres = useQuery({ queryKey: ['alert-cadres', cadreArea], queryFn: () => listCadres(cadreArea) });
+  const cadres = useCadresUnder(cadreArea);
   // Names of every cadre the login sees, for the column (an alert carries the id only).
-  const everyone = useQuery({ queryKey: ['alert-cadres', ''], queryFn: () => listCadres('') });
+  const everyone = useCadresUnder('');
   const cadreNames = useMemo(() => new Map((everyone.data ?? []).map((c) => [c.id, c.name])), [everyone.data]);
-  const refresh = () => void client.invalidateQueries({ queryKey: ['alerts'] });
+  const refresh = () => void client.invalidateQueries({ queryKey: alertKeys.lists });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -46,7 +45,7 @@ export function AlertList({ canWrite, householdLink }: { canWrite: boolean; hous
         townships={townships.data ?? []}
         cadres={cadres.data ?? []}
       />
-      {page.error && <Notice type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Failure error={page.error} />
       <Table<Alert>
         rowKey="id"
         loading={page.isFetching}

@@ -1,22 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Table, Typography } from 'antd';
+import { Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
 import { Pager, useCursors } from '@/lib/paging';
+import { Failure } from '@/lib/write';
 
-import { listAudit, type AuditEntry } from '../api/audit';
+import { useAudit, type AuditEntry } from '../api/audit';
 
 /** Newest first, keyset paged. */
 export function AuditList() {
   const { t } = useTranslation();
   const cursors = useCursors();
   const cursor = cursors.cursor;
-  const page = useQuery({ queryKey: ['audit', cursor], queryFn: () => listAudit(cursor) });
+  const page = useAudit(cursor);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-      {page.error && <Alert type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Failure error={page.error} />
       <Table<AuditEntry>
         rowKey="id"
         size="small"

@@ -1,5 +1,7 @@
 /** The indicator reads behind the dashboard: the catalogue, values by quarter and by area (income
  * structure, an indicator's table), the progress tables, the ranking. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -48,9 +50,19 @@ export async function quarterTrend(indicator: string, area: string, periods: str
   return trendOf(periods, pages);
 }
 
+export const trendOptions = (indicator: string, area: string, periods: string[]) =>
+  queryOptions({ queryKey: ['trend', indicator, area, periods], queryFn: () => quarterTrend(indicator, area, periods) });
+
+export const useTrend = (indicator: string, area: string, periods: string[]) => useQuery(trendOptions(indicator, area, periods));
+
 export function progress(table: 'farmer_income' | 'low_income', area: string, year: number): Promise<ProgressTable> {
   return unwrap(api.GET('/api/v1/progress', { params: { query: { table, area, year } } }));
 }
+
+export const progressOptions = (table: 'farmer_income' | 'low_income', area: string, year: number) =>
+  queryOptions({ queryKey: ['progress', table, area, year], queryFn: () => progress(table, area, year) });
+
+export const useProgress = (table: 'farmer_income' | 'low_income', area: string, year: number) => useQuery(progressOptions(table, area, year));
 
 /** The ranking by the first ranking set the county defined, else by indicator #1 alone. */
 export async function ranking(area: string, period: string): Promise<Ranking> {
@@ -58,6 +70,10 @@ export async function ranking(area: string, period: string): Promise<Ranking> {
   const by = sets.items[0] ? { set: sets.items[0].code } : { indicator: TREND_INDICATORS[0] };
   return unwrap(api.GET('/api/v1/rankings', { params: { query: { area, period, ...by } } }));
 }
+
+export const rankingOptions = (area: string, period: string) => queryOptions({ queryKey: ['ranking', area, period], queryFn: () => ranking(area, period) });
+
+export const useRanking = (area: string, period: string) => useQuery(rankingOptions(area, period));
 
 /** The ranking's own query, for its export: by its set, else by indicator #1. */
 export function rankingBy(ranking: Ranking): { set: string } | { indicator: string } {
@@ -69,11 +85,26 @@ export async function indicatorCatalogue(): Promise<IndicatorInfo[]> {
   return (await unwrap(api.GET('/api/v1/indicators'))).items;
 }
 
+export const catalogueOptions = () => queryOptions({ queryKey: ['indicators'], queryFn: indicatorCatalogue, staleTime: Infinity });
+
+export const useIndicatorCatalogue = () => useQuery(catalogueOptions());
+
 /** An indicator's values for the area (first row) and the areas below it. */
 export async function indicatorValues(indicator: string, area: string, period: string, measure?: string): Promise<IndicatorValue[]> {
   const query = { indicator, area, period, ...(measure ? { measure } : {}) };
   return (await unwrap(api.GET('/api/v1/indicator-values', { params: { query } }))).items;
 }
+
+/** An indicator's values: of one measure, or of all (no measure named); null: a measure not chosen yet, nothing read. */
+export const indicatorValuesOptions = (indicator: string, area: string, period: string, measure?: string | null) =>
+  queryOptions({
+    queryKey: ['indicator-values', indicator, area, period, ...(measure === undefined ? [] : [measure])],
+    queryFn: () => indicatorValues(indicator, area, period, measure ?? undefined),
+    enabled: measure !== null,
+  });
+
+export const useIndicatorValues = (indicator: string, area: string, period: string, measure?: string | null) =>
+  useQuery(indicatorValuesOptions(indicator, area, period, measure));
 
 export const INCOME_STRUCTURE = 'I17_income_structure';
 /** The four components of disposable income, in the statistics' order. */

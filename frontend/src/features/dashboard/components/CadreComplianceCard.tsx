@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { complianceByCadre, complianceByTownship, percent, sortByRate, townshipNames, type ComplianceRow } from '../api/compliance';
-import { Failure } from './Failure';
+import { Failure } from '@/lib/write';
+
+import { percent, sortByRate, useCadreCompliance, useTownshipCompliance, useTownshipNames, type ComplianceRow } from '../api/compliance';
 
 type Order = 'ascend' | 'descend';
 
@@ -12,15 +12,11 @@ type Order = 'ascend' | 'descend';
 export function CadreComplianceCard() {
   const { t } = useTranslation();
   // The townships the login sees (an officer: their own), as the township card reads them.
-  const townships = useQuery({ queryKey: ['compliance', 'township'], queryFn: complianceByTownship });
-  const names = useQuery({ queryKey: ['township-names'], queryFn: townshipNames, staleTime: Infinity });
+  const townships = useTownshipCompliance();
+  const names = useTownshipNames();
   const [chosen, setChosen] = useState<string | undefined>();
   const township = chosen ?? townships.data?.items[0]?.key;
-  const cadres = useQuery({
-    queryKey: ['compliance', 'cadre', township],
-    queryFn: () => complianceByCadre(township ?? ''),
-    enabled: Boolean(township),
-  });
+  const cadres = useCadreCompliance(township);
   const [order, setOrder] = useState<Order>('ascend');
   const rows = useMemo(() => sortByRate(cadres.data?.items ?? [], order), [cadres.data, order]);
   const rate = (value: string | null) => (value === null ? t('common.none') : `${percent(value)}%`);

@@ -2,7 +2,7 @@ import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
+import { errorMessage } from '@/lib/api';
 
 import { downloadExport, type ExportFormat, type ExportRequest } from '../api/exports';
 
@@ -18,7 +18,7 @@ export function ExportButtons({ request, what }: { request: ExportRequest | null
     try {
       await downloadExport(request, fmt);
     } catch (failure) {
-      setError(failure instanceof ApiError ? problemText(failure.problem) : t('common.retryLater'));
+      setError(errorMessage(failure, t));
     } finally {
       setBusy(null);
     }

@@ -1,17 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { INCOME_STRUCTURE, indicatorValues, structureOf } from '../api/indicators';
+import { Failure } from '@/lib/write';
+
+import { INCOME_STRUCTURE, structureOf, useIndicatorValues } from '../api/indicators';
 import { Chart } from './Chart';
 import { stackedBarOption } from './chartOptions';
-import { Failure } from './Failure';
 
 /** #17: the four components' shares of income, stacked, for the area and each area below it. */
 export function IncomeStructureCard({ area, period }: { area: string; period: string }) {
   const { t } = useTranslation();
-  const values = useQuery({ queryKey: ['indicator-values', INCOME_STRUCTURE, area, period], queryFn: () => indicatorValues(INCOME_STRUCTURE, area, period) });
+  const values = useIndicatorValues(INCOME_STRUCTURE, area, period);
   const structure = useMemo(() => structureOf(values.data ?? []), [values.data]);
   const option = useMemo(
     () => stackedBarOption(structure.areas, structure.series.map((s) => ({ name: t(`dashboard.components.${s.component}`), values: s.values }))),

@@ -1,16 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
-import { TREND_INDICATORS, indicatorCatalogue, indicatorValues, type IndicatorValue } from '../api/indicators';
+import { Failure } from '@/lib/write';
+
+import { TREND_INDICATORS, useIndicatorCatalogue, useIndicatorValues, type IndicatorValue } from '../api/indicators';
 import { ExportButtons } from './ExportButtons';
-import { Failure } from './Failure';
 
 /** One indicator's figure (a chosen measure) for the area and each area below it, with its exports. */
 export function IndicatorTableCard({ area, periods }: { area: string; periods: string[] }) {
   const { t, i18n } = useTranslation();
-  const catalogue = useQuery({ queryKey: ['indicators'], queryFn: indicatorCatalogue, staleTime: Infinity });
+  const catalogue = useIndicatorCatalogue();
   // The choice lives in the URL: a reload or a shared link shows the same table.
   const [search, setSearch] = useSearchParams();
   const choose = (change: Record<string, string | null>) =>
@@ -29,11 +29,7 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
   const period = periods.find((p) => p === search.get('period')) ?? periods[periods.length - 1]!;
   const info = catalogue.data?.find((item) => item.code === indicator);
   const measure = info?.measures.find((m) => m.code === search.get('measure'))?.code ?? info?.measures[0]?.code;
-  const values = useQuery({
-    queryKey: ['indicator-values', indicator, area, period, measure],
-    queryFn: () => indicatorValues(indicator, area, period, measure),
-    enabled: Boolean(measure),
-  });
+  const values = useIndicatorValues(indicator, area, period, measure ?? null);
   const named = (item: { name_zh: string; name_en: string }) => (i18n.language === 'en' ? item.name_en : item.name_zh);
   const indicatorOptions = (catalogue.data ?? []).map((item) => ({ value: item.code, label: `${item.number}. ${named(item)}` }));
   const shown = (row: IndicatorValue) => (row.value === null ? t('common.none') : t(`dashboard.units.${row.unit}`, { value: row.value }));

@@ -2,7 +2,7 @@ import { Button, Form, Input, NoticeBar, Radio, Space, Toast } from 'antd-mobile
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { isKind, problemMessage } from '@/lib/api/problemWords';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
 import { countyDay } from '@/lib/time';
@@ -73,7 +73,7 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
       delivering_unit: values.deliveringUnit.trim(),
     };
     // An item the server refused as a conflict holds another body under that id: use a new one.
-    const id = initial && initial.rejection?.status !== 409 ? initial.id : newId();
+    const id = initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
     setSaving(true);
     try {
       await queueHappinessItem({ id, body, label: householdLabel });
@@ -100,7 +100,7 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
       }
     >
       {initial?.rejection && (
-        <NoticeBar color="error" wrap content={t('happiness.rejectedBecause', { reason: problemText(initial.rejection.problem) })} />
+        <NoticeBar color="error" wrap content={t('happiness.rejectedBecause', { reason: problemMessage(initial.rejection.problem, t) })} />
       )}
       <Form.Header>{t('happiness.for', { name: householdLabel })}</Form.Header>
       <Form.Item

@@ -1,7 +1,7 @@
 import { Button, DotLoading, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { problemMessage } from '@/lib/api/problemWords';
 
 import { useHappiness, useQueuedItems } from '../hooks/useHappiness';
 
@@ -31,7 +31,7 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
         <List.Item
           key={entry.id}
           onClick={() => onOpenQueued(entry.id)}
-          description={entry.rejection ? <span className="rejection">{problemText(entry.rejection.problem)}</span> : `${t(`happiness.category.${body.category}`)} · ${body.delivered_on}`}
+          description={entry.rejection ? <span className="rejection">{problemMessage(entry.rejection.problem, t)}</span> : `${t(`happiness.category.${body.category}`)} · ${body.delivered_on}`}
           extra={entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
         >
           {body.title} · {t('happiness.yuan', { value: body.value })}

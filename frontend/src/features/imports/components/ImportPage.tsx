@@ -1,48 +1,14 @@
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
-
-import { IMPORT_KINDS, downloadTemplate, refusedReport, rowsToShow, runImport, type ImportKind, type ImportReport, type RowReport } from '../api/imports';
-
-const ACTION_COLORS: Record<RowReport['action'], string> = { create: 'green', update: 'blue', unchanged: 'default', error: 'red' };
+import { IMPORT_KINDS } from '../api/imports';
+import { useImportRun } from '../hooks/useImportRun';
+import { ImportReportCard } from './ImportReportCard';
 
 /** Pick a kind, get its template, check a file (dry run), see every row's errors, then commit. */
 export function ImportPage() {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<ImportKind>('households');
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [message, setMessage] = useState<{ type: 'success' | 'error' | 'warning'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const fail = (error: unknown) => {
-    const refused = refusedReport(error);
-    if (refused) setReport(refused);
-    const text = error instanceof ApiError ? problemText(error.problem) : t('common.retryLater');
-    setMessage({ type: 'error', text: refused ? t('imports.refused', { detail: text }) : text });
-  };
-
-  const run = async (commit: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const answer = await runImport(kind, file, commit);
-      setReport(answer);
-      if (commit) setMessage({ type: 'success', text: t('imports.committed', { records: answer.totals.records }) });
-      else if (answer.totals.error) setMessage({ type: 'warning', text: t('imports.hasErrors', { count: answer.totals.error }) });
-      else setMessage({ type: 'success', text: t('imports.ready') });
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const checked = report?.dry_run && !report.totals.error && report.totals.rows > 0;
-
+  const imports = useImportRun();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('imports.title')}</Typography.Title>
@@ -53,17 +19,13 @@ export function ImportPage() {
             <Select
               aria-label={t('imports.kind')}
               style={{ width: 200 }}
-              value={kind}
-              onChange={(value) => {
-                setKind(value);
-                setReport(null);
-                setMessage(null);
-              }}
+              value={imports.kind}
+              onChange={imports.chooseKind}
               options={IMPORT_KINDS.map((value) => ({ value, label: t(`imports.kinds.${value}`) }))}
             />
           </label>
-          <Button onClick={() => void downloadTemplate(kind, 'xlsx').catch(fail)}>{t('imports.templateXlsx')}</Button>
-          <Button onClick={() => void downloadTemplate(kind, 'csv').catch(fail)}>{t('imports.templateCsv')}</Button>
+          <Button onClick={() => void imports.template('xlsx')}>{t('imports.templateXlsx')}</Button>
+          <Button onClick={() => void imports.template('csv')}>{t('imports.templateCsv')}</Button>
         </Space>
         <div style={{ marginTop: 16 }}>
           <label htmlFor="import-file">{t('imports.file')}</label>{' '}
@@ -71,60 +33,20 @@ export function ImportPage() {
             id="import-file"
             type="file"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setReport(null);
-              setMessage(null);
-            }}
+            onChange={(event) => imports.chooseFile(event.target.files?.[0] ?? null)}
           />
         </div>
         <Space style={{ marginTop: 16 }}>
-          <Button onClick={() => void run(false)} disabled={!file} loading={busy}>
+          <Button onClick={() => void imports.check()} disabled={!imports.file} loading={imports.busy}>
             {t('imports.check')}
           </Button>
-          <Button type="primary" onClick={() => void run(true)} disabled={!file || !checked} loading={busy}>
+          <Button type="primary" onClick={() => void imports.commit()} disabled={!imports.file || !imports.checked} loading={imports.busy}>
             {t('imports.commit')}
           </Button>
         </Space>
       </Card>
-      {message && <Alert role="alert" type={message.type} showIcon message={message.text} />}
-      {report && (
-        <Card title={t('imports.totals', { ...report.totals })}>
-          <Table<RowReport>
-            rowKey="row"
-            size="small"
-            dataSource={rowsToShow(report)}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            columns={[
-              { title: t('imports.row'), dataIndex: 'row', width: 80 },
-              { title: t('imports.key'), dataIndex: 'key' },
-              {
-                title: t('imports.action'),
-                dataIndex: 'action',
-                render: (action: RowReport['action']) => <Tag color={ACTION_COLORS[action]}>{t(`imports.actions.${action}`)}</Tag>,
-              },
-              {
-                title: t('imports.errors'),
-                key: 'errors',
-                render: (_, row) => (
-                  <ul className="import-issues">
-                    {(row.errors ?? []).map((issue, i) => (
-                      <li key={`e${i}`} className="import-error">
-                        <strong>{issue.field}</strong>：{issue.message}
-                      </li>
-                    ))}
-                    {(row.warnings ?? []).map((issue, i) => (
-                      <li key={`w${i}`}>
-                        {t('imports.warning')} <strong>{issue.field}</strong>：{issue.message}
-                      </li>
-                    ))}
-                  </ul>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      {imports.message && <Alert role="alert" type={imports.message.type} showIcon message={imports.message.text} />}
+      {imports.report && <ImportReportCard report={imports.report} />}
     </Space>
   );
 }

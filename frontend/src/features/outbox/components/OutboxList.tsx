@@ -1,7 +1,7 @@
 import { Button, Dialog, ErrorBlock, List, NoticeBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { problemMessage } from '@/lib/api/problemWords';
 import { useOnline, useOutboxEntries } from '@/lib/hooks';
 import type { OutboxEntry } from '@/lib/offline/db';
 
@@ -45,7 +45,7 @@ export function OutboxList({ onOpen }: Props) {
               key={entry.id}
               description={
                 <span className="rejection" role="alert">
-                  {t('outbox.reason', { status: entry.rejection?.status, reason: entry.rejection ? problemText(entry.rejection.problem) : '' })}
+                  {t('outbox.reason', { status: entry.rejection?.status, reason: entry.rejection ? problemMessage(entry.rejection.problem, t) : '' })}
                 </span>
               }
               extra={

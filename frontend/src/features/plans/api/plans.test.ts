@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { sameRecord } from '@/lib/offline/outbox';
 
-import { PLAN_KIND, baseVersionOf, planEntry, type PlanIn } from './plans';
+import { PLAN_KIND, baseVersionOf, planBody, planEntry, planValuesOf, type PlanIn } from './plans';
 
 const body: PlanIn = {
   main_measure: 'industry',
@@ -31,5 +31,21 @@ describe('a plan update in the outbox', () => {
     const stored = { ...body, main_measure: { code: 'industry', name_zh: '产业帮扶', measure_no: 1 }, version: 4 };
     expect(sameRecord(entry.expect, stored)).toBe(true);
     expect(sameRecord(entry.expect, { ...stored, main_measure: { code: 'employment' } })).toBe(false);
+  });
+});
+
+describe('a plan from its form', () => {
+  it('opens with the body it edits and sends it back the same', () => {
+    expect(planBody(planValuesOf(body))).toEqual(body);
+    expect(planValuesOf(null)).toMatchObject({ mainMeasure: '', insured: 'no', paidBy: '' });
+  });
+
+  it('empties the insurance of an uninsured plan and trims what was typed', () => {
+    const values = { ...planValuesOf(body), insured: 'no' as const, goals: ' 发展茶叶 ', mainMeasure: '' };
+    expect(planBody(values)).toEqual({
+      main_measure: null,
+      goals: '发展茶叶',
+      insurance: { insured: false, insurer: '', policy_number: '', starts_on: null, ends_on: null, premium_paid_by: null },
+    });
   });
 });

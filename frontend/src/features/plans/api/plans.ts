@@ -48,6 +48,70 @@ export function measureName(type: Pick<MeasureType, 'name_zh' | 'name_en'>, lang
   return language === 'en' ? type.name_en : type.name_zh;
 }
 
+/** What the plan form edits: the main measure's code ('' for none), the goals, the insurance as typed. */
+export interface PlanValues {
+  mainMeasure: string;
+  goals: string;
+  insured: 'yes' | 'no';
+  insurer: string;
+  policyNumber: string;
+  startsOn: string;
+  endsOn: string;
+  paidBy: PaidBy | '';
+}
+
+/** The server's field (e.g. "insurance.insurer") as the plan form's field. */
+export const PLAN_FIELDS: Record<string, keyof PlanValues> = {
+  main_measure: 'mainMeasure',
+  goals: 'goals',
+  insurance: 'insured',
+  'insurance.insured': 'insured',
+  'insurance.insurer': 'insurer',
+  'insurance.policy_number': 'policyNumber',
+  'insurance.starts_on': 'startsOn',
+  'insurance.ends_on': 'endsOn',
+  'insurance.premium_paid_by': 'paidBy',
+};
+
+/** The form's values for a plan body (a queued update's or the stored plan's), or a blank plan's. */
+export function planValuesOf(body: PlanIn | null): PlanValues {
+  const insurance = body?.insurance;
+  return {
+    mainMeasure: body?.main_measure ?? '',
+    goals: body?.goals ?? '',
+    insured: insurance?.insured ? 'yes' : 'no',
+    insurer: insurance?.insurer ?? '',
+    policyNumber: insurance?.policy_number ?? '',
+    startsOn: insurance?.starts_on ?? '',
+    endsOn: insurance?.ends_on ?? '',
+    paidBy: insurance?.premium_paid_by ?? '',
+  };
+}
+
+/** The stored plan as the PUT's body (its main measure by code). */
+export function bodyOfPlan(plan: Plan): PlanIn {
+  return { main_measure: plan.main_measure?.code ?? null, goals: plan.goals, insurance: plan.insurance };
+}
+
+/** The PUT's body from the form: trimmed, and an uninsured plan's insurance emptied. */
+export function planBody(values: PlanValues): PlanIn {
+  const insured = values.insured === 'yes';
+  return {
+    main_measure: values.mainMeasure || null,
+    goals: values.goals.trim(),
+    insurance: insured
+      ? {
+          insured,
+          insurer: values.insurer.trim(),
+          policy_number: values.policyNumber.trim(),
+          starts_on: values.startsOn || null,
+          ends_on: values.endsOn || null,
+          premium_paid_by: values.paidBy || null,
+        }
+      : { insured, insurer: '', policy_number: '', starts_on: null, ends_on: null, premium_paid_by: null },
+  };
+}
+
 /** The outbox key of a household's plan for a year: a second edit before it went replaces the first. */
 export const planEntryId = (householdId: string, year: number) => `plan:${householdId}:${year}`;
 

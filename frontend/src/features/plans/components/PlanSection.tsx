@@ -1,7 +1,7 @@
 import { Button, DotLoading, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { problemMessage } from '@/lib/api/problemWords';
 
 import { measureName, type InsuranceIn, type Plan } from '../api/plans';
 import { useMeasureTypes, usePlan, useQueuedPlan } from '../hooks/usePlan';
@@ -37,7 +37,7 @@ export function PlanSection({ householdId, year, onEdit }: Props) {
     <List header={t('plan.title', { year })}>
       {queued && (
         <List.Item
-          description={queued.entry.rejection ? <span className="rejection" role="alert">{problemText(queued.entry.rejection.problem)}</span> : t('plan.queuedHint')}
+          description={queued.entry.rejection ? <span className="rejection" role="alert">{problemMessage(queued.entry.rejection.problem, t)}</span> : t('plan.queuedHint')}
           extra={queued.entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
         >
           {t('plan.queued')}

@@ -1,4 +1,6 @@
 /** The division tree (county → township → village); the county admin adds and renames areas. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -15,6 +17,12 @@ export function childLength(code: string): number | null {
   const next = LENGTHS.find((length) => length > code.length);
   return next ?? null;
 }
+
+/** Query keys: the top of the tree, and each area's children as the tree opens it. */
+export const areaKeys = {
+  roots: ['admin-areas', 'roots'] as const,
+  children: (code: string) => ['admin-areas', 'children', code] as const,
+};
 
 /** Every area under `parent` (all pages: a township has at most a few dozen villages). */
 export async function childAreas(parent: string | null, level?: AreaLevel): Promise<Area[]> {
@@ -46,6 +54,13 @@ export async function rootAreas(): Promise<Area[]> {
   }
   return [];
 }
+
+/** An area's children, read afresh each time the tree opens it (for client.fetchQuery). */
+export const childAreasOptions = (code: string) => queryOptions({ queryKey: areaKeys.children(code), queryFn: () => childAreas(code), staleTime: 0 });
+
+export const rootAreasOptions = () => queryOptions({ queryKey: areaKeys.roots, queryFn: rootAreas });
+
+export const useRootAreas = () => useQuery(rootAreasOptions());
 
 export function getArea(code: string): Promise<Area> {
   return unwrap(api.GET('/api/v1/areas/{code}', { params: { path: { code } } }));

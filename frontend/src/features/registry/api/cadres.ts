@@ -1,4 +1,6 @@
 /** The registry's cadres (帮扶干部) and the departments they belong to. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -9,6 +11,13 @@ export type CadrePage = components['schemas']['Page_CadrePublic_'];
 export type CadreType = components['schemas']['CadreType'];
 export type CadreBody = components['schemas']['CadreCreate'];
 export type Department = components['schemas']['DepartmentPublic'];
+
+/** Query keys: the searched lists, every cadre read alone, one of them. */
+export const cadreKeys = {
+  lists: ['admin-cadres'] as const,
+  each: ['admin-cadre'] as const,
+  one: (id: string) => ['admin-cadre', id] as const,
+};
 
 export const CADRE_TYPES: readonly CadreType[] = ['county_leader', 'first_secretary', 'science_envoy', 'township_staff', 'agri_technician'];
 
@@ -33,10 +42,18 @@ export function searchCadres(filter: CadreFilter, cursor: string | null): Promis
   return unwrap(api.GET('/api/v1/cadres', { params: { query: cadreQuery(filter, cursor) } }));
 }
 
+export const cadreSearchOptions = (filter: CadreFilter, cursor: string | null) =>
+  queryOptions({ queryKey: [...cadreKeys.lists, filter, cursor], queryFn: () => searchCadres(filter, cursor) });
+
 /** Phone masked. */
 export function getCadre(id: string): Promise<Cadre> {
   return unwrap(api.GET('/api/v1/cadres/{cadre_id}', { params: { path: { cadre_id: id } } }));
 }
+
+export const cadreOptions = (id: string) => queryOptions({ queryKey: cadreKeys.one(id), queryFn: () => getCadre(id) });
+
+/** One cadre (masked); none is read while `id` is undefined. */
+export const useCadre = (id: string | undefined) => useQuery({ ...cadreOptions(id ?? ''), enabled: Boolean(id) });
 
 /** Phone whole (audited with the reason): a PUT replaces it, so keeping it needs the number. */
 export function getCadreWhole(id: string, reason: string): Promise<Cadre> {

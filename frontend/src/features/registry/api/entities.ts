@@ -1,4 +1,6 @@
 /** The registry's new-type agricultural entities (新型农业经营主体). */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -9,6 +11,12 @@ export type EntityPage = components['schemas']['Page_EntityPublic_'];
 export type EntityBody = components['schemas']['EntityCreate'];
 export type EntityType = components['schemas']['EntityType'];
 export type Industry = components['schemas']['Industry'];
+
+/** Query keys: the searched lists, and each entity read alone. */
+export const entityKeys = {
+  lists: ['admin-entities'] as const,
+  one: (id: string) => ['admin-entity', id] as const,
+};
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'family_farm',
@@ -47,9 +55,16 @@ export function searchEntities(filter: EntityFilter, cursor: string | null): Pro
   return unwrap(api.GET('/api/v1/entities', { params: { query: entityQuery(filter, cursor) } }));
 }
 
+export const entitySearchOptions = (filter: EntityFilter, cursor: string | null) =>
+  queryOptions({ queryKey: [...entityKeys.lists, filter, cursor], queryFn: () => searchEntities(filter, cursor) });
+
 export function getEntity(id: string): Promise<Entity> {
   return unwrap(api.GET('/api/v1/entities/{entity_id}', { params: { path: { entity_id: id } } }));
 }
+
+export const entityOptions = (id: string) => queryOptions({ queryKey: entityKeys.one(id), queryFn: () => getEntity(id) });
+
+export const useEntity = (id: string) => useQuery(entityOptions(id));
 
 /** The form's values as the API takes them: the level only for a leading enterprise, the grade only for a family farm. */
 export function entityBody(values: EntityBody): EntityBody {

@@ -1,4 +1,6 @@
 /** The registry's households as the admin app reads and writes them. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -14,6 +16,12 @@ export interface HouseholdFilter {
 }
 
 export const PAGE_SIZE = 20;
+
+/** Query keys: the searched lists, and each household read alone (masked). */
+export const householdKeys = {
+  lists: ['admin-households'] as const,
+  one: (id: string) => ['admin-household', id] as const,
+};
 
 /** The query the API takes: a trailing * on the name asks for a prefix match. */
 export function searchQuery(filter: HouseholdFilter, cursor: string | null) {
@@ -33,10 +41,17 @@ export function searchHouseholds(filter: HouseholdFilter, cursor: string | null)
   return unwrap(api.GET('/api/v1/households', { params: { query: searchQuery(filter, cursor) } }));
 }
 
+export const householdSearchOptions = (filter: HouseholdFilter, cursor: string | null) =>
+  queryOptions({ queryKey: [...householdKeys.lists, filter, cursor], queryFn: () => searchHouseholds(filter, cursor) });
+
 /** Masked, as every read. */
 export function getHousehold(id: string): Promise<Household> {
   return unwrap(api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id } } }));
 }
+
+export const householdOptions = (id: string) => queryOptions({ queryKey: householdKeys.one(id), queryFn: () => getHousehold(id) });
+
+export const useHousehold = (id: string) => useQuery(householdOptions(id));
 
 /** Whole (audited with the reason): an edit replaces the members, so it needs their ID numbers. */
 export function getHouseholdWhole(id: string, reason: string): Promise<Household> {

@@ -2,6 +2,8 @@
  * The three kinds of links, each kept with its dates (ended ones stay as history): cadre–entity
  * (挂联), entity–household (带动) and cadre–household pairings (结对), and a cadre's handover.
  */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
@@ -19,6 +21,12 @@ export type LinkOwner = { cadre_id: string } | { entity_id: string } | { househo
 
 const LIST = 100; // links of one person or entity: a page holds them all
 
+/** Query keys: every link list, and one kind's links of one cadre, entity or household. */
+export const linkKeys = {
+  all: ['admin-links'] as const,
+  of: (kind: LinkKind, owner: LinkOwner) => ['admin-links', kind, Object.values(owner)[0] as string] as const,
+};
+
 /** Active ones first, then the most recent. */
 export function byActiveThenRecent<T extends { active: boolean; started_on: string }>(links: readonly T[]): T[] {
   return [...links].sort((a, b) => Number(b.active) - Number(a.active) || b.started_on.localeCompare(a.started_on));
@@ -29,15 +37,29 @@ export async function listPairings(owner: LinkOwner): Promise<Pairing[]> {
   return byActiveThenRecent(page.items);
 }
 
+export const pairingsOptions = (owner: LinkOwner) => queryOptions({ queryKey: linkKeys.of('pairing', owner), queryFn: () => listPairings(owner) });
+
+export const usePairings = (owner: LinkOwner) => useQuery(pairingsOptions(owner));
+
 export async function listCadreEntityLinks(owner: LinkOwner): Promise<CadreEntityLink[]> {
   const page = await unwrap(api.GET('/api/v1/cadre-entity-links', { params: { query: { ...owner, limit: LIST } } }));
   return byActiveThenRecent(page.items);
 }
 
+export const cadreEntityLinksOptions = (owner: LinkOwner) =>
+  queryOptions({ queryKey: linkKeys.of('cadreEntity', owner), queryFn: () => listCadreEntityLinks(owner) });
+
+export const useCadreEntityLinks = (owner: LinkOwner) => useQuery(cadreEntityLinksOptions(owner));
+
 export async function listEntityHouseholdLinks(owner: LinkOwner): Promise<EntityHouseholdLink[]> {
   const page = await unwrap(api.GET('/api/v1/entity-household-links', { params: { query: { ...owner, limit: LIST } } }));
   return byActiveThenRecent(page.items);
 }
+
+export const entityHouseholdLinksOptions = (owner: LinkOwner) =>
+  queryOptions({ queryKey: linkKeys.of('entityHousehold', owner), queryFn: () => listEntityHouseholdLinks(owner) });
+
+export const useEntityHouseholdLinks = (owner: LinkOwner) => useQuery(entityHouseholdLinksOptions(owner));
 
 export interface LinkStart {
   started_on: string;

@@ -5,8 +5,8 @@
  */
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
+import type { FieldPath } from '@/lib/write';
 
-import type { FieldPath } from './problemFields';
 import type { Household } from './households';
 
 export type Member = Household['members'][number];

@@ -3,9 +3,9 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormModal, useWrite } from '@/lib/write';
+
 import { SIZE_CLASSES, createArea, getArea, updateArea, type Area, type AreaForm } from '../api/areas';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
 import { enumOptions } from './options';
 
 export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; parent?: Area; onDone: (saved: Area) => void; onClose: () => void }) {

@@ -1,10 +1,10 @@
 /** The division tree, county → township → village, loaded a level at a time; the county admin adds villages and edits areas. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Empty, Row, Space, Tree, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { childAreas, childLength, rootAreas, type Area } from '../api/areas';
+import { areaKeys, childAreasOptions, childLength, useRootAreas, type Area } from '../api/areas';
 import { AreaFormModal } from './AreaFormModal';
 import { enumLabel } from './options';
 
@@ -20,14 +20,14 @@ const node = (area: Area): Node => ({ key: area.code, title: `${area.name}（${a
 export function AreaTree({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const roots = useQuery({ queryKey: ['admin-areas', 'roots'], queryFn: rootAreas });
+  const roots = useRootAreas();
   // Children as loaded: the tree asks for a level when it is opened.
   const [children, setChildren] = useState<Record<string, Area[]>>({});
   const [selected, setSelected] = useState<Area | null>(null);
   const [editing, setEditing] = useState<'edit' | 'add' | null>(null);
 
   const load = async (code: string) => {
-    const found = await client.fetchQuery({ queryKey: ['admin-areas', 'children', code], queryFn: () => childAreas(code), staleTime: 0 });
+    const found = await client.fetchQuery(childAreasOptions(code));
     setChildren((all) => ({ ...all, [code]: found }));
   };
   const build = (areas: Area[]): Node[] => areas.map((a) => ({ ...node(a), ...(children[a.code] ? { children: build(children[a.code]!) } : {}) }));
@@ -37,7 +37,7 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
     setEditing(null);
     setSelected(area);
     if (area.parent_code) await load(area.parent_code);
-    await client.invalidateQueries({ queryKey: ['admin-areas', 'roots'] });
+    await client.invalidateQueries({ queryKey: areaKeys.roots });
   };
 
   const addsVillages = canEdit && selected?.level === 'township';

@@ -4,9 +4,9 @@ import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { CADRE_TYPES, cadreBody, cadreFormOf, createCadre, updateCadre, type Cadre, type CadreForm } from '../api/cadres';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
+import { FormModal, useWrite } from '@/lib/write';
+
+import { CADRE_TYPES, cadreBody, cadreFormOf, cadreKeys, createCadre, updateCadre, type Cadre, type CadreForm } from '../api/cadres';
 import { enumOptions } from './options';
 import { AreaSelect, DepartmentSelect } from './pickers';
 
@@ -14,7 +14,7 @@ export function CadreFormModal({ cadre, onDone, onClose }: { cadre?: Cadre; onDo
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form] = Form.useForm<CadreForm>();
-  const write = useWrite(form, { onConflict: () => client.invalidateQueries({ queryKey: ['admin-cadre', cadre?.id] }) });
+  const write = useWrite(form, { onConflict: () => cadre && client.invalidateQueries({ queryKey: cadreKeys.one(cadre.id) }) });
   // The fresh record after someone else's save: the form shows it, to be changed again.
   useEffect(() => {
     if (cadre) form.setFieldsValue(cadreFormOf(cadre));
@@ -25,8 +25,8 @@ export function CadreFormModal({ cadre, onDone, onClose }: { cadre?: Cadre; onDo
       cadre ? updateCadre(cadre, values, cadre.active, t('cadres.editReason')) : createCadre(cadreBody(values, null, true)),
     );
     if (saved) {
-      client.setQueryData(['admin-cadre', saved.id], saved);
-      await client.invalidateQueries({ queryKey: ['admin-cadres'] });
+      client.setQueryData(cadreKeys.one(saved.id), saved);
+      await client.invalidateQueries({ queryKey: cadreKeys.lists });
       onDone(saved);
     }
   };

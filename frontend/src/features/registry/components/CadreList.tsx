@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
 import { useSearch } from '../hooks/useSearch';
-import { CADRE_TYPES, searchCadres, type Cadre, type CadreFilter } from '../api/cadres';
+import { CADRE_TYPES, cadreSearchOptions, type Cadre } from '../api/cadres';
 import { CadreFormModal } from './CadreFormModal';
 import { EntityName } from './Names';
 import { enumLabel, enumOptions } from './options';
@@ -22,7 +22,7 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const paths = useRegistryPaths();
   const navigate = useNavigate();
-  const list = useSearch<CadreFilter, Cadre>('admin-cadres', searchCadres, { active: true });
+  const list = useSearch(cadreSearchOptions, { active: true });
   const [creating, setCreating] = useState(false);
 
   return (

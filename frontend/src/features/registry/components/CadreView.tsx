@@ -1,22 +1,21 @@
 /** One cadre: details, edit and deactivate for writers, their entity (挂联), their pairings (结对) and the handover. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Modal, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
+import { useWrite, WriteAlerts } from '@/lib/write';
 
-import { cadreFormOf, getCadre, updateCadre, type Cadre } from '../api/cadres';
-import { useWrite } from '../hooks/useWrite';
+import { cadreFormOf, cadreKeys, updateCadre, useCadre, type Cadre } from '../api/cadres';
 import { CadreFormModal } from './CadreFormModal';
 import { HandoverButton } from './HandoverButton';
 import { CadreEntitySection, PairingSection } from './LinkSections';
 import { enumLabel } from './options';
-import { WriteAlerts } from './WriteAlerts';
 
 export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
-  const cadre = useQuery({ queryKey: ['admin-cadre', id], queryFn: () => getCadre(id) });
+  const cadre = useCadre(id);
   const [editing, setEditing] = useState(false);
   const [toggling, setToggling] = useState(false);
 
@@ -58,12 +57,12 @@ export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: bo
 function ActiveToggle({ cadre, onClose }: { cadre: Cadre; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const write = useWrite(null, { onConflict: () => client.invalidateQueries({ queryKey: ['admin-cadre', cadre.id] }) });
+  const write = useWrite(null, { onConflict: () => client.invalidateQueries({ queryKey: cadreKeys.one(cadre.id) }) });
   const submit = async () => {
     const saved = await write.run(() => updateCadre(cadre, cadreFormOf(cadre), !cadre.active, t('cadres.editReason')));
     if (saved) {
-      client.setQueryData(['admin-cadre', saved.id], saved);
-      await client.invalidateQueries({ queryKey: ['admin-cadres'] });
+      client.setQueryData(cadreKeys.one(saved.id), saved);
+      await client.invalidateQueries({ queryKey: cadreKeys.lists });
       onClose();
     }
   };

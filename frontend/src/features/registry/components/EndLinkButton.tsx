@@ -3,10 +3,11 @@ import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { endLink, type LinkKind } from '../api/links';
+import { useWrite, WriteAlerts } from '@/lib/write';
+
+import { cadreKeys } from '../api/cadres';
 import { today } from '../api/dates';
-import { useWrite } from '../hooks/useWrite';
-import { WriteAlerts } from './WriteAlerts';
+import { endLink, linkKeys, type LinkKind } from '../api/links';
 
 /** 结束: asks for the end date, then ends the link on the version on screen. */
 export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { id: string; version: number; started_on: string }; label: string }) {
@@ -14,13 +15,13 @@ export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { i
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ ended_on: string }>();
-  const refresh = () => client.invalidateQueries({ queryKey: ['admin-links'] });
-  const write = useWrite(form, { conflictOn409: true, onConflict: refresh });
+  const refresh = () => client.invalidateQueries({ queryKey: linkKeys.all });
+  const write = useWrite(form, { savedFirstOn: ['linkEnded'], onConflict: refresh });
 
   const submit = async ({ ended_on }: { ended_on: string }) => {
     const done = await write.run(() => endLink(kind, link, ended_on));
     if (done !== undefined) {
-      await Promise.all([refresh(), client.invalidateQueries({ queryKey: ['admin-cadre'] })]);
+      await Promise.all([refresh(), client.invalidateQueries({ queryKey: cadreKeys.each })]);
       setOpen(false);
     }
   };

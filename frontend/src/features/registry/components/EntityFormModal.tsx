@@ -12,12 +12,13 @@ import {
   QUALITY_GRADES,
   createEntity,
   entityFormOf,
+  entityKeys,
   updateEntity,
   type Entity,
   type EntityBody,
 } from '../api/entities';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
+import { FormModal, useWrite } from '@/lib/write';
+
 import { enumOptions } from './options';
 import { AreaSelect } from './pickers';
 
@@ -26,7 +27,7 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
   const client = useQueryClient();
   const [form] = Form.useForm<EntityBody>();
   const type = Form.useWatch('type', form);
-  const write = useWrite(form, { onConflict: () => client.invalidateQueries({ queryKey: ['admin-entity', entity?.id] }) });
+  const write = useWrite(form, { onConflict: () => entity && client.invalidateQueries({ queryKey: entityKeys.one(entity.id) }) });
   useEffect(() => {
     if (entity) form.setFieldsValue(entityFormOf(entity));
   }, [entity, form]);
@@ -34,8 +35,8 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
   const submit = async (values: EntityBody) => {
     const saved = await write.run(() => (entity ? updateEntity(entity, values) : createEntity(values)));
     if (saved) {
-      client.setQueryData(['admin-entity', saved.id], saved);
-      await client.invalidateQueries({ queryKey: ['admin-entities'] });
+      client.setQueryData(entityKeys.one(saved.id), saved);
+      await client.invalidateQueries({ queryKey: entityKeys.lists });
       onDone(saved);
     }
   };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
 import { useSearch } from '../hooks/useSearch';
-import { ENTITY_TYPES, INDUSTRIES, searchEntities, type Entity, type EntityFilter } from '../api/entities';
+import { ENTITY_TYPES, INDUSTRIES, entitySearchOptions, type Entity, type EntityFilter } from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
 import { enumLabel, enumOptions } from './options';
 import { useRegistryPaths } from './paths';
@@ -15,7 +15,7 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const paths = useRegistryPaths();
   const navigate = useNavigate();
-  const list = useSearch<EntityFilter, Entity>('admin-entities', searchEntities, {});
+  const list = useSearch(entitySearchOptions, {});
   const [creating, setCreating] = useState(false);
 
   return (

@@ -1,19 +1,18 @@
 /** One entity: details, edit for writers, its cadres (挂联) and the households it drives (带动). */
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
 
-import { getEntity } from '../api/entities';
+import { useEntity } from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
 import { CadreEntitySection, EntityHouseholdSection } from './LinkSections';
 import { enumLabel } from './options';
 
 export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
-  const entity = useQuery({ queryKey: ['admin-entity', id], queryFn: () => getEntity(id) });
+  const entity = useEntity(id);
   const [editing, setEditing] = useState(false);
 
   if (entity.error instanceof ApiError && entity.error.status === 404) return <>{notFound}</>;

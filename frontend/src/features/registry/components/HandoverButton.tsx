@@ -1,15 +1,15 @@
 /** 移交: all of one cadre's active pairings move to another cadre in one go (or none do), after a confirmation naming how many. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { getCadre, type Cadre } from '../api/cadres';
+import { useWrite, WriteAlerts } from '@/lib/write';
+
+import { useCadre, type Cadre } from '../api/cadres';
 import { today } from '../api/dates';
-import { handOver, listPairings } from '../api/links';
-import { useWrite } from '../hooks/useWrite';
+import { handOver, linkKeys, usePairings } from '../api/links';
 import { CadreSelect } from './pickers';
-import { WriteAlerts } from './WriteAlerts';
 
 interface HandoverForm {
   to_cadre_id: string;
@@ -20,14 +20,14 @@ interface HandoverForm {
 export function HandoverButton({ cadre }: { cadre: Cadre }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const pairings = useQuery({ queryKey: ['admin-links', 'pairing', cadre.id], queryFn: () => listPairings({ cadre_id: cadre.id }) });
+  const pairings = usePairings({ cadre_id: cadre.id });
   const count = (pairings.data ?? []).filter((p) => p.active).length;
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState<HandoverForm | null>(null);
   const [moved, setMoved] = useState<number | null>(null);
   const [form] = Form.useForm<HandoverForm>();
   const write = useWrite(form);
-  const target = useQuery({ queryKey: ['admin-cadre', confirming?.to_cadre_id], queryFn: () => getCadre(confirming!.to_cadre_id), enabled: !!confirming });
+  const target = useCadre(confirming?.to_cadre_id);
 
   if (!count && moved === null) return null;
 
@@ -36,7 +36,7 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
     setConfirming(null);
     if (done) {
       setMoved(done.moved);
-      await client.invalidateQueries({ queryKey: ['admin-links'] });
+      await client.invalidateQueries({ queryKey: linkKeys.all });
     }
   };
 

@@ -1,8 +1,7 @@
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
+import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { createHousehold, type HouseholdCreate } from '../api/households';
 
@@ -20,21 +19,13 @@ const NEW_MEMBER: Partial<MemberIn> = { relation: 'head', resident: true, health
 export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<HouseholdCreate>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useWrite(form);
   const category = Form.useWatch('category', form);
 
   const submit = async (values: HouseholdCreate) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { ...values, category_change_reason: '', low_income_subtype: values.category === 'low_income' ? values.low_income_subtype : null };
-      onCreated((await createHousehold(body)).id);
-    } catch (e) {
-      setError(e instanceof ApiError ? problemText(e.problem) : t('common.retryLater'));
-    } finally {
-      setBusy(false);
-    }
+    const body = { ...values, category_change_reason: '', low_income_subtype: values.category === 'low_income' ? values.low_income_subtype : null };
+    const created = await write.run(() => createHousehold(body));
+    if (created) onCreated(created.id);
   };
 
   const choices = <T extends string>(values: readonly T[], key: 'relation' | 'health' | 'labourAbility' | 'employment' | 'lowIncomeSubtype') =>
@@ -43,7 +34,7 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('registry.createTitle')}</Typography.Title>
-      {error && <Alert role="alert" type="error" showIcon message={error} />}
+      <WriteAlerts conflict={false} error={write.error} />
       <Form<HouseholdCreate>
         form={form}
         layout="vertical"
@@ -109,7 +100,7 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
             </Card>
           )}
         </Form.List>
-        <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 16 }}>
+        <Button type="primary" htmlType="submit" loading={write.busy} style={{ marginTop: 16 }}>
           {t('registry.create')}
         </Button>
       </Form>

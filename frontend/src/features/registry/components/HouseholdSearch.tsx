@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { useSearch } from '../hooks/useSearch';
-import { searchHouseholds, type Household, type HouseholdFilter } from '../api/households';
+import { householdSearchOptions, type Household, type HouseholdFilter } from '../api/households';
 import { SearchList } from './SearchList';
 
 /** Search by name (exact, or a prefix with *), ID number, village and category; keyset paging. */
 export function HouseholdSearch({ linkTo, newLink }: { linkTo: (id: string) => string; newLink: string | null }) {
   const { t } = useTranslation();
-  const list = useSearch<HouseholdFilter, Household>('admin-households', searchHouseholds, {});
+  const list = useSearch(householdSearchOptions, {});
 
   return (
     <SearchList<Household, HouseholdFilter>

@@ -1,18 +1,19 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
+import { ApiError } from '@/lib/api';
+import { FormModal, useWrite } from '@/lib/write';
 
-import { getHousehold, getHouseholdWhole, updateHousehold, type Household, type HouseholdChanges } from '../api/households';
+import { getHouseholdWhole, householdKeys, updateHousehold, useHousehold, type Household, type HouseholdChanges } from '../api/households';
 import { EntityHouseholdSection, PairingSection } from './LinkSections';
 import { MemberSection } from './MemberSection';
 
 /** One household, members masked, with its pairings and entities; officers and the county admin may edit it (If-Match). */
 export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
-  const household = useQuery({ queryKey: ['admin-household', id], queryFn: () => getHousehold(id) });
+  const household = useHousehold(id);
   const [editing, setEditing] = useState(false);
 
   // Another township's household answers 404 like one that does not exist: nothing leaks.
@@ -46,64 +47,45 @@ export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: 
 function EditHousehold({ household, onClose }: { household: Household; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<HouseholdChanges>();
+  const write = useWrite(form);
 
   const save = async (changes: HouseholdChanges) => {
-    setBusy(true);
-    setError(null);
-    try {
-      // The whole record (audited) as of the version on screen: the PUT carries that version, so
-      // a save by someone else in between is refused (412) rather than overwritten.
+    // The whole record (audited) as of the version on screen: the PUT carries that version, so
+    // a save by someone else in between is refused (412) rather than overwritten.
+    const saved = await write.run(async () => {
       const whole = await getHouseholdWhole(household.id, t('registry.editReason'));
-      const saved = await updateHousehold({ ...whole, version: household.version }, changes);
-      client.setQueryData(['admin-household', household.id], saved);
-      await client.invalidateQueries({ queryKey: ['admin-households'] });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) setError(t('registry.conflict'));
-      else setError(e instanceof ApiError ? problemText(e.problem) : t('common.retryLater'));
-    } finally {
-      setBusy(false);
-    }
+      return updateHousehold({ ...whole, version: household.version }, changes);
+    });
+    if (!saved) return;
+    client.setQueryData(householdKeys.one(household.id), saved);
+    await client.invalidateQueries({ queryKey: householdKeys.lists });
+    onClose();
   };
 
   return (
-    <Modal open title={t('registry.editTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('registry.save')} cancelText={t('common.cancel')}>
-      {error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          message={error}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={() => void client.invalidateQueries({ queryKey: ['admin-household', household.id] }).then(onClose)}>
-              {t('registry.reload')}
-            </Button>
-          }
-        />
-      )}
-      <Form<HouseholdChanges>
-        form={form}
-        layout="vertical"
-        initialValues={{ address: household.address, phone: null, category: household.category, categoryChangeReason: '' }}
-        onFinish={(values) => void save(values)}
-      >
-        <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="phone" label={t('registry.newPhone')} extra={t('registry.phoneKept')}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="category" label={t('registry.category')}>
-          <Select options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="categoryChangeReason" label={t('registry.categoryReason')}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<HouseholdChanges>
+      title={t('registry.editTitle')}
+      form={form}
+      write={write}
+      initialValues={{ address: household.address, phone: null, category: household.category, categoryChangeReason: '' }}
+      onSave={save}
+      onClose={onClose}
+      savedFirst={t('registry.conflict')}
+      onReload={() => void client.invalidateQueries({ queryKey: householdKeys.one(household.id) }).then(onClose)}
+    >
+      <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="phone" label={t('registry.newPhone')} extra={t('registry.phoneKept')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="category" label={t('registry.category')}>
+        <Select options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="categoryChangeReason" label={t('registry.categoryReason')}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }

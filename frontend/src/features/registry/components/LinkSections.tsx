@@ -1,5 +1,4 @@
 /** The three kinds of links as sections of the cadre's, the entity's and the household's pages. */
-import { useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -8,23 +7,20 @@ import {
   createCadreEntityLink,
   createEntityHouseholdLink,
   createPairing,
-  listCadreEntityLinks,
-  listEntityHouseholdLinks,
-  listPairings,
+  useCadreEntityLinks,
+  useEntityHouseholdLinks,
+  usePairings,
   type DriveMode,
-  type LinkOwner,
 } from '../api/links';
 import { CadreName, EntityName, HouseholdName } from './Names';
 import { enumLabel, enumOptions } from './options';
 import { CadreSelect, EntitySelect, HouseholdSelect } from './pickers';
 import { AddLinkButton, LinkTable } from './LinkTable';
 
-const ownerKey = (owner: LinkOwner) => Object.values(owner)[0] as string;
-
 /** 结对: on a cadre's page their households, on a household's page its cadre. */
 export function PairingSection({ owner, canWrite }: { owner: { cadre_id: string } | { household_id: string }; canWrite: boolean }) {
   const { t } = useTranslation();
-  const rows = useQuery({ queryKey: ['admin-links', 'pairing', ownerKey(owner)], queryFn: () => listPairings(owner) });
+  const rows = usePairings(owner);
   const ofCadre = 'cadre_id' in owner;
   return (
     <LinkTable
@@ -64,7 +60,7 @@ export function PairingSection({ owner, canWrite }: { owner: { cadre_id: string 
 /** 挂联: a cadre's entity (one at a time), or the cadres an entity has. */
 export function CadreEntitySection({ owner, canWrite }: { owner: { cadre_id: string } | { entity_id: string }; canWrite: boolean }) {
   const { t } = useTranslation();
-  const rows = useQuery({ queryKey: ['admin-links', 'cadreEntity', ownerKey(owner)], queryFn: () => listCadreEntityLinks(owner) });
+  const rows = useCadreEntityLinks(owner);
   const ofCadre = 'cadre_id' in owner;
   return (
     <LinkTable
@@ -104,7 +100,7 @@ export function CadreEntitySection({ owner, canWrite }: { owner: { cadre_id: str
 /** 带动: the households an entity drives, or the entity driving a household, with the mode. */
 export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id: string } | { household_id: string }; canWrite: boolean }) {
   const { t } = useTranslation();
-  const rows = useQuery({ queryKey: ['admin-links', 'entityHousehold', ownerKey(owner)], queryFn: () => listEntityHouseholdLinks(owner) });
+  const rows = useEntityHouseholdLinks(owner);
   const ofEntity = 'entity_id' in owner;
   return (
     <LinkTable

@@ -4,11 +4,12 @@ import { Button, Card, Checkbox, Form, Input, Table, Tag, type TableColumnsType 
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormModal, useWrite } from '@/lib/write';
+
+import { cadreKeys } from '../api/cadres';
 import { today } from '../api/dates';
-import type { LinkKind } from '../api/links';
-import { useWrite } from '../hooks/useWrite';
+import { linkKeys, type LinkKind } from '../api/links';
 import { EndLinkButton } from './EndLinkButton';
-import { FormModal } from './FormModal';
 
 interface LinkRow {
   id: string;
@@ -97,7 +98,7 @@ export function AddLinkButton<F extends object>({
   const submit = async (values: F & LinkStartForm) => {
     const done = await write.run(() => create(values));
     if (done !== undefined) {
-      await Promise.all([client.invalidateQueries({ queryKey: ['admin-links'] }), client.invalidateQueries({ queryKey: ['admin-cadre'] })]);
+      await Promise.all([client.invalidateQueries({ queryKey: linkKeys.all }), client.invalidateQueries({ queryKey: cadreKeys.each })]);
       setOpen(false);
     }
   };

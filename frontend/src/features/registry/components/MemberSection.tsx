@@ -7,7 +7,9 @@ import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table } from
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Household } from '../api/households';
+import { FormModal, useWrite, WriteAlerts } from '@/lib/write';
+
+import { householdKeys, type Household } from '../api/households';
 import {
   EMPLOYMENT,
   HEALTH,
@@ -22,10 +24,7 @@ import {
   type Member,
   type MemberForm,
 } from '../api/members';
-import { useWrite } from '../hooks/useWrite';
-import { FormModal } from './FormModal';
 import { enumLabel, enumOptions } from './options';
-import { WriteAlerts } from './WriteAlerts';
 
 type Change = { member: Member | null } | { remove: Member };
 
@@ -89,7 +88,7 @@ function useMemberWrite(household: Household, form: ReturnType<typeof Form.useFo
   const client = useQueryClient();
   const write = useWrite(form, {
     place: memberFieldPlace(index ?? household.members.length),
-    onConflict: () => client.invalidateQueries({ queryKey: ['admin-household', household.id] }),
+    onConflict: () => client.invalidateQueries({ queryKey: householdKeys.one(household.id) }),
   });
   const save = async (members: (whole: Household) => ReturnType<typeof changedMembers>) => {
     const saved = await write.run(async () => {
@@ -97,8 +96,8 @@ function useMemberWrite(household: Household, form: ReturnType<typeof Form.useFo
       return putMembers(whole, household.version, members(whole));
     });
     if (saved) {
-      client.setQueryData(['admin-household', household.id], saved);
-      await client.invalidateQueries({ queryKey: ['admin-households'] });
+      client.setQueryData(householdKeys.one(household.id), saved);
+      await client.invalidateQueries({ queryKey: householdKeys.lists });
     }
     return saved;
   };

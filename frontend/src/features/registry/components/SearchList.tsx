@@ -1,14 +1,13 @@
 /** A list screen: its title and action, an inline filter form, the error if any, the table, paging. */
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, problemText } from '@/lib/api';
+import { Pager, type useCursors } from '@/lib/paging';
+import { Failure } from '@/lib/write';
 
-import type { useCursors } from '@/lib/paging';
 import type { SearchPage } from '../hooks/useSearch';
-import { Pager } from '@/lib/paging';
 
 interface Props<T, V> {
   title: string;
@@ -42,7 +41,7 @@ export function SearchList<T extends { id: string }, V>({ title, action, filters
           </Button>
         </Form>
       </Card>
-      {page.error && <Alert type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Failure error={page.error} />
       <Table<T> rowKey="id" loading={page.isFetching} dataSource={page.data?.items ?? []} pagination={false} columns={columns} />
       <Pager cursors={cursors} next={page.data?.next_cursor} />
     </Space>

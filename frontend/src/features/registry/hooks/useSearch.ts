@@ -1,5 +1,5 @@
 /** A searched list read page by page: the filter last searched, its keyset cursors, and the page. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { useCursors } from '@/lib/paging';
@@ -9,10 +9,11 @@ export interface SearchPage<T> {
   next_cursor?: string | null;
 }
 
-export function useSearch<F, T>(key: string, read: (filter: F, cursor: string | null) => Promise<SearchPage<T>>, initial: F) {
+/** `options` is the list's query options factory (e.g. cadreSearchOptions) for a filter and cursor. */
+export function useSearch<F, T, K extends QueryKey>(options: (filter: F, cursor: string | null) => UseQueryOptions<SearchPage<T>, Error, SearchPage<T>, K>, initial: NoInfer<F>) {
   const [filter, setFilter] = useState<F>(initial);
   const cursors = useCursors();
-  const page = useQuery({ queryKey: [key, filter, cursors.cursor], queryFn: () => read(filter, cursors.cursor) });
+  const page = useQuery(options(filter, cursors.cursor));
   return {
     page,
     cursors,

@@ -4,6 +4,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { unwrap, type components } from '@/lib/api/client';
 import type { NewFile } from '@/lib/offline/outbox';
 import { api, auth, outbox, syncNow } from '@/lib/runtime';
+import { toLocalInput, toOffsetIso } from '@/lib/time';
 
 export type VisitIn = components['schemas']['VisitIn'];
 export type Visit = components['schemas']['VisitPublic'];
@@ -15,6 +16,77 @@ export const RISK_FLAGS: RiskFlag[] = ['serious_illness', 'disability', 'disaste
 /** The server asks why for a visit logged more than this many days after it happened. */
 export const BACKDATE_DAYS = 7;
 export const VISIT_KIND = 'visit';
+
+/** What the visit form edits (the notes as typed, the needs one a line). */
+export interface VisitValues {
+  mode: VisitMode;
+  /** a datetime-local value, in the device's time zone */
+  occurredAt: string;
+  backdateReason?: string;
+  income?: string;
+  employment?: string;
+  housing?: string;
+  health?: string;
+  needs?: string;
+  actionsTaken?: string;
+  actionsPromised?: string;
+  riskFlags?: RiskFlag[];
+}
+
+/** The form's values for a visit being corrected, or a new one's (in person, now). */
+export function visitValuesOf(body: VisitIn | undefined, now: Date = new Date()): VisitValues {
+  if (!body) return { mode: 'in_person', occurredAt: toLocalInput(now), riskFlags: [] };
+  return {
+    mode: body.mode,
+    occurredAt: toLocalInput(new Date(body.occurred_at)),
+    backdateReason: body.backdate_reason ?? undefined,
+    income: body.observations?.income ?? '',
+    employment: body.observations?.employment ?? '',
+    housing: body.observations?.housing ?? '',
+    health: body.observations?.health ?? '',
+    needs: (body.needs_raised ?? []).join('\n'),
+    actionsTaken: body.actions_taken ?? '',
+    actionsPromised: body.actions_promised ?? '',
+    riskFlags: body.risk_flags ?? [],
+  };
+}
+
+export interface VisitDraft {
+  householdId: string;
+  values: VisitValues;
+  /** the photos' SHA-256, in the order shown */
+  photoIds: string[];
+  /** where the phone was, when it was allowed to say */
+  fix: Pick<VisitIn, 'latitude' | 'longitude' | 'accuracy_m'> | null;
+  /** logged more than BACKDATE_DAYS after it happened: the reason goes with it */
+  late: boolean;
+}
+
+/** The PUT's body from the form: needs one a line (blank lines dropped), the time with its offset. */
+export function visitBody({ householdId, values, photoIds, fix, late }: VisitDraft): VisitIn {
+  const needs = (values.needs ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return {
+    household_id: householdId,
+    mode: values.mode,
+    occurred_at: toOffsetIso(new Date(values.occurredAt)),
+    observations: {
+      income: values.income ?? '',
+      employment: values.employment ?? '',
+      housing: values.housing ?? '',
+      health: values.health ?? '',
+    },
+    needs_raised: needs,
+    actions_taken: values.actionsTaken ?? '',
+    actions_promised: values.actionsPromised ?? '',
+    risk_flags: values.riskFlags ?? [],
+    photo_ids: photoIds,
+    ...(fix ?? {}),
+    ...(late ? { backdate_reason: values.backdateReason?.trim() } : {}),
+  };
+}
 
 export const visitsOf = (householdId: string) =>
   queryOptions({

@@ -1,30 +1,17 @@
 import { Button, Checkbox, Form, Input, Radio, TextArea, Toast, NoticeBar, Space } from 'antd-mobile';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { isKind, problemMessage } from '@/lib/api/problemWords';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
-import { outbox } from '@/lib/runtime';
-import { DAY_MS, toLocalInput, toOffsetIso } from '@/lib/time';
+import { DAY_MS } from '@/lib/time';
 
-import { BACKDATE_DAYS, RISK_FLAGS, VISIT_MODES, queueVisit, type RiskFlag, type VisitIn, type VisitMode } from '../api/visits';
+import { BACKDATE_DAYS, RISK_FLAGS, VISIT_MODES, queueVisit, visitBody, visitValuesOf, type VisitIn, type VisitValues } from '../api/visits';
 import { useLocation } from '../hooks/useLocation';
-import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
-
-interface Values {
-  mode: VisitMode;
-  occurredAt: string;
-  backdateReason?: string;
-  income?: string;
-  employment?: string;
-  housing?: string;
-  health?: string;
-  needs?: string;
-  actionsTaken?: string;
-  actionsPromised?: string;
-  riskFlags?: RiskFlag[];
-}
+import { useStoredPhotos } from '../hooks/useStoredPhotos';
+import { LocationField } from './LocationField';
+import { PhotoPicker } from './PhotoPicker';
 
 interface Props {
   householdId: string;
@@ -39,28 +26,11 @@ const MAX_NEEDS = 20;
 const NEED_MAX = 200;
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
-function valuesOf(body: VisitIn | undefined): Values {
-  if (!body) return { mode: 'in_person', occurredAt: toLocalInput(new Date()), riskFlags: [] };
-  return {
-    mode: body.mode,
-    occurredAt: toLocalInput(new Date(body.occurred_at)),
-    backdateReason: body.backdate_reason ?? undefined,
-    income: body.observations?.income ?? '',
-    employment: body.observations?.employment ?? '',
-    housing: body.observations?.housing ?? '',
-    health: body.observations?.health ?? '',
-    needs: (body.needs_raised ?? []).join('\n'),
-    actionsTaken: body.actions_taken ?? '',
-    actionsPromised: body.actions_promised ?? '',
-    riskFlags: body.risk_flags ?? [],
-  };
-}
-
 /** Log a visit (or correct a refused one). It is kept on the phone first and sent when possible. */
 export function VisitForm({ householdId, householdLabel, initial, onQueued }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const initialValues = useMemo(() => valuesOf(initial?.body), [initial]);
+  const [form] = Form.useForm<VisitValues>();
+  const initialValues = useMemo(() => visitValuesOf(initial?.body), [initial]);
   const initialFix = useMemo(
     () =>
       initial?.body.latitude != null && initial.body.longitude != null
@@ -69,61 +39,18 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
     [initial],
   );
   const { location, locate, clear } = useLocation(initialFix);
-  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  // A correction shows the photos kept with it.
+  const [photos, setPhotos] = useStoredPhotos(initial?.body.photo_ids);
   const [saving, setSaving] = useState(false);
   const occurredAt = Form.useWatch('occurredAt', form) ?? initialValues.occurredAt;
   const [openedAt] = useState(() => Date.now());
   const late = openedAt - new Date(occurredAt).getTime() > BACKDATE_DAYS * DAY_MS;
 
-  // A correction shows the photos kept with it.
-  useEffect(() => {
-    const ids = initial?.body.photo_ids ?? [];
-    if (!ids.length) return;
-    let live = true;
-    const urls: string[] = [];
-    void Promise.all(ids.map((sha) => outbox.file(sha))).then((files) => {
-      if (!live) return;
-      setPhotos(
-        ids.map((sha, i) => {
-          const file = files[i];
-          const url = file ? URL.createObjectURL(new Blob([file.bytes], { type: file.type })) : `/api/v1/attachments/${sha}`;
-          if (file) urls.push(url);
-          return { sha256: sha, url };
-        }),
-      );
-    });
-    return () => {
-      live = false;
-      urls.forEach((url) => URL.revokeObjectURL(url));
-    };
-  }, [initial]);
-
-  const submit = async (values: Values) => {
-    const needs = (values.needs ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
+  const submit = async (values: VisitValues) => {
     const fix = location.state === 'fixed' ? location.fix : null;
-    const body: VisitIn = {
-      household_id: householdId,
-      mode: values.mode,
-      occurred_at: toOffsetIso(new Date(values.occurredAt)),
-      observations: {
-        income: values.income ?? '',
-        employment: values.employment ?? '',
-        housing: values.housing ?? '',
-        health: values.health ?? '',
-      },
-      needs_raised: needs,
-      actions_taken: values.actionsTaken ?? '',
-      actions_promised: values.actionsPromised ?? '',
-      risk_flags: values.riskFlags ?? [],
-      photo_ids: photos.map((p) => p.sha256),
-      ...(fix ?? {}),
-      ...(late ? { backdate_reason: values.backdateReason?.trim() } : {}),
-    };
-    // A visit the server refused as a conflict holds another body under that id: use a new one.
-    const id = initial && initial.rejection?.status !== 409 ? initial.id : newId();
+    const body = visitBody({ householdId, values, photoIds: photos.map((p) => p.sha256), fix, late });
+    // A visit refused because the server holds another body under that id goes under a new one.
+    const id = initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
     setSaving(true);
     try {
       await queueVisit({ id, body, label: householdLabel, newPhotos: photos.flatMap((p) => (p.file ? [p.file] : [])) });
@@ -155,7 +82,7 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
         <NoticeBar
           color="error"
           wrap
-          content={t('visit.rejectedBecause', { reason: problemText(initial.rejection.problem) })}
+          content={t('visit.rejectedBecause', { reason: problemMessage(initial.rejection.problem, t) })}
         />
       )}
       <Form.Header>{t('visit.for', { name: householdLabel })}</Form.Header>
@@ -249,24 +176,7 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
         <PhotoPicker photos={photos} onChange={setPhotos} />
       </Form.Item>
       <Form.Item label={t('visit.location.label')}>
-        <div className="location" role="status">
-          {location.state === 'fixed' && (
-            <span>{t('visit.location.fixed', { lat: location.fix.latitude.toFixed(5), lon: location.fix.longitude.toFixed(5), accuracy: location.fix.accuracy_m })}</span>
-          )}
-          {location.state === 'locating' && <span>{t('visit.location.locating')}</span>}
-          {location.state === 'denied' && <span>{t('visit.location.denied')}</span>}
-          {location.state === 'unavailable' && <span>{t('visit.location.unavailable')}</span>}
-          {location.state === 'idle' && <span>{t('visit.location.none')}</span>}{' '}
-          {location.state === 'fixed' ? (
-            <Button size="mini" onClick={clear}>
-              {t('visit.location.clear')}
-            </Button>
-          ) : (
-            <Button size="mini" onClick={locate} disabled={location.state === 'locating'}>
-              {t('visit.location.locate')}
-            </Button>
-          )}
-        </div>
+        <LocationField location={location} locate={locate} clear={clear} />
       </Form.Item>
     </Form>
   );

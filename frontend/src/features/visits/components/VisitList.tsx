@@ -1,7 +1,7 @@
 import { List, Tag, DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
-import { problemText } from '@/lib/api/problems';
+import { problemMessage } from '@/lib/api/problemWords';
 
 import { useQueuedVisits, useVisits } from '../hooks/useVisits';
 
@@ -35,7 +35,7 @@ export function VisitList({ householdId, onOpenQueued }: Props) {
         <List.Item
           key={entry.id}
           onClick={onOpenQueued ? () => onOpenQueued(entry.id) : undefined}
-          description={entry.rejection ? problemText(entry.rejection.problem) : summary(body)}
+          description={entry.rejection ? problemMessage(entry.rejection.problem, t) : summary(body)}
           extra={entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
         >
           {when(body.occurred_at)} · {t(`enums.visitMode.${body.mode}`)}

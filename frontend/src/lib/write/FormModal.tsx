@@ -3,6 +3,7 @@ import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { Write } from './useWrite';
 import { WriteAlerts } from './WriteAlerts';
 
 interface Props<V> {
@@ -10,28 +11,35 @@ interface Props<V> {
   width?: number;
   form: FormInstance<V>;
   /** The write's state, from useWrite. */
-  write: { busy: boolean; conflict: boolean; error: string | null };
+  write: Pick<Write, 'busy' | 'conflict' | 'error'>;
   initialValues?: Partial<V>;
   onSave: (values: V) => Promise<void>;
   onClose: () => void;
+  /** The OK button's text (保存 by default), and whether it is off for now. */
+  okText?: string;
+  okDisabled?: boolean;
+  /** What "someone else saved first" says here, and a button to reload (see WriteAlerts). */
+  savedFirst?: string;
+  onReload?: () => void;
   /** The form's Form.Items. */
   children: ReactNode;
 }
 
-export function FormModal<V>({ title, width, form, write, initialValues, onSave, onClose, children }: Props<V>) {
+export function FormModal<V>({ title, width, form, write, initialValues, onSave, onClose, okText, okDisabled, savedFirst, onReload, children }: Props<V>) {
   const { t } = useTranslation();
   return (
     <Modal
       open
       width={width}
       title={title}
-      okText={t('registry.save')}
+      okText={okText ?? t('registry.save')}
+      okButtonProps={okDisabled ? { disabled: true } : undefined}
       cancelText={t('common.cancel')}
       confirmLoading={write.busy}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      <WriteAlerts conflict={write.conflict} error={write.error} />
+      <WriteAlerts conflict={write.conflict} error={write.error} savedFirst={savedFirst} onReload={onReload} />
       <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onSave(v)}>
         {children}
       </Form>

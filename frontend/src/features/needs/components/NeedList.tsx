@@ -1,14 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert as Notice, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { ApiError, problemText } from '@/lib/api';
 import { Pager, useCursors } from '@/lib/paging';
+import { Failure, NoteButton } from '@/lib/write';
 
-import { closeNeed, listNeeds, startNeed, type Need, type NeedStatus } from '../api/alerts';
-import { NoteButton } from './NoteButton';
+import { NEED_STATUSES, closeNeed, needKeys, startNeed, useNeeds, type Need, type NeedStatus } from '../api/needs';
 
 const STATUS_COLORS: Record<NeedStatus, string> = { open: 'red', in_progress: 'blue', closed: 'default' };
 
@@ -19,8 +18,8 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
   const [status, setStatus] = useState<NeedStatus | undefined>('open');
   const cursors = useCursors();
   const cursor = cursors.cursor;
-  const page = useQuery({ queryKey: ['needs', status, cursor], queryFn: () => listNeeds(status, cursor) });
-  const refresh = () => void client.invalidateQueries({ queryKey: ['needs'] });
+  const page = useNeeds(status, cursor);
+  const refresh = () => void client.invalidateQueries({ queryKey: needKeys.lists });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -35,9 +34,9 @@ export function NeedList({ canWrite, householdLink }: { canWrite: boolean; house
           setStatus(value);
           cursors.reset();
         }}
-        options={(['open', 'in_progress', 'closed'] as const).map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
+        options={NEED_STATUSES.map((value) => ({ value, label: t(`followup.needStatus.${value}`) }))}
       />
-      {page.error && <Notice type="error" showIcon message={page.error instanceof ApiError ? problemText(page.error.problem) : t('common.retryLater')} />}
+      <Failure error={page.error} />
       <Table<Need>
         rowKey="id"
         loading={page.isFetching}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { householdById } from '../api/households';
+import { householdById } from '../api/caseload';
 
 export function useHousehold(id: string) {
   return useQuery(householdById(id));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
-import { overdueIn, previousMonth, scheduleThisMonth, type ScheduleItem } from '../api/households';
+import { overdueIn, previousMonth, scheduleThisMonth, type ScheduleItem } from '../api/caseload';
 
 export type Due = 'overdue' | 'pending' | 'visited';
 

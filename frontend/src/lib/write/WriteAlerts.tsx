@@ -1,8 +1,17 @@
 import { Alert, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** Above a form: "someone else saved first" (the fresh data is already in the form), or the refusal. */
-export function WriteAlerts({ conflict, error, onReload }: { conflict: boolean; error: string | null; onReload?: () => void }) {
+interface Props {
+  conflict: boolean;
+  error: string | null;
+  /** What "someone else saved first" says here; by default that the fresh data is already in the form. */
+  savedFirst?: string;
+  /** A button that loads the fresh data, where the form does not do it itself. */
+  onReload?: () => void;
+}
+
+/** Above a form: "someone else saved first", or the refusal. */
+export function WriteAlerts({ conflict, error, savedFirst, onReload }: Props) {
   const { t } = useTranslation();
   if (!conflict && !error) return null;
   return (
@@ -12,8 +21,8 @@ export function WriteAlerts({ conflict, error, onReload }: { conflict: boolean; 
           role="alert"
           type="warning"
           showIcon
-          message={t('regAdmin.savedFirst')}
-          description={t('regAdmin.freshLoaded')}
+          message={savedFirst ?? t('regAdmin.savedFirst')}
+          description={savedFirst ? undefined : t('regAdmin.freshLoaded')}
           action={
             onReload && (
               <Button size="small" onClick={onReload}>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
-import { householdById } from '../api/households';
+import { householdById } from '../api/caseload';
 
 const AT_ONCE = 4;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ScheduleItem } from '../api/households';
-import { previousMonth } from '../api/households';
+import type { ScheduleItem } from '../api/caseload';
+import { previousMonth } from '../api/caseload';
 import { matchesName, mergeSchedule } from './useMyHouseholds';
 
 const item = (id: string, name: string, status: ScheduleItem['status'], visits = 0): ScheduleItem => ({

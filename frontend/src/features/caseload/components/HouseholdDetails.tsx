@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api/problems';
 
-import type { Household } from '../api/households';
+import type { Household } from '../api/caseload';
 import { useHousehold } from '../hooks/useHousehold';
 
 interface Props {

@@ -1,0 +1,103 @@
+/**
+ * A refusal in the app's own words. Each kind the services name has its `type`
+ * (`/problems/duplicate-id-number`, …) and one i18n key here; any other is worded by its status.
+ * The server's title and detail are shown only where neither fits (a status with no word). Field
+ * messages (a 422's `errors`) are each field's own explanation and are kept beside the word.
+ */
+import type { TFunction } from 'i18next';
+
+import type { Messages } from '../i18n/zh-CN';
+import { ApiError, problemText, type Problem } from './problems';
+
+/** The problem types the app tells apart, by the name of their word under `problems.` in the i18n files. */
+export const PROBLEM_TYPES = {
+  sameIdOtherBody: '/problems/same-id-other-body',
+  concurrentWrite: '/problems/concurrent-write',
+  duplicateIdNumber: '/problems/duplicate-id-number',
+  activeLinkExists: '/problems/active-link-exists',
+  closed: '/problems/closed',
+  linkEnded: '/problems/link-ended',
+  alreadyAcknowledged: '/problems/already-acknowledged',
+  alreadyStarted: '/problems/already-started',
+  notStarted: '/problems/not-started',
+  cadreHasUser: '/problems/cadre-has-user',
+  categoryUnchanged: '/problems/category-unchanged',
+  householdInUse: '/problems/household-in-use',
+  duplicateName: '/problems/duplicate-name',
+  departmentInUse: '/problems/department-in-use',
+  duplicateCreditCode: '/problems/duplicate-credit-code',
+  serviceClient: '/problems/service-client',
+  clientRevoked: '/problems/client-revoked',
+  reportOutdated: '/problems/report-outdated',
+  duplicateUsername: '/problems/duplicate-username',
+  duplicateCode: '/problems/duplicate-code',
+  duplicatePhone: '/problems/duplicate-phone',
+  staleVersion: '/problems/stale-version',
+  versionRequired: '/problems/version-required',
+  validation: '/problems/validation',
+} as const satisfies Record<Exclude<keyof Messages['problems'], 'byStatus'>, string>;
+
+export type ProblemKind = keyof typeof PROBLEM_TYPES;
+type StatusWord = keyof Messages['problems']['byStatus'];
+export type ProblemWord = `problems.${ProblemKind}` | `problems.byStatus.${StatusWord}`;
+
+const KIND_OF_TYPE = new Map(Object.entries(PROBLEM_TYPES).map(([kind, type]) => [type as string, kind as ProblemKind]));
+
+/** The word of a status when the type is not one the app knows. */
+const BY_STATUS: Record<number, ProblemWord> = {
+  400: 'problems.byStatus.badRequest',
+  401: 'problems.byStatus.unauthorized',
+  403: 'problems.byStatus.forbidden',
+  404: 'problems.byStatus.notFound',
+  409: 'problems.byStatus.conflict',
+  412: 'problems.staleVersion',
+  413: 'problems.byStatus.tooLarge',
+  415: 'problems.byStatus.unsupportedType',
+  422: 'problems.validation',
+  423: 'problems.byStatus.locked',
+  428: 'problems.versionRequired',
+  429: 'problems.byStatus.rateLimited',
+  500: 'problems.byStatus.serverError',
+  502: 'problems.byStatus.unavailable',
+  503: 'problems.byStatus.unavailable',
+  504: 'problems.byStatus.unavailable',
+};
+
+/** Which of the known kinds the problem is, or null. */
+export function problemKind(problem: Problem): ProblemKind | null {
+  return KIND_OF_TYPE.get(problem.type) ?? null;
+}
+
+export function isKind(problem: Problem | null | undefined, ...kinds: ProblemKind[]): boolean {
+  const kind = problem ? problemKind(problem) : null;
+  return kind !== null && kinds.includes(kind);
+}
+
+/** The i18n key that words the problem: its type's, else its status's; null when neither has one. */
+export function problemWord(problem: Problem): ProblemWord | null {
+  const kind = problemKind(problem);
+  if (kind) return `problems.${kind}`;
+  return BY_STATUS[problem.status] ?? (problem.status >= 500 ? 'problems.byStatus.serverError' : null);
+}
+
+/** Someone else saved first: the version sent is not the one stored (412). */
+export function savedByOthers(problem: Problem): boolean {
+  return isKind(problem, 'staleVersion') || problem.status === 412;
+}
+
+/** Each field message as "field: message" (for a line that no field of a form shows). */
+export function fieldLines(problem: Problem): string[] {
+  return (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);
+}
+
+/** One line for people: the problem's word, then its field messages; the server's text only when no word fits. */
+export function problemMessage(problem: Problem, t: TFunction): string {
+  const word = problemWord(problem);
+  if (!word) return problemText(problem);
+  return [t(word), ...fieldLines(problem)].join('；');
+}
+
+/** Whatever a request threw, for people: the problem's words, else "check the network". */
+export function errorMessage(error: unknown, t: TFunction): string {
+  return error instanceof ApiError ? problemMessage(error.problem, t) : t('common.retryLater');
+}
