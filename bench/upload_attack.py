@@ -14,73 +14,27 @@ checked); a 25 MB body.
 """
 
 import asyncio
-import io
 import os
-import re
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from openpyxl import Workbook
 
 from bench.feed_throughput import percentile
 from kit.auth import Role
 from kit.testing import TokenFactory
 from kit.tokens import generate_private_pem, signing_key_from_pem
 from registry.imports.service import KINDS
+from registry.tests.hostile_tables import far_corner, workbook, zip_bomb
 
 SERVICES = Path(__file__).resolve().parent.parent / "services"
 COUNTY = "331126"
 URL = "/v1/imports/households"
-
-
-def workbook(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def rewrite_sheet(content: bytes, change: Callable[[bytes], bytes]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(content))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for part in source.infolist():
-            data = source.read(part.filename)
-            if part.filename.startswith("xl/worksheets/sheet"):
-                data = change(data)
-            target.writestr(part.filename, data)
-    return out.getvalue()
-
-
-HEADER = ["户主身份证号", "村代码", "农户类别", "成员姓名", "成员身份证号", "与户主关系"]
-
-
-def far_corner() -> bytes:
-    corner = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-
-    def crafted(xml: bytes) -> bytes:
-        xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml, count=1)
-        return xml.replace(b"</sheetData>", corner + b"</sheetData>", 1)
-
-    return rewrite_sheet(workbook([HEADER, ["1"] * len(HEADER)]), crafted)
-
-
-def zip_bomb() -> bytes:
-    return rewrite_sheet(
-        workbook([HEADER, ["1"] * len(HEADER)]),
-        lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b" " * 200_000_000, 1),
-    )
+TEMPLATE = [col.header for col in KINDS["households"].columns]
 
 
 def largest_legitimate() -> bytes:
@@ -90,7 +44,7 @@ def largest_legitimate() -> bytes:
         [f"3311261980{i:08d}" if "身份证号" in col.header else col.example for col in columns]
         for i in range(20_000)
     ]
-    return workbook([[col.header for col in columns], *rows])
+    return workbook([TEMPLATE, *rows])
 
 
 def free_port() -> int:
@@ -159,8 +113,8 @@ def start_registry(folder: str, key_file: Path) -> tuple[subprocess.Popen[bytes]
 
 async def attacks(base: str, pid: int, headers: dict[str, str]) -> None:
     for name, content, filename in (
-        ("far-corner workbook (1M×16K)", far_corner(), "a.xlsx"),
-        ("zip bomb (200 MB unpacked)", zip_bomb(), "a.xlsx"),
+        ("far-corner workbook (1M×16K)", far_corner(TEMPLATE), "a.xlsx"),
+        ("zip bomb (200 MB unpacked)", zip_bomb(TEMPLATE), "a.xlsx"),
         ("20,000-row workbook (legitimate)", largest_legitimate(), "a.xlsx"),
         ("25 MB body", b"x" * (25 * 1024 * 1024), "a.csv"),
     ):

@@ -18,10 +18,10 @@ import httpx
 import pytest
 
 from assistance.app import create_app as create_assistance
-from assistance.registry_copy.consumer import make_consumer as assistance_consumer
+from assistance.registry_copy.consumer import registry_feed as assistance_feed
 from assistance.settings import AssistanceSettings
 from indicators.app import create_app as create_indicators
-from indicators.registry_copy.consumer import make_consumer as indicators_consumer
+from indicators.registry_copy.consumer import registry_feed as indicators_feed
 from indicators.settings import IndicatorsSettings
 from kit import migrations
 from kit.testing import DEFAULT_TEST_URL, KeyFiles, on_sqlite
@@ -117,8 +117,8 @@ async def database(
         await ensure_service_clients(session, registry.state.settings)
     transport = httpx.ASGITransport(app=registry)
     async with httpx.AsyncClient(transport=transport, base_url="http://registry") as http:
-        assert await assistance_consumer(assistance, http).catch_up() > 0
-        assert await indicators_consumer(indicators, http).catch_up() > 0
+        assert await assistance_feed(assistance).consumer(assistance, http).catch_up() > 0
+        assert await indicators_feed(indicators).consumer(indicators, http).catch_up() > 0
     for app in apps:
         await app.state.engine.dispose()
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -277,6 +278,52 @@ async def keep_consuming(consumer: FeedConsumer, pause: float) -> None:
         except Exception:
             log.exception("feed %s consumer failed; retrying", consumer.feed)
             await asyncio.sleep(pause)
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """One feed a service keeps a copy from: where it is, where its cursor is kept, what
+    applies a page, and whether this process reads it (unit tests apply events themselves)."""
+
+    feed: str  # the owning service's name, e.g. "registry"
+    service_url: str
+    cursor_table: Table
+    apply: Apply
+    enabled: bool
+    idle_seconds: float
+
+    def consumer(self, app: FastAPI, http: httpx.AsyncClient) -> FeedConsumer:
+        """A consumer of this feed into the app's database, with the app's machine identity."""
+        settings = app.state.settings
+        return FeedConsumer(
+            feed=self.feed,
+            url=f"{self.service_url.rstrip('/')}/v1/feeds/{self.feed}",
+            sessionmaker=app.state.sessionmaker,
+            cursor_table=self.cursor_table,
+            apply=self.apply,
+            token=ClientCredentials(
+                http, settings.token_url, settings.client_id, settings.client_secret
+            ),
+            http=http,
+            idle_seconds=self.idle_seconds,
+        )
+
+
+def reading(
+    source_of: Callable[[FastAPI], FeedSource],
+) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
+    """The app's background job (kit.app's ``background``) that keeps reading a feed."""
+
+    @contextlib.asynccontextmanager
+    async def keep_reading(app: FastAPI) -> AsyncIterator[None]:
+        source = source_of(app)
+        if not source.enabled:
+            yield
+            return
+        async with consuming(lambda http: source.consumer(app, http), source.idle_seconds * 5):
+            yield
+
+    return keep_reading
 
 
 @contextlib.asynccontextmanager

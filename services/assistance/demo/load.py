@@ -31,7 +31,7 @@ from assistance.models import (
 )
 from assistance.needs import service as needs
 from assistance.plans import service as plans
-from assistance.registry_copy.consumer import make_consumer
+from assistance.registry_copy.consumer import registry_feed
 from assistance.scope import active_on
 from assistance.visits import service as visits
 from kit.clock import LOCAL_TZ, local_today
@@ -61,7 +61,7 @@ async def sync_registry(app: FastAPI, wait_seconds: float) -> int:
     many events came. Run it with the assistance service stopped: its own consumer would race."""
     async with httpx.AsyncClient(timeout=60, trust_env=False) as http:
         await wait_for_registry(http, app.state.settings.registry_url, wait_seconds)
-        return await make_consumer(app, http).catch_up()
+        return await registry_feed(app).consumer(app, http).catch_up()
 
 
 async def already_seeded(app: FastAPI) -> bool:

@@ -1,8 +1,5 @@
 """Keeps the visits' read model current from the assistance service's feed, for as long as the
-app runs (the second FeedConsumer, beside the registry's)."""
-
-import contextlib
-from collections.abc import AsyncIterator
+app runs (the second feed, beside the registry's)."""
 
 import httpx
 from fastapi import FastAPI
@@ -11,35 +8,24 @@ from sqlalchemy import delete
 from indicators.assistance_copy.apply import apply_assistance_events
 from indicators.models import ASSISTANCE_COPY, feed_cursor
 from indicators.settings import IndicatorsSettings
-from kit.consumer import ClientCredentials, FeedConsumer, consuming
+from kit.consumer import FeedSource, reading
 
 FEED = "assistance"
 
 
-def make_consumer(app: FastAPI, http: httpx.AsyncClient) -> FeedConsumer:
+def assistance_feed(app: FastAPI) -> FeedSource:
     settings: IndicatorsSettings = app.state.settings
-    return FeedConsumer(
+    return FeedSource(
         feed=FEED,
-        url=f"{settings.assistance_url.rstrip('/')}/v1/feeds/assistance",
-        sessionmaker=app.state.sessionmaker,
+        service_url=settings.assistance_url,
         cursor_table=feed_cursor,
         apply=apply_assistance_events,
-        token=ClientCredentials(
-            http, settings.token_url, settings.client_id, settings.client_secret
-        ),
-        http=http,
+        enabled=settings.consume_assistance,
         idle_seconds=settings.feed_idle_seconds,
     )
 
 
-@contextlib.asynccontextmanager
-async def assistance_consumer(app: FastAPI) -> AsyncIterator[None]:
-    settings: IndicatorsSettings = app.state.settings
-    if not settings.consume_assistance:
-        yield
-        return
-    async with consuming(lambda http: make_consumer(app, http), settings.feed_idle_seconds * 5):
-        yield
+assistance_consumer = reading(assistance_feed)
 
 
 async def rebuild(app: FastAPI, http: httpx.AsyncClient) -> int:
@@ -50,4 +36,4 @@ async def rebuild(app: FastAPI, http: httpx.AsyncClient) -> int:
         for model in ASSISTANCE_COPY:
             await session.execute(delete(model.__table__))  # type: ignore[attr-defined]
         await session.execute(delete(feed_cursor).where(feed_cursor.c.feed == FEED))
-    return await make_consumer(app, http).catch_up()
+    return await assistance_feed(app).consumer(app, http).catch_up()

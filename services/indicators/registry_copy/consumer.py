@@ -1,9 +1,6 @@
 """Keeps the read model current: reads the registry's feed for as long as the app runs, and
 rebuilds it from the start on demand (``python -m indicators rebuild``)."""
 
-import contextlib
-from collections.abc import AsyncIterator
-
 import httpx
 from fastapi import FastAPI
 from sqlalchemy import delete
@@ -11,35 +8,24 @@ from sqlalchemy import delete
 from indicators.models import REGISTRY_COPY, feed_cursor
 from indicators.registry_copy.apply import apply_events
 from indicators.settings import IndicatorsSettings
-from kit.consumer import ClientCredentials, FeedConsumer, consuming
+from kit.consumer import FeedSource, reading
 
 FEED = "registry"
 
 
-def make_consumer(app: FastAPI, http: httpx.AsyncClient) -> FeedConsumer:
+def registry_feed(app: FastAPI) -> FeedSource:
     settings: IndicatorsSettings = app.state.settings
-    return FeedConsumer(
+    return FeedSource(
         feed=FEED,
-        url=f"{settings.registry_url.rstrip('/')}/v1/feeds/registry",
-        sessionmaker=app.state.sessionmaker,
+        service_url=settings.registry_url,
         cursor_table=feed_cursor,
         apply=apply_events,
-        token=ClientCredentials(
-            http, settings.token_url, settings.client_id, settings.client_secret
-        ),
-        http=http,
+        enabled=settings.consume_registry,
         idle_seconds=settings.feed_idle_seconds,
     )
 
 
-@contextlib.asynccontextmanager
-async def registry_consumer(app: FastAPI) -> AsyncIterator[None]:
-    settings: IndicatorsSettings = app.state.settings
-    if not settings.consume_registry:
-        yield
-        return
-    async with consuming(lambda http: make_consumer(app, http), settings.feed_idle_seconds * 5):
-        yield
+registry_consumer = reading(registry_feed)
 
 
 async def clear(app: FastAPI) -> None:
@@ -58,4 +44,4 @@ async def rebuild(app: FastAPI, http: httpx.AsyncClient) -> int:
     feed's lock and race the clearing. Answers how many events were applied.
     """
     await clear(app)
-    return await make_consumer(app, http).catch_up()
+    return await registry_feed(app).consumer(app, http).catch_up()

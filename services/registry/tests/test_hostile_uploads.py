@@ -3,66 +3,18 @@ a body past the limit, rows and columns past the limits. Each is refused with a 
 ``file`` without reading it whole, and the service keeps answering while a table is parsed."""
 
 import asyncio
-import io
 import threading
-import zipfile
-from collections.abc import Callable
 
 import httpx
 import pytest
-from openpyxl import Workbook
 
 from kit import tabular
 from kit.problems import PayloadTooLarge, UnprocessableEntity
 from kit.tabular import Column, read_table
+from registry.tests.hostile_tables import far_corner, rewrite_sheet, workbook, zip_bomb
 
 COLUMNS = [Column("户主身份证号", "head", required=True), Column("姓名", "name")]
 HOUSEHOLDS = "/v1/imports/households"
-
-
-def workbook(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def rewrite_sheet(content: bytes, change: Callable[[bytes], bytes]) -> bytes:
-    """The same workbook with its first sheet's XML changed (what a crafted file does)."""
-    source = zipfile.ZipFile(io.BytesIO(content))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for part in source.infolist():
-            data = source.read(part.filename)
-            if part.filename == "xl/worksheets/sheet1.xml":
-                data = change(data)
-            target.writestr(part.filename, data)
-    return out.getvalue()
-
-
-def far_corner() -> bytes:
-    """About 5 KB: a sheet declared 1,048,576 rows × 16,384 columns, with a cell in its far
-    corner. A reader that trusts the declaration pads a million rows to 16,384 cells each."""
-    plain = workbook([["户主身份证号", "姓名"], ["1", "吴建国"]])
-
-    def crafted(xml: bytes) -> bytes:
-        corner = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-        xml = xml.replace(b'ref="A1:B2"', b'ref="A1:XFD1048576"', 1)
-        return xml.replace(b"</sheetData>", corner + b"</sheetData>", 1)
-
-    return rewrite_sheet(plain, crafted)
-
-
-def zip_bomb() -> bytes:
-    """About 200 KB that unpacks to 200 MB: the sheet padded with whitespace XML allows."""
-    plain = workbook([["户主身份证号", "姓名"], ["1", "吴建国"]])
-    return rewrite_sheet(
-        plain, lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b" " * 200_000_000)
-    )
 
 
 def read_in_time(content: bytes, filename: str) -> list[tabular.SourceRow]:
