@@ -3,6 +3,7 @@ idempotent re-imports, members held elsewhere, township scope and Chinese Excel'
 
 import csv
 import io
+from collections import Counter
 from typing import Any
 from urllib.parse import unquote
 
@@ -194,6 +195,22 @@ async def test_dry_run_reports_every_bad_field_and_writes_nothing(app, client, a
     [repeat] = [e for e in report["rows"][4]["errors"] if e["field"] == "成员身份证号"]
     assert "第 5 行" in repeat["message"]
     assert await counts(app) == before
+
+
+async def test_dry_run_totals_count_the_rows_as_the_report_marks_them(client, areas, admin):
+    rows = two_households()
+    rows[1]["健康状况"] = "很好"  # one bad member row: the whole first household is refused
+
+    response = await upload(client, admin, xlsx(rows), dry_run=True)
+
+    assert response.status_code == 200, response.text
+    report = response.json()
+    marked = Counter(row["action"] for row in report["rows"])
+    assert marked == {"error": 2, "create": 2}
+    totals = report["totals"]
+    assert {action: totals[action] for action in marked} == marked
+    assert sum(totals[a] for a in ("create", "update", "unchanged", "error")) == totals["rows"]
+    assert (totals["rows"], totals["records"]) == (4, 2)
 
 
 async def test_a_bad_row_in_a_real_run_writes_nothing(app, client, areas, admin):

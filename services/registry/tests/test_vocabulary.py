@@ -1,0 +1,111 @@
+"""One vocabulary: the import, the roll reconciliation and the app say the same words.
+
+The app's label (孙辈, 慢性病, 务农, 低保户 …) and every older spelling (孙子女, 长期慢性病,
+自家务农, 低保, 低边, 特困 …) are accepted wherever a file is read, and store the same code.
+"""
+
+from typing import Any
+
+import pytest
+
+from registry.tests.factories import id_number
+
+from .test_imports_households import member_row, upload, xlsx
+
+HEAD, MEMBER = id_number(sequence=301), id_number(sequence=303)
+ROLL = "/v1/reconciliations/low-income"
+
+# (column, word, member or household field, stored code): the app's label, then its synonyms.
+MEMBER_WORDS = [
+    ("与户主关系", "孙辈", "relation", "grandchild"),
+    ("与户主关系", "孙子女", "relation", "grandchild"),
+    ("与户主关系", "儿媳/女婿", "relation", "child_in_law"),
+    ("与户主关系", "女婿", "relation", "child_in_law"),
+    ("健康状况", "慢性病", "health", "chronic_illness"),
+    ("健康状况", "长期慢性病", "health", "chronic_illness"),
+    ("从业状况", "务农", "employment", "farming"),
+    ("从业状况", "自家务农", "employment", "farming"),
+    ("从业状况", "在校生", "employment", "student"),
+    ("从业状况", "在校", "employment", "student"),
+    ("从业状况", "务工", "employment", "employed"),
+    ("从业状况", "受雇", "employment", "employed"),
+    ("从业状况", "退休", "employment", "retired"),
+    ("从业状况", "不在劳动年龄", "employment", "retired"),
+    ("劳动能力", "弱劳动能力", "labour_ability", "weak"),
+]
+# Every spelling of a low-income subtype that the app shows or a roll from civil affairs uses.
+SUBTYPE_WORDS = [
+    ("低保户", "subsistence"),
+    ("低保", "subsistence"),
+    ("低保边缘户", "near_subsistence"),
+    ("低保边缘", "near_subsistence"),
+    ("低边", "near_subsistence"),
+    ("特困供养人员", "destitute"),
+    ("特困供养", "destitute"),
+    ("特困", "destitute"),
+    ("支出型困难户", "expenditure_hardship"),
+    ("支出型困难", "expenditure_hardship"),
+    ("其他", "other"),
+    ("subsistence", "subsistence"),
+]
+
+
+def one_household(**cells: str) -> list[dict[str, str]]:
+    """A head and one member, both rows with ``cells`` (a relation on the member's only)."""
+    relation = cells.pop("与户主关系", "子女")
+    return [
+        member_row(HEAD, HEAD, "吴建国", "户主", **cells),
+        member_row(HEAD, MEMBER, "吴小军", relation, **cells),
+    ]
+
+
+async def imported(client, headers, rows: list[dict[str, str]]) -> dict[str, Any]:
+    """Import ``rows`` for real; the stored household, read back through the API."""
+    response = await upload(client, headers, xlsx(rows), dry_run=False)
+    assert response.status_code == 200, response.text
+    household_id = response.json()["rows"][0]["record_id"]
+    stored = await client.get(f"/v1/households/{household_id}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    return stored.json()
+
+
+def roll_of(subtype: str) -> dict[str, Any]:
+    """A roll of one person nobody registered: the report still reads the subtype given."""
+    content = f"户主姓名,身份证号,低收入类型,村代码\n陈新人,{id_number(sequence=901)},{subtype},\n"
+    return {"file": ("名册.csv", content.encode("utf-8-sig"), "text/csv")}
+
+
+@pytest.mark.parametrize(("header", "word", "field", "code"), MEMBER_WORDS)
+async def test_the_import_stores_the_apps_word_and_its_synonyms_alike(
+    client, areas, admin, header, word, field, code
+):
+    household = await imported(client, admin, one_household(**{header: word}))
+
+    assert household["members"][1][field] == code
+
+
+@pytest.mark.parametrize(("word", "code"), SUBTYPE_WORDS)
+async def test_roll_and_import_accept_the_same_subtype_words(client, areas, admin, word, code):
+    dry = await upload(client, admin, xlsx(one_household(低收入类型=word)), dry_run=True)
+    compared = await client.post(ROLL, files=roll_of(word), headers=admin)
+
+    assert dry.status_code == 200, dry.text
+    assert [e for row in dry.json()["rows"] for e in row["errors"]] == []
+    assert compared.status_code == 200, compared.text
+    assert compared.json()["errors"] == []
+    [unregistered] = compared.json()["differences"]
+    assert unregistered["roll_subtype"] == code
+    household = await imported(client, admin, one_household(低收入类型=word))
+    assert household["low_income_subtype"] == code
+
+
+async def test_a_word_of_no_vocabulary_is_refused_alike_naming_the_labels(client, areas, admin):
+    dry = await upload(client, admin, xlsx(one_household(低收入类型="五保户")), dry_run=True)
+    compared = await client.post(ROLL, files=roll_of("五保户"), headers=admin)
+
+    [import_error] = [e for row in dry.json()["rows"] for e in row["errors"]]
+    [roll_error] = compared.json()["errors"]
+    assert import_error["field"] == roll_error["field"] == "低收入类型"
+    assert import_error["message"] == roll_error["message"]
+    assert "五保户" in roll_error["message"]
+    assert "低保户、低保边缘户、特困供养人员" in roll_error["message"]
