@@ -8,7 +8,11 @@ from typing import Any
 
 import pytest
 
-from registry.tests.factories import id_number
+from kit.auth import Role
+from registry.imports import cadres, entities, households, income
+from registry.imports.cells import Choice
+from registry.models.vocab import VOCABULARIES, Label, Sex, Vocabulary
+from registry.tests.factories import COUNTY, id_number
 
 from .test_imports_households import member_row, upload, xlsx
 
@@ -109,3 +113,97 @@ async def test_a_word_of_no_vocabulary_is_refused_alike_naming_the_labels(client
     assert import_error["message"] == roll_error["message"]
     assert "五保户" in roll_error["message"]
     assert "低保户、低保边缘户、特困供养人员" in roll_error["message"]
+
+
+async def test_the_vocabularies_answer_every_code_with_its_labels_to_any_login(client, tokens):
+    leader = tokens.headers(Role.LEADER, area=COUNTY)
+
+    response = await client.get("/v1/vocabularies", headers=leader)
+
+    assert response.status_code == 200, response.text
+    served = {v["name"]: v for v in response.json()["items"]}
+    assert set(served) == {vocabulary.name for vocabulary in VOCABULARIES}
+    for vocabulary in VOCABULARIES:
+        codes = [value["code"] for value in served[vocabulary.name]["values"]]
+        assert codes == [value.value for value in vocabulary.enum]
+    grandchild = served["relation"]["values"][4]
+    assert grandchild == {
+        "code": "grandchild",
+        "zh": "孙辈",
+        "en": "Grandchild",
+        "synonyms": ["孙子女"],
+    }
+    assert served["relation"]["title_zh"] == "与户主关系"
+    assert "max-age" in response.headers["cache-control"]
+    again = await client.get(
+        "/v1/vocabularies", headers=leader | {"If-None-Match": response.headers["etag"]}
+    )
+    assert again.status_code == 304
+    assert (await client.get("/v1/vocabularies")).status_code == 401
+
+
+async def test_the_imports_read_every_word_the_vocabularies_answer(client, admin):
+    served = {
+        v["name"]: v["values"]
+        for v in (await client.get("/v1/vocabularies", headers=admin)).json()["items"]
+    }
+    read_by_vocabulary = set()
+    for kind in (households, entities, cadres, income):
+        for name, parser in kind.PARSERS.items():
+            if not isinstance(parser, Choice):
+                continue
+            read_by_vocabulary.add((kind.NAME, name))
+            for value in served[parser.vocabulary.name]:
+                for word in (value["code"], value["zh"], value["en"], *value["synonyms"]):
+                    assert parser(word) == value["code"], (kind.NAME, name, word)
+    assert read_by_vocabulary == {
+        ("农户", "category"),
+        ("农户", "low_income_subtype"),
+        ("农户", "monitoring_type"),
+        ("农户", "relation"),
+        ("农户", "labour_ability"),
+        ("农户", "health"),
+        ("农户", "employment"),
+        ("新型农业主体", "type"),
+        ("新型农业主体", "enterprise_level"),
+        ("新型农业主体", "industry"),
+        ("新型农业主体", "status"),
+        ("新型农业主体", "quality_grade"),
+        ("干部", "type"),
+        ("收入", "category"),
+    }
+
+
+async def test_the_roll_reads_every_subtype_word_the_vocabularies_answer(client, areas, admin):
+    [subtypes] = [
+        v["values"]
+        for v in (await client.get("/v1/vocabularies", headers=admin)).json()["items"]
+        if v["name"] == "low_income_subtype"
+    ]
+    words = [
+        (word, value["code"])
+        for value in subtypes
+        for word in (value["code"], value["zh"], value["en"], *value["synonyms"])
+    ]
+    lines = [f"陈{n},{id_number(sequence=600 + n)},{word}," for n, (word, _) in enumerate(words)]
+    content = ("户主姓名,身份证号,低收入类型,村代码\n" + "\n".join(lines)).encode("utf-8-sig")
+
+    response = await client.post(
+        ROLL, files={"file": ("名册.csv", content, "text/csv")}, headers=admin
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.json()["errors"] == []
+    assert [d["roll_subtype"] for d in response.json()["differences"]] == [c for _, c in words]
+
+
+def test_a_vocabulary_labels_every_value_and_no_word_names_two():
+    with pytest.raises(ValueError, match="no label"):
+        Vocabulary("sex", Sex, ("性别", "sex"), {Sex.MALE: Label("男", "Male")})
+    with pytest.raises(ValueError, match="names two values"):
+        Vocabulary(
+            "sex",
+            Sex,
+            ("性别", "sex"),
+            {Sex.MALE: Label("男", "Male"), Sex.FEMALE: Label("女", "Female", ("male",))},
+        )
