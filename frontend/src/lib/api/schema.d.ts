@@ -1476,6 +1476,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vocabularies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 词表与标签（代码、中文、英文、导入同义词）/ vocabularies: code, labels, synonyms */
+        get: operations["vocabularies_v1_vocabularies_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4305,15 +4322,20 @@ export interface components {
              */
             token_type: string;
         };
-        /** Totals */
+        /**
+         * Totals
+         * @description Rows by the action each is marked with (they add up to ``rows``), and the records.
+         */
         Totals: {
             /**
              * Create
+             * @description 标为新增的行 / rows marked create
              * @default 0
              */
             create: number;
             /**
              * Error
+             * @description 标为错误的行（整条记录不导入）/ rows marked error (record refused)
              * @default 0
              */
             error: number;
@@ -4329,11 +4351,13 @@ export interface components {
             rows: number;
             /**
              * Unchanged
+             * @description 标为不变的行 / rows marked unchanged
              * @default 0
              */
             unchanged: number;
             /**
              * Update
+             * @description 标为更新的行 / rows marked update
              * @default 0
              */
             update: number;
@@ -4601,6 +4625,55 @@ export interface components {
             /** Village Code */
             village_code: string;
         };
+        /**
+         * VocabulariesPublic
+         * @description 登记库的各个词表 / the registry's closed vocabularies with their labels.
+         */
+        VocabulariesPublic: {
+            /** Items */
+            items: components["schemas"]["VocabularyPublic"][];
+        };
+        /** VocabularyPublic */
+        VocabularyPublic: {
+            /**
+             * Name
+             * @description 词表名 / which vocabulary, e.g. relation
+             * @enum {string}
+             */
+            name: "household_category" | "low_income_subtype" | "monitoring_type" | "category_change_kind" | "relation" | "labour_ability" | "health" | "employment" | "sex" | "cadre_type" | "entity_type" | "enterprise_level" | "industry" | "entity_status" | "quality_grade" | "drive_mode" | "area_level" | "area_kind" | "size_class";
+            /** Title En */
+            title_en: string;
+            /** Title Zh */
+            title_zh: string;
+            /**
+             * Values
+             * @description 按显示顺序 / in the order to offer them
+             */
+            values: components["schemas"]["VocabularyValue"][];
+        };
+        /** VocabularyValue */
+        VocabularyValue: {
+            /**
+             * Code
+             * @description API 与数据库中的代码 / the code the API carries
+             */
+            code: string;
+            /**
+             * En
+             * @description 英文标签 / the English label
+             */
+            en: string;
+            /**
+             * Synonyms
+             * @description 导入时也接受的其他写法 / other spellings an import accepts
+             */
+            synonyms: string[];
+            /**
+             * Zh
+             * @description 应用显示、模板填写的标签 / the label the app shows
+             */
+            zh: string;
+        };
         /** WeightedMeasure */
         "WeightedMeasure-Input": {
             /** Indicator */
@@ -4743,7 +4816,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AlertPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,7 +4825,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4834,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4770,7 +4843,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4852,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4810,7 +4883,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +4892,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,7 +4901,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +4910,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +4919,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4884,7 +4957,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4893,7 +4966,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4902,7 +4975,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4911,7 +4984,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,7 +4993,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4958,7 +5031,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4967,7 +5040,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4976,7 +5049,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4985,7 +5058,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,7 +5067,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,7 +5105,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5041,7 +5114,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5050,7 +5123,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5059,7 +5132,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5068,7 +5141,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5108,7 +5181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AreaPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5117,7 +5190,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5126,7 +5199,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,7 +5208,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,7 +5217,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5177,7 +5250,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,7 +5259,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5268,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5204,7 +5277,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +5286,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5245,7 +5318,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +5327,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,7 +5336,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5272,7 +5345,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,7 +5354,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5320,7 +5393,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,7 +5402,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5338,7 +5411,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +5420,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +5429,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +5470,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5406,7 +5479,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5415,7 +5488,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,7 +5497,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5433,7 +5506,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5465,7 +5538,7 @@ export interface operations {
                     "image/*": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5474,7 +5547,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5483,7 +5556,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5492,7 +5565,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5501,7 +5574,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5540,7 +5613,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5549,7 +5622,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +5631,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +5640,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5590,7 +5663,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5636,7 +5709,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AuditEntryPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5645,7 +5718,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +5727,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,7 +5736,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5672,7 +5745,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,7 +5789,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5725,7 +5798,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +5807,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5743,7 +5816,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +5825,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5783,7 +5856,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +5865,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5801,7 +5874,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +5883,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +5892,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5848,7 +5921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5857,7 +5930,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5866,7 +5939,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5875,7 +5948,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5884,7 +5957,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5924,7 +5997,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5933,7 +6006,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,7 +6015,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5951,7 +6024,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6075,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6011,7 +6084,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +6093,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6029,7 +6102,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +6149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CadreEntityLinkPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +6158,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6094,7 +6167,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6176,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6112,7 +6185,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6145,7 +6218,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6154,7 +6227,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,7 +6236,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6172,7 +6245,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6181,7 +6254,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6212,7 +6285,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6221,7 +6294,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,7 +6303,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6239,7 +6312,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6248,7 +6321,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6286,7 +6359,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +6368,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6304,7 +6377,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6386,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6322,7 +6395,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6372,7 +6445,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CadrePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +6454,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6390,7 +6463,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6399,7 +6472,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6481,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,7 +6514,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6523,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6459,7 +6532,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,7 +6541,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6477,7 +6550,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6513,7 +6586,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6522,7 +6595,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,7 +6604,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6540,7 +6613,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,7 +6622,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6587,7 +6660,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,7 +6669,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6605,7 +6678,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6614,7 +6687,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6623,7 +6696,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6657,7 +6730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ClientPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6666,7 +6739,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6748,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,7 +6757,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,7 +6766,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6726,7 +6799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6735,7 +6808,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,7 +6817,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +6826,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6762,7 +6835,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6793,7 +6866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +6875,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6811,7 +6884,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6820,7 +6893,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6829,7 +6902,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6860,7 +6933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6869,7 +6942,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,7 +6951,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6887,7 +6960,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +6969,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6927,7 +7000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,7 +7009,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +7018,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6954,7 +7027,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6963,7 +7036,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7000,7 +7073,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7009,7 +7082,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7018,7 +7091,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +7100,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7036,7 +7109,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7074,7 +7147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DepartmentPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7156,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7092,7 +7165,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7101,7 +7174,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7183,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +7216,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +7225,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7161,7 +7234,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7170,7 +7243,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7179,7 +7252,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7210,7 +7283,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +7292,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7228,7 +7301,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7237,7 +7310,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7246,7 +7319,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7284,7 +7357,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7293,7 +7366,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +7375,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7311,7 +7384,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,7 +7393,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7352,7 +7425,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7361,7 +7434,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7370,7 +7443,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7379,7 +7452,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7388,7 +7461,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7435,7 +7508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EntityPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7444,7 +7517,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7453,7 +7526,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7462,7 +7535,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7471,7 +7544,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7504,7 +7577,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7513,7 +7586,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7522,7 +7595,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7531,7 +7604,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7540,7 +7613,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7571,7 +7644,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7580,7 +7653,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7589,7 +7662,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7598,7 +7671,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +7680,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7645,7 +7718,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7654,7 +7727,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7663,7 +7736,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +7745,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7681,7 +7754,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7721,7 +7794,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,7 +7803,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7739,7 +7812,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +7821,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,7 +7830,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7797,7 +7870,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EntityHouseholdLinkPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7806,7 +7879,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +7888,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +7897,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7833,7 +7906,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7866,7 +7939,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7875,7 +7948,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,7 +7957,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,7 +7966,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7902,7 +7975,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7933,7 +8006,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7942,7 +8015,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7951,7 +8024,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7960,7 +8033,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8042,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8007,7 +8080,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8016,7 +8089,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8025,7 +8098,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8034,7 +8107,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8043,7 +8116,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8080,7 +8153,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8089,7 +8162,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8098,7 +8171,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,7 +8180,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8116,7 +8189,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8153,7 +8226,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8162,7 +8235,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8171,7 +8244,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8180,7 +8253,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8189,7 +8262,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +8301,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +8310,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8246,7 +8319,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8255,7 +8328,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8264,7 +8337,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8297,7 +8370,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8306,7 +8379,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8315,7 +8388,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8324,7 +8397,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8333,7 +8406,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8366,7 +8439,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8375,7 +8448,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8384,7 +8457,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8393,7 +8466,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8402,7 +8475,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8435,7 +8508,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8444,7 +8517,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8453,7 +8526,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8462,7 +8535,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,7 +8544,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8512,7 +8585,7 @@ export interface operations {
                     "application/json": components["schemas"]["HappinessList"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8521,7 +8594,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8530,7 +8603,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8539,7 +8612,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8548,7 +8621,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8579,7 +8652,7 @@ export interface operations {
                     "application/json": components["schemas"]["HappinessItemPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +8661,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8597,7 +8670,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8606,7 +8679,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8615,7 +8688,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8660,7 +8733,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8669,7 +8742,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8678,7 +8751,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8687,7 +8760,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8696,7 +8769,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8750,7 +8823,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HouseholdPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +8832,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8768,7 +8841,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +8850,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8786,7 +8859,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8819,7 +8892,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,7 +8901,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8837,7 +8910,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8846,7 +8919,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8855,7 +8928,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8891,7 +8964,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8900,7 +8973,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8909,7 +8982,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8918,7 +8991,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8927,7 +9000,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8965,7 +9038,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8974,7 +9047,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,7 +9056,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8992,7 +9065,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9001,7 +9074,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9033,7 +9106,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +9115,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9051,7 +9124,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9060,7 +9133,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9069,7 +9142,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9105,7 +9178,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CategoryChangePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9114,7 +9187,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9123,7 +9196,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9132,7 +9205,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9141,7 +9214,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9179,7 +9252,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9188,7 +9261,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9197,7 +9270,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9206,7 +9279,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9215,7 +9288,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9251,7 +9324,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IncomeRecordPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9260,7 +9333,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9269,7 +9342,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9278,7 +9351,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9287,7 +9360,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9319,7 +9392,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncomeRecordPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9328,7 +9401,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9337,7 +9410,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9346,7 +9419,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9355,7 +9428,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9401,7 +9474,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9410,7 +9483,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9419,7 +9492,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9428,7 +9501,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9437,7 +9510,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9470,7 +9543,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,7 +9552,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9488,7 +9561,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9497,7 +9570,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9506,7 +9579,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9544,7 +9617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9553,7 +9626,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9562,7 +9635,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9571,7 +9644,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,7 +9653,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9613,7 +9686,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9622,7 +9695,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9631,7 +9704,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9640,7 +9713,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9649,7 +9722,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9688,7 +9761,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorValues"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9697,7 +9770,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9706,7 +9779,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9715,7 +9788,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9724,7 +9797,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9766,7 +9839,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CoveredMember_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9775,7 +9848,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9784,7 +9857,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9793,7 +9866,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9802,7 +9875,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9831,7 +9904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IndicatorPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9840,7 +9913,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9849,7 +9922,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9858,7 +9931,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9867,7 +9940,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9899,7 +9972,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeasureTypeList"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9908,7 +9981,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9917,7 +9990,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9926,7 +9999,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9935,7 +10008,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9980,7 +10053,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9989,7 +10062,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9998,7 +10071,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10007,7 +10080,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10016,7 +10089,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10057,7 +10130,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_NeedPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10066,7 +10139,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10075,7 +10148,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10084,7 +10157,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10093,7 +10166,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10126,7 +10199,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10135,7 +10208,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10144,7 +10217,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10153,7 +10226,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10162,7 +10235,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10193,7 +10266,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10202,7 +10275,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10211,7 +10284,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10220,7 +10293,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10229,7 +10302,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10267,7 +10340,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10276,7 +10349,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10285,7 +10358,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10294,7 +10367,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10303,7 +10376,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10341,7 +10414,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10350,7 +10423,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10359,7 +10432,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10368,7 +10441,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10377,7 +10450,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10415,7 +10488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PairingPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10424,7 +10497,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10433,7 +10506,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10442,7 +10515,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10451,7 +10524,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10484,7 +10557,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10493,7 +10566,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10502,7 +10575,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10511,7 +10584,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10520,7 +10593,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10553,7 +10626,7 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10562,7 +10635,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10571,7 +10644,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10580,7 +10653,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10589,7 +10662,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10620,7 +10693,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10629,7 +10702,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10638,7 +10711,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10647,7 +10720,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10656,7 +10729,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10694,7 +10767,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10703,7 +10776,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10712,7 +10785,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10721,7 +10794,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10730,7 +10803,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10772,7 +10845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PlanPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10781,7 +10854,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10790,7 +10863,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10799,7 +10872,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10808,7 +10881,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10841,7 +10914,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10850,7 +10923,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10859,7 +10932,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10868,7 +10941,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10877,7 +10950,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10924,7 +10997,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10933,7 +11006,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +11015,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10951,7 +11024,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10960,7 +11033,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10996,7 +11069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressTable"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11005,7 +11078,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11014,7 +11087,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11023,7 +11096,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11032,7 +11105,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11061,7 +11134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RankingSetPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11070,7 +11143,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11079,7 +11152,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11088,7 +11161,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11097,7 +11170,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11135,7 +11208,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingSetPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11144,7 +11217,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11153,7 +11226,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11162,7 +11235,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11171,7 +11244,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11210,7 +11283,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ranking"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11219,7 +11292,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11228,7 +11301,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11237,7 +11310,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11246,7 +11319,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11279,7 +11352,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11288,7 +11361,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11297,7 +11370,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11306,7 +11379,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11315,7 +11388,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11348,7 +11421,7 @@ export interface operations {
                     "application/json": components["schemas"]["Applied"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11357,7 +11430,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +11439,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +11448,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11384,7 +11457,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11416,7 +11489,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11425,7 +11498,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11434,7 +11507,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11443,7 +11516,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11452,7 +11525,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11489,7 +11562,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReportedValuePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11498,7 +11571,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11507,7 +11580,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11516,7 +11589,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11525,7 +11598,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11566,7 +11639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportedValuePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11575,7 +11648,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11584,7 +11657,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11593,7 +11666,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11602,7 +11675,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11643,7 +11716,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11652,7 +11725,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11661,7 +11734,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11670,7 +11743,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11679,7 +11752,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11715,7 +11788,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11724,7 +11797,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11733,7 +11806,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11742,7 +11815,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11751,7 +11824,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11787,7 +11860,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetList"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11796,7 +11869,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11805,7 +11878,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11814,7 +11887,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11823,7 +11896,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11859,7 +11932,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetImportReport"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11868,7 +11941,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11877,7 +11950,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11886,7 +11959,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11895,7 +11968,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11927,7 +12000,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11936,7 +12009,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11945,7 +12018,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11954,7 +12027,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11963,7 +12036,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12004,7 +12077,7 @@ export interface operations {
                     "application/json": components["schemas"]["indicators__targets__schemas__TargetPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12013,7 +12086,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12022,7 +12095,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12031,7 +12104,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12040,7 +12113,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12082,7 +12155,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12091,7 +12164,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12100,7 +12173,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12109,7 +12182,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12118,7 +12191,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12151,7 +12224,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12160,7 +12233,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12169,7 +12242,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12178,7 +12251,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12187,7 +12260,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12218,7 +12291,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12227,7 +12300,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12236,7 +12309,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12245,7 +12318,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12254,7 +12327,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12292,7 +12365,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12301,7 +12374,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12310,7 +12383,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12319,7 +12392,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12328,7 +12401,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12366,7 +12439,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12375,7 +12448,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12384,7 +12457,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12393,7 +12466,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12402,7 +12475,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12444,7 +12517,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VisitPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12453,7 +12526,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12462,7 +12535,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12471,7 +12544,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12480,7 +12553,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12511,7 +12584,7 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12520,7 +12593,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12529,7 +12602,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12538,7 +12611,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12547,7 +12620,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12592,7 +12665,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,7 +12674,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12610,7 +12683,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12619,7 +12692,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12628,7 +12701,81 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    vocabularies_v1_vocabularies_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabulariesPublic"];
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
