@@ -5649,19 +5649,23 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 文件过大 / Payload too large */
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
-            /** @description 不支持的文件类型 / Unsupported media type */
+            /** @description 不支持的文件类型 / Unsupported media type (/problems/unsupported-type) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
@@ -8769,8 +8773,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该编号已用于不同的内容 / This id was already used with other content (/problems/same-id-other-body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9653,6 +9684,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -10089,8 +10129,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10376,8 +10443,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 诉求尚未开始办理 / The need has not been started (/problems/not-started); 诉求已办结 / The need is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10450,8 +10544,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 诉求已在办理中 / The need is already in progress (/problems/already-started); 诉求已办结 / The need is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11033,8 +11154,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11388,6 +11527,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -11450,6 +11598,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11961,6 +12118,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12701,8 +12867,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该编号已用于不同的内容 / This id was already used with other content (/problems/same-id-other-body); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
