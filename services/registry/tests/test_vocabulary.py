@@ -4,6 +4,8 @@ The app's label (孙辈, 慢性病, 务农, 低保户 …) and every older spell
 自家务农, 低保, 低边, 特困 …) are accepted wherever a file is read, and store the same code.
 """
 
+import csv
+import io
 from typing import Any
 
 import pytest
@@ -195,6 +197,17 @@ async def test_the_roll_reads_every_subtype_word_the_vocabularies_answer(client,
     assert response.status_code == 200, response.text
     assert response.json()["errors"] == []
     assert [d["roll_subtype"] for d in response.json()["differences"]] == [c for _, c in words]
+
+
+async def test_the_templates_write_the_apps_labels(client, admin):
+    households_csv = await client.get("/v1/imports/households/template.csv", headers=admin)
+    roll_csv = await client.get(ROLL + "/template.csv", headers=admin)
+
+    header, example = csv.reader(io.StringIO(households_csv.content.decode("utf-8-sig")))
+    row = dict(zip(header, example, strict=True))
+    assert (row["低收入类型"], row["从业状况"]) == ("低保户", "务农")
+    header, example = csv.reader(io.StringIO(roll_csv.content.decode("utf-8-sig")))
+    assert dict(zip(header, example, strict=True))["低收入类型"] == "低保户"
 
 
 def test_a_vocabulary_labels_every_value_and_no_word_names_two():
