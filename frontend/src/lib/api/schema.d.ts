@@ -1511,6 +1511,12 @@ export interface components {
              */
             note: string;
         };
+        /**
+         * AlertAction
+         * @description What a row of an alert's log records.
+         * @enum {string}
+         */
+        AlertAction: "raised" | "evidence" | "cause_gone" | "reopened" | "acknowledged" | "assigned" | "closed";
         /** AlertAssign */
         AlertAssign: {
             /**
@@ -1535,8 +1541,7 @@ export interface components {
         };
         /** AlertLogPublic */
         AlertLogPublic: {
-            /** Action */
-            action: string;
+            action: components["schemas"]["AlertAction"];
             /**
              * At
              * Format: date-time
@@ -1604,16 +1609,8 @@ export interface components {
             period: string;
             /** Reopened */
             reopened: number;
-            /**
-             * Rule
-             * @enum {string}
-             */
-            rule: "income_below_line" | "income_drop" | "visit_risk" | "visit_overdue";
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "open" | "acknowledged" | "closed";
+            rule: components["schemas"]["AlertRule"];
+            status: components["schemas"]["AlertStatus"];
             /** Township Code */
             township_code: string;
             /**
@@ -1626,6 +1623,18 @@ export interface components {
             /** Village Code */
             village_code: string;
         };
+        /**
+         * AlertRule
+         * @description What an alert is about (alerts.rules says when each is raised).
+         * @enum {string}
+         */
+        AlertRule: "income_below_line" | "income_drop" | "visit_risk" | "visit_overdue";
+        /**
+         * AlertStatus
+         * @description open → acknowledged → closed (with a note); a closed one reopens if its cause returns.
+         * @enum {string}
+         */
+        AlertStatus: "open" | "acknowledged" | "closed";
         /** Applied */
         Applied: {
             /** Changed */
@@ -4793,9 +4802,11 @@ export interface operations {
                 cursor?: string | null;
                 /** @description 每页条数 / page size */
                 limit?: number;
-                status?: ("open" | "acknowledged" | "closed") | null;
-                rule?: ("income_below_line" | "income_drop" | "visit_risk" | "visit_overdue") | null;
+                status?: components["schemas"]["AlertStatus"] | null;
+                rule?: components["schemas"]["AlertRule"] | null;
+                /** @description 2026 或 2026-07 / year or month */
                 period?: string | null;
+                /** @description 区划代码前缀 / area code prefix */
                 area?: string | null;
                 household_id?: string | null;
                 /** @description 负责干部 / the cadre */
@@ -4993,8 +5004,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 预警已签收 / The alert is already acknowledged (/problems/already-acknowledged); 预警已办结 / The alert is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5067,8 +5105,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 预警已办结 / The alert is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5141,8 +5206,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 预警已办结 / The alert is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8135,7 +8227,9 @@ export interface operations {
         parameters: {
             query: {
                 indicator: string;
+                /** @description 区划代码 / area code */
                 area: string;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 level?: string | null;
             };
@@ -8208,6 +8302,7 @@ export interface operations {
         parameters: {
             query: {
                 table: "farmer_income" | "low_income";
+                /** @description 区划代码 / area code */
                 area: string;
                 year: number;
                 level?: string | null;
@@ -8280,7 +8375,9 @@ export interface operations {
     export_ranking_v1_exports_rankings__fmt__get: {
         parameters: {
             query: {
+                /** @description 区划代码 / area code */
                 area: string;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 indicator?: string | null;
                 measure?: string | null;
@@ -9778,8 +9875,9 @@ export interface operations {
             query: {
                 /** @description 例如 I01_rural_income */
                 indicator: string;
+                /** @description 区划代码 / area code */
                 area: string;
-                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ period */
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 /** @description 下级层级，默认下一级 / rows of this level below the area */
                 level?: string | null;
@@ -11188,6 +11286,7 @@ export interface operations {
             query: {
                 /** @description farmer_income（农民增收）| low_income */
                 table: "farmer_income" | "low_income";
+                /** @description 区划代码 / area code */
                 area: string;
                 year: number;
                 /** @description 行的层级，默认下一级 / rows' level */
@@ -11383,8 +11482,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11397,7 +11523,9 @@ export interface operations {
     get_ranking_v1_rankings_get: {
         parameters: {
             query: {
+                /** @description 区划代码 / area code */
                 area: string;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 indicator?: string | null;
                 /** @description 默认第一个分项 / default the first */
@@ -11701,7 +11829,9 @@ export interface operations {
                 /** @description 每页条数 / page size */
                 limit?: number;
                 indicator?: string | null;
+                /** @description 区划代码 / area code */
                 area?: string | null;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period?: string | null;
             };
             header?: never;
@@ -11832,8 +11962,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11995,8 +12152,9 @@ export interface operations {
     list_targets_v1_targets_get: {
         parameters: {
             query: {
+                /** @description 区划代码 / area code */
                 area: string;
-                /** @description 2026Q3（年初至季末）或 2026 */
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 indicator?: string | null;
                 /** @description 下级层级 / the level below */
@@ -12118,6 +12276,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12279,8 +12446,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
