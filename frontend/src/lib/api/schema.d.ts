@@ -166,11 +166,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 取照片 / a photo's bytes */
+        /**
+         * 取照片 / a photo's bytes
+         * @description 能看到载有它的走访者可取；上传者在将其写入走访前也可取。其余一律 404，与不存在的照片相同。 / For whoever may see a visit carrying it, and for its uploader until they name it in a visit; anyone else gets the 404 of a photo that does not exist.
+         */
         get: operations["get_attachment_v1_attachments__attachment_id__get"];
         /**
          * 上传照片（id 为内容的 SHA-256）/ upload a photo under its SHA-256
-         * @description 请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。首次 201，再次 200。 / The body is the image's bytes; 201 the first time, 200 after.
+         * @description 请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。你首次上传 201，你再次上传 200（同一答复）；别人是否上传过同样的字节不影响答复。之后可在走访的 photo_ids 中引用。 / The body is the image's bytes; 201 the first time *you* upload it, 200 with the same body when you send it again. Whether someone else stored the same bytes never shows. A visit may then name it in photo_ids.
          */
         put: operations["put_attachment_v1_attachments__attachment_id__put"];
         post?: never;
@@ -1726,6 +1729,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description 你上传它的时间，从不是别人的（feed 事件中为首次存储时间） / when you uploaded it, never someone else's time (in the feed event: first stored)
              */
             created_at: string;
             /**
@@ -5378,6 +5382,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 代码已被使用 / Code already taken (/problems/duplicate-code); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -5521,8 +5534,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5598,8 +5629,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5698,7 +5747,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentPublic"];
                 };
             };
-            /** @description 新建 / created */
+            /** @description 你的首次上传 / your first upload of it */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6084,7 +6133,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 用户名或密码错误 / Wrong name or password */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 当前密码错误 / Current password is wrong (/problems/wrong-password) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6129,7 +6178,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 账户已临时锁定 / Account temporarily locked */
+            /** @description 账户已临时锁定 / Account temporarily locked (/problems/account-locked) */
             423: {
                 headers: {
                     [name: string]: unknown;
@@ -6162,7 +6211,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description 用户名或密码错误 / Wrong name or password */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 用户名或密码错误 / Wrong name or password (/problems/invalid-grant); 不支持的授权方式 / Unsupported grant type (/problems/unsupported-grant-type) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6207,7 +6256,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 账户已临时锁定 / Account temporarily locked */
+            /** @description 账户已临时锁定 / Account temporarily locked (/problems/account-locked) */
             423: {
                 headers: {
                     [name: string]: unknown;
@@ -6343,6 +6392,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 已有有效关系 / An active link already exists (/problems/active-link-exists) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6491,8 +6549,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该关系已结束 / The link has already ended (/problems/link-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6509,7 +6594,7 @@ export interface operations {
                 department_id?: string | null;
                 /** @description 干部类型 / type */
                 type?: components["schemas"]["CadreType"] | null;
-                /** @description 所属区划前缀 / home area prefix */
+                /** @description 区划代码前缀 / area code prefix */
                 home_area?: string | null;
                 /** @description 技能标签 / skill tag */
                 skill?: string | null;
@@ -6792,8 +6877,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7065,6 +7168,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 系统内部服务的客户端由配置管理 / Fumin's own service clients are set by settings (/problems/service-client) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -7125,6 +7237,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 系统内部服务的客户端由配置管理 / Fumin's own service clients are set by settings (/problems/service-client); 客户端已撤销 / The client is revoked (/problems/client-revoked) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7348,6 +7469,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 名称已被使用 / Name already taken (/problems/duplicate-name); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -7489,8 +7619,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 名称已被使用 / Name already taken (/problems/duplicate-name); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7557,8 +7714,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 仍有干部属于该单位 / Cadres still belong to the department (/problems/department-in-use); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7709,6 +7893,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 统一社会信用代码已属于其他主体 / Credit code held by another entity (/problems/duplicate-credit-code); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -7850,8 +8043,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 统一社会信用代码已属于其他主体 / Credit code held by another entity (/problems/duplicate-credit-code); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7926,8 +8146,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8064,6 +8302,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 已有有效关系 / An active link already exists (/problems/active-link-exists) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8212,8 +8459,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该关系已结束 / The link has already ended (/problems/link-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9056,6 +9330,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 身份证号已登记在其他农户 / ID number already registered in another household (/problems/duplicate-id-number); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -9202,8 +9485,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 身份证号已登记在其他农户 / ID number already registered in another household (/problems/duplicate-id-number); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9270,8 +9580,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该户仍有关联记录，不能删除 / Records still refer to the household (/problems/household-in-use); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9416,8 +9753,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该户已是这一类别 / The household is in this category already (/problems/category-unchanged) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9638,8 +10002,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9707,8 +10098,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9774,6 +10183,15 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10812,6 +11230,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 已有有效关系 / An active link already exists (/problems/active-link-exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -11022,8 +11449,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 该关系已结束 / The link has already ended (/problems/link-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11726,6 +12180,24 @@ export interface operations {
             };
             /** @description 未找到 / Not found (/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 比对结果已过时，请重新比对 / The report is out of date; compare again (/problems/report-outdated) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12620,6 +13092,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 用户名已被使用 / Username already taken (/problems/duplicate-username); 该干部已有登录用户 / The cadre already has a login (/problems/cadre-has-user); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
@@ -12761,8 +13242,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 用户名已被使用 / Username already taken (/problems/duplicate-username); 该干部已有登录用户 / The cadre already has a login (/problems/cadre-has-user); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12835,8 +13343,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
