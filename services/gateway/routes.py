@@ -20,6 +20,7 @@ OWNERS: dict[str, str] = {
     "imports": "registry",
     "reconciliations": "registry",
     "snapshots": "registry",  # the registry's aggregates; another service's would route by name
+    "vocabularies": "registry",  # codes with the labels the app shows
     # assistance
     "visits": "assistance",
     "plans": "assistance",

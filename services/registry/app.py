@@ -27,6 +27,7 @@ from registry.reconciliations.router import router as reconciliations_router
 from registry.settings import RegistrySettings
 from registry.snapshots.router import router as snapshots_router
 from registry.users.router import router as users_router
+from registry.vocabularies.router import router as vocabularies_router
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -65,6 +66,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         audit_router,
         imports_router,
         reconciliations_router,
+        vocabularies_router,
     ]
     app = create_service_app(
         name="registry",

@@ -15,7 +15,8 @@ from registry.cadres.schemas import CadreCreate, CadreIn, CadreUpdate
 from registry.cadres.service import create_cadre, update_cadre
 from registry.departments.service import visible_departments
 from registry.imports.cells import (
-    choice,
+    Choice,
+    Parser,
     headers_of,
     read_cells,
     require,
@@ -26,19 +27,10 @@ from registry.imports.cells import (
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
 from registry.models import Cadre, Department
-from registry.models.vocab import CadreType
+from registry.models.vocab import CADRE_TYPE
 from registry.privacy import mask_phone
 
 NAME = "干部"
-TYPES = {
-    "副县以上领导": CadreType.COUNTY_LEADER,
-    "第一书记/农村工作指导员": CadreType.FIRST_SECRETARY,
-    "第一书记": CadreType.FIRST_SECRETARY,
-    "农村工作指导员": CadreType.FIRST_SECRETARY,
-    "科技特派员": CadreType.SCIENCE_ENVOY,
-    "乡镇干部": CadreType.TOWNSHIP_STAFF,
-    "县属部门农业技术干部": CadreType.AGRI_TECHNICIAN,
-}
 KEEP = "空白保持原值 / blank keeps the stored value"
 COLUMNS = [
     Column("姓名", "name", required=True, example="周明"),
@@ -52,7 +44,13 @@ COLUMNS = [
     Column(
         "单位", "department", required=True, example="县农业农村局", note="单位全称 / full name"
     ),
-    Column("干部类型", "type", required=True, example="乡镇干部", note="、".join(TYPES)),
+    Column(
+        "干部类型",
+        "type",
+        required=True,
+        example=CADRE_TYPE.label("township_staff"),
+        note=CADRE_TYPE.shown,
+    ),
     Column("技能", "skills", example="食用菌、电商", note=f"多个用顿号分隔；{KEEP}"),
     Column(
         "所属区划代码",
@@ -64,7 +62,7 @@ COLUMNS = [
     Column("在岗", "active", example="是", note=f"是、否；{KEEP}"),
 ]
 HEADERS = headers_of(COLUMNS) | {"department_id": "单位"}
-PARSERS = {"type": choice(TYPES), "skills": tags, "active": yes_no}
+PARSERS: dict[str, Parser] = {"type": Choice(CADRE_TYPE), "skills": tags, "active": yes_no}
 KEPT = ("skills", "active")
 COMPARED = ("name", "phone", "department_id", "type", "home_area_code", *KEPT)
 

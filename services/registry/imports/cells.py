@@ -1,8 +1,9 @@
-"""Turning a row's text cells into schema input: labels to codes, 是/否, numbers, and the
-schema's own complaints mapped back to the column and row they came from."""
+"""Turning a row's text cells into schema input: labels (or synonyms) to codes, 是/否, numbers,
+and the schema's own complaints mapped back to the column and row they came from."""
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 from kit.problems import Problem
 from kit.tabular import Column, SourceRow
 from registry.imports.report import Unit
+from registry.models.vocab import Vocabulary, VocabularyError
 
 Parser = Callable[[str], Any]
 
@@ -20,19 +22,23 @@ class CellError(ValueError):
     """A cell's text cannot be what its column holds; the message says why."""
 
 
-def choice(labels: Mapping[str, Any]) -> Parser:
-    """A closed vocabulary: the Chinese label as the office writes it, or the code itself."""
-    codes = {str(v) for v in labels.values() if v is not None}
-    shown = "、".join(labels)
+@dataclass(frozen=True)
+class Choice:
+    """A closed vocabulary's cell: the label as the app shows it, a synonym, or the code;
+    ``none`` (where a column has one) is the word that clears the field."""
 
-    def parse(text: str) -> Any:
-        if text in labels:
-            return labels[text]
-        if text in codes:
-            return text
-        raise CellError(f"「{text}」不是可选值（{shown}）/ not one of the allowed values")
+    vocabulary: Vocabulary[Any]
+    none: str | None = None
 
-    return parse
+    def __call__(self, text: str) -> Any:
+        if self.none is not None and text == self.none:
+            return None
+        try:
+            return self.vocabulary.parse(text)
+        except VocabularyError as exc:
+            if self.none is not None:
+                raise CellError(str(self.vocabulary.refusal(text, self.none))) from exc
+            raise CellError(str(exc)) from exc
 
 
 YES = {"是", "Y", "y", "yes", "true", "1", "√"}

@@ -19,7 +19,8 @@ from registry.credit_code import credit_code_error
 from registry.entities.schemas import EntityBase, EntityCreate, EntityUpdate
 from registry.entities.service import check_rules, create_entity, update_entity
 from registry.imports.cells import (
-    choice,
+    Choice,
+    Parser,
     headers_of,
     integer,
     problem_error,
@@ -31,46 +32,30 @@ from registry.imports.cells import (
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
 from registry.models import Entity
-from registry.models.vocab import EnterpriseLevel, EntityStatus, EntityType, Industry, QualityGrade
+from registry.models.vocab import (
+    ENTERPRISE_LEVEL,
+    ENTITY_STATUS,
+    ENTITY_TYPE,
+    INDUSTRY,
+    QUALITY_GRADE,
+)
 
 NAME = "新型农业主体"
-TYPES = {
-    "家庭农场": EntityType.FAMILY_FARM,
-    "农民专业合作社": EntityType.COOPERATIVE,
-    "社会化服务组织": EntityType.SOCIAL_SERVICE,
-    "农业龙头企业": EntityType.LEADING_ENTERPRISE,
-    "农家乐民宿": EntityType.FARM_STAY,
-    "农村电商": EntityType.E_COMMERCE,
-    "来料加工经纪人": EntityType.PROCESSING_BROKER,
-    "农合联会员": EntityType.NHL_MEMBER,
-}
-LEVELS = {
-    "县级": EnterpriseLevel.COUNTY,
-    "市级": EnterpriseLevel.CITY,
-    "省级": EnterpriseLevel.PROVINCIAL,
-    "国家级": EnterpriseLevel.NATIONAL,
-}
-INDUSTRIES = {
-    "食用菌": Industry.EDIBLE_FUNGI,
-    "毛竹": Industry.BAMBOO,
-    "甜桔柚": Industry.CITRUS,
-    "中药材": Industry.HERBS,
-    "锥栗": Industry.CHESTNUT,
-    "茶叶": Industry.TEA,
-    "高山蔬菜": Industry.HIGHLAND_VEGETABLES,
-    "其他": Industry.OTHER,
-}
-STATUSES = {"存续": EntityStatus.ACTIVE, "注销": EntityStatus.DEREGISTERED}
-GRADES = {"无": QualityGrade.NONE} | {label: QualityGrade(level) for label, level in LEVELS.items()}
 KEEP = "空白保持原值 / blank keeps the stored value"
 
 COLUMNS = [
     Column("主体名称", "name", required=True, example="黄田香菇家庭农场"),
-    Column("主体类型", "type", required=True, example="家庭农场", note="、".join(TYPES)),
+    Column(
+        "主体类型",
+        "type",
+        required=True,
+        example=ENTITY_TYPE.label("family_farm"),
+        note=ENTITY_TYPE.shown,
+    ),
     Column(
         "龙头企业级别",
         "enterprise_level",
-        note=f"仅农业龙头企业，必填：{'、'.join(LEVELS)} / leading enterprises only",
+        note=f"仅农业龙头企业，必填：{ENTERPRISE_LEVEL.shown} / leading enterprises only",
     ),
     Column(
         "统一社会信用代码",
@@ -86,20 +71,31 @@ COLUMNS = [
         example="331126101201",
         note="12 位村级区划代码，或辖区内唯一的村名 / 12-digit village code, or a unique name",
     ),
-    Column("产业", "industry", required=True, example="食用菌", note="、".join(INDUSTRIES)),
+    Column(
+        "产业",
+        "industry",
+        required=True,
+        example=INDUSTRY.label("edible_fungi"),
+        note=INDUSTRY.shown,
+    ),
     Column("新培育年份", "cultivated_year", example="2024", note=f"如 2024；{KEEP}"),
-    Column("状态", "status", example="存续", note=f"{'、'.join(STATUSES)}；{KEEP}"),
-    Column("示范等级", "quality_grade", note=f"家庭农场：{'、'.join(GRADES)}；{KEEP}"),
+    Column(
+        "状态",
+        "status",
+        example=ENTITY_STATUS.label("active"),
+        note=f"{ENTITY_STATUS.shown}；{KEEP}",
+    ),
+    Column("示范等级", "quality_grade", note=f"家庭农场：{QUALITY_GRADE.shown}；{KEEP}"),
     Column("农合联会员", "nhl_member", example="否", note=f"是、否；{KEEP}"),
 ]
 HEADERS = headers_of(COLUMNS)
-PARSERS = {
-    "type": choice(TYPES),
-    "enterprise_level": choice(LEVELS),
-    "industry": choice(INDUSTRIES),
+PARSERS: dict[str, Parser] = {
+    "type": Choice(ENTITY_TYPE),
+    "enterprise_level": Choice(ENTERPRISE_LEVEL),
+    "industry": Choice(INDUSTRY),
     "cultivated_year": integer,
-    "status": choice(STATUSES),
-    "quality_grade": choice(GRADES),
+    "status": Choice(ENTITY_STATUS),
+    "quality_grade": Choice(QUALITY_GRADE),
     "nhl_member": yes_no,
 }
 KEPT = ("credit_code", "cultivated_year", "status", "quality_grade", "nhl_member")

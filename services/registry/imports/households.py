@@ -23,7 +23,8 @@ from registry.households.schemas import HouseholdCreate, HouseholdIn, HouseholdU
 from registry.households.service import create_household, update_household
 from registry.identity import normalise
 from registry.imports.cells import (
-    choice,
+    Choice,
+    Parser,
     decimal_number,
     headers_of,
     iso_date,
@@ -37,69 +38,20 @@ from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
 from registry.models import Household, Member
 from registry.models.vocab import (
-    Employment,
-    Health,
-    HouseholdCategory,
-    LabourAbility,
-    LowIncomeSubtype,
-    MonitoringType,
+    EMPLOYMENT,
+    HEALTH,
+    HOUSEHOLD_CATEGORY,
+    LABOUR_ABILITY,
+    LOW_INCOME_SUBTYPE,
+    MONITORING_TYPE,
+    RELATION,
     Relation,
 )
 from registry.privacy import mask_id_number
 
 NAME = "农户"
 MAX_ROWS = 60_000  # members, 3 a household on average: room for a 20,000-household county
-CATEGORIES = {"小农户": HouseholdCategory.SMALL_FARMER, "低收入农户": HouseholdCategory.LOW_INCOME}
-SUBTYPES = {
-    "低保": LowIncomeSubtype.SUBSISTENCE,
-    "低保边缘": LowIncomeSubtype.NEAR_SUBSISTENCE,
-    "特困供养": LowIncomeSubtype.DESTITUTE,
-    "支出型困难": LowIncomeSubtype.EXPENDITURE_HARDSHIP,
-    "其他": LowIncomeSubtype.OTHER,
-}
-MONITORING: dict[str, MonitoringType | None] = {
-    "脱贫不稳定户": MonitoringType.UNSTABLE,
-    "边缘易致贫户": MonitoringType.MARGINAL,
-    "突发严重困难户": MonitoringType.SUDDEN_HARDSHIP,
-    "无": None,  # not (or no longer) a monitoring object
-}
-RELATIONS = {
-    "户主": Relation.HEAD,
-    "配偶": Relation.SPOUSE,
-    "子女": Relation.CHILD,
-    "父母": Relation.PARENT,
-    "孙子女": Relation.GRANDCHILD,
-    "兄弟姐妹": Relation.SIBLING,
-    "儿媳/女婿": Relation.CHILD_IN_LAW,
-    "儿媳": Relation.CHILD_IN_LAW,
-    "女婿": Relation.CHILD_IN_LAW,
-    "其他": Relation.OTHER,
-}
-LABOUR = {
-    "有劳动能力": LabourAbility.ABLE,
-    "弱劳动能力": LabourAbility.WEAK,
-    "无劳动能力": LabourAbility.NONE,
-}
-HEALTH = {
-    "健康": Health.HEALTHY,
-    "长期慢性病": Health.CHRONIC_ILLNESS,
-    "大病": Health.SERIOUS_ILLNESS,
-    "残疾": Health.DISABLED,
-}
-EMPLOYMENT = {
-    "务工": Employment.EMPLOYED,
-    "受雇": Employment.EMPLOYED,
-    "自主经营": Employment.SELF_EMPLOYED,
-    "自家务农": Employment.FARMING,
-    "无业": Employment.UNEMPLOYED,
-    "在校": Employment.STUDENT,
-    "退休": Employment.RETIRED,
-    "不在劳动年龄": Employment.RETIRED,
-}
-
-
-def _labels(labels: dict[str, Any]) -> str:
-    return "、".join(labels)
+NO_MONITORING = "无"  # not (or no longer) a monitoring object
 
 
 HOUSEHOLD_COLUMNS = [
@@ -119,17 +71,24 @@ HOUSEHOLD_COLUMNS = [
         example="331126101201",
         note="12 位村级区划代码，或辖区内唯一的村名 / 12-digit village code, or a unique name",
     ),
-    Column("农户类别", "category", required=True, example="低收入农户", note=_labels(CATEGORIES)),
+    Column(
+        "农户类别",
+        "category",
+        required=True,
+        example=HOUSEHOLD_CATEGORY.label("low_income"),
+        note=HOUSEHOLD_CATEGORY.shown,
+    ),
     Column(
         "低收入类型",
         "low_income_subtype",
-        example="低保",
-        note=f"低收入农户必填：{_labels(SUBTYPES)} / required for a low-income household",
+        example=LOW_INCOME_SUBTYPE.label("subsistence"),
+        note=f"低收入农户必填：{LOW_INCOME_SUBTYPE.shown} / required for a low-income household",
     ),
     Column(
         "监测对象类型",
         "monitoring_type",
-        note=f"{_labels(MONITORING)}（无=不是监测对象）；空白保持原值 / blank keeps",
+        note=f"{MONITORING_TYPE.shown}、{NO_MONITORING}（{NO_MONITORING}=不是监测对象）；"
+        "空白保持原值 / blank keeps",
     ),
     Column("家庭住址", "address", example="黄田村1号", note="空白保持原值 / blank keeps"),
     Column("联系电话", "phone", example="13812341234", note="空白保持原值 / blank keeps"),
@@ -144,26 +103,40 @@ HOUSEHOLD_COLUMNS = [
 MEMBER_COLUMNS = [
     Column("成员姓名", "name", required=True, example="吴建国"),
     Column("成员身份证号", "id_number", required=True, example="331126198001011012"),
-    Column("与户主关系", "relation", required=True, example="户主", note=_labels(RELATIONS)),
+    Column(
+        "与户主关系", "relation", required=True, example=RELATION.label("head"), note=RELATION.shown
+    ),
     Column("是否常住", "resident", required=True, example="是", note="是、否"),
-    Column("劳动能力", "labour_ability", required=True, example="有劳动能力", note=_labels(LABOUR)),
-    Column("健康状况", "health", required=True, example="健康", note=_labels(HEALTH)),
-    Column("从业状况", "employment", required=True, example="自家务农", note=_labels(EMPLOYMENT)),
+    Column(
+        "劳动能力",
+        "labour_ability",
+        required=True,
+        example=LABOUR_ABILITY.label("able"),
+        note=LABOUR_ABILITY.shown,
+    ),
+    Column("健康状况", "health", required=True, example=HEALTH.label("healthy"), note=HEALTH.shown),
+    Column(
+        "从业状况",
+        "employment",
+        required=True,
+        example=EMPLOYMENT.label("farming"),
+        note=EMPLOYMENT.shown,
+    ),
 ]
 COLUMNS = HOUSEHOLD_COLUMNS + MEMBER_COLUMNS
 HEADERS = headers_of(COLUMNS)
-PARSERS = {
-    "category": choice(CATEGORIES),
-    "low_income_subtype": choice(SUBTYPES),
-    "monitoring_type": choice(MONITORING),
+PARSERS: dict[str, Parser] = {
+    "category": Choice(HOUSEHOLD_CATEGORY),
+    "low_income_subtype": Choice(LOW_INCOME_SUBTYPE),
+    "monitoring_type": Choice(MONITORING_TYPE, none=NO_MONITORING),
     "latitude": decimal_number,
     "longitude": decimal_number,
     "category_changed_on": iso_date,
-    "relation": choice(RELATIONS),
+    "relation": Choice(RELATION),
     "resident": yes_no,
-    "labour_ability": choice(LABOUR),
-    "health": choice(HEALTH),
-    "employment": choice(EMPLOYMENT),
+    "labour_ability": Choice(LABOUR_ABILITY),
+    "health": Choice(HEALTH),
+    "employment": Choice(EMPLOYMENT),
 }
 # Household fields a blank cell leaves as stored (the others are required, or follow another).
 KEPT = ("monitoring_type", "address", "phone", "latitude", "longitude")

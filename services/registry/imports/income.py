@@ -16,7 +16,8 @@ from registry.households.income_schemas import IncomeRecordPut
 from registry.households.income_service import parse_period, put_record
 from registry.identity import normalise
 from registry.imports.cells import (
-    choice,
+    Choice,
+    Parser,
     headers_of,
     integer,
     money,
@@ -25,11 +26,10 @@ from registry.imports.cells import (
     require,
     schema_errors,
 )
-from registry.imports.households import CATEGORIES
 from registry.imports.lookups import Villages, fetch_in
 from registry.imports.report import Action, Unit
 from registry.models import Household, IncomeRecord, Member
-from registry.models.vocab import Relation
+from registry.models.vocab import HOUSEHOLD_CATEGORY, Relation
 from registry.privacy import mask_id_number
 
 NAME = "收入"
@@ -61,16 +61,20 @@ COLUMNS = [
         "village_code",
         note="空白取农户当时的村（更正时填）/ blank: the household's village at the time",
     ),
-    Column("农户类别", "category", note="空白取农户当时的类别 / blank: the household's category"),
+    Column(
+        "农户类别",
+        "category",
+        note=f"{HOUSEHOLD_CATEGORY.shown}；空白取农户当时的类别 / blank: the household's category",
+    ),
 ]
 HEADERS = headers_of(COLUMNS)
-PARSERS = {
+PARSERS: dict[str, Parser] = {
     "wage_income": money,
     "operating_income": money,
     "property_income": money,
     "transfer_income": money,
     "resident_count": integer,
-    "category": choice(CATEGORIES),
+    "category": Choice(HOUSEHOLD_CATEGORY),
 }
 _FEN = (
     ("wage_fen", "wage_income"),

@@ -32,12 +32,16 @@ class RowReport(BaseModel):
 
 
 class Totals(BaseModel):
+    """Rows by the action each is marked with (they add up to ``rows``), and the records."""
+
     rows: int = Field(description="数据行数 / data rows read")
     records: int = Field(description="记录数（农户一户多行）/ records (a household spans rows)")
-    create: int = 0
-    update: int = 0
-    unchanged: int = 0
-    error: int = 0
+    create: int = Field(default=0, description="标为新增的行 / rows marked create")
+    update: int = Field(default=0, description="标为更新的行 / rows marked update")
+    unchanged: int = Field(default=0, description="标为不变的行 / rows marked unchanged")
+    error: int = Field(
+        default=0, description="标为错误的行（整条记录不导入）/ rows marked error (record refused)"
+    )
 
 
 class ImportReport(BaseModel):
@@ -88,7 +92,8 @@ def build_report(kind: str, units: list[Unit], *, dry_run: bool, applied: bool) 
                 )
             )
     rows.sort(key=lambda r: r.row)
-    counts = Counter(unit.outcome for unit in units)
+    # Counted as the rows are marked: a household refused for one bad row marks all its rows.
+    counts = Counter(row.action for row in rows)
     totals = Totals(
         rows=len(rows),
         records=len(units),

@@ -98,7 +98,7 @@ async def apply_import(
 
 def _refused(kind: str, units: list[Unit]) -> UnprocessableEntity:
     report = build_report(kind, units, dry_run=False, applied=False)
-    bad = sum(1 for row in report.rows if row.errors)
+    bad = report.totals.error
     return UnprocessableEntity(
         f"{bad} 行有误，未写入任何数据 / {bad} rows have errors; nothing was written",
         report=report.model_dump(mode="json"),

@@ -18,7 +18,13 @@ from registry.households import service as households
 from registry.households.schemas import CategoryChangeCreate
 from registry.identity import IdNumberError, parse
 from registry.models import Household, Member
-from registry.models.vocab import HouseholdCategory, LowIncomeSubtype, Relation
+from registry.models.vocab import (
+    LOW_INCOME_SUBTYPE,
+    HouseholdCategory,
+    LowIncomeSubtype,
+    Relation,
+    VocabularyError,
+)
 from registry.privacy import mask_id_number
 from registry.reconciliations.errors import report_outdated
 from registry.reconciliations.schemas import (
@@ -29,17 +35,6 @@ from registry.reconciliations.schemas import (
     Report,
     RowError,
 )
-
-SUBTYPE_LABELS = {
-    "低保": LowIncomeSubtype.SUBSISTENCE,
-    "低保户": LowIncomeSubtype.SUBSISTENCE,
-    "低保边缘": LowIncomeSubtype.NEAR_SUBSISTENCE,
-    "低边": LowIncomeSubtype.NEAR_SUBSISTENCE,
-    "特困": LowIncomeSubtype.DESTITUTE,
-    "特困供养": LowIncomeSubtype.DESTITUTE,
-    "支出型困难": LowIncomeSubtype.EXPENDITURE_HARDSHIP,
-    "其他": LowIncomeSubtype.OTHER,
-} | {subtype.value: subtype for subtype in LowIncomeSubtype}
 
 ROLL = [
     Column("户主姓名", "head_name", required=True, example="吴建国"),
@@ -53,8 +48,8 @@ ROLL = [
     Column(
         "低收入类型",
         "subtype",
-        example="低保",
-        note="低保、低保边缘、特困供养、支出型困难、其他；可空 / subtype, may be empty",
+        example=LOW_INCOME_SUBTYPE.label(LowIncomeSubtype.SUBSISTENCE),
+        note=f"{LOW_INCOME_SUBTYPE.shown}；可空 / subtype, may be empty",
     ),
     Column("村代码", "village_code", note="12 位区划代码，可空 / 12-digit village code, optional"),
 ]
@@ -89,15 +84,10 @@ def _entries(rows: Sequence[SourceRow], errors: list[RowError]) -> list[RollEntr
             continue
         subtype = None
         if values.get("subtype"):
-            subtype = SUBTYPE_LABELS.get(values["subtype"])
-            if subtype is None:
-                errors.append(
-                    RowError(
-                        row=source.number,
-                        field="低收入类型",
-                        message=f"不认识的类型「{values['subtype']}」/ unknown subtype",
-                    )
-                )
+            try:
+                subtype = LOW_INCOME_SUBTYPE.parse(values["subtype"])
+            except VocabularyError as error:
+                errors.append(RowError(row=source.number, field="低收入类型", message=str(error)))
                 continue
         if number in first_row:
             errors.append(

@@ -3,6 +3,7 @@ idempotent re-imports, members held elsewhere, township scope and Chinese Excel'
 
 import csv
 import io
+from collections import Counter
 from typing import Any
 from urllib.parse import unquote
 
@@ -148,7 +149,7 @@ async def test_filled_template_imports_households_with_events(app, client, areas
     assert dry.json()["totals"] == {
         "rows": 4,
         "records": 2,
-        "create": 2,
+        "create": 4,  # rows, as the report marks them (two households of two members)
         "update": 0,
         "unchanged": 0,
         "error": 0,
@@ -190,10 +191,26 @@ async def test_dry_run_reports_every_bad_field_and_writes_nothing(app, client, a
         (6, "成员身份证号"),  # repeats row 5
         (6, "村代码"),
     ]
-    assert report["totals"]["error"] == 2
+    assert report["totals"]["error"] == 5  # every row of the two refused households
     [repeat] = [e for e in report["rows"][4]["errors"] if e["field"] == "成员身份证号"]
     assert "第 5 行" in repeat["message"]
     assert await counts(app) == before
+
+
+async def test_dry_run_totals_count_the_rows_as_the_report_marks_them(client, areas, admin):
+    rows = two_households()
+    rows[1]["健康状况"] = "很好"  # one bad member row: the whole first household is refused
+
+    response = await upload(client, admin, xlsx(rows), dry_run=True)
+
+    assert response.status_code == 200, response.text
+    report = response.json()
+    marked = Counter(row["action"] for row in report["rows"])
+    assert marked == {"error": 2, "create": 2}
+    totals = report["totals"]
+    assert {action: totals[action] for action in marked} == marked
+    assert sum(totals[a] for a in ("create", "update", "unchanged", "error")) == totals["rows"]
+    assert (totals["rows"], totals["records"]) == (4, 2)
 
 
 async def test_a_bad_row_in_a_real_run_writes_nothing(app, client, areas, admin):
@@ -206,7 +223,7 @@ async def test_a_bad_row_in_a_real_run_writes_nothing(app, client, areas, admin)
     problem = response.json()
     assert problem["report"]["applied"] is False
     assert errors_of(problem["report"]) == [(5, "是否常住")]
-    assert problem["report"]["totals"]["create"] == 1  # the good household, not written
+    assert problem["report"]["totals"]["create"] == 2  # the good household's rows, not written
     assert await counts(app) == {"households": 0, "members": 0, "events": 0}
 
 
@@ -276,7 +293,7 @@ async def test_township_officer_imports_only_their_township(app, client, areas, 
     assert response.status_code == 200
     assert errors_of(response.json()) == [(4, "村代码")]
     assert "管辖范围" in response.json()["rows"][2]["errors"][0]["message"]
-    assert response.json()["totals"]["create"] == 1
+    assert response.json()["totals"]["create"] == 2  # the first household's two rows
 
     cadre = tokens.headers(Role.CADRE, area=COUNTY)
     refused = await upload(client, cadre, xlsx(rows), dry_run=True)
@@ -289,7 +306,7 @@ async def test_gbk_csv_from_chinese_excel_is_accepted(app, client, areas, admin)
     response = await upload(client, admin, content, name="农户.csv", dry_run=False)
 
     assert response.status_code == 200, response.text
-    assert response.json()["totals"]["create"] == 2
+    assert response.json()["totals"]["create"] == 4  # rows
     assert (await counts(app))["members"] == 4
 
 

@@ -566,6 +566,7 @@ ROWS = [
     Row("GET", "/v1/auth/me", SIGNED_IN, G, fixed("/v1/auth/me")),
     Row("GET", "/v1/feeds/registry", FEED, G, fixed("/v1/feeds/registry")),
     Row("GET", "/v1/snapshots/{aggregate}", FEED, G, fixed("/v1/snapshots/household")),
+    Row("GET", "/v1/vocabularies", SIGNED_IN, G, fixed("/v1/vocabularies")),
     # areas
     Row("GET", "/v1/areas", READ_AREA, L, seeded("village", "/v1/areas", L)),
     Row("GET", "/v1/areas/{code}", READ_AREA, G, seeded("village", "/v1/areas/{id}")),
@@ -742,9 +743,9 @@ async def test_every_endpoint_role_and_area_follows_the_policy(app, client, toke
                     want[endpoint, caller, area] = expected(row, outcome)
                     got[endpoint, caller, area] = await actual(http, row, call, headers[caller])
     # 8 callers × 2 townships per endpoint; /v1/auth/me, the feed and its snapshots, the
-    # templates and the roll's reconciliation are not per township.
+    # vocabularies, the templates and the roll's reconciliation are not per township.
     unscoped = sum(len(row.areas) == 1 for row in ROWS)
-    assert unscoped == 11
+    assert unscoped == 12
     assert len(got) == 8 * 2 * (len(ROWS) - unscoped) + 8 * unscoped
     assert got == want, breaking(got, want)
 

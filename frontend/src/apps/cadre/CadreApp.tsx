@@ -3,6 +3,7 @@
  * alerts), log a visit, update the plan, add to the happiness list, what waits to be sent.
  * Its own chunk (antd-mobile, light); it composes the features, which never import each other.
  */
+import { useQuery } from '@tanstack/react-query';
 import { ConfigProvider, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { TeamOutline, UploadOutline, UserOutline } from 'antd-mobile-icons';
@@ -12,6 +13,7 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 
 import { OutboxBadge } from '@/features/outbox';
 import { useOnline } from '@/lib/hooks';
+import { vocabulariesQuery } from '@/lib/vocabularies';
 
 import { EditQueuedPage } from './pages/EditQueuedPage';
 import { HomePage } from './pages/HomePage';
@@ -53,6 +55,7 @@ export default function CadreApp() {
   const location = useLocation();
   const navigate = useNavigate();
   const online = useOnline();
+  useQuery(vocabulariesQuery()); // read at start and kept, so labels show offline too
   const atTop = ['/m', '/m/', '/m/outbox', '/m/me'].includes(location.pathname);
 
   return (

@@ -166,11 +166,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 取照片 / a photo's bytes */
+        /**
+         * 取照片 / a photo's bytes
+         * @description 能看到载有它的走访者可取；上传者在将其写入走访前也可取。其余一律 404，与不存在的照片相同。 / For whoever may see a visit carrying it, and for its uploader until they name it in a visit; anyone else gets the 404 of a photo that does not exist.
+         */
         get: operations["get_attachment_v1_attachments__attachment_id__get"];
         /**
          * 上传照片（id 为内容的 SHA-256）/ upload a photo under its SHA-256
-         * @description 请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。首次 201，再次 200。 / The body is the image's bytes; 201 the first time, 200 after.
+         * @description 请求体为照片原始字节（JPEG/PNG/WebP/HEIC）。你首次上传 201，你再次上传 200（同一答复）；别人是否上传过同样的字节不影响答复。之后可在走访的 photo_ids 中引用。 / The body is the image's bytes; 201 the first time *you* upload it, 200 with the same body when you send it again. Whether someone else stored the same bytes never shows. A visit may then name it in photo_ids.
          */
         put: operations["put_attachment_v1_attachments__attachment_id__put"];
         post?: never;
@@ -1476,6 +1479,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vocabularies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 词表与标签（代码、中文、英文、导入同义词）/ vocabularies: code, labels, synonyms */
+        get: operations["vocabularies_v1_vocabularies_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1494,6 +1514,12 @@ export interface components {
              */
             note: string;
         };
+        /**
+         * AlertAction
+         * @description What a row of an alert's log records.
+         * @enum {string}
+         */
+        AlertAction: "raised" | "evidence" | "cause_gone" | "reopened" | "acknowledged" | "assigned" | "closed";
         /** AlertAssign */
         AlertAssign: {
             /**
@@ -1518,8 +1544,7 @@ export interface components {
         };
         /** AlertLogPublic */
         AlertLogPublic: {
-            /** Action */
-            action: string;
+            action: components["schemas"]["AlertAction"];
             /**
              * At
              * Format: date-time
@@ -1587,16 +1612,8 @@ export interface components {
             period: string;
             /** Reopened */
             reopened: number;
-            /**
-             * Rule
-             * @enum {string}
-             */
-            rule: "income_below_line" | "income_drop" | "visit_risk" | "visit_overdue";
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "open" | "acknowledged" | "closed";
+            rule: components["schemas"]["AlertRule"];
+            status: components["schemas"]["AlertStatus"];
             /** Township Code */
             township_code: string;
             /**
@@ -1609,6 +1626,18 @@ export interface components {
             /** Village Code */
             village_code: string;
         };
+        /**
+         * AlertRule
+         * @description What an alert is about (alerts.rules says when each is raised).
+         * @enum {string}
+         */
+        AlertRule: "income_below_line" | "income_drop" | "visit_risk" | "visit_overdue";
+        /**
+         * AlertStatus
+         * @description open → acknowledged → closed (with a note); a closed one reopens if its cause returns.
+         * @enum {string}
+         */
+        AlertStatus: "open" | "acknowledged" | "closed";
         /** Applied */
         Applied: {
             /** Changed */
@@ -1700,6 +1729,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description 你上传它的时间，从不是别人的（feed 事件中为首次存储时间） / when you uploaded it, never someone else's time (in the feed event: first stored)
              */
             created_at: string;
             /**
@@ -4305,15 +4335,20 @@ export interface components {
              */
             token_type: string;
         };
-        /** Totals */
+        /**
+         * Totals
+         * @description Rows by the action each is marked with (they add up to ``rows``), and the records.
+         */
         Totals: {
             /**
              * Create
+             * @description 标为新增的行 / rows marked create
              * @default 0
              */
             create: number;
             /**
              * Error
+             * @description 标为错误的行（整条记录不导入）/ rows marked error (record refused)
              * @default 0
              */
             error: number;
@@ -4329,11 +4364,13 @@ export interface components {
             rows: number;
             /**
              * Unchanged
+             * @description 标为不变的行 / rows marked unchanged
              * @default 0
              */
             unchanged: number;
             /**
              * Update
+             * @description 标为更新的行 / rows marked update
              * @default 0
              */
             update: number;
@@ -4601,6 +4638,55 @@ export interface components {
             /** Village Code */
             village_code: string;
         };
+        /**
+         * VocabulariesPublic
+         * @description 登记库的各个词表 / the registry's closed vocabularies with their labels.
+         */
+        VocabulariesPublic: {
+            /** Items */
+            items: components["schemas"]["VocabularyPublic"][];
+        };
+        /** VocabularyPublic */
+        VocabularyPublic: {
+            /**
+             * Name
+             * @description 词表名 / which vocabulary, e.g. relation
+             * @enum {string}
+             */
+            name: "household_category" | "low_income_subtype" | "monitoring_type" | "category_change_kind" | "relation" | "labour_ability" | "health" | "employment" | "sex" | "cadre_type" | "entity_type" | "enterprise_level" | "industry" | "entity_status" | "quality_grade" | "drive_mode" | "area_level" | "area_kind" | "size_class";
+            /** Title En */
+            title_en: string;
+            /** Title Zh */
+            title_zh: string;
+            /**
+             * Values
+             * @description 按显示顺序 / in the order to offer them
+             */
+            values: components["schemas"]["VocabularyValue"][];
+        };
+        /** VocabularyValue */
+        VocabularyValue: {
+            /**
+             * Code
+             * @description API 与数据库中的代码 / the code the API carries
+             */
+            code: string;
+            /**
+             * En
+             * @description 英文标签 / the English label
+             */
+            en: string;
+            /**
+             * Synonyms
+             * @description 导入时也接受的其他写法 / other spellings an import accepts
+             */
+            synonyms: string[];
+            /**
+             * Zh
+             * @description 应用显示、模板填写的标签 / the label the app shows
+             */
+            zh: string;
+        };
         /** WeightedMeasure */
         "WeightedMeasure-Input": {
             /** Indicator */
@@ -4720,9 +4806,11 @@ export interface operations {
                 cursor?: string | null;
                 /** @description 每页条数 / page size */
                 limit?: number;
-                status?: ("open" | "acknowledged" | "closed") | null;
-                rule?: ("income_below_line" | "income_drop" | "visit_risk" | "visit_overdue") | null;
+                status?: components["schemas"]["AlertStatus"] | null;
+                rule?: components["schemas"]["AlertRule"] | null;
+                /** @description 2026 或 2026-07 / year or month */
                 period?: string | null;
+                /** @description 区划代码前缀 / area code prefix */
                 area?: string | null;
                 household_id?: string | null;
                 /** @description 负责干部 / the cadre */
@@ -4743,7 +4831,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AlertPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,7 +4840,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4849,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4770,7 +4858,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4867,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4810,7 +4898,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +4907,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,7 +4916,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,7 +4925,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +4934,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4884,7 +4972,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4893,7 +4981,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4902,7 +4990,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4911,7 +4999,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,8 +5008,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 预警已签收 / The alert is already acknowledged (/problems/already-acknowledged); 预警已办结 / The alert is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4958,7 +5073,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4967,7 +5082,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4976,7 +5091,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4985,7 +5100,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,8 +5109,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 预警已办结 / The alert is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5032,7 +5174,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5041,7 +5183,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5050,7 +5192,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5059,7 +5201,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5068,8 +5210,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 预警已办结 / The alert is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5108,7 +5277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AreaPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5117,7 +5286,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5126,7 +5295,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,7 +5304,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,7 +5313,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5177,7 +5346,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,7 +5355,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5364,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5204,7 +5373,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +5382,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 代码已被使用 / Code already taken (/problems/duplicate-code); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5245,7 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +5432,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,7 +5441,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5272,7 +5450,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,7 +5459,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5320,7 +5498,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,7 +5507,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5338,7 +5516,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +5525,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,8 +5534,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5397,7 +5593,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5406,7 +5602,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5415,7 +5611,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,7 +5620,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5433,8 +5629,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5465,7 +5679,7 @@ export interface operations {
                     "image/*": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5474,7 +5688,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5483,7 +5697,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5492,7 +5706,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5501,7 +5715,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,14 +5747,14 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentPublic"];
                 };
             };
-            /** @description 新建 / created */
+            /** @description 你的首次上传 / your first upload of it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5549,7 +5763,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +5772,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +5781,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5576,21 +5790,25 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 文件过大 / Payload too large */
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
-            /** @description 不支持的文件类型 / Unsupported media type */
+            /** @description 不支持的文件类型 / Unsupported media type (/problems/unsupported-type) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5636,7 +5854,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AuditEntryPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5645,7 +5863,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +5872,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,7 +5881,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5672,7 +5890,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,7 +5934,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5725,7 +5943,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +5952,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5743,7 +5961,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +5970,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5783,7 +6001,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +6010,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5801,7 +6019,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +6028,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +6037,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5848,7 +6066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5857,7 +6075,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5866,7 +6084,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5875,7 +6093,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5884,7 +6102,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,7 +6133,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 用户名或密码错误 / Wrong name or password */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 当前密码错误 / Current password is wrong (/problems/wrong-password) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5924,7 +6142,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5933,7 +6151,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,7 +6160,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5951,7 +6169,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +6178,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 账户已临时锁定 / Account temporarily locked */
+            /** @description 账户已临时锁定 / Account temporarily locked (/problems/account-locked) */
             423: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +6211,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description 用户名或密码错误 / Wrong name or password */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 用户名或密码错误 / Wrong name or password (/problems/invalid-grant); 不支持的授权方式 / Unsupported grant type (/problems/unsupported-grant-type) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6220,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6011,7 +6229,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +6238,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6029,7 +6247,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6038,7 +6256,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 账户已临时锁定 / Account temporarily locked */
+            /** @description 账户已临时锁定 / Account temporarily locked (/problems/account-locked) */
             423: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +6294,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CadreEntityLinkPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +6303,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6094,7 +6312,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6321,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6112,7 +6330,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6145,7 +6363,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6154,7 +6372,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,7 +6381,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6172,7 +6390,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6181,7 +6399,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 已有有效关系 / An active link already exists (/problems/active-link-exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6212,7 +6439,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6221,7 +6448,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,7 +6457,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6239,7 +6466,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6248,7 +6475,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6286,7 +6513,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +6522,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6304,7 +6531,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6540,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6322,8 +6549,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该关系已结束 / The link has already ended (/problems/link-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6340,7 +6594,7 @@ export interface operations {
                 department_id?: string | null;
                 /** @description 干部类型 / type */
                 type?: components["schemas"]["CadreType"] | null;
-                /** @description 所属区划前缀 / home area prefix */
+                /** @description 区划代码前缀 / area code prefix */
                 home_area?: string | null;
                 /** @description 技能标签 / skill tag */
                 skill?: string | null;
@@ -6372,7 +6626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CadrePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +6635,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6390,7 +6644,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6399,7 +6653,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6662,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,7 +6695,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6704,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6459,7 +6713,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,7 +6722,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6477,7 +6731,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6513,7 +6767,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6522,7 +6776,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,7 +6785,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6540,7 +6794,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,7 +6803,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6587,7 +6841,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,7 +6850,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6605,7 +6859,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6614,7 +6868,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6623,8 +6877,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6657,7 +6929,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ClientPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6666,7 +6938,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6947,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,7 +6956,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,7 +6965,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6726,7 +6998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6735,7 +7007,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,7 +7016,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +7025,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6762,7 +7034,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6793,7 +7065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +7074,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6811,7 +7083,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6820,7 +7092,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6829,7 +7101,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6860,7 +7132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6869,7 +7141,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,7 +7150,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6887,7 +7159,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +7168,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 系统内部服务的客户端由配置管理 / Fumin's own service clients are set by settings (/problems/service-client) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6927,7 +7208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,7 +7217,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +7226,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6954,7 +7235,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6963,7 +7244,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 系统内部服务的客户端由配置管理 / Fumin's own service clients are set by settings (/problems/service-client); 客户端已撤销 / The client is revoked (/problems/client-revoked) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7000,7 +7290,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7009,7 +7299,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7018,7 +7308,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +7317,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7036,7 +7326,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7074,7 +7364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DepartmentPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7373,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7092,7 +7382,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7101,7 +7391,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7400,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +7433,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +7442,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7161,7 +7451,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7170,7 +7460,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7179,7 +7469,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 名称已被使用 / Name already taken (/problems/duplicate-name); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7210,7 +7509,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +7518,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7228,7 +7527,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7237,7 +7536,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7246,7 +7545,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7284,7 +7583,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7293,7 +7592,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +7601,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7311,7 +7610,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,8 +7619,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 名称已被使用 / Name already taken (/problems/duplicate-name); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7352,7 +7678,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7361,7 +7687,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7370,7 +7696,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7379,7 +7705,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7388,8 +7714,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 仍有干部属于该单位 / Cadres still belong to the department (/problems/department-in-use); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7435,7 +7788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EntityPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7444,7 +7797,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7453,7 +7806,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7462,7 +7815,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7471,7 +7824,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7504,7 +7857,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7513,7 +7866,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7522,7 +7875,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7531,7 +7884,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7540,7 +7893,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 统一社会信用代码已属于其他主体 / Credit code held by another entity (/problems/duplicate-credit-code); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7571,7 +7933,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7580,7 +7942,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7589,7 +7951,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7598,7 +7960,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +7969,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7645,7 +8007,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7654,7 +8016,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7663,7 +8025,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +8034,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7681,8 +8043,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 统一社会信用代码已属于其他主体 / Credit code held by another entity (/problems/duplicate-credit-code); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7721,7 +8110,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,7 +8119,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7739,7 +8128,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +8137,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,8 +8146,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7797,7 +8204,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EntityHouseholdLinkPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7806,7 +8213,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +8222,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +8231,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7833,7 +8240,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7866,7 +8273,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7875,7 +8282,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,7 +8291,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,7 +8300,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7902,7 +8309,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 已有有效关系 / An active link already exists (/problems/active-link-exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7933,7 +8349,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7942,7 +8358,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7951,7 +8367,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7960,7 +8376,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8385,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8007,7 +8423,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8016,7 +8432,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8025,7 +8441,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8034,7 +8450,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8043,8 +8459,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该关系已结束 / The link has already ended (/problems/link-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8058,7 +8501,9 @@ export interface operations {
         parameters: {
             query: {
                 indicator: string;
+                /** @description 区划代码 / area code */
                 area: string;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 level?: string | null;
             };
@@ -8080,7 +8525,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8089,7 +8534,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8098,7 +8543,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8107,7 +8552,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8116,7 +8561,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8131,6 +8576,7 @@ export interface operations {
         parameters: {
             query: {
                 table: "farmer_income" | "low_income";
+                /** @description 区划代码 / area code */
                 area: string;
                 year: number;
                 level?: string | null;
@@ -8153,7 +8599,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8162,7 +8608,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8171,7 +8617,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8180,7 +8626,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8189,7 +8635,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8203,7 +8649,9 @@ export interface operations {
     export_ranking_v1_exports_rankings__fmt__get: {
         parameters: {
             query: {
+                /** @description 区划代码 / area code */
                 area: string;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 indicator?: string | null;
                 measure?: string | null;
@@ -8228,7 +8676,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +8685,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8246,7 +8694,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8255,7 +8703,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8264,7 +8712,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8297,7 +8745,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8306,7 +8754,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8315,7 +8763,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8324,7 +8772,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8333,7 +8781,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8366,7 +8814,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8375,7 +8823,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8384,7 +8832,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8393,7 +8841,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8402,7 +8850,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8435,7 +8883,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8444,7 +8892,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8453,7 +8901,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8462,7 +8910,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,7 +8919,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8512,7 +8960,7 @@ export interface operations {
                     "application/json": components["schemas"]["HappinessList"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8521,7 +8969,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8530,7 +8978,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8539,7 +8987,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8548,7 +8996,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8579,7 +9027,7 @@ export interface operations {
                     "application/json": components["schemas"]["HappinessItemPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +9036,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8597,7 +9045,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8606,7 +9054,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8615,7 +9063,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8660,7 +9108,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8669,7 +9117,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8678,7 +9126,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8687,7 +9135,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8696,8 +9144,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该编号已用于不同的内容 / This id was already used with other content (/problems/same-id-other-body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8750,7 +9225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HouseholdPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,7 +9234,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8768,7 +9243,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +9252,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8786,7 +9261,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8819,7 +9294,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,7 +9303,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8837,7 +9312,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8846,7 +9321,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8855,7 +9330,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 身份证号已登记在其他农户 / ID number already registered in another household (/problems/duplicate-id-number); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8891,7 +9375,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8900,7 +9384,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8909,7 +9393,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8918,7 +9402,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8927,7 +9411,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8965,7 +9449,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8974,7 +9458,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,7 +9467,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8992,7 +9476,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9001,8 +9485,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 身份证号已登记在其他农户 / ID number already registered in another household (/problems/duplicate-id-number); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9033,7 +9544,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +9553,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9051,7 +9562,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9060,7 +9571,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9069,8 +9580,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该户仍有关联记录，不能删除 / Records still refer to the household (/problems/household-in-use); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9105,7 +9643,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CategoryChangePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9114,7 +9652,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9123,7 +9661,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9132,7 +9670,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9141,7 +9679,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9179,7 +9717,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9188,7 +9726,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9197,7 +9735,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9206,7 +9744,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9215,8 +9753,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该户已是这一类别 / The household is in this category already (/problems/category-unchanged) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9251,7 +9816,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IncomeRecordPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9260,7 +9825,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9269,7 +9834,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9278,7 +9843,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9287,7 +9852,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9319,7 +9884,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncomeRecordPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9328,7 +9893,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9337,7 +9902,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9346,7 +9911,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9355,7 +9920,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9401,7 +9966,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9410,7 +9975,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9419,7 +9984,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9428,7 +9993,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9437,8 +10002,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9470,7 +10062,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,7 +10071,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9488,7 +10080,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9497,7 +10089,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9506,8 +10098,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9544,7 +10154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9553,7 +10163,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9562,7 +10172,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9571,7 +10181,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,7 +10190,25 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9613,7 +10241,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9622,7 +10250,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9631,7 +10259,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9640,7 +10268,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9649,7 +10277,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9665,8 +10293,9 @@ export interface operations {
             query: {
                 /** @description 例如 I01_rural_income */
                 indicator: string;
+                /** @description 区划代码 / area code */
                 area: string;
-                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ period */
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 /** @description 下级层级，默认下一级 / rows of this level below the area */
                 level?: string | null;
@@ -9688,7 +10317,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorValues"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9697,7 +10326,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9706,7 +10335,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9715,7 +10344,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9724,7 +10353,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9766,7 +10395,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CoveredMember_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9775,7 +10404,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9784,7 +10413,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9793,7 +10422,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9802,7 +10431,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9831,7 +10460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IndicatorPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9840,7 +10469,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9849,7 +10478,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9858,7 +10487,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9867,7 +10496,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9899,7 +10528,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeasureTypeList"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9908,7 +10537,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9917,7 +10546,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9926,7 +10555,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9935,7 +10564,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9980,7 +10609,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9989,7 +10618,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9998,7 +10627,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10007,7 +10636,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10016,8 +10645,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10057,7 +10713,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_NeedPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10066,7 +10722,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10075,7 +10731,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10084,7 +10740,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10093,7 +10749,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10126,7 +10782,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10135,7 +10791,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10144,7 +10800,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10153,7 +10809,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10162,7 +10818,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10193,7 +10849,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10202,7 +10858,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10211,7 +10867,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10220,7 +10876,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10229,7 +10885,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10267,7 +10923,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10276,7 +10932,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10285,7 +10941,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10294,7 +10950,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10303,8 +10959,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 诉求尚未开始办理 / The need has not been started (/problems/not-started); 诉求已办结 / The need is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10341,7 +11024,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10350,7 +11033,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10359,7 +11042,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10368,7 +11051,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10377,8 +11060,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 诉求已在办理中 / The need is already in progress (/problems/already-started); 诉求已办结 / The need is already closed (/problems/closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10415,7 +11125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PairingPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10424,7 +11134,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10433,7 +11143,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10442,7 +11152,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10451,7 +11161,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10484,7 +11194,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10493,7 +11203,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10502,7 +11212,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10511,7 +11221,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10520,7 +11230,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 已有有效关系 / An active link already exists (/problems/active-link-exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10553,7 +11272,7 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10562,7 +11281,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10571,7 +11290,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10580,7 +11299,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10589,7 +11308,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10620,7 +11339,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10629,7 +11348,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10638,7 +11357,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10647,7 +11366,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10656,7 +11375,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10694,7 +11413,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10703,7 +11422,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10712,7 +11431,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10721,7 +11440,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10730,8 +11449,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该关系已结束 / The link has already ended (/problems/link-ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10772,7 +11518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PlanPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10781,7 +11527,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10790,7 +11536,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10799,7 +11545,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10808,7 +11554,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10841,7 +11587,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10850,7 +11596,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10859,7 +11605,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10868,7 +11614,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10877,7 +11623,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10924,7 +11670,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10933,7 +11679,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +11688,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10951,7 +11697,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10960,8 +11706,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10976,6 +11740,7 @@ export interface operations {
             query: {
                 /** @description farmer_income（农民增收）| low_income */
                 table: "farmer_income" | "low_income";
+                /** @description 区划代码 / area code */
                 area: string;
                 year: number;
                 /** @description 行的层级，默认下一级 / rows' level */
@@ -10996,7 +11761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressTable"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11005,7 +11770,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11014,7 +11779,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11023,7 +11788,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11032,7 +11797,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11061,7 +11826,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RankingSetPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11070,7 +11835,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11079,7 +11844,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11088,7 +11853,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11097,7 +11862,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11135,7 +11900,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingSetPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11144,7 +11909,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11153,7 +11918,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11162,7 +11927,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11171,8 +11936,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11185,7 +11977,9 @@ export interface operations {
     get_ranking_v1_rankings_get: {
         parameters: {
             query: {
+                /** @description 区划代码 / area code */
                 area: string;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 indicator?: string | null;
                 /** @description 默认第一个分项 / default the first */
@@ -11210,7 +12004,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ranking"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11219,7 +12013,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11228,7 +12022,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11237,7 +12031,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11246,7 +12040,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11279,7 +12073,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11288,7 +12082,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11297,7 +12091,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11306,7 +12100,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11315,7 +12109,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11348,7 +12151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Applied"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11357,7 +12160,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +12169,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +12178,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11384,7 +12187,34 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 比对结果已过时，请重新比对 / The report is out of date; compare again (/problems/report-outdated) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11416,7 +12246,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11425,7 +12255,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11434,7 +12264,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11443,7 +12273,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11452,7 +12282,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11471,7 +12301,9 @@ export interface operations {
                 /** @description 每页条数 / page size */
                 limit?: number;
                 indicator?: string | null;
+                /** @description 区划代码 / area code */
                 area?: string | null;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period?: string | null;
             };
             header?: never;
@@ -11489,7 +12321,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReportedValuePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11498,7 +12330,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11507,7 +12339,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11516,7 +12348,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11525,7 +12357,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11566,7 +12398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportedValuePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11575,7 +12407,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11584,7 +12416,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11593,7 +12425,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11602,8 +12434,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11643,7 +12502,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11652,7 +12511,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11661,7 +12520,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11670,7 +12529,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11679,7 +12538,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11715,7 +12574,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotPage"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11724,7 +12583,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11733,7 +12592,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11742,7 +12601,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11751,7 +12610,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11765,8 +12624,9 @@ export interface operations {
     list_targets_v1_targets_get: {
         parameters: {
             query: {
+                /** @description 区划代码 / area code */
                 area: string;
-                /** @description 2026Q3（年初至季末）或 2026 */
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
                 period: string;
                 indicator?: string | null;
                 /** @description 下级层级 / the level below */
@@ -11787,7 +12647,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetList"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11796,7 +12656,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11805,7 +12665,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11814,7 +12674,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11823,7 +12683,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11859,7 +12719,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetImportReport"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11868,7 +12728,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11877,7 +12737,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11886,7 +12746,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11895,7 +12755,25 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 文件过大 / Payload too large (/problems/too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11927,7 +12805,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11936,7 +12814,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11945,7 +12823,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11954,7 +12832,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11963,7 +12841,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12004,7 +12882,7 @@ export interface operations {
                     "application/json": components["schemas"]["indicators__targets__schemas__TargetPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12013,7 +12891,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12022,7 +12900,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12031,7 +12909,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12040,8 +12918,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12082,7 +12987,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12091,7 +12996,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12100,7 +13005,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12109,7 +13014,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12118,7 +13023,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12151,7 +13056,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12160,7 +13065,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12169,7 +13074,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12178,7 +13083,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12187,7 +13092,16 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 用户名已被使用 / Username already taken (/problems/duplicate-username); 该干部已有登录用户 / The cadre already has a login (/problems/cadre-has-user); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12218,7 +13132,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12227,7 +13141,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12236,7 +13150,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12245,7 +13159,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12254,7 +13168,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12292,7 +13206,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12301,7 +13215,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12310,7 +13224,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12319,7 +13233,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12328,8 +13242,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 用户名已被使用 / Username already taken (/problems/duplicate-username); 该干部已有登录用户 / The cadre already has a login (/problems/cadre-has-user); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12366,7 +13307,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12375,7 +13316,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12384,7 +13325,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12393,7 +13334,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12402,8 +13343,26 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12444,7 +13403,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VisitPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12453,7 +13412,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12462,7 +13421,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12471,7 +13430,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12480,7 +13439,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12511,7 +13470,7 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12520,7 +13479,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12529,7 +13488,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12538,7 +13497,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12547,7 +13506,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12592,7 +13551,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request */
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,7 +13560,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未登录或凭证无效 / Not authenticated */
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12610,7 +13569,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 无权执行此操作 / Not allowed */
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12619,7 +13578,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 未找到 / Not found */
+            /** @description 未找到 / Not found (/problems/not-found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12628,7 +13587,108 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description 输入有误 / Invalid input */
+            /** @description 该编号已用于不同的内容 / This id was already used with other content (/problems/same-id-other-body); 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    vocabularies_v1_vocabularies_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabulariesPublic"];
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
                 headers: {
                     [name: string]: unknown;

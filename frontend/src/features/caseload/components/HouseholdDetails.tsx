@@ -2,6 +2,7 @@ import { List, Tag, ErrorBlock, DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api/problems';
+import { useLabels } from '@/lib/vocabularies';
 
 import type { Household } from '../api/caseload';
 import { useHousehold } from '../hooks/useHousehold';
@@ -15,6 +16,7 @@ interface Props {
 /** A household as the registry shows it to a cadre: category, contact (masked), members (masked). */
 export function HouseholdDetails({ id, children }: Props) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const { data: household, isLoading, error } = useHousehold(id);
   if (isLoading) {
     return (
@@ -31,14 +33,14 @@ export function HouseholdDetails({ id, children }: Props) {
   return (
     <>
       <List header={t('household.about')}>
-        <List.Item extra={<Tag color={household.category === 'low_income' ? 'warning' : 'default'}>{t(`enums.category.${household.category}`)}</Tag>}>
+        <List.Item extra={<Tag color={household.category === 'low_income' ? 'warning' : 'default'}>{vocab.label('household_category', household.category)}</Tag>}>
           {household.head_name}
         </List.Item>
         {household.low_income_subtype && (
-          <List.Item extra={t(`enums.lowIncomeSubtype.${household.low_income_subtype}`)}>{t('household.subtype')}</List.Item>
+          <List.Item extra={vocab.label('low_income_subtype', household.low_income_subtype)}>{t('household.subtype')}</List.Item>
         )}
         {household.monitoring_type && (
-          <List.Item extra={t(`enums.monitoringType.${household.monitoring_type}`)}>{t('household.monitoring')}</List.Item>
+          <List.Item extra={vocab.label('monitoring_type', household.monitoring_type)}>{t('household.monitoring')}</List.Item>
         )}
         <List.Item extra={household.address || t('common.none')}>{t('household.address')}</List.Item>
         <List.Item extra={household.phone || t('common.none')}>{t('household.phone')}</List.Item>
@@ -47,8 +49,8 @@ export function HouseholdDetails({ id, children }: Props) {
         {household.members.map((member) => (
           <List.Item
             key={member.id}
-            description={`${member.id_number} · ${t(`enums.health.${member.health}`)} · ${t(`enums.employment.${member.employment}`)}`}
-            extra={t(`enums.relation.${member.relation}`)}
+            description={`${member.id_number} · ${vocab.label('health', member.health)} · ${vocab.label('employment', member.employment)}`}
+            extra={vocab.label('relation', member.relation)}
           >
             {member.name}
             {!member.resident && <Tag className="inline-tag">{t('household.notResident')}</Tag>}

@@ -4,12 +4,13 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal, useWrite } from '@/lib/write';
+import { useLabels } from '@/lib/vocabularies';
 
 import { SIZE_CLASSES, createArea, getArea, updateArea, type Area, type AreaForm } from '../api/areas';
-import { enumOptions } from './options';
 
 export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; parent?: Area; onDone: (saved: Area) => void; onClose: () => void }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const [form] = Form.useForm<AreaForm>();
   // After someone else's save the form shows the fresh area, and the next save goes on its version.
   const fresh = useRef(area);
@@ -52,7 +53,7 @@ export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; 
       </Form.Item>
       {village && (
         <Form.Item name="size_class" label={t('areas.sizeClass')} extra={t('areas.sizeHint')}>
-          <Select allowClear options={enumOptions(t, 'sizeClass', SIZE_CLASSES)} />
+          <Select allowClear options={vocab.options('size_class', SIZE_CLASSES)} />
         </Form.Item>
       )}
     </FormModal>

@@ -4,9 +4,10 @@ import { Button, Card, Col, Descriptions, Empty, Row, Space, Tree, Typography } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useLabels } from '@/lib/vocabularies';
+
 import { areaKeys, childAreasOptions, childLength, useRootAreas, type Area } from '../api/areas';
 import { AreaFormModal } from './AreaFormModal';
-import { enumLabel } from './options';
 
 interface Node {
   key: string;
@@ -19,6 +20,7 @@ const node = (area: Area): Node => ({ key: area.code, title: `${area.name}（${a
 
 export function AreaTree({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const client = useQueryClient();
   const roots = useRootAreas();
   // Children as loaded: the tree asks for a level when it is opened.
@@ -64,10 +66,10 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Descriptions column={1} size="small" bordered>
                   <Descriptions.Item label={t('areas.code')}>{selected.code}</Descriptions.Item>
-                  <Descriptions.Item label={t('areas.level')}>{enumLabel(t, 'areaLevel', selected.level)}</Descriptions.Item>
-                  {selected.kind && <Descriptions.Item label={t('areas.kind')}>{enumLabel(t, 'areaKind', selected.kind)}</Descriptions.Item>}
+                  <Descriptions.Item label={t('areas.level')}>{vocab.label('area_level', selected.level)}</Descriptions.Item>
+                  {selected.kind && <Descriptions.Item label={t('areas.kind')}>{vocab.label('area_kind', selected.kind)}</Descriptions.Item>}
                   {selected.level === 'village' && (
-                    <Descriptions.Item label={t('areas.sizeClass')}>{selected.size_class ? enumLabel(t, 'sizeClass', selected.size_class) : t('common.none')}</Descriptions.Item>
+                    <Descriptions.Item label={t('areas.sizeClass')}>{selected.size_class ? vocab.label('size_class', selected.size_class) : t('common.none')}</Descriptions.Item>
                   )}
                   <Descriptions.Item label={t('areas.edition')}>{selected.edition}</Descriptions.Item>
                   <Descriptions.Item label={t('registry.version')}>{selected.version}</Descriptions.Item>

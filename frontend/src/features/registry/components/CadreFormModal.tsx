@@ -5,13 +5,14 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal, useWrite } from '@/lib/write';
+import { useLabels } from '@/lib/vocabularies';
 
 import { CADRE_TYPES, cadreBody, cadreFormOf, cadreKeys, createCadre, updateCadre, type Cadre, type CadreForm } from '../api/cadres';
-import { enumOptions } from './options';
 import { AreaSelect, DepartmentSelect } from './pickers';
 
 export function CadreFormModal({ cadre, onDone, onClose }: { cadre?: Cadre; onDone: (saved: Cadre) => void; onClose: () => void }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const client = useQueryClient();
   const [form] = Form.useForm<CadreForm>();
   const write = useWrite(form, { onConflict: () => cadre && client.invalidateQueries({ queryKey: cadreKeys.one(cadre.id) }) });
@@ -50,7 +51,7 @@ export function CadreFormModal({ cadre, onDone, onClose }: { cadre?: Cadre; onDo
         <DepartmentSelect />
       </Form.Item>
       <Form.Item name="type" label={t('cadres.type')} rules={[{ required: true }]}>
-        <Select options={enumOptions(t, 'cadreType', CADRE_TYPES)} />
+        <Select options={vocab.options('cadre_type', CADRE_TYPES)} />
       </Form.Item>
       <Form.Item name="home_area_code" label={t('cadres.homeArea')} rules={[{ required: true, message: t('links.pickOne') }]}>
         <AreaSelect />

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
+import { useLabels } from '@/lib/vocabularies';
+
 import { useSearch } from '../hooks/useSearch';
 import { CADRE_TYPES, cadreSearchOptions, type Cadre } from '../api/cadres';
 import { CadreFormModal } from './CadreFormModal';
 import { EntityName } from './Names';
-import { enumLabel, enumOptions } from './options';
 import { useRegistryPaths } from './paths';
 import { SearchList } from './SearchList';
 
@@ -20,6 +21,7 @@ interface Values {
 
 export function CadreList({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const paths = useRegistryPaths();
   const navigate = useNavigate();
   const list = useSearch(cadreSearchOptions, { active: true });
@@ -38,7 +40,7 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
               <Input allowClear />
             </Form.Item>
             <Form.Item name="type" label={t('cadres.type')}>
-              <Select allowClear style={{ width: 200 }} options={enumOptions(t, 'cadreType', CADRE_TYPES)} />
+              <Select allowClear style={{ width: 200 }} options={vocab.options('cadre_type', CADRE_TYPES)} />
             </Form.Item>
             <Form.Item name="status" label={t('cadres.status')}>
               <Select
@@ -55,7 +57,7 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
         list={list}
         columns={[
           { title: t('cadres.name'), dataIndex: 'name', render: (name: string, c) => <Link to={paths.cadre(c.id)}>{name}</Link> },
-          { title: t('cadres.type'), dataIndex: 'type', render: (type: Cadre['type']) => enumLabel(t, 'cadreType', type) },
+          { title: t('cadres.type'), dataIndex: 'type', render: (type: Cadre['type']) => vocab.label('cadre_type', type) },
           { title: t('cadres.homeArea'), dataIndex: 'home_area_code' },
           { title: t('cadres.phone'), dataIndex: 'phone', render: (phone?: string | null) => phone ?? t('common.none') },
           { title: t('links.entity'), dataIndex: 'linked_entity_id', render: (id?: string | null) => (id ? <EntityName id={id} /> : t('common.none')) },

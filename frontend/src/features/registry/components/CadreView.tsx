@@ -6,15 +6,16 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
 import { useWrite, WriteAlerts } from '@/lib/write';
+import { useLabels } from '@/lib/vocabularies';
 
 import { cadreFormOf, cadreKeys, updateCadre, useCadre, type Cadre } from '../api/cadres';
 import { CadreFormModal } from './CadreFormModal';
 import { HandoverButton } from './HandoverButton';
 import { CadreEntitySection, PairingSection } from './LinkSections';
-import { enumLabel } from './options';
 
 export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const cadre = useCadre(id);
   const [editing, setEditing] = useState(false);
   const [toggling, setToggling] = useState(false);
@@ -39,7 +40,7 @@ export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: bo
         {canWrite && <HandoverButton cadre={c} />}
       </Space>
       <Descriptions bordered column={2} size="small">
-        <Descriptions.Item label={t('cadres.type')}>{enumLabel(t, 'cadreType', c.type)}</Descriptions.Item>
+        <Descriptions.Item label={t('cadres.type')}>{vocab.label('cadre_type', c.type)}</Descriptions.Item>
         <Descriptions.Item label={t('cadres.homeArea')}>{c.home_area_code}</Descriptions.Item>
         <Descriptions.Item label={t('cadres.phone')}>{c.phone ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('cadres.skills')}>{c.skills?.length ? c.skills.map((s) => <Tag key={s}>{s}</Tag>) : t('common.none')}</Descriptions.Item>

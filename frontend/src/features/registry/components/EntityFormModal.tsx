@@ -18,12 +18,13 @@ import {
   type EntityBody,
 } from '../api/entities';
 import { FormModal, useWrite } from '@/lib/write';
+import { useLabels } from '@/lib/vocabularies';
 
-import { enumOptions } from './options';
 import { AreaSelect } from './pickers';
 
 export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; onDone: (saved: Entity) => void; onClose: () => void }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const client = useQueryClient();
   const [form] = Form.useForm<EntityBody>();
   const type = Form.useWatch('type', form);
@@ -55,16 +56,16 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
         <Input />
       </Form.Item>
       <Form.Item name="type" label={t('entities.type')} rules={[{ required: true }]}>
-        <Select options={enumOptions(t, 'entityType', ENTITY_TYPES)} />
+        <Select options={vocab.options('entity_type', ENTITY_TYPES)} />
       </Form.Item>
       {type === 'leading_enterprise' && (
         <Form.Item name="enterprise_level" label={t('entities.enterpriseLevel')} rules={[{ required: true, message: t('links.pickOne') }]}>
-          <Select options={enumOptions(t, 'enterpriseLevel', ENTERPRISE_LEVELS)} />
+          <Select options={vocab.options('enterprise_level', ENTERPRISE_LEVELS)} />
         </Form.Item>
       )}
       {type === 'family_farm' && (
         <Form.Item name="quality_grade" label={t('entities.qualityGrade')}>
-          <Select options={enumOptions(t, 'qualityGrade', QUALITY_GRADES)} />
+          <Select options={vocab.options('quality_grade', QUALITY_GRADES)} />
         </Form.Item>
       )}
       <Form.Item name="credit_code" label={t('entities.creditCode')}>
@@ -74,13 +75,13 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
         <AreaSelect level="village" />
       </Form.Item>
       <Form.Item name="industry" label={t('entities.industry')} rules={[{ required: true }]}>
-        <Select options={enumOptions(t, 'industry', INDUSTRIES)} />
+        <Select options={vocab.options('industry', INDUSTRIES)} />
       </Form.Item>
       <Form.Item name="cultivated_year" label={t('entities.cultivatedYear')}>
         <InputNumber min={1980} max={2100} precision={0} />
       </Form.Item>
       <Form.Item name="status" label={t('entities.status')}>
-        <Select options={enumOptions(t, 'entityStatus', ENTITY_STATUSES)} />
+        <Select options={vocab.options('entity_status', ENTITY_STATUSES)} />
       </Form.Item>
       <Form.Item name="nhl_member" valuePropName="checked">
         <Checkbox>{t('entities.nhlMember')}</Checkbox>

@@ -4,14 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
+import { useLabels } from '@/lib/vocabularies';
 
 import { useEntity } from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
 import { CadreEntitySection, EntityHouseholdSection } from './LinkSections';
-import { enumLabel } from './options';
 
 export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const entity = useEntity(id);
   const [editing, setEditing] = useState(false);
 
@@ -25,20 +26,20 @@ export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: b
         <Typography.Title level={3} style={{ margin: 0 }}>
           {e.name}
         </Typography.Title>
-        <Tag color={e.status === 'active' ? 'green' : undefined}>{enumLabel(t, 'entityStatus', e.status)}</Tag>
+        <Tag color={e.status === 'active' ? 'green' : undefined}>{vocab.label('entity_status', e.status)}</Tag>
         {e.high_quality && <Tag color="gold">{t('entities.highQuality')}</Tag>}
         {canWrite && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
       </Space>
       <Descriptions bordered column={2} size="small">
         <Descriptions.Item label={t('entities.type')}>
-          {enumLabel(t, 'entityType', e.type)}
-          {e.enterprise_level && `（${enumLabel(t, 'enterpriseLevel', e.enterprise_level)}）`}
+          {vocab.label('entity_type', e.type)}
+          {e.enterprise_level && `（${vocab.label('enterprise_level', e.enterprise_level)}）`}
         </Descriptions.Item>
-        <Descriptions.Item label={t('entities.industry')}>{enumLabel(t, 'industry', e.industry)}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.industry')}>{vocab.label('industry', e.industry)}</Descriptions.Item>
         <Descriptions.Item label={t('entities.village')}>{e.village_code}</Descriptions.Item>
         <Descriptions.Item label={t('entities.creditCode')}>{e.credit_code ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('entities.cultivatedYear')}>{e.cultivated_year ?? t('common.none')}</Descriptions.Item>
-        {e.type === 'family_farm' && <Descriptions.Item label={t('entities.qualityGrade')}>{enumLabel(t, 'qualityGrade', e.quality_grade ?? 'none')}</Descriptions.Item>}
+        {e.type === 'family_farm' && <Descriptions.Item label={t('entities.qualityGrade')}>{vocab.label('quality_grade', e.quality_grade ?? 'none')}</Descriptions.Item>}
         <Descriptions.Item label={t('entities.nhlMember')}>{e.nhl_member ? t('regAdmin.yes') : t('regAdmin.no')}</Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{e.version}</Descriptions.Item>
       </Descriptions>

@@ -1,6 +1,7 @@
 import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { useLabels } from '@/lib/vocabularies';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { createHousehold, type HouseholdCreate } from '../api/households';
@@ -18,6 +19,7 @@ const NEW_MEMBER: Partial<MemberIn> = { relation: 'head', resident: true, health
 /** A new household with its members; the server checks ID numbers, the village and the head. */
 export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const [form] = Form.useForm<HouseholdCreate>();
   const write = useWrite(form);
   const category = Form.useWatch('category', form);
@@ -27,9 +29,6 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
     const created = await write.run(() => createHousehold(body));
     if (created) onCreated(created.id);
   };
-
-  const choices = <T extends string>(values: readonly T[], key: 'relation' | 'health' | 'labourAbility' | 'employment' | 'lowIncomeSubtype') =>
-    values.map((value) => ({ value, label: t(`enums.${key}.${value}` as 'enums.relation.head') }));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -53,11 +52,11 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
               <Input style={{ width: 160 }} autoComplete="off" />
             </Form.Item>
             <Form.Item name="category" label={t('registry.category')}>
-              <Select style={{ width: 160 }} options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))} />
+              <Select style={{ width: 160 }} options={vocab.options('household_category')} />
             </Form.Item>
             {category === 'low_income' && (
               <Form.Item name="low_income_subtype" label={t('registry.subtype')} rules={[{ required: true }]}>
-                <Select style={{ width: 180 }} options={choices(SUBTYPES, 'lowIncomeSubtype')} />
+                <Select style={{ width: 180 }} options={vocab.options('low_income_subtype', SUBTYPES)} />
               </Form.Item>
             )}
           </Space>
@@ -74,16 +73,16 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
                     <Input style={{ width: 200 }} autoComplete="off" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'relation']} label={t('registry.relation')}>
-                    <Select style={{ width: 120 }} options={choices(RELATIONS, 'relation')} />
+                    <Select style={{ width: 120 }} options={vocab.options('relation', RELATIONS)} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'health']} label={t('registry.health')}>
-                    <Select style={{ width: 110 }} options={choices(HEALTH, 'health')} />
+                    <Select style={{ width: 110 }} options={vocab.options('health', HEALTH)} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'labour_ability']} label={t('registry.labour')}>
-                    <Select style={{ width: 120 }} options={choices(LABOUR, 'labourAbility')} />
+                    <Select style={{ width: 120 }} options={vocab.options('labour_ability', LABOUR)} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'employment']} label={t('registry.employment')}>
-                    <Select style={{ width: 110 }} options={choices(EMPLOYMENT, 'employment')} />
+                    <Select style={{ width: 110 }} options={vocab.options('employment', EMPLOYMENT)} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'resident']} label={t('registry.resident')} valuePropName="checked">
                     <Checkbox />

@@ -2,6 +2,8 @@ import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { useLabels } from '@/lib/vocabularies';
+
 import { useSearch } from '../hooks/useSearch';
 import { householdSearchOptions, type Household, type HouseholdFilter } from '../api/households';
 import { SearchList } from './SearchList';
@@ -9,6 +11,7 @@ import { SearchList } from './SearchList';
 /** Search by name (exact, or a prefix with *), ID number, village and category; keyset paging. */
 export function HouseholdSearch({ linkTo, newLink }: { linkTo: (id: string) => string; newLink: string | null }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const list = useSearch(householdSearchOptions, {});
 
   return (
@@ -37,7 +40,7 @@ export function HouseholdSearch({ linkTo, newLink }: { linkTo: (id: string) => s
             <Select
               allowClear
               style={{ width: 140 }}
-              options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))}
+              options={vocab.options('household_category')}
             />
           </Form.Item>
         </>
@@ -47,7 +50,7 @@ export function HouseholdSearch({ linkTo, newLink }: { linkTo: (id: string) => s
         { title: t('registry.head'), dataIndex: 'head_name', render: (name: string, h) => <Link to={linkTo(h.id)}>{name}</Link> },
         { title: t('registry.village'), dataIndex: 'village_code' },
         { title: t('registry.address'), dataIndex: 'address' },
-        { title: t('registry.category'), dataIndex: 'category', render: (c: Household['category']) => t(`enums.category.${c}`) },
+        { title: t('registry.category'), dataIndex: 'category', render: (c: Household['category']) => vocab.label('household_category', c) },
         { title: t('registry.members'), key: 'members', render: (_, h) => h.members.length },
       ]}
     />

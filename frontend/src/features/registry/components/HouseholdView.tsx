@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
 import { FormModal, useWrite } from '@/lib/write';
+import { useLabels } from '@/lib/vocabularies';
 
 import { getHouseholdWhole, householdKeys, updateHousehold, useHousehold, type Household, type HouseholdChanges } from '../api/households';
 import { EntityHouseholdSection, PairingSection } from './LinkSections';
@@ -13,6 +14,7 @@ import { MemberSection } from './MemberSection';
 /** One household, members masked, with its pairings and entities; officers and the county admin may edit it (If-Match). */
 export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: boolean; notFound: React.ReactNode }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const household = useHousehold(id);
   const [editing, setEditing] = useState(false);
 
@@ -32,7 +34,7 @@ export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: 
       <Descriptions bordered column={2} size="small">
         <Descriptions.Item label={t('registry.village')}>{h.village_code}</Descriptions.Item>
         <Descriptions.Item label={t('registry.address')}>{h.address}</Descriptions.Item>
-        <Descriptions.Item label={t('registry.category')}>{t(`enums.category.${h.category}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.category')}>{vocab.label('household_category', h.category)}</Descriptions.Item>
         <Descriptions.Item label={t('registry.phone')}>{h.phone ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
       </Descriptions>
@@ -46,6 +48,7 @@ export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: 
 
 function EditHousehold({ household, onClose }: { household: Household; onClose: () => void }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const client = useQueryClient();
   const [form] = Form.useForm<HouseholdChanges>();
   const write = useWrite(form);
@@ -81,7 +84,7 @@ function EditHousehold({ household, onClose }: { household: Household; onClose: 
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name="category" label={t('registry.category')}>
-        <Select options={(['small_farmer', 'low_income'] as const).map((value) => ({ value, label: t(`enums.category.${value}`) }))} />
+        <Select options={vocab.options('household_category')} />
       </Form.Item>
       <Form.Item name="categoryChangeReason" label={t('registry.categoryReason')}>
         <Input />

@@ -12,8 +12,9 @@ import {
   usePairings,
   type DriveMode,
 } from '../api/links';
+import { useLabels } from '@/lib/vocabularies';
+
 import { CadreName, EntityName, HouseholdName } from './Names';
-import { enumLabel, enumOptions } from './options';
 import { CadreSelect, EntitySelect, HouseholdSelect } from './pickers';
 import { AddLinkButton, LinkTable } from './LinkTable';
 
@@ -100,6 +101,7 @@ export function CadreEntitySection({ owner, canWrite }: { owner: { cadre_id: str
 /** 带动: the households an entity drives, or the entity driving a household, with the mode. */
 export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id: string } | { household_id: string }; canWrite: boolean }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const rows = useEntityHouseholdLinks(owner);
   const ofEntity = 'entity_id' in owner;
   return (
@@ -114,7 +116,7 @@ export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id
           ? { title: t('links.household'), render: (row) => <HouseholdName id={row.household_id} /> }
           : { title: t('links.entity'), render: (row) => <EntityName id={row.entity_id} /> }
       }
-      extra={[{ title: t('links.mode'), dataIndex: 'mode', render: (mode: DriveMode) => enumLabel(t, 'driveMode', mode) }]}
+      extra={[{ title: t('links.mode'), dataIndex: 'mode', render: (mode: DriveMode) => vocab.label('drive_mode', mode) }]}
       endLabel={() => t('links.entityHouseholdOne')}
       add={
         <AddLinkButton<{ entity_id?: string; household_id?: string; mode: DriveMode }>
@@ -136,7 +138,7 @@ export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id
             </Form.Item>
           )}
           <Form.Item name="mode" label={t('links.mode')} rules={[{ required: true }]}>
-            <Select options={enumOptions(t, 'driveMode', DRIVE_MODES)} />
+            <Select options={vocab.options('drive_mode', DRIVE_MODES)} />
           </Form.Item>
         </AddLinkButton>
       }

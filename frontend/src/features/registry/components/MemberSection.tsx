@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal, useWrite, WriteAlerts } from '@/lib/write';
+import { useLabels } from '@/lib/vocabularies';
 
 import { householdKeys, type Household } from '../api/households';
 import {
@@ -24,12 +25,12 @@ import {
   type Member,
   type MemberForm,
 } from '../api/members';
-import { enumLabel, enumOptions } from './options';
 
 type Change = { member: Member | null } | { remove: Member };
 
 export function MemberSection({ household, canEdit }: { household: Household; canEdit: boolean }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const [change, setChange] = useState<Change | null>(null);
   return (
     <Card
@@ -50,11 +51,11 @@ export function MemberSection({ household, canEdit }: { household: Household; ca
         dataSource={household.members}
         columns={[
           { title: t('registry.name'), dataIndex: 'name' },
-          { title: t('registry.relation'), dataIndex: 'relation', render: (r: Member['relation']) => enumLabel(t, 'relation', r) },
+          { title: t('registry.relation'), dataIndex: 'relation', render: (r: Member['relation']) => vocab.label('relation', r) },
           { title: t('registry.idNumber'), dataIndex: 'id_number' },
-          { title: t('registry.health'), dataIndex: 'health', render: (v: Member['health']) => enumLabel(t, 'health', v) },
-          { title: t('registry.labour'), dataIndex: 'labour_ability', render: (v: Member['labour_ability']) => enumLabel(t, 'labourAbility', v) },
-          { title: t('registry.employment'), dataIndex: 'employment', render: (v: Member['employment']) => enumLabel(t, 'employment', v) },
+          { title: t('registry.health'), dataIndex: 'health', render: (v: Member['health']) => vocab.label('health', v) },
+          { title: t('registry.labour'), dataIndex: 'labour_ability', render: (v: Member['labour_ability']) => vocab.label('labour_ability', v) },
+          { title: t('registry.employment'), dataIndex: 'employment', render: (v: Member['employment']) => vocab.label('employment', v) },
           { title: t('registry.resident'), dataIndex: 'resident', render: (v: boolean) => (v ? t('regAdmin.yes') : t('regAdmin.no')) },
           ...(canEdit
             ? [
@@ -106,6 +107,7 @@ function useMemberWrite(household: Household, form: ReturnType<typeof Form.useFo
 
 function MemberModal({ household, member, onClose }: { household: Household; member: Member | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const vocab = useLabels();
   const [form] = Form.useForm<MemberForm>();
   const index = member ? household.members.findIndex((m) => m.id === member.id) : null;
   const write = useMemberWrite(household, form, index);
@@ -145,16 +147,16 @@ function MemberModal({ household, member, onClose }: { household: Household; mem
         <Input autoComplete="off" maxLength={18} />
       </Form.Item>
       <Form.Item name="relation" label={t('registry.relation')}>
-        <Select options={enumOptions(t, 'relation', RELATIONS)} />
+        <Select options={vocab.options('relation', RELATIONS)} />
       </Form.Item>
       <Form.Item name="health" label={t('registry.health')}>
-        <Select options={enumOptions(t, 'health', HEALTH)} />
+        <Select options={vocab.options('health', HEALTH)} />
       </Form.Item>
       <Form.Item name="labour_ability" label={t('registry.labour')}>
-        <Select options={enumOptions(t, 'labourAbility', LABOUR)} />
+        <Select options={vocab.options('labour_ability', LABOUR)} />
       </Form.Item>
       <Form.Item name="employment" label={t('registry.employment')}>
-        <Select options={enumOptions(t, 'employment', EMPLOYMENT)} />
+        <Select options={vocab.options('employment', EMPLOYMENT)} />
       </Form.Item>
       <Form.Item name="resident" valuePropName="checked">
         <Checkbox>{t('registry.resident')}</Checkbox>
