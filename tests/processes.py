@@ -16,7 +16,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -265,3 +265,14 @@ def token(gateway: httpx.Client, **form: str) -> str:
     assert response.status_code == 200, response.text
     access_token: str = response.json()["access_token"]
     return access_token
+
+
+def until(what: str, check: Callable[[], bool], seconds: float = 30.0) -> float:
+    """Poll ``check`` until it holds (the services read each other's feeds); answers the
+    seconds it took, or fails naming ``what``."""
+    began = time.monotonic()
+    while time.monotonic() - began < seconds:
+        if check():
+            return time.monotonic() - began
+        time.sleep(0.2)
+    raise AssertionError(f"{what}: not seen within {seconds} s")

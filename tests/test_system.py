@@ -10,7 +10,6 @@ import functools
 import signal
 import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,8 @@ from kit.problems import PROBLEM_JSON
 from kit.testing import on_sqlite
 from kit.tokens import generate_private_pem
 from registry.demo import DEMO_PASSWORD
-from registry.tests.factories import VILLAGE_A1, household_body
+from registry.tests.factories import VILLAGE_A1
+from tests.county import paired_household, village_and_cadre, wait_for_schedule
 from tests.processes import (
     ADMIN_PASSWORD,
     System,
@@ -32,6 +32,7 @@ from tests.processes import (
     fresh_database,
     run_cli,
     token,
+    until,
 )
 
 pytestmark = [pytest.mark.system, pytest.mark.smoke]
@@ -87,81 +88,13 @@ def test_the_merged_openapi_lists_every_service(system: System, gateway: httpx.C
         assert "left out" not in document.json()["info"]["description"]
 
 
-def _seed_paired_household(
-    gateway: httpx.Client, admin: dict[str, str], cadre_id: str, first_sequence: int
-) -> str:
-    household = gateway.post(
-        "/api/v1/households",
-        json=household_body(VILLAGE_A1, first_sequence=first_sequence),
-        headers=admin,
-    )
-    assert household.status_code == 201, household.text
-    pairing = gateway.post(
-        "/api/v1/pairings",
-        json={
-            "cadre_id": cadre_id,
-            "household_id": household.json()["id"],
-            "started_on": "2024-01-01",
-        },
-        headers=admin,
-    )
-    assert pairing.status_code == 201, pairing.text
-    household_id: str = household.json()["id"]
-    return household_id
-
-
-def _wait_for_schedule(gateway: httpx.Client, headers: dict[str, str], expected: set[str]) -> None:
-    """Poll assistance (through the gateway) until its schedule lists ``expected``."""
-    deadline, seen = time.monotonic() + 30, set()
-    while time.monotonic() < deadline:
-        page = gateway.get("/api/v1/schedule", headers=headers)
-        if page.status_code == 200:
-            seen = {item["household_id"] for item in page.json()["items"]}
-            if expected <= seen:
-                return
-        time.sleep(0.3)
-    raise AssertionError(f"assistance never caught up: saw {seen}, expected {expected}")
-
-
-def _village_and_cadre(
-    gateway: httpx.Client,
-    admin: dict[str, str],
-    village: tuple[str, str, str],
-    cadre_name: str,
-) -> str:
-    """The county, 黄田镇, ``village`` (code, name, size) and the county's department, made
-    by whichever test runs first, and a new cadre; answers the cadre's id."""
-    for code, name, size in [("331126", "庆元县", None), ("331126101", "黄田镇", None), village]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        made = gateway.post("/api/v1/areas", json=area, headers=admin)
-        assert made.status_code in (201, 409), made.text
-    department = gateway.post(
-        "/api/v1/departments", json={"name": "县农业农村局", "area_code": "331126"}, headers=admin
-    )
-    assert department.status_code in (201, 409), department.text
-    made_or_held = department.json()  # a 409 names the department holding the name
-    cadre = gateway.post(
-        "/api/v1/cadres",
-        json={
-            "name": cadre_name,
-            "department_id": made_or_held.get("id") or made_or_held["holder_id"],
-            "type": "agri_technician",
-            "home_area_code": "331126101",
-        },
-        headers=admin,
-    )
-    assert cadre.status_code == 201, cadre.text
-    cadre_id: str = cadre.json()["id"]
-    return cadre_id
-
-
 def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
     system: System, gateway: httpx.Client
 ) -> None:
     with system.explained():
         access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
         admin = {"Authorization": f"Bearer {access}"}
-        cadre = _village_and_cadre(gateway, admin, (VILLAGE_A1, "黄田村", "large"), "张帮扶")
+        cadre = village_and_cadre(gateway, admin, (VILLAGE_A1, "黄田村", "large"), "张帮扶")
         user = {
             "username": "zhang",
             "display_name": "张帮扶",
@@ -171,12 +104,12 @@ def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
             "password": "zhang-password-1",
         }
         assert gateway.post("/api/v1/users", json=user, headers=admin).status_code == 201
-        first = _seed_paired_household(gateway, admin, cadre, 101)
+        first = paired_household(gateway, admin, cadre, 101)
         zhang = {
             "Authorization": "Bearer "
             + token(gateway, grant_type="password", username="zhang", password="zhang-password-1")
         }
-        _wait_for_schedule(gateway, zhang, {first})
+        wait_for_schedule(gateway, zhang, {first})
 
         system.stop("registry")
         visit = {
@@ -191,8 +124,8 @@ def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
 
         system.start("registry")
         system.wait_ready("registry")
-        second = _seed_paired_household(gateway, admin, cadre, 201)
-        _wait_for_schedule(gateway, zhang, {first, second})
+        second = paired_household(gateway, admin, cadre, 201)
+        wait_for_schedule(gateway, zhang, {first, second})
         statuses = {
             item["household_id"]: item["status"]
             for item in gateway.get("/api/v1/schedule", headers=zhang).json()["items"]
@@ -216,17 +149,6 @@ def test_a_stopped_service_answers_502_problem(system: System, gateway: httpx.Cl
 
 # --- indicators: live figures, and a consumer killed mid-feed --------------------------------
 LIVE_VILLAGE = "331126101250"  # a village of these tests' own, so others' households don't count
-LIVE_SECONDS = 30.0
-
-
-def _until(what: str, check: Callable[[], bool], seconds: float = LIVE_SECONDS) -> float:
-    """Poll ``check`` until it holds; answers the seconds it took."""
-    began = time.monotonic()
-    while time.monotonic() - began < seconds:
-        if check():
-            return time.monotonic() - began
-        time.sleep(0.2)
-    raise AssertionError(f"{what}: not seen within {seconds} s")
 
 
 def _value(
@@ -258,16 +180,8 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
         system.restart_if_stopped("assistance")  # the 502 test stopped it
         access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
         admin = {"Authorization": f"Bearer {access}"}
-        cadre = _village_and_cadre(gateway, admin, (LIVE_VILLAGE, "指标测试村", "small"), "李指标")
-        household = gateway.post(
-            "/api/v1/households",
-            json=household_body(LIVE_VILLAGE, first_sequence=901),
-            headers=admin,
-        )
-        assert household.status_code == 201, household.text
-        household_id = household.json()["id"]
-        pairing = {"cadre_id": cadre, "household_id": household_id, "started_on": "2024-01-01"}
-        assert gateway.post("/api/v1/pairings", json=pairing, headers=admin).status_code == 201
+        cadre = village_and_cadre(gateway, admin, (LIVE_VILLAGE, "指标测试村", "small"), "李指标")
+        household_id = paired_household(gateway, admin, cadre, 901, LIVE_VILLAGE)
 
         # An income record: 2025 (its Q4), 30,000.00 yuan over 2 residents = 15,000.00 each.
         record = {
@@ -281,7 +195,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
             f"/api/v1/households/{household_id}/income-records/2025Q4", json=record, headers=admin
         )
         assert put.status_code == 201, put.text
-        income_seconds = _until(
+        income_seconds = until(
             "the income record in I01",
             lambda: (
                 _value(gateway, admin, "I01_rural_income", LIVE_VILLAGE, "2025", "per_capita")
@@ -294,7 +208,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
         period = f"{now.year}Q{(now.month - 1) // 3 + 1}"
         visit = {"household_id": household_id, "mode": "phone", "occurred_at": now.isoformat()}
         visit_id = uuid.uuid4()
-        _until(
+        until(
             "assistance knowing the household",
             lambda: (
                 gateway.put(f"/api/v1/visits/{visit_id}", json=visit, headers=admin).status_code
@@ -302,7 +216,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
             ),
         )
         logged_at = time.monotonic()
-        _until(
+        until(
             "the visit in I14",
             lambda: (
                 _value(gateway, admin, "I14_six_ones", LIVE_VILLAGE, period, "visited") == "100.00"
@@ -407,7 +321,7 @@ def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run
                 last = asyncio.run(_fetch(database_url, "SELECT max(seq) FROM registry.outbox"))
 
                 _start(running, "indicators")
-                _until("a first page applied", lambda: _applied_seq(database_url) > 0, 120)
+                until("a first page applied", lambda: _applied_seq(database_url) > 0, 120)
                 running.processes["indicators"].send_signal(signal.SIGKILL)
                 running.processes["indicators"].wait(timeout=10)
                 applied = _applied_seq(database_url)
@@ -416,7 +330,7 @@ def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run
                 _start(running, "indicators")
                 _start(running, "uninterrupted")
                 for url in (database_url, second_url):
-                    _until("the feed applied", functools.partial(_caught_up, url, last), 180)
+                    until("the feed applied", functools.partial(_caught_up, url, last), 180)
                 login = {"grant_type": "password", "username": "admin", "password": DEMO_PASSWORD}
                 issued = httpx.post(
                     running.urls["registry"] + "/v1/auth/token", data=login, trust_env=False

@@ -9,13 +9,14 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import httpx
 import pytest
 
 from registry.tests.factories import VILLAGE_A1, VILLAGE_B1, household_body, id_number, member_body
+from tests.county import wait_for_schedule
 from tests.processes import (
     ADMIN_PASSWORD,
     REPO,
@@ -24,6 +25,7 @@ from tests.processes import (
     create_admin,
     four_processes,
     token,
+    until,
 )
 
 FRONTEND = REPO / "frontend"
@@ -110,14 +112,6 @@ def run_script(web: System, script: str, env: Mapping[str, str]) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def wait_until(ready: Callable[[], bool], failure: str) -> None:
-    """Polls ready() for up to 30 s (the services read each other's feeds); fails with failure."""
-    deadline = time.monotonic() + 30
-    while not ready():
-        assert time.monotonic() < deadline, failure
-        time.sleep(0.3)
-
-
 def seed_cadre_with_households(client: httpx.Client) -> str:
     """A township, a cadre who logs in as ``zhang``, and two low-income households paired to them;
     answers the id of the one headed by HEAD_NAME."""
@@ -166,24 +160,12 @@ def seed_cadre_with_households(client: httpx.Client) -> str:
     return target
 
 
-def wait_for_schedule(client: httpx.Client, cadre: dict[str, str], household_id: str) -> None:
-    """Assistance reads the registry's feed: wait until the cadre's schedule has the household."""
-
-    def listed() -> bool:
-        page = client.get("/api/v1/schedule", headers=cadre)
-        return page.status_code == 200 and any(
-            item["household_id"] == household_id for item in page.json()["items"]
-        )
-
-    wait_until(listed, "assistance never listed the household")
-
-
 def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
     web: System,
 ) -> None:
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         household_id = seed_cadre_with_households(client)
-        wait_for_schedule(client, bearer(client, "zhang", CADRE_PASSWORD), household_id)
+        wait_for_schedule(client, bearer(client, "zhang", CADRE_PASSWORD), {household_id})
         env = {
             "E2E_USERNAME": "zhang",
             "E2E_PASSWORD": CADRE_PASSWORD,
@@ -455,7 +437,7 @@ def wait_for_indicators(client: httpx.Client, headers: dict[str, str]) -> None:
             row["area_code"] == ZHUKOU and row["denominator"] == "2" for row in page.json()["items"]
         )
 
-    wait_until(counted, "the indicators never counted the township's households")
+    until("the indicators counting the township's households", counted)
 
 
 def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_assigned(
@@ -463,7 +445,7 @@ def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_a
 ) -> None:
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         visited = seed_dashboard(client)
-        wait_for_schedule(client, bearer(client, DASHBOARD_CADRE, CADRE_PASSWORD), visited)
+        wait_for_schedule(client, bearer(client, DASHBOARD_CADRE, CADRE_PASSWORD), {visited})
         officer = bearer(client, DASHBOARD_OFFICER, OFFICER_PASSWORD)
         wait_for_indicators(client, officer)
         env = {
