@@ -3,7 +3,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := services
 
-.PHONY: run test lint typecheck pytest smoke migrate demo clean deploy-check
+.PHONY: run test prerequisites lint typecheck pytest smoke migrate demo clean deploy-check
+
+# The demo's clock (services/kit/clock.py), for trying a month end or a deadline:
+# `make run FUMIN_CLOCK=2026-11-30T23:30:00+08:00` stops the services' "now" there, `+3d` moves it;
+# unset, the wall clock. A service's own FUMIN_<SERVICE>_CLOCK, if set, wins.
+run demo: export FUMIN_REGISTRY_CLOCK ?= $(FUMIN_CLOCK)
+run demo: export FUMIN_ASSISTANCE_CLOCK ?= $(FUMIN_CLOCK)
+run demo: export FUMIN_INDICATORS_CLOCK ?= $(FUMIN_CLOCK)
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	python3 -m venv $(VENV)
@@ -36,18 +43,24 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy services tests bench
 
+# The browser tests run last, in frontend-test, once the app is built.
 pytest: $(VENV)/.installed
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --ignore=tests/test_web_e2e.py
 
 smoke: $(VENV)/.installed
 	FUMIN_TEST_STORE=sqlite $(BIN)/pytest -q -m smoke
 
 # docker-compose config, the kustomize overlay against the Kubernetes and CloudNativePG schemas
-# (tests/test_deploy.py; needs docker-compose and kubectl, see docs/operations.md).
+# (tests/test_deploy.py; needs docker-compose and kubectl, which make test sees to first).
 deploy-check: $(VENV)/.installed
 	$(BIN)/pytest -q tests/test_deploy.py
 
-test: lint typecheck pytest smoke deploy-check frontend-test
+# What the checks need on this machine first: Debian's packages installed when missing,
+# PostgreSQL started when down, or one line naming what is missing and how to get it.
+prerequisites:
+	@bash scripts/prerequisites.sh
+
+test: prerequisites lint typecheck pytest smoke deploy-check frontend-test
 
 # The web app (frontend/, docs/frontend.md). Built when dist is missing or older than its sources:
 # npm ci from the lock, the typed client generated from the services' OpenAPI, vite build.

@@ -17,13 +17,12 @@ from typing import Any
 import httpx
 import pytest
 
-from kit.tokens import generate_private_pem
 from registry.app import create_app
 from registry.demo.logins import DEMO_PASSWORD
 from registry.settings import RegistrySettings
 from registry.tests.factories import household_body
 from registry.tests.test_province_sync import database
-from tests.test_system import REPO, System, free_port, fresh_database, token
+from tests.processes import REPO, System, four_processes, gateway_client, run_cli, token
 
 EXAMPLE = REPO / "docs" / "examples" / "province_sync.py"
 DEMO_HOUSEHOLDS = 20
@@ -32,21 +31,10 @@ SCOPES = ["feeds:read", "households:read", "pii:read"]
 pytestmark = [pytest.mark.system, pytest.mark.smoke]
 
 
-SERVICES = ("registry", "assistance", "indicators", "gateway")
-
-
 def seed_demo(system: System) -> None:
     """The demo county, loaded as `make demo` does (``python -m registry seed-demo``), with
     its logins (the county admin among them)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "registry", "seed-demo", "--households", str(DEMO_HOUSEHOLDS)],
-        env=system.env("registry"),
-        cwd=system.folder,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    run_cli(system, "registry", "seed-demo", "--households", str(DEMO_HOUSEHOLDS))
 
 
 def run_example(system: System, client: dict[str, Any], state: Path) -> dict[str, Any]:
@@ -92,49 +80,39 @@ def the_registry(system: System) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """test_system's four processes, on a database holding the demo county."""
-    folder = tmp_path_factory.mktemp("province")
-    (folder / "signing.pem").write_text(generate_private_pem())
-    with fresh_database() as database_url:
-        running = System(folder, database_url)
-        running.urls = {service: f"http://127.0.0.1:{free_port()}" for service in SERVICES}
-        try:
-            with running.explained():
-                for service in SERVICES:
-                    running.start(service)
-                for service in SERVICES:
-                    running.wait_ready(service)
-                seed_demo(running)
-            yield running
-        finally:
-            for service in running.processes:
-                running.stop(service)
+def demo_system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+    """The four processes (tests/processes.py) on a database holding the demo county."""
+    with four_processes(tmp_path_factory.mktemp("province")) as running:
+        with running.explained():
+            seed_demo(running)
+        yield running
 
 
 @pytest.fixture(scope="module")
-def gateway(system: System) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=system.urls["gateway"], timeout=30, trust_env=False) as client:
+def demo_gateway(demo_system: System) -> Iterator[httpx.Client]:
+    with gateway_client(demo_system) as client:
         yield client
 
 
 def test_the_guide_s_example_keeps_a_copy_of_the_demo_county(
-    system: System, gateway: httpx.Client
+    demo_system: System, demo_gateway: httpx.Client
 ) -> None:
-    with system.explained():
-        access = token(gateway, grant_type="password", username="admin", password=DEMO_PASSWORD)
+    with demo_system.explained():
+        access = token(
+            demo_gateway, grant_type="password", username="admin", password=DEMO_PASSWORD
+        )
         admin = {"Authorization": f"Bearer {access}"}
         body = {"name": "浙江省农民增收平台", "area_code": "331126", "scopes": SCOPES}
-        registered = gateway.post("/api/v1/clients", json=body, headers=admin)
+        registered = demo_gateway.post("/api/v1/clients", json=body, headers=admin)
         assert registered.status_code == 201, registered.text
-        state = system.folder / "province_copy.json"
+        state = demo_system.folder / "province_copy.json"
 
-        first = run_example(system, registered.json(), state)
+        first = run_example(demo_system, registered.json(), state)
         assert first["records"]["household"] == DEMO_HOUSEHOLDS
-        assert the_copy(state) == the_registry(system)
+        assert the_copy(state) == the_registry(demo_system)
 
-        created = gateway.post("/api/v1/households", json=household_body(), headers=admin)
+        created = demo_gateway.post("/api/v1/households", json=household_body(), headers=admin)
         assert created.status_code == 201, created.text
-        again = run_example(system, registered.json(), state)  # resumes from its cursor
+        again = run_example(demo_system, registered.json(), state)  # resumes from its cursor
         assert again["records"]["household"] == DEMO_HOUSEHOLDS + 1
-        assert the_copy(state) == the_registry(system)
+        assert the_copy(state) == the_registry(demo_system)

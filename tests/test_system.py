@@ -1,22 +1,15 @@
-"""The four real processes on a fresh database, driven over HTTP through the gateway only.
+"""The four real processes on a fresh database (the ``system`` and ``gateway`` fixtures of
+tests/conftest.py), driven over HTTP through the gateway only.
 
 Runs on PostgreSQL (a throw-away ``fumin_system_<random>`` database) in the full suite, and on
 SQLite files in the smoke run.
 """
 
 import asyncio
-import contextlib
 import functools
-import os
-import secrets
 import signal
-import socket
-import subprocess
-import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,183 +23,19 @@ from kit.problems import PROBLEM_JSON
 from kit.testing import on_sqlite
 from kit.tokens import generate_private_pem
 from registry.demo import DEMO_PASSWORD
-from registry.tests.factories import VILLAGE_A1, household_body
-
-REPO = Path(__file__).resolve().parent.parent
-SERVICES_DIR = REPO / "services"
-POSTGRES = "postgresql://postgres@127.0.0.1:5432"
-READY_SECONDS = 90.0
-ADMIN_PASSWORD = "system-test-password"
+from registry.tests.factories import VILLAGE_A1
+from tests.county import paired_household, village_and_cadre, wait_for_schedule
+from tests.processes import (
+    ADMIN_PASSWORD,
+    System,
+    free_port,
+    fresh_database,
+    run_cli,
+    token,
+    until,
+)
 
 pytestmark = [pytest.mark.system, pytest.mark.smoke]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-async def _admin(sql: str) -> None:
-    conn = await asyncpg.connect(f"{POSTGRES}/postgres")
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
-@dataclass
-class System:
-    """The running processes, their addresses and their logs."""
-
-    folder: Path
-    database_url: str
-    urls: dict[str, str] = field(default_factory=dict)
-    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-
-    def env(self, service: str) -> dict[str, str]:
-        # Only what this test sets: nothing FUMIN_* leaks in from the caller's shell.
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FUMIN_")}
-        env["PYTHONPATH"] = str(SERVICES_DIR)
-        prefix = f"FUMIN_{service.upper()}_"
-        if service == "gateway":
-            for name in ("registry", "assistance", "indicators"):
-                env[f"{prefix}{name.upper()}_URL"] = self.urls[name]
-            env[f"{prefix}FRONTEND_DIST"] = str(self.folder / "no-dist")
-            return env
-        registry = self.urls["registry"]
-        env |= {
-            f"{prefix}ENVIRONMENT": "test",
-            f"{prefix}DATABASE_URL": self.database_url,
-            f"{prefix}DATA_DIR": str(self.folder / "data"),
-            f"{prefix}MIGRATE_ON_START": "true",
-            f"{prefix}JWKS_URL": f"{registry}/.well-known/jwks.json",
-            f"{prefix}TOKEN_URL": f"{registry}/v1/auth/token",
-        }
-        if service == "registry":
-            env[f"{prefix}SIGNING_KEY_FILE"] = str(self.folder / "signing.pem")
-        else:  # the services that read the registry's feed, polling often to keep tests short
-            env[f"{prefix}REGISTRY_URL"] = registry
-            env[f"{prefix}FEED_IDLE_SECONDS"] = "0.2"
-            if service == "indicators" and "assistance" in self.urls:  # its second feed
-                env[f"{prefix}ASSISTANCE_URL"] = self.urls["assistance"]
-        return env
-
-    def log_path(self, service: str) -> Path:
-        return self.folder / f"{service}.log"
-
-    def start(self, service: str) -> None:
-        port = int(self.urls[service].rsplit(":", 1)[1])
-        command = [sys.executable, "-m", "uvicorn", "--app-dir", str(SERVICES_DIR), "--factory"]
-        command += [f"{service}.app:create_app", "--host", "127.0.0.1", "--port", str(port)]
-        with self.log_path(service).open("wb") as log:
-            self.processes[service] = subprocess.Popen(
-                command,
-                env=self.env(service),
-                cwd=self.folder,  # no stray .env file is read
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-
-    def wait_ready(self, service: str) -> None:
-        path = "/healthz" if service == "gateway" else "/readyz"
-        deadline = time.monotonic() + READY_SECONDS
-        while time.monotonic() < deadline:
-            if self.processes[service].poll() is not None:
-                raise RuntimeError(f"{service} exited while starting")
-            with contextlib.suppress(httpx.HTTPError):
-                response = httpx.get(self.urls[service] + path, timeout=2, trust_env=False)
-                if response.status_code == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"{service} not ready after {READY_SECONDS} s")
-
-    def stop(self, service: str) -> None:
-        process = self.processes[service]
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
-
-    def print_logs(self) -> None:
-        for service in self.processes:
-            print(f"----- {service} log -----")
-            print(self.log_path(service).read_text(errors="replace")[-20_000:])
-
-    @contextlib.contextmanager
-    def explained(self) -> Iterator[None]:
-        """On any failure, print every process's log beside it."""
-        try:
-            yield
-        except BaseException:
-            self.print_logs()
-            raise
-
-
-@contextlib.contextmanager
-def fresh_database() -> Iterator[str]:
-    """A new PostgreSQL database for this run (dropped after), or "" for SQLite files."""
-    if on_sqlite():
-        yield ""
-        return
-    name = f"fumin_system_{secrets.token_hex(4)}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-@pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    folder = tmp_path_factory.mktemp("system")
-    (folder / "signing.pem").write_text(generate_private_pem())
-    with fresh_database() as database_url:
-        running = System(folder, database_url)
-        for service in ("registry", "assistance", "indicators", "gateway"):
-            running.urls[service] = f"http://127.0.0.1:{free_port()}"
-        try:
-            with running.explained():
-                for service in ("registry", "assistance", "indicators", "gateway"):
-                    running.start(service)
-                for service in running.processes:
-                    running.wait_ready(service)
-                create_admin(running)
-            yield running
-        finally:
-            for service in running.processes:
-                running.stop(service)
-
-
-def create_admin(system: System) -> None:
-    """The first county admin, made as an operator would: ``python -m registry create-admin``."""
-    env = system.env("registry") | {"FUMIN_ADMIN_PASSWORD": ADMIN_PASSWORD}
-    done = subprocess.run(
-        [sys.executable, "-m", "registry", "create-admin", "admin"],
-        env=env,
-        cwd=system.folder,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-
-
-@pytest.fixture(scope="module")
-def gateway(system: System) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=system.urls["gateway"], timeout=30, trust_env=False) as client:
-        yield client
-
-
-def token(gateway: httpx.Client, **form: str) -> str:
-    response = gateway.post("/api/v1/auth/token", data=form)
-    assert response.status_code == 200, response.text
-    access_token: str = response.json()["access_token"]
-    return access_token
 
 
 def test_an_admin_logs_in_and_is_known_through_the_gateway(
@@ -259,81 +88,13 @@ def test_the_merged_openapi_lists_every_service(system: System, gateway: httpx.C
         assert "left out" not in document.json()["info"]["description"]
 
 
-def _seed_paired_household(
-    gateway: httpx.Client, admin: dict[str, str], cadre_id: str, first_sequence: int
-) -> str:
-    household = gateway.post(
-        "/api/v1/households",
-        json=household_body(VILLAGE_A1, first_sequence=first_sequence),
-        headers=admin,
-    )
-    assert household.status_code == 201, household.text
-    pairing = gateway.post(
-        "/api/v1/pairings",
-        json={
-            "cadre_id": cadre_id,
-            "household_id": household.json()["id"],
-            "started_on": "2024-01-01",
-        },
-        headers=admin,
-    )
-    assert pairing.status_code == 201, pairing.text
-    household_id: str = household.json()["id"]
-    return household_id
-
-
-def _wait_for_schedule(gateway: httpx.Client, headers: dict[str, str], expected: set[str]) -> None:
-    """Poll assistance (through the gateway) until its schedule lists ``expected``."""
-    deadline, seen = time.monotonic() + 30, set()
-    while time.monotonic() < deadline:
-        page = gateway.get("/api/v1/schedule", headers=headers)
-        if page.status_code == 200:
-            seen = {item["household_id"] for item in page.json()["items"]}
-            if expected <= seen:
-                return
-        time.sleep(0.3)
-    raise AssertionError(f"assistance never caught up: saw {seen}, expected {expected}")
-
-
-def _village_and_cadre(
-    gateway: httpx.Client,
-    admin: dict[str, str],
-    village: tuple[str, str, str],
-    cadre_name: str,
-) -> str:
-    """The county, 黄田镇, ``village`` (code, name, size) and the county's department, made
-    by whichever test runs first, and a new cadre; answers the cadre's id."""
-    for code, name, size in [("331126", "庆元县", None), ("331126101", "黄田镇", None), village]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        made = gateway.post("/api/v1/areas", json=area, headers=admin)
-        assert made.status_code in (201, 409), made.text
-    department = gateway.post(
-        "/api/v1/departments", json={"name": "县农业农村局", "area_code": "331126"}, headers=admin
-    )
-    assert department.status_code in (201, 409), department.text
-    made_or_held = department.json()  # a 409 names the department holding the name
-    cadre = gateway.post(
-        "/api/v1/cadres",
-        json={
-            "name": cadre_name,
-            "department_id": made_or_held.get("id") or made_or_held["holder_id"],
-            "type": "agri_technician",
-            "home_area_code": "331126101",
-        },
-        headers=admin,
-    )
-    assert cadre.status_code == 201, cadre.text
-    cadre_id: str = cadre.json()["id"]
-    return cadre_id
-
-
 def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
     system: System, gateway: httpx.Client
 ) -> None:
     with system.explained():
         access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
         admin = {"Authorization": f"Bearer {access}"}
-        cadre = _village_and_cadre(gateway, admin, (VILLAGE_A1, "黄田村", "large"), "张帮扶")
+        cadre = village_and_cadre(gateway, admin, (VILLAGE_A1, "黄田村", "large"), "张帮扶")
         user = {
             "username": "zhang",
             "display_name": "张帮扶",
@@ -343,12 +104,12 @@ def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
             "password": "zhang-password-1",
         }
         assert gateway.post("/api/v1/users", json=user, headers=admin).status_code == 201
-        first = _seed_paired_household(gateway, admin, cadre, 101)
+        first = paired_household(gateway, admin, cadre, 101)
         zhang = {
             "Authorization": "Bearer "
             + token(gateway, grant_type="password", username="zhang", password="zhang-password-1")
         }
-        _wait_for_schedule(gateway, zhang, {first})
+        wait_for_schedule(gateway, zhang, {first})
 
         system.stop("registry")
         visit = {
@@ -363,8 +124,8 @@ def test_assistance_works_while_the_registry_is_down_and_catches_up_after(
 
         system.start("registry")
         system.wait_ready("registry")
-        second = _seed_paired_household(gateway, admin, cadre, 201)
-        _wait_for_schedule(gateway, zhang, {first, second})
+        second = paired_household(gateway, admin, cadre, 201)
+        wait_for_schedule(gateway, zhang, {first, second})
         statuses = {
             item["household_id"]: item["status"]
             for item in gateway.get("/api/v1/schedule", headers=zhang).json()["items"]
@@ -388,24 +149,6 @@ def test_a_stopped_service_answers_502_problem(system: System, gateway: httpx.Cl
 
 # --- indicators: live figures, and a consumer killed mid-feed --------------------------------
 LIVE_VILLAGE = "331126101250"  # a village of these tests' own, so others' households don't count
-LIVE_SECONDS = 30.0
-
-
-def _running(system: System, service: str) -> None:
-    """Start ``service`` again if an earlier test stopped it (the 502 test stops assistance)."""
-    if system.processes[service].poll() is not None:
-        system.start(service)
-        system.wait_ready(service)
-
-
-def _until(what: str, check: Callable[[], bool], seconds: float = LIVE_SECONDS) -> float:
-    """Poll ``check`` until it holds; answers the seconds it took."""
-    began = time.monotonic()
-    while time.monotonic() - began < seconds:
-        if check():
-            return time.monotonic() - began
-        time.sleep(0.2)
-    raise AssertionError(f"{what}: not seen within {seconds} s")
 
 
 def _value(
@@ -434,19 +177,11 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
     system: System, gateway: httpx.Client
 ) -> None:
     with system.explained():
-        _running(system, "assistance")
+        system.restart_if_stopped("assistance")  # the 502 test stopped it
         access = token(gateway, grant_type="password", username="admin", password=ADMIN_PASSWORD)
         admin = {"Authorization": f"Bearer {access}"}
-        cadre = _village_and_cadre(gateway, admin, (LIVE_VILLAGE, "指标测试村", "small"), "李指标")
-        household = gateway.post(
-            "/api/v1/households",
-            json=household_body(LIVE_VILLAGE, first_sequence=901),
-            headers=admin,
-        )
-        assert household.status_code == 201, household.text
-        household_id = household.json()["id"]
-        pairing = {"cadre_id": cadre, "household_id": household_id, "started_on": "2024-01-01"}
-        assert gateway.post("/api/v1/pairings", json=pairing, headers=admin).status_code == 201
+        cadre = village_and_cadre(gateway, admin, (LIVE_VILLAGE, "指标测试村", "small"), "李指标")
+        household_id = paired_household(gateway, admin, cadre, 901, LIVE_VILLAGE)
 
         # An income record: 2025 (its Q4), 30,000.00 yuan over 2 residents = 15,000.00 each.
         record = {
@@ -460,7 +195,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
             f"/api/v1/households/{household_id}/income-records/2025Q4", json=record, headers=admin
         )
         assert put.status_code == 201, put.text
-        income_seconds = _until(
+        income_seconds = until(
             "the income record in I01",
             lambda: (
                 _value(gateway, admin, "I01_rural_income", LIVE_VILLAGE, "2025", "per_capita")
@@ -473,7 +208,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
         period = f"{now.year}Q{(now.month - 1) // 3 + 1}"
         visit = {"household_id": household_id, "mode": "phone", "occurred_at": now.isoformat()}
         visit_id = uuid.uuid4()
-        _until(
+        until(
             "assistance knowing the household",
             lambda: (
                 gateway.put(f"/api/v1/visits/{visit_id}", json=visit, headers=admin).status_code
@@ -481,7 +216,7 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
             ),
         )
         logged_at = time.monotonic()
-        _until(
+        until(
             "the visit in I14",
             lambda: (
                 _value(gateway, admin, "I14_six_ones", LIVE_VILLAGE, period, "visited") == "100.00"
@@ -567,35 +302,35 @@ def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run
     (tmp_path / "signing.pem").write_text(generate_private_pem())
     with fresh_database() as database_url, fresh_database() as second_url:
         running = System(tmp_path, database_url)
-        for service in ("registry", "indicators", "uninterrupted"):
-            running.urls[service] = f"http://127.0.0.1:{free_port()}"
+        for name in ("registry", "indicators", "uninterrupted"):
+            running.urls[name] = f"http://127.0.0.1:{free_port()}"
+        # Both indicators read the registry's feed only, each on a database of its own.
+        running.apps["uninterrupted"] = "indicators"
+        for name, url in (("indicators", database_url), ("uninterrupted", second_url)):
+            running.extra_env[name] = {
+                "FUMIN_INDICATORS_DATABASE_URL": url,
+                "FUMIN_INDICATORS_DATA_DIR": str(running.folder / f"{name}-data"),
+                "FUMIN_INDICATORS_CONSUME_ASSISTANCE": "false",
+            }
         try:
             with running.explained():
                 running.start("registry")
                 running.wait_ready("registry")
-                seed = ["seed-demo", "--households", str(KILLED_HOUSEHOLDS)]
-                seeded = subprocess.run(
-                    [sys.executable, "-m", "registry", *seed],
-                    env=running.env("registry"),
-                    cwd=tmp_path,
-                    capture_output=True,
-                    timeout=300,
-                    check=False,
-                )
-                assert seeded.returncode == 0, seeded.stderr.decode(errors="replace")
+                seed = ("seed-demo", "--households", str(KILLED_HOUSEHOLDS))
+                run_cli(running, "registry", *seed, timeout=300)
                 last = asyncio.run(_fetch(database_url, "SELECT max(seq) FROM registry.outbox"))
 
-                _start_indicators(running, "indicators", database_url)
-                _until("a first page applied", lambda: _applied_seq(database_url) > 0, 120)
+                _start(running, "indicators")
+                until("a first page applied", lambda: _applied_seq(database_url) > 0, 120)
                 running.processes["indicators"].send_signal(signal.SIGKILL)
                 running.processes["indicators"].wait(timeout=10)
                 applied = _applied_seq(database_url)
                 assert 0 < applied < last, f"killed mid-feed: {applied} of {last} applied"
 
-                _start_indicators(running, "indicators", database_url)
-                _start_indicators(running, "uninterrupted", second_url)
+                _start(running, "indicators")
+                _start(running, "uninterrupted")
                 for url in (database_url, second_url):
-                    _until("the feed applied", functools.partial(_caught_up, url, last), 180)
+                    until("the feed applied", functools.partial(_caught_up, url, last), 180)
                 login = {"grant_type": "password", "username": "admin", "password": DEMO_PASSWORD}
                 issued = httpx.post(
                     running.urls["registry"] + "/v1/auth/token", data=login, trust_env=False
@@ -610,39 +345,13 @@ def test_indicators_killed_mid_feed_end_with_the_figures_of_an_uninterrupted_run
 
                 # Rebuilt from the feed from scratch (service stopped): the same figures again.
                 running.stop("indicators")
-                rebuilt = subprocess.run(
-                    [sys.executable, "-m", "indicators", "rebuild"],
-                    env=_indicators_env(running, "indicators", database_url),
-                    cwd=running.folder,
-                    capture_output=True,
-                    timeout=300,
-                    check=False,
-                )
-                assert rebuilt.returncode == 0, rebuilt.stderr.decode(errors="replace")
-                _start_indicators(running, "indicators", database_url)
+                run_cli(running, "indicators", "rebuild", timeout=300)
+                _start(running, "indicators")
                 assert _figures(running.urls["indicators"], headers) == unbroken
         finally:
-            for service in running.processes:
-                running.stop(service)
+            running.stop_all()
 
 
-def _start_indicators(running: System, name: str, database_url: str) -> None:
-    """An indicators process called ``name`` (its port in ``running.urls``) on ``database_url``,
-    reading the registry's feed only."""
-    env = _indicators_env(running, name, database_url)
-    port = running.urls[name].rsplit(":", 1)[1]
-    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(SERVICES_DIR), "--factory"]
-    command += ["indicators.app:create_app", "--host", "127.0.0.1", "--port", port]
-    with running.log_path(name).open("ab") as log:
-        running.processes[name] = subprocess.Popen(
-            command, env=env, cwd=running.folder, stdout=log, stderr=subprocess.STDOUT
-        )
+def _start(running: System, name: str) -> None:
+    running.start(name)
     running.wait_ready(name)
-
-
-def _indicators_env(running: System, name: str, database_url: str) -> dict[str, str]:
-    return running.env("indicators") | {
-        "FUMIN_INDICATORS_DATABASE_URL": database_url,
-        "FUMIN_INDICATORS_DATA_DIR": str(running.folder / f"{name}-data"),
-        "FUMIN_INDICATORS_CONSUME_ASSISTANCE": "false",
-    }

@@ -1,30 +1,31 @@
 """The web app end to end: the real processes on PostgreSQL serving the built frontend, driven by
 Debian's Chromium through playwright-core (frontend/e2e/*.mjs).
 
-Runs when FUMIN_E2E=1 (``make e2e``, part of ``make test``), which builds the frontend first;
-elsewhere it is skipped, so a plain pytest run needs neither Node nor a browser.
+Runs when FUMIN_E2E=1 (``make frontend-e2e``, and the last step of ``make test``), which builds the
+frontend first; otherwise it is skipped, so a plain pytest run needs neither Node nor a browser.
 """
 
 import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import httpx
 import pytest
 
-from kit.tokens import generate_private_pem
 from registry.tests.factories import VILLAGE_A1, VILLAGE_B1, household_body, id_number, member_body
-from tests.test_system import (
+from tests.county import wait_for_schedule
+from tests.processes import (
     ADMIN_PASSWORD,
     REPO,
     System,
+    clock_of,
     create_admin,
-    free_port,
-    fresh_database,
+    four_processes,
     token,
+    until,
 )
 
 FRONTEND = REPO / "frontend"
@@ -39,50 +40,38 @@ E2E_SECONDS = 300
 
 pytestmark = [
     pytest.mark.system,
-    pytest.mark.skipif(os.environ.get("FUMIN_E2E") != "1", reason="set FUMIN_E2E=1 (make e2e)"),
+    pytest.mark.skipif(
+        os.environ.get("FUMIN_E2E") != "1", reason="set FUMIN_E2E=1 (make frontend-e2e)"
+    ),
 ]
 
 
-class WebSystem(System):
-    """The system with the gateway serving the built app, and no rate limit for one busy browser."""
-
-    def env(self, service: str) -> dict[str, str]:
-        env = super().env(service)
-        if service == "gateway":
-            env["FUMIN_GATEWAY_FRONTEND_DIST"] = str(FRONTEND_DIST)
-            env["FUMIN_GATEWAY_RATE_LIMIT_PER_SECOND"] = "0"
-        return env
+# The gateway serves the built app, with no rate limit for one busy browser.
+GATEWAY_ENV = {
+    "FUMIN_GATEWAY_FRONTEND_DIST": str(FRONTEND_DIST),
+    "FUMIN_GATEWAY_RATE_LIMIT_PER_SECOND": "0",
+}
 
 
 def _require(path: Path, what: str) -> None:
     if not path.exists():
-        pytest.fail(
-            f"{what} missing: {path} (make e2e builds the frontend; .ci/run installs chromium)"
-        )
+        pytest.fail(f"{what} missing: {path} (make test builds the frontend and installs chromium)")
 
 
 @pytest.fixture(scope="module")
-def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebSystem]:
+def web(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[System]:
+    """The four processes serving the built app (a ``clock`` marker sets their clock)."""
     _require(FRONTEND_DIST / "index.html", "the built frontend")
     _require(FRONTEND / "node_modules" / "playwright-core", "playwright-core (npm ci)")
     _require(CHROMIUM, "Chromium")
     folder = tmp_path_factory.mktemp("web")
-    (folder / "signing.pem").write_text(generate_private_pem())
-    with fresh_database() as database_url:
-        running = WebSystem(folder, database_url)
-        for service in ("registry", "assistance", "indicators", "gateway"):
-            running.urls[service] = f"http://127.0.0.1:{free_port()}"
-        try:
-            with running.explained():
-                for service in ("registry", "assistance", "indicators", "gateway"):
-                    running.start(service)
-                for service in running.processes:
-                    running.wait_ready(service)
-                create_admin(running)
-            yield running
-        finally:
-            for service in running.processes:
-                running.stop(service)
+    extra_env = {"gateway": GATEWAY_ENV}
+    with four_processes(folder, clock=clock_of(request), extra_env=extra_env) as running:
+        with running.explained():
+            create_admin(running)
+        yield running
 
 
 def _post(
@@ -100,7 +89,7 @@ def bearer(client: httpx.Client, username: str, password: str) -> dict[str, str]
     return {"Authorization": "Bearer " + access}
 
 
-def run_script(web: WebSystem, script: str, env: Mapping[str, str]) -> None:
+def run_script(web: System, script: str, env: Mapping[str, str]) -> None:
     """Runs ``node e2e/<script>`` against the running system with the E2E_* variables in env;
     fails the test with the script's output unless it exits 0."""
     node = shutil.which("node")
@@ -121,14 +110,6 @@ def run_script(web: WebSystem, script: str, env: Mapping[str, str]) -> None:
     print(done.stderr)
     print(f"{script} took {time.monotonic() - started:.1f} s")
     assert done.returncode == 0, done.stdout + done.stderr
-
-
-def wait_until(ready: Callable[[], bool], failure: str) -> None:
-    """Polls ready() for up to 30 s (the services read each other's feeds); fails with failure."""
-    deadline = time.monotonic() + 30
-    while not ready():
-        assert time.monotonic() < deadline, failure
-        time.sleep(0.3)
 
 
 def seed_cadre_with_households(client: httpx.Client) -> str:
@@ -179,24 +160,12 @@ def seed_cadre_with_households(client: httpx.Client) -> str:
     return target
 
 
-def wait_for_schedule(client: httpx.Client, cadre: dict[str, str], household_id: str) -> None:
-    """Assistance reads the registry's feed: wait until the cadre's schedule has the household."""
-
-    def listed() -> bool:
-        page = client.get("/api/v1/schedule", headers=cadre)
-        return page.status_code == 200 and any(
-            item["household_id"] == household_id for item in page.json()["items"]
-        )
-
-    wait_until(listed, "assistance never listed the household")
-
-
 def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
-    web: WebSystem,
+    web: System,
 ) -> None:
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         household_id = seed_cadre_with_households(client)
-        wait_for_schedule(client, bearer(client, "zhang", CADRE_PASSWORD), household_id)
+        wait_for_schedule(client, bearer(client, "zhang", CADRE_PASSWORD), {household_id})
         env = {
             "E2E_USERNAME": "zhang",
             "E2E_PASSWORD": CADRE_PASSWORD,
@@ -285,7 +254,7 @@ def seed_officer_and_foreign_household(client: httpx.Client) -> str:
 
 
 def test_an_officer_imports_fixes_and_commits_and_cannot_open_another_township(
-    web: WebSystem, tmp_path: Path
+    web: System, tmp_path: Path
 ) -> None:
     bad, good = import_files(tmp_path)
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
@@ -370,7 +339,7 @@ def seed_registry_screens(client: httpx.Client) -> None:
 
 
 def test_an_officer_creates_a_cadre_pairs_them_and_hands_the_pairing_over(
-    web: WebSystem,
+    web: System,
 ) -> None:
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         seed_registry_screens(client)
@@ -468,15 +437,15 @@ def wait_for_indicators(client: httpx.Client, headers: dict[str, str]) -> None:
             row["area_code"] == ZHUKOU and row["denominator"] == "2" for row in page.json()["items"]
         )
 
-    wait_until(counted, "the indicators never counted the township's households")
+    until("the indicators counting the township's households", counted)
 
 
 def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_assigned(
-    web: WebSystem,
+    web: System,
 ) -> None:
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         visited = seed_dashboard(client)
-        wait_for_schedule(client, bearer(client, DASHBOARD_CADRE, CADRE_PASSWORD), visited)
+        wait_for_schedule(client, bearer(client, DASHBOARD_CADRE, CADRE_PASSWORD), {visited})
         officer = bearer(client, DASHBOARD_OFFICER, OFFICER_PASSWORD)
         wait_for_indicators(client, officer)
         env = {

@@ -13,6 +13,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 REQUEST_ID_HEADER = "X-Request-ID"
 
+# Paths polled all day: each feed consumer reads another service's feed every second or so
+# (and the gateway passes outside platforms' feed reads on). Their access lines go to DEBUG so
+# the console shows what people do; a poll that fails (4xx/5xx) still shows at INFO.
+POLLED_PATH_PREFIXES = ("/v1/feeds/", "/api/v1/feeds/")
+
+
+def access_level(path: str, status: int) -> int:
+    """The level of a request's access line."""
+    if status < 400 and path.startswith(POLLED_PATH_PREFIXES):
+        return logging.DEBUG
+    return logging.INFO
+
 
 class JsonFormatter(logging.Formatter):
     def __init__(self, service: str) -> None:
@@ -86,5 +98,5 @@ class RequestIdMiddleware:
                 "status": status,
                 "ms": elapsed_ms,
             }
-            self.log.info("request", extra={"fields": fields})
+            self.log.log(access_level(scope["path"], status), "request", extra={"fields": fields})
             request_id_var.reset(token)
