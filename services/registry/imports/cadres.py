@@ -1,5 +1,6 @@
 """Cadres (干部), one a row, matched by phone; the department by its exact name."""
 
+import asyncio
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -101,7 +102,10 @@ async def _stored(session: AsyncSession, principal: Principal, rows: list[Source
 async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow]) -> list[Unit]:
     stored = await _stored(session, principal, rows)
     seen: dict[str, int] = {}
-    return [_plan_row(principal, stored, seen, row) for row in rows]
+    # Checking thousands of rows is seconds of CPU: off the event loop (see service.py).
+    return await asyncio.to_thread(
+        lambda: [_plan_row(principal, stored, seen, row) for row in rows]
+    )
 
 
 def _resolve(unit: Unit, stored: Stored, row: SourceRow, values: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ A credit code that fails its check is a warning, not an error: the row is import
 code (a stored code is kept), matched by name and village, and the warning says so.
 """
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -131,7 +132,10 @@ async def _stored(session: AsyncSession, principal: Principal, rows: list[Source
 async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow]) -> list[Unit]:
     stored = await _stored(session, principal, rows)
     seen: dict[str, int] = {}  # a key (code, or name + village) → first row in the file
-    return [_plan_row(principal, stored, seen, row) for row in rows]
+    # Checking thousands of rows is seconds of CPU: off the event loop (see service.py).
+    return await asyncio.to_thread(
+        lambda: [_plan_row(principal, stored, seen, row) for row in rows]
+    )
 
 
 def _credit_code(unit: Unit, row: SourceRow, values: dict[str, Any]) -> str | None:

@@ -7,6 +7,7 @@ member's ID number registered in another household, is a row error naming that h
 change of head, or a move between households, is done in the registry itself).
 """
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -205,8 +206,13 @@ async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow
             continue
         groups.setdefault(head, []).append(row)
     registry = await _registry(session, principal, groups)
+    # Checking thousands of rows is seconds of CPU: off the event loop (see service.py).
     units.extend(
-        _plan_household(principal, registry, head, group) for head, group in groups.items()
+        await asyncio.to_thread(
+            lambda: [
+                _plan_household(principal, registry, head, group) for head, group in groups.items()
+            ]
+        )
     )
     return units
 

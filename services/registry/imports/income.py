@@ -1,5 +1,6 @@
 """Income records, one a row, matched by the household head's ID number and the period."""
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -121,7 +122,10 @@ async def _stored(session: AsyncSession, principal: Principal, rows: list[Source
 async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow]) -> list[Unit]:
     stored = await _stored(session, principal, rows)
     seen: dict[tuple[str, str], int] = {}
-    return [_plan_row(principal, stored, seen, row) for row in rows]
+    # Checking thousands of rows is seconds of CPU: off the event loop (see service.py).
+    return await asyncio.to_thread(
+        lambda: [_plan_row(principal, stored, seen, row) for row in rows]
+    )
 
 
 def _period(unit: Unit, row: SourceRow) -> tuple[int, int] | None:

@@ -6,6 +6,7 @@ and events are exactly theirs) in the request's one transaction; unchanged recor
 touched, so importing the same file again changes nothing.
 """
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -72,7 +73,7 @@ async def plan_import(
 ) -> ImportReport:
     """What importing ``rows`` would do, every error of every row listed; writes nothing."""
     units = await _plan(session, principal, kind, rows)
-    return build_report(kind, units, dry_run=True, applied=False)
+    return await asyncio.to_thread(build_report, kind, units, dry_run=True, applied=False)
 
 
 async def apply_import(
@@ -93,7 +94,7 @@ async def apply_import(
             # stops, and the caller's transaction rolls back everything written so far.
             problem_error(unit, problem, unit.rows[0], headers_of(spec.columns))
             raise _refused(kind, units) from problem
-    return build_report(kind, units, dry_run=False, applied=True)
+    return await asyncio.to_thread(build_report, kind, units, dry_run=False, applied=True)
 
 
 def _refused(kind: str, units: list[Unit]) -> UnprocessableEntity:
