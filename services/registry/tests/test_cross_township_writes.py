@@ -64,8 +64,8 @@ async def test_a_county_cadre_is_linked_and_paired_by_the_county_admin(app, clie
     entity = await add_entity(client, tokens)
     pairing = {"cadre_id": str(county_cadre), "household_id": str(household)}
     link = {"cadre_id": str(county_cadre), "entity_id": entity["id"]}
-    for url, body in ((PAIRINGS, pairing), (LINKS, link)):
-        body = body | {"started_on": "2024-05-01"}
+    for url, named in ((PAIRINGS, pairing), (LINKS, link)):
+        body = named | {"started_on": "2024-05-01"}
         by_officer = await client.post(url, json=body, headers=officer_headers(tokens))
         assert by_officer.status_code == 422, (url, by_officer.text)
         assert refused_fields(by_officer) == ["cadre_id"]
@@ -98,8 +98,8 @@ async def test_a_handover_checks_both_cadres(app, client, tokens, areas):
 
     to_foreign = {"from_cadre_id": str(county_cadre), "to_cadre_id": str(theirs)}
     from_county = {"from_cadre_id": str(county_cadre), "to_cadre_id": str(mine)}
-    for body, field in ((to_foreign, "from_cadre_id"), (from_county, "from_cadre_id")):
-        body = body | {"started_on": "2025-01-01", "reason": "调岗"}
+    for cadres, field in ((to_foreign, "from_cadre_id"), (from_county, "from_cadre_id")):
+        body = cadres | {"started_on": "2025-01-01", "reason": "调岗"}
         refused = await client.post(HANDOVER, json=body, headers=officer_headers(tokens))
         assert refused.status_code == 422, refused.text
         assert refused_fields(refused) == [field]
