@@ -26,4 +26,4 @@ def in_status(status: str) -> str:
 
 
 def no_such_cadre(cadre_id: object) -> str:
-    return f"干部 {cadre_id} 不存在或不在岗 / no such active cadre"
+    return f"干部 {cadre_id} 不存在、不在岗或不在你的范围内 / no such active cadre in your area"

@@ -149,13 +149,21 @@ async def assign(
     data: AlertAssign,
     if_match: str | None,
 ) -> AlertPublic:
-    """Name the cadre who handles an alert (not a closed one); a later evaluation keeps them."""
+    """Name the cadre who handles an alert (not a closed one; the cadre in the caller's area); a
+    later evaluation keeps them."""
     alert = await _load(session, principal, alert_id, lock=True)
     check_version(if_match, alert.version)
     if alert.status == AlertStatus.CLOSED:
         raise errors.AlertClosed(errors.IS_CLOSED)
     cadre = await session.get(Cadre, data.cadre_id)
-    if cadre is None or cadre.deleted or not cadre.active:
+    # The cadre is named too: only one whose home area is inside the caller's (a cadre of the
+    # county is assigned by the county admin); one out of reach is refused as an absent one.
+    if (
+        cadre is None
+        or cadre.deleted
+        or not cadre.active
+        or not principal.covers(cadre.home_area_code)
+    ):
         raise invalid("cadre_id", errors.no_such_cadre(data.cadre_id))
     alert.cadre_id, alert.assigned = data.cadre_id, True
     return await _logged(

@@ -204,7 +204,9 @@ def entity(
     )
 
 
-def cadre(cadre_id: uuid.UUID, *, name: str = "张帮扶", version: int = 1) -> Event:
+def cadre(
+    cadre_id: uuid.UUID, *, name: str = "张帮扶", version: int = 1, home: str = TOWN_A
+) -> Event:
     return event(
         "cadre",
         {
@@ -214,7 +216,7 @@ def cadre(cadre_id: uuid.UUID, *, name: str = "张帮扶", version: int = 1) -> 
             "department_id": str(uuid.uuid4()),
             "type": "township_staff",
             "skills": [],
-            "home_area_code": TOWN_A,
+            "home_area_code": home,
             "active": True,
             "version": version,
             "created_at": NOW,

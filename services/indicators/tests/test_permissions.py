@@ -2,10 +2,22 @@
 that may use it; the others get 403. (Scope — 404 outside one's area — is tested per domain.)"""
 
 import uuid
+from datetime import date
 
 import pytest
 
-from indicators.tests.events import COUNTY, TOWN_A, county, sync
+from indicators.tests.events import (
+    COUNTY,
+    TOWN_A,
+    TOWN_B,
+    VILLAGE_A1,
+    cadre,
+    county,
+    household,
+    income,
+    pairing,
+    sync,
+)
 
 ALL = {"county_admin", "township_officer", "cadre", "leader", "machine"}
 ADMIN = {"county_admin"}
@@ -83,3 +95,80 @@ async def test_an_outside_platform_reads_figures_only_with_indicators_read(app, 
     assert refused.status_code == 403 and refused.json()["scope"] == "indicators:read"
     reader = tokens.headers("machine", scopes="indicators:read")
     assert (await client.get(url, headers=reader)).status_code == 200
+
+
+# Every write × every record its body names (docs/security.md, "Writes across the township
+# line"): each field of a write's published body that holds an id has a row here, with how to
+# name a record of township A, of township B and of the county itself. A township officer of A
+# may name A's only (a cadre of the county is the county admin's to assign); the county admin
+# any. A new write naming a record without a row fails the first assert.
+H1 = uuid.UUID(int=11)
+CADRES = {"A": uuid.UUID(int=21), "B": uuid.UUID(int=22), "county": uuid.UUID(int=23)}
+HOMES = {"A": TOWN_A, "B": TOWN_B, "county": COUNTY}
+REFERENCES = {("POST", "/v1/alerts/{alert_id}/assign", "cadre_id")}
+WRITES = {"post", "put", "patch", "delete"}
+
+
+def id_fields(schema, schemas, at=""):
+    """The fields of a published schema that hold an id (format uuid), at any depth."""
+    while "$ref" in schema:
+        schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+    found = {at} if schema.get("format") == "uuid" else set()
+    for option in [*schema.get("anyOf", []), *schema.get("oneOf", []), *schema.get("allOf", [])]:
+        found |= id_fields(option, schemas, at)
+    if "items" in schema:
+        found |= id_fields(schema["items"], schemas, f"{at}[]")
+    for name, sub in schema.get("properties", {}).items():
+        found |= id_fields(sub, schemas, f"{at}.{name}" if at else name)
+    return found
+
+
+def referenced_ids(app):
+    document = app.openapi()
+    schemas = document["components"]["schemas"]
+    return {
+        (method.upper(), path, name)
+        for path, operations in document["paths"].items()
+        if path.startswith("/v1/")
+        for method, operation in operations.items()
+        if method in WRITES
+        for content in operation.get("requestBody", {}).get("content", {}).values()
+        for name in id_fields(content["schema"], schemas)
+    }
+
+
+async def test_every_write_checks_every_record_it_names(app, client, tokens):
+    assert referenced_ids(app) == REFERENCES, "a write names a record with no row here"
+    await sync(
+        app,
+        [
+            *county(),
+            household(H1, village=VILLAGE_A1, category="low_income"),
+            *(cadre(c, name=f"干部{o}", home=HOMES[o]) for o, c in CADRES.items()),
+            pairing(CADRES["A"], H1, date(2025, 1, 1)),
+            income(H1, "2025Q2", transfer="6000.00", residents=1),
+        ],
+    )
+    admin = tokens.headers("county_admin", area=COUNTY)
+    (alert,) = (await client.get("/v1/alerts", headers=admin)).json()["items"]
+    url = f"/v1/alerts/{alert['id']}/assign"
+    want = {
+        ("township_officer", "A"): 200,
+        ("township_officer", "B"): 422,
+        ("township_officer", "county"): 422,
+        ("county_admin", "A"): 200,
+        ("county_admin", "B"): 200,
+        ("county_admin", "county"): 200,
+    }
+    got = {}
+    for role, owner in want:
+        headers = tokens.headers(role, area=TOWN_A if role == "township_officer" else COUNTY)
+        current = await client.get(f"/v1/alerts/{alert['id']}", headers=admin)
+        body = {"cadre_id": str(CADRES[owner]), "note": "矩阵"}
+        headers |= {"If-Match": current.headers["etag"]}
+        response = await client.post(url, json=body, headers=headers)
+        got[role, owner] = response.status_code
+        if response.status_code == 422:  # refused as an absent cadre would be, unnamed
+            assert [e["field"] for e in response.json()["errors"]] == ["cadre_id"]
+            assert f"干部{owner}" not in response.text
+    assert got == want

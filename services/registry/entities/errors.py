@@ -17,3 +17,13 @@ def duplicate_credit_code(code: str, holder_name: str, holder_id: UUID) -> Dupli
         field="credit_code",
         holder_id=str(holder_id),
     )
+
+
+def credit_code_registered_elsewhere(code: str) -> DuplicateCreditCode:
+    """The holder is outside the writer's area: not named (docs/security.md, "Existence
+    oracles")."""
+    return DuplicateCreditCode(
+        f"统一社会信用代码 {code} 已登记，请联系县农业农村局"
+        f" / credit code {code} is already registered; ask the county office",
+        field="credit_code",
+    )

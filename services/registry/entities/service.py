@@ -191,14 +191,17 @@ async def check_village(session: AsyncSession, principal: Principal, code: str) 
 
 
 async def check_credit_code_free(
-    session: AsyncSession, code: str | None, entity_id: UUID | None
+    session: AsyncSession, principal: Principal, code: str | None, entity_id: UUID | None
 ) -> None:
+    """No other entity holds ``code`` (409 naming the holder where the writer sees it)."""
     if code is None:
         return
     query = select(Entity).where(col(Entity.credit_code) == code)
     if entity_id is not None:
         query = query.where(col(Entity.id) != entity_id)
     holder = (await session.execute(query)).scalars().first()
+    if holder is not None and not principal.covers(holder.village_code):
+        raise errors.credit_code_registered_elsewhere(code)
     if holder is not None:
         raise errors.duplicate_credit_code(code, holder.name, holder.id)
 
@@ -208,7 +211,7 @@ async def _check_write(
 ) -> None:
     check_rules(data)
     await check_village(session, principal, data.village_code)
-    await check_credit_code_free(session, data.credit_code, entity_id)
+    await check_credit_code_free(session, principal, data.credit_code, entity_id)
 
 
 async def create_entity(

@@ -40,6 +40,19 @@ def duplicate_id_number(
     )
 
 
+def id_number_registered_elsewhere(*, field: str) -> DuplicateIdNumber:
+    """The holder is outside the writer's area: neither the household nor its head is named
+    (docs/security.md, "Existence oracles"); the county admin, who sees it, is."""
+    return DuplicateIdNumber(REGISTERED_ELSEWHERE, field=field)
+
+
+# Said of an ID number held outside the caller's area, wherever a write or an import meets one.
+REGISTERED_ELSEWHERE = (
+    "该身份证号已登记，请联系县农业农村局 / "
+    "this ID number is already registered; ask the county office"
+)
+
+
 def category_unchanged() -> CategoryUnchanged:
     return CategoryUnchanged(
         "该户已是这一类别 / the household is in this category already", field="category"

@@ -8,7 +8,7 @@ from kit.problems import invalid
 from registry.households import errors
 from registry.households.categories import check_subtype
 from registry.households.schemas import HouseholdIn
-from registry.models import Area, Member
+from registry.models import Area, Household, Member
 from registry.models.vocab import AreaLevel, Relation
 from registry.privacy import mask_id_number
 
@@ -52,9 +52,13 @@ def check_body(body: HouseholdIn) -> None:
 
 
 async def check_id_numbers_free(
-    session: AsyncSession, body: HouseholdIn, household_id: object | None = None
+    session: AsyncSession,
+    principal: Principal,
+    body: HouseholdIn,
+    household_id: object | None = None,
 ) -> None:
-    """No member of another household holds one of the body's ID numbers (409 naming it)."""
+    """No member of another household holds one of the body's ID numbers (409 naming the
+    holder where the writer may see it, else only that it is registered)."""
     numbers = [m.id_number for m in body.members]
     query = select(Member).where(col(Member.id_number).in_(numbers))
     if household_id is not None:
@@ -62,11 +66,15 @@ async def check_id_numbers_free(
     holder = (await session.execute(query.limit(1))).scalars().first()
     if holder is None:
         return
-    head = await head_name(session, holder.household_id)
     index = numbers.index(holder.id_number)
+    field = f"members.{index}.id_number"
+    holding = await session.get(Household, holder.household_id)
+    if holding is None or not principal.covers(holding.village_code):
+        raise errors.id_number_registered_elsewhere(field=field)
+    head = await head_name(session, holder.household_id)
     shown = mask_id_number(holder.id_number)
     raise errors.duplicate_id_number(
-        field=f"members.{index}.id_number",
+        field=field,
         shown=shown,
         holder_household_id=holder.household_id,
         head=head,

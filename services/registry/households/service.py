@@ -135,7 +135,7 @@ async def _check(
 ) -> None:
     check_body(body)
     await check_village(session, principal, body.village_code)
-    await check_id_numbers_free(session, body, household_id)
+    await check_id_numbers_free(session, principal, body, household_id)
 
 
 def _apply(household: Household, body: HouseholdIn) -> None:

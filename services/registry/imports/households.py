@@ -20,6 +20,7 @@ from kit.auth import Principal
 from kit.problems import Problem
 from kit.tabular import Column, SourceRow
 from registry.households.categories import check_subtype
+from registry.households.errors import REGISTERED_ELSEWHERE
 from registry.households.schemas import HouseholdCreate, HouseholdIn, HouseholdUpdate
 from registry.households.service import create_household, update_household
 from registry.identity import normalise
@@ -217,8 +218,13 @@ async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow
     return units
 
 
-def _holder(registry: Registry, member: Member) -> str:
+def _holder(registry: Registry, principal: Principal, member: Member) -> str:
+    """Where ``member``'s ID number is registered, as the importer may be told: the household
+    and its head inside their area, only that it is registered outside it."""
     household_id = member.household_id
+    household = registry.households.get(household_id)
+    if household is None or not principal.covers(household.village_code):
+        return REGISTERED_ELSEWHERE
     head = registry.head_names.get(household_id, "")
     shown = mask_id_number(member.id_number)
     return (
@@ -235,20 +241,16 @@ def _target(
     if holder is None:
         return None
     header = HEADERS["head_id_number"]
+    household = registry.households[holder.household_id]
+    if not principal.covers(household.village_code):
+        unit.error(first, header, REGISTERED_ELSEWHERE)  # neither where nor as whom
+        return None
     if holder.relation != Relation.HEAD:
         unit.error(
             first,
             header,
-            _holder(registry, holder) + "，不是户主；更换户主请在系统中办理 / "
+            _holder(registry, principal, holder) + "，不是户主；更换户主请在系统中办理 / "
             "not as its head; change a head in the registry",
-        )
-        return None
-    household = registry.households[holder.household_id]
-    if not principal.covers(household.village_code):
-        unit.error(
-            first,
-            header,
-            f"该户属于村 {household.village_code}，不在你的管辖范围内 / outside your area",
         )
         return None
     return household
@@ -277,7 +279,12 @@ def _household_cells(unit: Unit, group: list[SourceRow]) -> tuple[dict[str, Any]
 
 
 def _members(
-    unit: Unit, registry: Registry, group: list[SourceRow], head: str, target: Household | None
+    unit: Unit,
+    principal: Principal,
+    registry: Registry,
+    group: list[SourceRow],
+    head: str,
+    target: Household | None,
 ) -> list[tuple[SourceRow, dict[str, Any]]]:
     members = []
     head_rows = 0
@@ -298,7 +305,9 @@ def _members(
             stored = registry.by_number.get(number)
             if stored is not None and (target is None or stored.household_id != target.id):
                 if number != head:  # a head registered elsewhere is reported on the head column
-                    unit.error(row.number, HEADERS["id_number"], _holder(registry, stored))
+                    unit.error(
+                        row.number, HEADERS["id_number"], _holder(registry, principal, stored)
+                    )
             elif stored is not None:
                 values["id"] = stored.id
         is_head_row = number == head
@@ -333,7 +342,7 @@ def _plan_household(
             merged["village_code"] = registry.villages.resolve(merged["village_code"])
         except ValueError as exc:
             unit.error(source["village_code"], HEADERS["village_code"], str(exc))
-    members = _members(unit, registry, group, head, target)
+    members = _members(unit, principal, registry, group, head, target)
     body: dict[str, Any] = {"low_income_subtype": None, "category_change_reason": REASON}
     if target is not None:
         body |= {name: getattr(target, name) for name in KEPT}

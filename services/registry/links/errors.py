@@ -29,6 +29,14 @@ def active_link_exists(current: Link, holder: str) -> ActiveLinkExists:
     )
 
 
+def active_link_out_of_reach() -> ActiveLinkExists:
+    """The clashing link is outside the writer's sight: neither it nor its holder is named."""
+    return ActiveLinkExists(
+        "已有你范围外的有效关系，请联系县农业农村局"
+        " / an active link outside your area already exists; ask the county office"
+    )
+
+
 def link_ended(link: Link) -> LinkEnded:
     return LinkEnded(
         f"该关系已于 {link.ended_on} 结束 / this link already ended on {link.ended_on}"
@@ -48,6 +56,10 @@ def household_paired_to(cadre: str, cadre_id: UUID) -> str:
     return f"该户已与干部「{cadre}」({cadre_id}) 结对"
 
 
+def household_paired_out_of_reach() -> str:
+    return "该户已与你范围外的干部结对"
+
+
 def starts_before_current(current_start: date) -> UnprocessableEntity:
     return invalid(
         "started_on",
@@ -64,7 +76,8 @@ def ends_before_start(started_on: date) -> UnprocessableEntity:
 
 
 def no_such_cadre(field: str, cadre_id: UUID) -> UnprocessableEntity:
-    return invalid(field, f"干部 {cadre_id} 不存在 / no such cadre")
+    """Absent, or out of the writer's reach (a cadre of another township or of the county)."""
+    return invalid(field, f"干部 {cadre_id} 不存在或不在你的范围内 / no such cadre in your area")
 
 
 def cadre_inactive(field: str, name: str) -> UnprocessableEntity:

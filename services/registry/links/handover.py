@@ -11,10 +11,10 @@ from kit.auth import Principal
 from kit.logs import request_id_var
 from registry.aggregates import emit
 from registry.links import errors
-from registry.links.kinds import PAIRING, active_cadre, pairing_scope
+from registry.links.kinds import PAIRING, active_cadre, cadre_in_reach, pairing_scope
 from registry.links.rules import refuse_or_end
 from registry.links.schemas import HandoverCreate, HandoverPublic, PairingPublic
-from registry.models import AuditEntry, Cadre, Household, Pairing
+from registry.models import AuditEntry, Household, Pairing
 from registry.scope import visible_households
 
 
@@ -22,7 +22,7 @@ async def hand_over(
     session: AsyncSession, *, principal: Principal, data: HandoverCreate
 ) -> HandoverPublic:
     """End each chosen active pairing of ``from_cadre`` and pair its household to ``to_cadre``."""
-    await _check_cadres(session, data)
+    await _check_cadres(session, principal, data)
     wanted = data.household_ids
     if wanted is None:
         wanted = await _paired_households(session, principal, data.from_cadre_id)
@@ -51,13 +51,13 @@ async def hand_over(
     return HandoverPublic(moved=len(states), pairings=states)
 
 
-async def _check_cadres(session: AsyncSession, data: HandoverCreate) -> None:
-    # The cadre handing over may already have left (inactive); the one taking over may not.
+async def _check_cadres(session: AsyncSession, principal: Principal, data: HandoverCreate) -> None:
+    """Both cadres in the writer's reach (links.kinds.cadre_in_reach); the cadre handing over
+    may already have left (inactive), the one taking over may not."""
     if data.to_cadre_id == data.from_cadre_id:
         raise errors.same_cadre()
-    if await session.get(Cadre, data.from_cadre_id) is None:
-        raise errors.no_such_cadre("from_cadre_id", data.from_cadre_id)
-    await active_cadre(session, data.to_cadre_id, field="to_cadre_id")
+    await cadre_in_reach(session, principal, data.from_cadre_id, field="from_cadre_id")
+    await active_cadre(session, principal, data.to_cadre_id, field="to_cadre_id")
 
 
 async def _paired_households(

@@ -1,6 +1,12 @@
 """What differs between the three kinds of links, stated once per kind: the table, the two sides
 (and how a writer's choice of each is checked), where the one-active rule holds, the feed's
-aggregate name, and which links a caller sees."""
+aggregate name, and which links a caller sees.
+
+Every side is checked against the writer's scope (docs/security.md, "Writes across the township
+line"): a township officer links only entities and households of their township and cadres whose
+home area is inside it; a cadre of the county (a county department, a leader) is linked by the
+county admin. A side out of reach is refused exactly like an absent one, and a refusal names only
+what the writer may see."""
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -12,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import SQLModel, col, select
 
 from kit.auth import Principal
+from registry.cadres.service import visible_cadres
 from registry.entities.service import visible_entities
 from registry.links import errors
 from registry.links.schemas import (
@@ -36,8 +43,9 @@ from registry.scope import cadre_only, visible_households
 P = TypeVar("P", bound=LinkPublic)
 Scope = Callable[[Principal], list[ColumnElement[bool]]]
 Load = Callable[[AsyncSession, Principal, UUID], Awaitable[Any]]
-# Who holds the active link a new one clashes with, in words (the sides as loaded, by field).
-Holder = Callable[[AsyncSession, Any, dict[str, Any]], Awaitable[str]]
+# Who holds the active link a new one clashes with, in words the writer may read (the sides as
+# loaded, by field).
+Holder = Callable[[AsyncSession, Principal, Any, dict[str, Any]], Awaitable[str]]
 
 
 @dataclass(frozen=True)
@@ -65,14 +73,35 @@ class LinkKind(Generic[P]):
         return self.public.model_validate({**link.model_dump(), "active": link.ended_on is None})
 
 
-async def active_cadre(
-    session: AsyncSession, cadre_id: UUID, *, lock: bool = False, field: str = "cadre_id"
+async def cadre_in_reach(
+    session: AsyncSession,
+    principal: Principal,
+    cadre_id: UUID,
+    *,
+    lock: bool = False,
+    field: str = "cadre_id",
 ) -> Cadre:
-    """The cadre, refused (naming ``field``) unless active; ``lock`` makes two links for them go
-    one at a time."""
-    cadre = await session.get(Cadre, cadre_id, with_for_update=lock)
+    """The cadre, if their home area is inside the writer's area; one out of reach is refused
+    (naming ``field``) as an absent one is. ``lock`` makes two links for them go one at a time."""
+    query = select(Cadre).where(col(Cadre.id) == cadre_id, *visible_cadres(principal))
+    if lock:
+        query = query.with_for_update()
+    cadre = (await session.execute(query)).scalars().first()
     if cadre is None:
         raise errors.no_such_cadre(field, cadre_id)
+    return cadre
+
+
+async def active_cadre(
+    session: AsyncSession,
+    principal: Principal,
+    cadre_id: UUID,
+    *,
+    lock: bool = False,
+    field: str = "cadre_id",
+) -> Cadre:
+    """A cadre in the writer's reach (``cadre_in_reach``), refused unless active."""
+    cadre = await cadre_in_reach(session, principal, cadre_id, lock=lock, field=field)
     if not cadre.active:
         raise errors.cadre_inactive(field, cadre.name)
     return cadre
@@ -80,7 +109,7 @@ async def active_cadre(
 
 def cadre_side(*, lock: bool) -> Side:
     async def load(session: AsyncSession, principal: Principal, cadre_id: UUID) -> Cadre:
-        return await active_cadre(session, cadre_id, lock=lock)
+        return await active_cadre(session, principal, cadre_id, lock=lock)
 
     return Side("cadre_id", load)
 
@@ -129,8 +158,10 @@ def _cadre_entity_scope(principal: Principal) -> list[ColumnElement[bool]]:
 
 
 async def _cadre_entity_holder(
-    session: AsyncSession, current: CadreEntityLink, sides: dict[str, Any]
+    session: AsyncSession, principal: Principal, current: CadreEntityLink, sides: dict[str, Any]
 ) -> str:
+    # The current link is in the writer's sight (service.create_link refuses otherwise), so its
+    # entity is too.
     linked = await session.get(Entity, current.entity_id)
     entity = linked.name if linked else str(current.entity_id)
     return errors.cadre_links_entity(sides["cadre_id"].name, entity)
@@ -158,7 +189,7 @@ def _entity_household_scope(principal: Principal) -> list[ColumnElement[bool]]:
 
 
 async def _entity_household_holder(
-    session: AsyncSession, current: EntityHouseholdLink, sides: dict[str, Any]
+    session: AsyncSession, principal: Principal, current: EntityHouseholdLink, sides: dict[str, Any]
 ) -> str:
     return errors.entity_drives_household(sides["entity_id"].name, current.mode)
 
@@ -187,9 +218,16 @@ def pairing_scope(principal: Principal) -> list[ColumnElement[bool]]:
     return conditions
 
 
-async def _pairing_holder(session: AsyncSession, current: Pairing, sides: dict[str, Any]) -> str:
-    paired = await session.get(Cadre, current.cadre_id)
-    return errors.household_paired_to(paired.name if paired else "", current.cadre_id)
+async def _pairing_holder(
+    session: AsyncSession, principal: Principal, current: Pairing, sides: dict[str, Any]
+) -> str:
+    """The paired cadre by name where the writer sees them; a cadre of the county (paired by the
+    county admin) is not named to a township officer."""
+    query = select(Cadre).where(col(Cadre.id) == current.cadre_id, *visible_cadres(principal))
+    paired = (await session.execute(query)).scalars().first()
+    if paired is None:
+        return errors.household_paired_out_of_reach()
+    return errors.household_paired_to(paired.name, current.cadre_id)
 
 
 PAIRING: LinkKind[PairingPublic] = LinkKind(

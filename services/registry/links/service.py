@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.pagination import Page, paginate
 from registry.aggregates import emit, get_visible
-from registry.links import rules
+from registry.links import errors, rules
 from registry.links.kinds import LinkKind
 from registry.links.schemas import LinkCreate, LinkFilters, LinkPublic
 from registry.models.base import Link
@@ -61,6 +61,13 @@ async def _current_active(
     return (await session.execute(query)).scalars().first()
 
 
+async def _in_sight(
+    session: AsyncSession, principal: Principal, kind: LinkKind[P], link: Link
+) -> bool:
+    query = select(col(kind.model.id)).where(col(kind.model.id) == link.id, *kind.scope(principal))
+    return (await session.execute(query)).first() is not None
+
+
 async def create_link(
     session: AsyncSession, *, principal: Principal, kind: LinkKind[P], data: LinkCreate
 ) -> P:
@@ -74,7 +81,11 @@ async def create_link(
     same_slot = [col(getattr(model, c)) == getattr(data, c) for c in kind.one_active_per]
     current = await _current_active(session, model, *same_slot)
     if current is not None:
-        holder = await kind.holder(session, current, sides)
+        if not await _in_sight(session, principal, kind, current):
+            # e.g. the writer's cadre linked to another township's entity by the county admin:
+            # neither named, nor ended from here.
+            raise errors.active_link_out_of_reach()
+        holder = await kind.holder(session, principal, current, sides)
         rules.refuse_or_end(
             current, replace=data.replace_active, started_on=data.started_on, holder=holder
         )

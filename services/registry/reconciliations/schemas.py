@@ -11,7 +11,7 @@ class Finding(StrEnum):
     MISSING = "missing"  # on the roll, in the registry but not low-income: recognise (认定)
     EXTRA = "extra"  # low-income in the registry, not on the roll: exit (退出)
     DIFFERENT = "different"  # on both, but the subtype differs: change it
-    UNREGISTERED = "unregistered"  # on the roll, nobody in the registry has the ID number
+    UNREGISTERED = "unregistered"  # on the roll, nobody in the caller's area has the ID number
 
 
 class Difference(BaseModel):
@@ -40,7 +40,10 @@ class Report(BaseModel):
 
     roll_rows: int
     matched: int = Field(description="一致 / on both, the same")
-    outside_scope: int = Field(description="不在你管辖范围、未比对 / outside your area, skipped")
+    outside_scope: int = Field(
+        description="名册所填村不在你管辖范围、未比对 / the roll's village is outside your "
+        "area, skipped"
+    )
     counts: dict[Finding, int]
     differences: list[Difference]
     errors: list[RowError]

@@ -185,11 +185,16 @@ async def compare(
     seen: dict[UUID, int] = {}
     matched = outside = 0
     for entry in entries:
+        # The report speaks of the caller's area alone (docs/security.md, "Existence oracles"):
+        # a row is outside it by the roll's own village code, and an ID number held outside it
+        # reads as one nobody in the area holds, whether or not another township does.
+        if entry.village_code is not None and not principal.covers(entry.village_code):
+            outside += 1
+            continue
         household = households_by_id.get(entry.id_number)
+        if household is not None and not principal.covers(household.village_code):
+            household = None
         if household is None:
-            if entry.village_code is not None and not principal.covers(entry.village_code):
-                outside += 1
-                continue
             differences.append(
                 Difference(
                     finding=Finding.UNREGISTERED,
@@ -199,13 +204,10 @@ async def compare(
                     village_code=entry.village_code,
                     roll_subtype=entry.subtype,
                     applicable=False,
-                    note="登记库中无此人，须先登记农户 / nobody in the registry has this ID "
-                    "number; register the household first",
+                    note="你的范围内无此身份证号的农户，须先登记农户 / no household in your "
+                    "area has this ID number; register the household first",
                 )
             )
-            continue
-        if not principal.covers(household.village_code):
-            outside += 1
             continue
         if household.id in seen:
             errors.append(

@@ -200,8 +200,11 @@ async def test_who_may_hand_over(app, client, tokens, areas):
     other_town = await client.post(URL, json=sent, headers=officer_headers(tokens, TOWN_B))
     assert other_town.status_code == 422
     assert other_town.json()["errors"][0]["field"] == "from_cadre_id"
+    # Cadres of the officer's own township, naming a household of another: refused there.
+    wang = await add_cadre(app, name="王隆宫", home=TOWN_B)
+    zhao = await add_cadre(app, name="赵隆宫", home=TOWN_B)
     named = await client.post(
-        URL, json=body(zhang, li, [household]), headers=officer_headers(tokens, TOWN_B)
+        URL, json=body(wang, zhao, [household]), headers=officer_headers(tokens, TOWN_B)
     )
     assert named.status_code == 422 and named.json()["errors"][0]["field"] == "household_ids.0"
     assert await events(app, "pairing") == []

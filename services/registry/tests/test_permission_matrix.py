@@ -1,9 +1,12 @@
-"""The whole permission matrix: every registry endpoint × caller × township, in one assert.
+"""The whole permission matrix: every registry endpoint × caller × township, in one assert; and
+every write × every record its body names (a referenced id) × whose record it is, in another.
 
 A world of two townships (A and B), each with its department, cadre, entity, a low-income
 household paired to that township's cadre, an income record and the links between them. Each
 caller calls each endpoint on A's object and on B's; what they get must be what the policy table
-says. A new endpoint without a row here fails the coverage assert.
+says. A new endpoint without a row here fails the coverage assert; a new write whose body names a
+record (a field holding an id, at any depth of its published schema) without a row in REFERENCES
+fails the second one.
 """
 
 import itertools
@@ -39,7 +42,9 @@ from registry.tests.factories import TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_B1, add
 from registry.tests.factories import member_body as make_member
 
 A, B, ANYWHERE = "A", "B", "-"
+COUNTY_LEVEL = "county"  # a record of the county itself: a county department and its cadres
 TOWN = {A: TOWN_A, B: TOWN_B}
+HOME = TOWN | {COUNTY_LEVEL: "331126"}
 VILLAGE = {A: VILLAGE_A1, B: VILLAGE_B1}
 PERIOD = "2025Q4"
 
@@ -153,7 +158,7 @@ class World:
         return code
 
     async def department(self, area: str) -> UUID:
-        row = Department(name=f"矩阵单位{self.n()}", area_code=TOWN[area])
+        row = Department(name=f"矩阵单位{self.n()}", area_code=HOME[area])
         await self.add(row)
         return row.id
 
@@ -161,8 +166,8 @@ class World:
         row = Cadre(
             name=f"干部{self.n()}",
             type="township_staff",
-            home_area_code=TOWN[area],
-            department_id=department_id or self.seeded[area]["department"],
+            home_area_code=HOME[area],
+            department_id=department_id or self.seeded.get(area, {}).get("department"),
             skills=[],
         )
         await self.add(row)
@@ -754,3 +759,308 @@ def breaking(got: dict[Any, Outcome], want: dict[Any, Outcome]) -> str:
     """Every cell that breaks the policy, one a line."""
     cells = [f"{key}: got {got[key]}, want {want[key]}" for key in want if got[key] != want[key]]
     return f"{len(cells)} cells break the policy:\n" + "\n".join(cells)
+
+
+# --- every write × every referenced id -------------------------------------------------------
+# A write naming several records checks each against the caller's scope (docs/security.md,
+# "Writes across the township line"). Each row builds the write with every record township A's,
+# except the one field under test, which names the record of ``owner``: A's, B's, or the
+# county's own. A township officer of A may name A's records only (a county department is
+# shared; a county cadre is the county admin's to link and pair); the county admin all of them.
+REFUSED = "refused"  # 422 naming the field under test, as an absent record would be
+Ref = Callable[[World, str], Awaitable[Call]]
+
+
+@dataclass(frozen=True)
+class Reference:
+    method: str
+    path: str
+    field: str  # as referenced_ids() spells it: "members[].id"
+    build: Ref
+    # (caller, owner) → outcome; OK is the row's ``ok`` status
+    expect: dict[tuple[str, str], Outcome]
+    ok: int = 200
+    refused_as: str | None = None  # the error's field, when it differs from ``field``
+
+
+def scoped(*owners: str, county: Outcome = REFUSED) -> dict[tuple[str, str], Outcome]:
+    """The rule for a record of a township (and, if among ``owners``, of the county)."""
+    outcome = {A: OK, B: REFUSED, COUNTY_LEVEL: county}
+    return {("township_officer", o): outcome[o] for o in owners} | {
+        ("county_admin", o): OK for o in owners
+    }
+
+
+def admins_only(*owners: str) -> dict[tuple[str, str], Outcome]:
+    return {("township_officer", o): 403 for o in owners} | {
+        ("county_admin", o): OK for o in owners
+    }
+
+
+async def paired_cadre(w: World, cadre_area: str, household_area: str = A) -> tuple[UUID, UUID]:
+    """A fresh cadre of ``cadre_area`` paired to a fresh household of ``household_area``."""
+    cadre_id = await w.cadre(cadre_area)
+    household_id, _ = await w.household(household_area)
+    await w.add(Pairing(cadre_id=cadre_id, household_id=household_id, started_on=START))
+    return cadre_id, household_id
+
+
+def handover_body(from_cadre: UUID, to_cadre: UUID, households: list[UUID] | None) -> Any:
+    body: dict[str, Any] = {
+        "from_cadre_id": str(from_cadre),
+        "to_cadre_id": str(to_cadre),
+        "started_on": "2025-01-01",
+        "reason": "矩阵移交",
+    }
+    if households is not None:
+        body["household_ids"] = [str(h) for h in households]
+    return body
+
+
+async def ref_cel_cadre(w: World, owner: str) -> Call:
+    body = {"cadre_id": str(await w.cadre(owner)), "entity_id": str(w.seeded[A]["entity"])}
+    return Call("/v1/cadre-entity-links", body | {"started_on": "2024-05-01"})
+
+
+async def ref_cel_entity(w: World, owner: str) -> Call:
+    body = {"cadre_id": str(await w.cadre(A)), "entity_id": str(w.seeded[owner]["entity"])}
+    return Call("/v1/cadre-entity-links", body | {"started_on": "2024-05-01"})
+
+
+async def ref_ehl(w: World, entity_owner: str, household_owner: str) -> Call:
+    household_id, _ = await w.household(household_owner)
+    body = {
+        "entity_id": str(w.seeded[entity_owner]["entity"]),
+        "household_id": str(household_id),
+        "mode": "employment",
+        "started_on": "2024-05-01",
+    }
+    return Call("/v1/entity-household-links", body)
+
+
+async def ref_ehl_entity(w: World, owner: str) -> Call:
+    return await ref_ehl(w, owner, A)
+
+
+async def ref_ehl_household(w: World, owner: str) -> Call:
+    return await ref_ehl(w, A, owner)
+
+
+async def ref_pairing_cadre(w: World, owner: str) -> Call:
+    household_id, _ = await w.household(A)
+    body = {"cadre_id": str(await w.cadre(owner)), "household_id": str(household_id)}
+    return Call("/v1/pairings", body | {"started_on": "2024-05-01"})
+
+
+async def ref_pairing_household(w: World, owner: str) -> Call:
+    household_id, _ = await w.household(owner)
+    body = {"cadre_id": str(w.seeded[A]["cadre"]), "household_id": str(household_id)}
+    return Call("/v1/pairings", body | {"started_on": "2024-05-01"})
+
+
+async def ref_handover_from(w: World, owner: str) -> Call:
+    from_cadre, _ = await paired_cadre(w, owner)
+    return Call("/v1/pairings/handover", handover_body(from_cadre, await w.cadre(A), None))
+
+
+async def ref_handover_to(w: World, owner: str) -> Call:
+    from_cadre, _ = await paired_cadre(w, A)
+    return Call("/v1/pairings/handover", handover_body(from_cadre, await w.cadre(owner), None))
+
+
+async def ref_handover_households(w: World, owner: str) -> Call:
+    from_cadre, household_id = await paired_cadre(w, A, owner)
+    body = handover_body(from_cadre, await w.cadre(A), [household_id])
+    return Call("/v1/pairings/handover", body)
+
+
+def cadre_user_body(w: World, cadre_id: UUID) -> dict[str, Any]:
+    return user_body(w, A) | {"roles": ["cadre"], "cadre_id": str(cadre_id)}
+
+
+async def ref_new_user_cadre(w: World, owner: str) -> Call:
+    body = cadre_user_body(w, await w.cadre(owner)) | {"password": "matrix-pass-1"}
+    return Call("/v1/users", body)
+
+
+async def ref_put_user_cadre(w: World, owner: str) -> Call:
+    url = f"/v1/users/{await w.user(A)}"
+    return Call(url, cadre_user_body(w, await w.cadre(owner)), '"1"')
+
+
+async def ref_new_cadre_department(w: World, owner: str) -> Call:
+    return Call("/v1/cadres", cadre_body(w, A) | {"department_id": str(await w.department(owner))})
+
+
+async def ref_put_cadre_department(w: World, owner: str) -> Call:
+    body = cadre_body(w, A) | {"department_id": str(await w.department(owner))}
+    return Call(f"/v1/cadres/{await w.cadre(A)}", body, '"1"')
+
+
+async def stored_head(w: World, owner: str) -> dict[str, Any]:
+    """The head of a fresh household of ``owner``, as a body carrying the member's id."""
+    _, head = await w.household(owner)
+    return head
+
+
+async def ref_new_household_member(w: World, owner: str) -> Call:
+    head, _ = w.member()
+    named = head | {"id": (await stored_head(w, owner))["id"]}
+    return Call("/v1/households", household_body(A, named))
+
+
+async def ref_put_household_member(w: World, owner: str) -> Call:
+    """Own household A's head, carrying the id of its own head (A) or of B's household's head."""
+    household_id, head = await w.household(A)
+    if owner != A:
+        head = head | {"id": (await stored_head(w, owner))["id"]}
+    return Call(f"/v1/households/{household_id}", household_body(A, head), '"1"')
+
+
+ANY_TOWN, ALL_LEVELS = (A, B), (A, B, COUNTY_LEVEL)
+# Naming a member of another household is refused to everyone (members belong to their
+# household); a new household's members carry no id at all.
+Expect = dict[tuple[str, str], Outcome]
+NOT_A_MEMBER: Expect = {(caller, B): REFUSED for caller in ("township_officer", "county_admin")}
+NO_MEMBER_ID: Expect = {
+    (caller, o): REFUSED for caller in ("township_officer", "county_admin") for o in ANY_TOWN
+}
+
+REFERENCES = [
+    Reference(
+        "POST", "/v1/cadre-entity-links", "cadre_id", ref_cel_cadre, scoped(*ALL_LEVELS), 201
+    ),
+    Reference(
+        "POST", "/v1/cadre-entity-links", "entity_id", ref_cel_entity, scoped(*ANY_TOWN), 201
+    ),
+    Reference(
+        "POST", "/v1/entity-household-links", "entity_id", ref_ehl_entity, scoped(*ANY_TOWN), 201
+    ),
+    Reference(
+        "POST",
+        "/v1/entity-household-links",
+        "household_id",
+        ref_ehl_household,
+        scoped(*ANY_TOWN),
+        201,
+    ),
+    Reference("POST", "/v1/pairings", "cadre_id", ref_pairing_cadre, scoped(*ALL_LEVELS), 201),
+    Reference(
+        "POST", "/v1/pairings", "household_id", ref_pairing_household, scoped(*ANY_TOWN), 201
+    ),
+    Reference(
+        "POST", "/v1/pairings/handover", "from_cadre_id", ref_handover_from, scoped(*ALL_LEVELS)
+    ),
+    Reference("POST", "/v1/pairings/handover", "to_cadre_id", ref_handover_to, scoped(*ALL_LEVELS)),
+    Reference(
+        "POST",
+        "/v1/pairings/handover",
+        "household_ids[]",
+        ref_handover_households,
+        scoped(*ANY_TOWN),
+        refused_as="household_ids.0",
+    ),
+    Reference("POST", "/v1/users", "cadre_id", ref_new_user_cadre, admins_only(*ALL_LEVELS), 201),
+    Reference(
+        "PUT", "/v1/users/{user_id}", "cadre_id", ref_put_user_cadre, admins_only(*ALL_LEVELS)
+    ),
+    Reference(
+        "POST",
+        "/v1/cadres",
+        "department_id",
+        ref_new_cadre_department,
+        scoped(*ALL_LEVELS, county=OK),
+        201,
+    ),
+    Reference(
+        "PUT",
+        "/v1/cadres/{cadre_id}",
+        "department_id",
+        ref_put_cadre_department,
+        scoped(*ALL_LEVELS, county=OK),
+    ),
+    Reference(
+        "POST",
+        "/v1/households",
+        "members[].id",
+        ref_new_household_member,
+        NO_MEMBER_ID,
+        201,
+        refused_as="members.0.id",
+    ),
+    Reference(
+        "PUT",
+        HH,
+        "members[].id",
+        ref_put_household_member,
+        scoped(*ANY_TOWN) | NOT_A_MEMBER,
+        refused_as="members.0.id",
+    ),
+]
+WRITE_METHODS = {"post", "put", "patch", "delete"}
+
+
+def id_fields(schema: dict[str, Any], schemas: dict[str, Any], at: str = "") -> set[str]:
+    """The fields of a published schema that hold an id (format uuid), at any depth."""
+    while "$ref" in schema:
+        schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+    found = {at} if schema.get("format") == "uuid" else set()
+    for option in [*schema.get("anyOf", []), *schema.get("oneOf", []), *schema.get("allOf", [])]:
+        found |= id_fields(option, schemas, at)
+    if "items" in schema:
+        found |= id_fields(schema["items"], schemas, f"{at}[]")
+    for name, sub in schema.get("properties", {}).items():
+        found |= id_fields(sub, schemas, f"{at}.{name}" if at else name)
+    return found
+
+
+def referenced_ids(app: FastAPI) -> set[tuple[str, str, str]]:
+    """Every (method, path, field) of a /v1/ write whose body (JSON or form) holds an id, as the
+    OpenAPI document publishes it; ``a[].b`` is field b of each item of the list a."""
+    document = app.openapi()
+    schemas = document["components"]["schemas"]
+    return {
+        (method.upper(), path, name)
+        for path, operations in document["paths"].items()
+        if path.startswith("/v1/")
+        for method, operation in operations.items()
+        if method in WRITE_METHODS
+        for content in operation.get("requestBody", {}).get("content", {}).values()
+        for name in id_fields(content["schema"], schemas)
+    }
+
+
+async def referenced_outcome(
+    http: httpx.AsyncClient, ref: Reference, call: Call, headers: Any
+) -> Outcome:
+    if call.if_match:
+        headers = headers | {"If-Match": call.if_match}
+    response = await http.request(ref.method, call.url, json=call.body, headers=headers)
+    if response.status_code == ref.ok:
+        return OK
+    if response.status_code == 422:
+        fields = [e["field"] for e in response.json().get("errors", [])]
+        if fields == [ref.refused_as or ref.field]:
+            return REFUSED
+        return f"422 on {fields}"
+    return response.status_code
+
+
+async def test_every_write_checks_every_record_it_names(app, client, tokens):
+    assert referenced_ids(app) == {(r.method, r.path, r.field) for r in REFERENCES}, (
+        "a write names a record with no row in REFERENCES"
+    )
+    world = World(app)
+    await world.seed()
+    headers = callers(tokens, world.seeded[A]["cadre"])
+    want: dict[tuple[str, str, str, str], Outcome] = {}
+    got: dict[tuple[str, str, str, str], Outcome] = {}
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        for ref in REFERENCES:
+            for (caller, owner), outcome in ref.expect.items():
+                call = await ref.build(world, owner)
+                key = (f"{ref.method} {ref.path}", ref.field, caller, owner)
+                want[key] = outcome
+                got[key] = await referenced_outcome(http, ref, call, headers[caller])
+    assert got == want, breaking(got, want)
