@@ -8,8 +8,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from kit.auth import PEOPLE_ROLES, Role
 from registry.areas.codes import ScopeCode
-
-Password = Annotated[str, Field(min_length=8, max_length=200, description="至少 8 位 / 8+ chars")]
+from registry.password_policy import NewPassword
 
 
 def _people_roles(roles: list[Role]) -> list[Role]:
@@ -36,7 +35,7 @@ class UserIn(BaseModel):
 
 
 class UserCreate(UserIn):
-    password: Password
+    password: NewPassword
 
 
 class UserUpdate(UserIn):
@@ -44,7 +43,7 @@ class UserUpdate(UserIn):
 
 
 class PasswordReset(BaseModel):
-    password: Password
+    password: NewPassword
 
 
 class UserPublic(UserIn):
@@ -52,3 +51,7 @@ class UserPublic(UserIn):
     version: int
     created_at: datetime
     updated_at: datetime
+    locked_until: datetime | None = Field(
+        default=None,
+        description="登录失败过多而锁定到此时；未锁定为 null / locked out until then; null if not",
+    )
