@@ -130,9 +130,7 @@ async def test_changing_ones_own_password_to_a_common_one_is_refused(app, client
 
 
 async def test_an_admin_lists_locked_accounts_and_clears_a_lock(app, client, admin, areas):
-    locked = await add_user(
-        app, failed_logins=5, locked_until=utcnow() + timedelta(minutes=15)
-    )
+    locked = await add_user(app, failed_logins=5, locked_until=utcnow() + timedelta(minutes=15))
     await add_user(app, username="lisi", failed_logins=2)
     await add_user(  # a lock that has run out is no lock
         app, username="zhou", failed_logins=5, locked_until=utcnow() - timedelta(minutes=1)

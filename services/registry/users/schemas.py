@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import AfterValidator, BaseModel, Field
 
 from kit.auth import PEOPLE_ROLES, Role
+from kit.text import Name
 from registry.areas.codes import ScopeCode
 from registry.password_policy import NewPassword
 
@@ -27,7 +28,7 @@ class UserIn(BaseModel):
         pattern=r"^[a-z0-9_.\-]{3,40}$",
         description="登录名：3–40 位小写字母、数字、_ . - / 3–40 of a-z 0-9 _ . -",
     )
-    display_name: str = Field(min_length=1, max_length=40)
+    display_name: Name = Field(max_length=40)
     roles: PeopleRoles
     area_code: ScopeCode
     cadre_id: UUID | None = Field(default=None, description="角色含 cadre 时必填 / for cadres")

@@ -194,9 +194,7 @@ async def reset_password(
     return to_public(user)
 
 
-async def unlock(
-    session: AsyncSession, *, principal: Principal, user_id: UUID
-) -> UserPublic:
+async def unlock(session: AsyncSession, *, principal: Principal, user_id: UUID) -> UserPublic:
     """End a user's lock from failed logins (and forget the failures); the password stays."""
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
     if user.locked_until is not None or user.failed_logins:
