@@ -5,8 +5,8 @@ The area part is where the number was first issued (GB/T 2260): its first two di
 province (11–15 Beijing to Inner Mongolia, 21–23, 31–37, 41–46, 50–54, 61–65; 71 Taiwan, 81 Hong
 Kong and 82 Macao, 83 Taiwan residents' residence permits), and for a mainland province the other
 four are not 0000 (a province is no place of issue; the residence permits of Hong Kong, Macao and
-Taiwan residents do carry 810000, 820000 and 830000), so 000000 and made-up areas are refused. Old numbers of
-counties since renamed keep their code, which is why the list of today's counties is not used.
+Taiwan residents do carry 810000, 820000 and 830000), so 000000 and made-up areas are refused.
+Old numbers of counties since renamed keep their code, so no list of today's counties is used.
 
 The check character: the first 17 digits weighted 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2, the sum
 mod 11 mapped to 1,0,X,9,8,7,6,5,4,3,2. Birth date and sex are derived from the number, never
