@@ -7,6 +7,8 @@ python -m registry seed-demo [--households N] [--seed S]
 python -m registry seed-demo --copy --database-url URL [--households N] [--seed S]
                                              COPY province-scale households into PostgreSQL
 python -m registry create-admin USERNAME     a county admin; password from FUMIN_ADMIN_PASSWORD
+python -m registry unlock USERNAME           clear a lock from failed logins (e.g. the county
+                                             admin's, when no other admin can)
 """
 
 import argparse
@@ -24,14 +26,15 @@ from registry.app import create_app
 from registry.demo import FULL_HOUSEHOLDS, SEED, load_demo
 from registry.demo.copy import copy_households
 from registry.models import User
+from registry.password_policy import weakness
 from registry.passwords import hash_secret
 from registry.settings import RegistrySettings
 
 
 async def create_admin(settings: RegistrySettings, username: str) -> None:
     password = os.environ.get("FUMIN_ADMIN_PASSWORD") or getpass.getpass("密码 / password: ")
-    if len(password) < 8:
-        sys.exit("密码至少 8 位 / the password needs at least 8 characters")
+    if reason := weakness(password, username):
+        sys.exit(reason)
     app = create_app(settings)
     async with app.state.sessionmaker.begin() as session:
         user = await session.scalar(select(User).where(col(User.username) == username))
@@ -48,6 +51,18 @@ async def create_admin(settings: RegistrySettings, username: str) -> None:
         else:
             user.password_hash = hash_secret(password)
     await app.state.engine.dispose()
+
+
+async def unlock(settings: RegistrySettings, username: str) -> None:
+    app = create_app(settings)
+    async with app.state.sessionmaker.begin() as session:
+        user = await session.scalar(select(User).where(col(User.username) == username))
+        if user is not None:
+            user.failed_logins, user.locked_until = 0, None
+    await app.state.engine.dispose()
+    if user is None:
+        sys.exit(f"没有用户 {username} / no user {username}")
+    print(f"已解除锁定 / unlocked: {username}")
 
 
 def seed_demo_args(argv: list[str]) -> argparse.Namespace:
@@ -92,6 +107,8 @@ async def main(argv: list[str]) -> None:
             await seed_demo(settings, options)
         case ["create-admin", username]:
             await create_admin(settings, username)
+        case ["unlock", username]:
+            await unlock(settings, username)
         case _:
             sys.exit(__doc__)
 

@@ -1,6 +1,13 @@
 """GB 11643 resident ID numbers (公民身份号码): 6-digit area, 8-digit birth date, 3-digit sequence
 (odd for a man, even for a woman) and a check character.
 
+The area part is where the number was first issued (GB/T 2260): its first two digits are a
+province (11–15 Beijing to Inner Mongolia, 21–23, 31–37, 41–46, 50–54, 61–65; 71 Taiwan, 81 Hong
+Kong and 82 Macao, 83 Taiwan residents' residence permits), and for a mainland province the other
+four are not 0000 (a province is no place of issue; the residence permits of Hong Kong, Macao and
+Taiwan residents do carry 810000, 820000 and 830000), so 000000 and made-up areas are refused.
+Old numbers of counties since renamed keep their code, so no list of today's counties is used.
+
 The check character: the first 17 digits weighted 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2, the sum
 mod 11 mapped to 1,0,X,9,8,7,6,5,4,3,2. Birth date and sex are derived from the number, never
 typed a second time.
@@ -16,6 +23,12 @@ from pydantic_core import PydanticCustomError
 from kit.clock import local_today
 from registry.models.vocab import Sex
 
+PROVINCES = frozenset(
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37"}
+    | {"41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64"}
+    | {"65", "71", "81", "82", "83"}
+)
+OUTSIDE_MAINLAND = frozenset({"71", "81", "82", "83"})
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
 LENGTH = 18
@@ -54,6 +67,7 @@ def parse(raw: str, *, today: date | None = None) -> ResidentId:
         raise IdNumberError(
             "身份证号应为 17 位数字加 1 位数字或 X / must be 17 digits and a digit or X"
         )
+    _check_area(body[:6])
     born = _birth_date(body[6:14], today or local_today())
     expected = check_character(body)
     if last != expected:
@@ -63,6 +77,13 @@ def parse(raw: str, *, today: date | None = None) -> ResidentId:
         )
     sex = Sex.MALE if int(body[16]) % 2 == 1 else Sex.FEMALE
     return ResidentId(number=number, birth_date=born, sex=sex)
+
+
+def _check_area(area: str) -> None:
+    if area[:2] not in PROVINCES or (area[2:] == "0000" and area[:2] not in OUTSIDE_MAINLAND):
+        raise IdNumberError(
+            f"前 6 位地址码 {area} 不是真实的县级区划 / area code {area} is no real county"
+        )
 
 
 def _birth_date(digits: str, today: date) -> date:

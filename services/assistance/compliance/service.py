@@ -37,10 +37,15 @@ async def compliance(
     query, _ = due_query(principal, month, today, filters)
     due = query.subquery("due")
     visited = func.count().filter(due.c.visits > 0)
+    # What the answer covers: the caller's area, or the narrower area asked for.
+    covered = max(principal.area, filters.area or "", key=len)
     if level == Level.CADRE:
         keys: list[Any] = [due.c.cadre_id, due.c.cadre_name]
     else:
-        keys = [func.substr(due.c.village_code, 1, PREFIX[level]).label("area")]
+        # A level wider than what is covered (an officer asking for the county) answers for the
+        # covered area under its own code, never another area's code over a part of its figures.
+        length = max(PREFIX[level], len(covered))
+        keys = [func.substr(due.c.village_code, 1, length).label("area")]
     grouped = (
         select(*keys, func.count().label("due"), visited.label("visited"))
         .group_by(*keys)
@@ -62,7 +67,7 @@ async def compliance(
     due_total = sum(r.due for r in rows)
     visited_total = sum(r.visited for r in rows)
     total = ComplianceRow(
-        key=principal.area if not filters.area else filters.area,
+        key=covered,
         due=due_total,
         visited=visited_total,
         rate=rate(visited_total, due_total),

@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from kit.money import Money, NonNegativeMoney
+from kit.text import Name
 
 
 class Category(StrEnum):
@@ -33,7 +34,7 @@ class HappinessItemIn(BaseModel):
 
     household_id: UUID
     category: Category
-    title: str = Field(min_length=1, max_length=100, description="事项 / what it is")
+    title: Name = Field(max_length=100, description="事项 / what it is")
     value: NonNegativeMoney = Field(description='价值（元，字符串）/ value in yuan, e.g. "1200.00"')
     delivering_unit: str = Field(default="", max_length=100, description="兑现单位 / delivered by")
     delivered_on: date = Field(

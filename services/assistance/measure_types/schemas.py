@@ -5,6 +5,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistance.measure_types.catalogue import Action
+from kit.text import Name
 
 Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$", description="代码 / code")]
 
@@ -14,8 +15,8 @@ class MeasureTypeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name_zh: str = Field(min_length=1, max_length=40, description="中文名称 / Chinese name")
-    name_en: str = Field(min_length=1, max_length=80, description="英文名称 / English name")
+    name_zh: Name = Field(max_length=40, description="中文名称 / Chinese name")
+    name_en: Name = Field(max_length=80, description="英文名称 / English name")
     measure_no: int = Field(
         ge=1, le=15, description="方案十五条举措之编号 / the plan's measure 1–15"
     )

@@ -6,6 +6,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kit.text import Name, RequiredText
+
 
 class NeedStatus(StrEnum):
     OPEN = "open"  # 已提出
@@ -19,7 +21,7 @@ class NeedIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     household_id: UUID
-    description: str = Field(min_length=1, max_length=200, description="诉求 / the need")
+    description: RequiredText = Field(max_length=200, description="诉求 / the need")
     responsible_unit: str = Field(default="", max_length=100, description="责任单位 / unit")
     due_on: date | None = Field(
         default=None, description="办结期限；默认提出后 need_days 天 / due; default need_days"
@@ -29,8 +31,8 @@ class NeedIn(BaseModel):
 class NeedStart(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    responsible_unit: str | None = Field(
-        default=None, min_length=1, max_length=100, description="责任单位（可在此指定）/ unit"
+    responsible_unit: Name | None = Field(
+        default=None, max_length=100, description="责任单位（可在此指定）/ unit"
     )
     note: str = Field(default="", max_length=2000, description="办理说明 / note")
 
@@ -38,7 +40,9 @@ class NeedStart(BaseModel):
 class NeedClose(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    note: str = Field(min_length=2, max_length=2000, description="办结情况（必填）/ how it ended")
+    note: RequiredText = Field(
+        min_length=2, max_length=2000, description="办结情况（必填）/ how it ended"
+    )
 
 
 class NeedDurations(BaseModel):

@@ -229,3 +229,27 @@ async def test_schedule_and_compliance_need_a_token_and_a_valid_month(client, to
         "/v1/compliance", params={"month": "2026-1"}, headers=tokens.headers(Role.LEADER)
     )
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "month"
+
+
+@pytest.mark.parametrize(
+    ("area", "asked", "expected_key"),
+    [
+        (TOWN_A, {}, TOWN_A),  # an officer asking for the county: their township, by its code
+        ("", {"area": TOWN_B}, TOWN_B),  # an admin narrowing to a township
+        (TOWN_A, {"area": "331126"}, TOWN_A),  # asking for the county's prefix changes nothing
+    ],
+)
+async def test_county_level_answers_only_for_what_the_caller_covers_under_its_own_code(
+    client, tokens, county, area, asked, expected_key
+):
+    # Issue 14 #11: a township officer got their township's totals labelled 331126 (the county).
+    month, _ = last_month()
+    response = await client.get(
+        "/v1/compliance",
+        params={"month": month, "level": "county", **asked},
+        headers=tokens.headers(Role.TOWNSHIP_OFFICER if area else Role.COUNTY_ADMIN, area=area),
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert [r["key"] for r in body["items"]] == [expected_key]
+    assert body["total"]["key"] == expected_key

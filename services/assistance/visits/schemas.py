@@ -7,6 +7,8 @@ from uuid import UUID
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from kit.text import RequiredText
+
 
 class VisitMode(StrEnum):
     IN_PERSON = "in_person"  # 入户走访
@@ -28,7 +30,7 @@ class RiskFlag(StrEnum):
 PhotoId = Annotated[
     str, Field(pattern=r"^[0-9a-f]{64}$", description="照片 id（SHA-256）/ a photo's id")
 ]
-Need = Annotated[str, Field(min_length=1, max_length=200)]
+Need = Annotated[RequiredText, Field(max_length=200)]
 Note = Annotated[str, Field(max_length=2000)]
 
 
@@ -74,7 +76,7 @@ class VisitIn(BaseModel):
     photo_ids: Annotated[list[PhotoId], AfterValidator(_once)] = Field(
         default_factory=list, max_length=20, description="先经 PUT /v1/attachments 上传"
     )
-    backdate_reason: str | None = Field(
+    backdate_reason: RequiredText | None = Field(
         default=None,
         min_length=2,
         max_length=200,

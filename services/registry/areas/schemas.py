@@ -5,6 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from kit.money import NonNegativeMoney
+from kit.text import Name
 from registry.models.vocab import AreaKind, AreaLevel, SizeClass
 
 AREA_CODE_PATTERN = r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$"
@@ -14,7 +15,7 @@ CODE_DESCRIPTION = "统计用区划代码，2/4/6/9/12 位数字 / division code
 class AreaFields(BaseModel):
     """What a person types about an area; level, parent and kind follow from the code."""
 
-    name: str = Field(min_length=1, max_length=60)
+    name: Name = Field(max_length=60)
     edition: int = Field(ge=1980, le=2100, description="区划代码版本年份 / code table year")
     # 小/中/大村: villages only, and required for administrative villages (村委会).
     size_class: SizeClass | None = None

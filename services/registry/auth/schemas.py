@@ -2,6 +2,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from registry.password_policy import NewPassword
+
 
 class TokenResponse(BaseModel):
     access_token: str
@@ -27,6 +29,4 @@ class Logout(BaseModel):
 
 class PasswordChange(BaseModel):
     current_password: str = Field(min_length=1, max_length=200)
-    new_password: str = Field(
-        min_length=8, max_length=200, description="至少 8 位 / at least 8 characters"
-    )
+    new_password: NewPassword

@@ -25,6 +25,7 @@ from registry.auth.errors import InvalidGrant, InvalidRefresh, WrongPassword
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
 from registry.models import MachineClient, User
+from registry.password_policy import weakness
 from registry.passwords import hash_secret, needs_rehash, verify_secret
 from registry.settings import RegistrySettings
 
@@ -191,8 +192,9 @@ def _check_current(user: User, password: str, settings: RegistrySettings) -> Ref
 
 
 def _check_new_password(user: User, data: PasswordChange) -> None:
-    if data.new_password == user.username:
-        raise invalid("new_password", "新密码不能与用户名相同 / must differ from the username")
+    # The schema checked the rules that need no username (registry.password_policy).
+    if reason := weakness(data.new_password, user.username):
+        raise invalid("new_password", reason)
     if data.new_password == data.current_password:
         raise invalid("new_password", "新密码不能与当前密码相同 / must differ from the current one")
 

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, Field
 
+from kit.text import Name
 from registry.households.schemas import Phone
 from registry.models.vocab import CadreType
 
@@ -33,7 +34,7 @@ Skills = Annotated[
 
 
 class CadreIn(BaseModel):
-    name: str = Field(min_length=1, max_length=40)
+    name: Name = Field(max_length=40)
     phone: Phone | None = None
     department_id: UUID = Field(description="所在单位 / department")
     type: CadreType

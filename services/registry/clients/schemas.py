@@ -3,6 +3,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from kit.auth import Scope
+from kit.text import Name
 from registry.areas.codes import ScopeCode
 
 
@@ -11,7 +12,7 @@ class ClientCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=2, max_length=80, description="平台名称 / the platform's name")
+    name: Name = Field(min_length=2, max_length=80, description="平台名称 / the platform's name")
     scopes: list[Scope] = Field(min_length=1, description="可读范围 / what it may read")
     area_code: ScopeCode
 

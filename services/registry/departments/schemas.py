@@ -5,9 +5,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from kit.text import Name
+
 
 class DepartmentIn(BaseModel):
-    name: str = Field(min_length=1, max_length=80, description="单位名称 / name, unique")
+    name: Name = Field(max_length=80, description="单位名称 / name, unique")
     area_code: str = Field(
         pattern=r"^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$", description="所属区划 / its area"
     )

@@ -6,6 +6,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from kit.money import NonNegativeMoney
+from kit.text import Name
 from registry.credit_code import CreditCode
 from registry.models.vocab import (
     EnterpriseLevel,
@@ -19,7 +20,7 @@ VillageCode = Field(pattern=r"^\d{12}$", description="行政村 12 位代码 / 1
 
 
 class EntityBase(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
+    name: Name = Field(max_length=100)
     type: EntityType
     # Only for leading enterprises (农业龙头企业), and required for them.
     enterprise_level: EnterpriseLevel | None = None

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from kit.text import Name, RequiredText
 from registry.identity import IdNumber
 from registry.models.vocab import (
     CategoryChangeKind,
@@ -54,7 +55,7 @@ class MemberIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: UUID | None = Field(default=None, description="已有成员的 id / an existing member's id")
-    name: str = Field(min_length=1, max_length=40)
+    name: Name = Field(max_length=40)
     id_number: IdNumber
     relation: Relation
     resident: bool
@@ -140,6 +141,6 @@ class CategoryChangeCreate(BaseModel):
     category: HouseholdCategory
     low_income_subtype: LowIncomeSubtype | None = None
     changed_on: date = Field(description="认定/退出日期 / the date it takes effect")
-    reason: str = Field(
+    reason: RequiredText = Field(
         min_length=2, max_length=200, description="依据或原因 / the decision or reason"
     )

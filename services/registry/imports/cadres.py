@@ -1,4 +1,9 @@
-"""Cadres (干部), one a row, matched by phone; the department by its exact name."""
+"""Cadres (干部), one a row, matched by phone among the importer's own cadres (those whose home
+area is in the importer's area); the department by its exact name.
+
+A phone identifies a cadre only within one's own area: the same number may be held by a cadre of
+another township (a shared office line, a number passed on), which neither blocks the row nor is
+mentioned — the importer could not see or change that cadre anyway."""
 
 import asyncio
 import re
@@ -13,7 +18,7 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.tabular import Column, SourceRow
 from registry.cadres.schemas import CadreCreate, CadreIn, CadreUpdate
-from registry.cadres.service import create_cadre, update_cadre
+from registry.cadres.service import create_cadre, update_cadre, visible_cadres
 from registry.departments.service import visible_departments
 from registry.imports.cells import (
     Choice,
@@ -83,7 +88,9 @@ async def _stored(session: AsyncSession, principal: Principal, rows: list[Source
     phones = {_digits(r.values["phone"]) for r in rows if r.values["phone"]}
     by_phone: dict[str, list[Cadre]] = {}
     for cadre in await fetch_in(
-        session, lambda chunk: select(Cadre).where(col(Cadre.phone).in_(chunk)), phones
+        session,
+        lambda chunk: select(Cadre).where(col(Cadre.phone).in_(chunk), *visible_cadres(principal)),
+        phones,
     ):
         by_phone.setdefault(cadre.phone or "", []).append(cadre)
     departments: dict[str, list[Department]] = {}
@@ -103,9 +110,7 @@ async def plan(session: AsyncSession, principal: Principal, rows: list[SourceRow
     stored = await _stored(session, principal, rows)
     seen: dict[str, int] = {}
     # Checking thousands of rows is seconds of CPU: off the event loop (see service.py).
-    return await asyncio.to_thread(
-        lambda: [_plan_row(principal, stored, seen, row) for row in rows]
-    )
+    return await asyncio.to_thread(lambda: [_plan_row(stored, seen, row) for row in rows])
 
 
 def _resolve(unit: Unit, stored: Stored, row: SourceRow, values: dict[str, Any]) -> None:
@@ -128,7 +133,7 @@ def _resolve(unit: Unit, stored: Stored, row: SourceRow, values: dict[str, Any])
             values.pop("home_area_code")
 
 
-def _plan_row(principal: Principal, stored: Stored, seen: dict[str, int], row: SourceRow) -> Unit:
+def _plan_row(stored: Stored, seen: dict[str, int], row: SourceRow) -> Unit:
     phone = _digits(row.values["phone"])
     unit = Unit(rows=[row.number], key=mask_phone(phone) or "-")
     require(unit, row, COLUMNS)
@@ -148,13 +153,8 @@ def _plan_row(principal: Principal, stored: Stored, seen: dict[str, int], row: S
         unit.error(
             row.number,
             HEADERS["phone"],
-            f"已有 {len(matches)} 位干部用此手机号，请在系统中修改 / several cadres share it",
-        )
-    elif target is not None and not principal.covers(target.home_area_code):
-        unit.error(
-            row.number,
-            HEADERS["phone"],
-            f"手机号 {mask_phone(phone)} 已登记为你管辖范围外的干部 / a cadre outside your area",
+            f"你管辖的干部中已有 {len(matches)} 位用此手机号，请在系统中修改"
+            " / several of your cadres share it",
         )
     body: dict[str, Any] = {}
     if target is not None:

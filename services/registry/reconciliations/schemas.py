@@ -4,6 +4,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from kit.text import RequiredText
 from registry.models.vocab import HouseholdCategory, LowIncomeSubtype
 
 
@@ -63,7 +64,7 @@ class Applied(BaseModel):
 class ApplyForm(BaseModel):
     fingerprint: str
     changed_on: date
-    reason: str = Field(min_length=2, max_length=200)
+    reason: RequiredText = Field(min_length=2, max_length=200)
     findings: list[Finding] = Field(
         default_factory=lambda: [Finding.MISSING, Finding.EXTRA, Finding.DIFFERENT]
     )

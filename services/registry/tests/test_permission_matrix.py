@@ -561,6 +561,10 @@ async def reset_password(w: World, area: str) -> Call:
     return Call(url, {"password": "another-pass-2"}, '"1"')
 
 
+async def unlock_user(w: World, area: str) -> Call:
+    return Call(f"/v1/users/{await w.user(area)}/unlock")
+
+
 HH = "/v1/households/{household_id}"
 INCOME = HH + "/income-records"
 RECON = "/v1/reconciliations/low-income"
@@ -680,6 +684,7 @@ ROWS = [
     Row("POST", "/v1/users", ADMIN, C, new_user, 201),
     Row("PUT", "/v1/users/{user_id}", ADMIN, W, put_user),
     Row("POST", "/v1/users/{user_id}/password", ADMIN, W, reset_password),
+    Row("POST", "/v1/users/{user_id}/unlock", ADMIN, W, unlock_user),
 ]
 # Covered by their own tests (test_auth, test_login_hardening): the login form and logout take
 # credentials, not a bearer token; a password change is any user's own, whatever their role.

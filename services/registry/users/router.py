@@ -35,11 +35,14 @@ async def list_users(
     role: Annotated[Role | None, Query(description="角色 / role")] = None,
     area: AreaPrefixQuery = None,
     active: Annotated[bool | None, Query(description="是否启用 / active")] = None,
+    locked: Annotated[
+        bool | None, Query(description="是否因登录失败被锁定 / locked out by failed logins")
+    ] = None,
     q: Annotated[str | None, Query(max_length=40, description="用户名或姓名包含")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[UserPublic]:
-    filters = service.UserFilters(role=role, area=area, active=active, q=q)
+    filters = service.UserFilters(role=role, area=area, active=active, q=q, locked=locked)
     return await service.list_users(
         session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )
@@ -114,5 +117,19 @@ async def reset_password(
         password=body.password,
         if_match=if_match,
     )
+    set_etag(response, user.version)
+    return user
+
+
+@router.post(
+    "/{user_id}/unlock",
+    response_model=UserPublic,
+    summary="解除登录锁定 / clear a lock from failed logins",
+    responses=PROBLEM_RESPONSES,
+)
+async def unlock(
+    user_id: UUID, session: SessionDep, principal: Admins, response: Response
+) -> UserPublic:
+    user = await service.unlock(session, principal=principal, user_id=user_id)
     set_etag(response, user.version)
     return user

@@ -7,9 +7,9 @@ from uuid import UUID
 from pydantic import AfterValidator, BaseModel, Field
 
 from kit.auth import PEOPLE_ROLES, Role
+from kit.text import Name
 from registry.areas.codes import ScopeCode
-
-Password = Annotated[str, Field(min_length=8, max_length=200, description="至少 8 位 / 8+ chars")]
+from registry.password_policy import NewPassword
 
 
 def _people_roles(roles: list[Role]) -> list[Role]:
@@ -28,7 +28,7 @@ class UserIn(BaseModel):
         pattern=r"^[a-z0-9_.\-]{3,40}$",
         description="登录名：3–40 位小写字母、数字、_ . - / 3–40 of a-z 0-9 _ . -",
     )
-    display_name: str = Field(min_length=1, max_length=40)
+    display_name: Name = Field(max_length=40)
     roles: PeopleRoles
     area_code: ScopeCode
     cadre_id: UUID | None = Field(default=None, description="角色含 cadre 时必填 / for cadres")
@@ -36,7 +36,7 @@ class UserIn(BaseModel):
 
 
 class UserCreate(UserIn):
-    password: Password
+    password: NewPassword
 
 
 class UserUpdate(UserIn):
@@ -44,7 +44,7 @@ class UserUpdate(UserIn):
 
 
 class PasswordReset(BaseModel):
-    password: Password
+    password: NewPassword
 
 
 class UserPublic(UserIn):
@@ -52,3 +52,7 @@ class UserPublic(UserIn):
     version: int
     created_at: datetime
     updated_at: datetime
+    locked_until: datetime | None = Field(
+        default=None,
+        description="登录失败过多而锁定到此时；未锁定为 null / locked out until then; null if not",
+    )

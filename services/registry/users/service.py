@@ -1,6 +1,7 @@
 """Users: people's logins, managed by county admins within their own area. Users are not
 shared with other services, so their writes record no events."""
 
+import logging
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -19,9 +20,12 @@ from registry.areas.service import check_scope_area
 from registry.auth import refresh
 from registry.json_lists import holds
 from registry.models import Cadre, User
+from registry.password_policy import weakness
 from registry.passwords import hash_secret
 from registry.users import errors
 from registry.users.schemas import UserCreate, UserIn, UserPublic
+
+log = logging.getLogger("fumin.registry.users")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class UserFilters:
     area: str | None = None  # an area code prefix
     active: bool | None = None
     q: str | None = None  # part of the username or display name
+    locked: bool | None = None  # locked out by failed logins now
 
 
 def visible_users(principal: Principal) -> list[ColumnElement[bool]]:
@@ -38,6 +43,8 @@ def visible_users(principal: Principal) -> list[ColumnElement[bool]]:
 
 def to_public(user: User) -> UserPublic:
     fields = user.model_dump(exclude={"password_hash"})
+    if user.locked_until is not None and user.locked_until <= utcnow():
+        fields["locked_until"] = None  # an expired lock is no lock
     return UserPublic.model_validate(fields)
 
 
@@ -65,6 +72,9 @@ async def list_users(
         )
     if filters.role is not None:
         query = query.where(holds(session, col(User.roles), filters.role))
+    if filters.locked is not None:
+        locked = col(User.locked_until) > utcnow()
+        query = query.where(locked if filters.locked else or_(~locked, locked.is_(None)))
     keys = [col(User.username), col(User.id)]
     rows, next_cursor = await paginate(session, query, keys, cursor=cursor, limit=limit)
     return Page(items=[to_public(row) for row in rows], next_cursor=next_cursor)
@@ -114,6 +124,12 @@ async def _check(
     await _check_username(session, data.username, user_id)
 
 
+def _check_password(password: str, username: str) -> None:
+    """The schema checked the rules that need no username; this one does."""
+    if reason := weakness(password, username):
+        raise invalid("password", reason)
+
+
 def _apply(user: User, data: UserIn) -> None:
     user.username, user.display_name = data.username, data.display_name
     user.roles = [str(role) for role in data.roles]
@@ -124,6 +140,7 @@ async def create_user(
     session: AsyncSession, *, principal: Principal, data: UserCreate
 ) -> UserPublic:
     """Add a login in the admin's area."""
+    _check_password(data.password, data.username)
     await _check(session, principal, data, None)
     user = User(
         username=data.username,
@@ -168,9 +185,20 @@ async def reset_password(
         bump(user)
     else:
         bump_if_match(user, if_match)
+    _check_password(password, user.username)
     user.password_hash = hash_secret(password)
     # A reset is how a locked-out person gets back in, and ends every session they had.
     user.failed_logins, user.locked_until = 0, None
     await refresh.revoke_user(session, user.id, utcnow())
+    await session.flush()
+    return to_public(user)
+
+
+async def unlock(session: AsyncSession, *, principal: Principal, user_id: UUID) -> UserPublic:
+    """End a user's lock from failed logins (and forget the failures); the password stays."""
+    user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
+    if user.locked_until is not None or user.failed_logins:
+        log.info("user %s unlocked by %s", user.username, principal.subject)
+    user.failed_logins, user.locked_until = 0, None
     await session.flush()
     return to_public(user)
