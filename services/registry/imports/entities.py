@@ -17,6 +17,7 @@ from kit.auth import Principal
 from kit.problems import Problem
 from kit.tabular import Column, SourceRow
 from registry.credit_code import credit_code_error
+from registry.entities.errors import credit_code_registered_elsewhere
 from registry.entities.schemas import EntityBase, EntityCreate, EntityUpdate
 from registry.entities.service import check_rules, create_entity, update_entity
 from registry.imports.cells import (
@@ -205,9 +206,10 @@ def _plan_row(principal: Principal, stored: Stored, seen: dict[str, int], row: S
     seen[key] = row.number
     target = _match(unit, stored, row, code, values)
     if target is not None and not principal.covers(target.village_code):
-        unit.error(
-            row.number, HEADERS["village_code"], "该主体不在你的管辖范围内 / outside your area"
-        )
+        # Held by another township's entity: said as the API says it, naming no holder
+        # (docs/security.md, "Existence oracles"). Only a credit code can match out of area.
+        registered = credit_code_registered_elsewhere(code or "")
+        unit.error(row.number, HEADERS["credit_code"], str(registered.detail))
     body: dict[str, Any] = {}
     if target is not None:
         body = {name: getattr(target, name) for name in KEPT}

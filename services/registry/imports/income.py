@@ -147,15 +147,15 @@ def _plan_row(
     values.pop("period", None)
     period = _period(unit, row)
     household = stored.households.get(head)
+    if household is not None and not principal.covers(household.village_code):
+        # Another township's household reads as none at all (docs/security.md, "Existence
+        # oracles"): the officer cannot tell a head registered elsewhere from one unknown.
+        household = None
     if head and household is None:
         unit.error(
             row.number,
             HEADERS["head_id_number"],
             f"没有户主身份证号为 {mask_id_number(head)} 的农户 / no household with this head",
-        )
-    elif household is not None and not principal.covers(household.village_code):
-        unit.error(
-            row.number, HEADERS["head_id_number"], "该户不在你的管辖范围内 / outside your area"
         )
     if "village_code" in values:
         try:

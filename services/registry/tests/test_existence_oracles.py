@@ -23,6 +23,7 @@ from registry.tests.factories import (
 from registry.tests.link_seeds import entity_body
 
 ASK_THE_COUNTY = "请联系县农业农村局"
+INCOME_COLUMNS = ("工资性收入", "经营净收入", "财产净收入", "转移净收入")
 
 
 def officer_headers(tokens):
@@ -171,3 +172,62 @@ async def test_the_roll_reconciliation_speaks_of_the_callers_area_alone(client, 
         )
 
     assert shape(await report(held_elsewhere)) == shape(await report(nobody))
+
+
+def table(rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+async def import_dry_run(client, headers, kind: str, rows: list[dict[str, str]]) -> Any:
+    answer = await client.post(
+        f"/v1/imports/{kind}",
+        files={"file": (f"{kind}.csv", table(rows), "text/csv")},
+        headers=headers,
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json()["rows"][0]["errors"]
+
+
+async def test_an_income_import_reads_another_townships_head_as_unknown(client, tokens, areas):
+    """A head registered in another township and a head registered nowhere answer alike."""
+    await household_in_b(client, tokens)
+    income = {"期间": "2026Q1", "常住人口数": "2"} | dict.fromkeys(INCOME_COLUMNS, "0")
+    held = await import_dry_run(
+        client,
+        officer_headers(tokens),
+        "income",
+        [{"户主身份证号": id_number(sequence=101), **income}],
+    )
+    nobody = await import_dry_run(
+        client,
+        officer_headers(tokens),
+        "income",
+        [{"户主身份证号": id_number(sequence=909), **income}],
+    )
+    assert [e["field"] for e in held] == [e["field"] for e in nobody] == ["户主身份证号"]
+    assert held[0]["message"].startswith("没有户主身份证号为")
+    assert nobody[0]["message"].startswith("没有户主身份证号为")
+
+
+async def test_an_entity_import_does_not_tell_where_a_credit_code_is_held(client, tokens, areas):
+    code = credit_code()
+    theirs = entity_body(name="隆宫香菇合作社", village_code=VILLAGE_B1, credit_code=code)
+    assert (
+        await client.post("/v1/entities", json=theirs, headers=admin_headers(tokens))
+    ).is_success
+    row = {
+        "主体名称": "黄田香菇合作社",
+        "主体类型": "家庭农场",
+        "统一社会信用代码": code,
+        "村代码": VILLAGE_A1,
+        "产业": "食用菌",
+        "新培育年份": "2024",
+    }
+    errors = await import_dry_run(client, officer_headers(tokens), "entities", [row])
+    assert [e["field"] for e in errors] == ["统一社会信用代码"]
+    assert ASK_THE_COUNTY in errors[0]["message"]
+    assert "管辖范围" not in errors[0]["message"] and "隆宫" not in errors[0]["message"]
