@@ -20,7 +20,7 @@ from kit.db import utcnow
 from kit.problems import Forbidden, Problem, invalid
 from kit.tokens import SigningKey, issue
 from kit.versioning import bump
-from registry.auth import lockout, refresh
+from registry.auth import lockout, refresh, revocations
 from registry.auth.errors import InvalidGrant, InvalidRefresh, WrongPassword
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
@@ -134,6 +134,8 @@ async def _rotate(
         # Used before: a copy is in someone else's hands. End every session of this login.
         log.warning("refresh token reused; family %s revoked", row.family_id)
         await refresh.revoke_family(session, row.family_id, now)
+        # Its access tokens too: whoever holds the copy may have refreshed already.
+        await revocations.record(session, revocations.user_subject(row.user_id))
         return InvalidRefresh()
     user = await session.get(User, row.user_id)
     if user is None or not user.active or lockout.locked_for(user, now):
@@ -143,10 +145,12 @@ async def _rotate(
 
 
 async def logout(session: AsyncSession, *, token: str) -> None:
-    """Revoke the family of ``token``; an unknown token is quietly the same (nothing to end)."""
+    """Revoke the family of ``token`` and the user's access tokens (other devices refresh
+    theirs once); an unknown token is quietly the same (nothing to end)."""
     row = await refresh.find(session, token)
     if row is not None:
         await refresh.revoke_family(session, row.family_id, utcnow())
+        await revocations.record(session, revocations.user_subject(row.user_id))
 
 
 async def change_password(
@@ -168,6 +172,7 @@ async def change_password(
             user.password_hash = hash_secret(data.new_password)
             bump(user)
             await refresh.revoke_user(session, user.id, utcnow())
+            await revocations.record(session, revocations.user_subject(user.id))
             return
     raise await _refused(refusal)
 
