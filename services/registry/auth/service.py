@@ -138,7 +138,10 @@ async def _rotate(
         await revocations.record(session, revocations.user_subject(row.user_id))
         return InvalidRefresh()
     user = await session.get(User, row.user_id)
-    if user is None or not user.active or lockout.locked_for(user, now):
+    if user is not None and not user.active:
+        # Said plainly: a phone holding entries to send shows why it can no longer send them.
+        return InvalidRefresh("账号已停用，请联系管理员 / the account has been deactivated")
+    if user is None or lockout.locked_for(user, now):
         return InvalidRefresh()
     row.used_at = now
     return _person_grant(session, key, settings, user, row.family_id)
