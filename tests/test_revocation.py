@@ -201,7 +201,9 @@ def test_deactivation_ends_the_tokens_and_the_refresh(
     edit_user(http, admin_headers, user, active=False)
 
     assert_refused_soon(http, headers)
-    assert refreshed(http, session["refresh_token"]).status_code == 400
+    refused = refreshed(http, session["refresh_token"])
+    assert refused.status_code == 400
+    assert refused.json()["type"] == "/problems/account-deactivated"
 
 
 @pytest.mark.parametrize(

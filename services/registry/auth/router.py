@@ -6,14 +6,22 @@ from kit.auth import CurrentPrincipal, Role, require_roles
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES, problem_responses
 from registry.auth import revocations, service
-from registry.auth.errors import AccountLocked, InvalidGrant, UnsupportedGrant, WrongPassword
+from registry.auth.errors import (
+    AccountDeactivated,
+    AccountLocked,
+    InvalidGrant,
+    UnsupportedGrant,
+    WrongPassword,
+)
 from registry.auth.lockout import UnknownNames
 from registry.auth.schemas import Logout, Me, PasswordChange, RevocationPage, TokenResponse
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
 # OAuth2 (RFC 6749 §5.2) answers a bad grant with 400: wrong credentials, unknown grant type.
-LOGIN_RESPONSES = problem_responses(InvalidGrant, UnsupportedGrant, AccountLocked)
+LOGIN_RESPONSES = problem_responses(
+    InvalidGrant, AccountDeactivated, UnsupportedGrant, AccountLocked
+)
 PASSWORD_RESPONSES = problem_responses(WrongPassword, AccountLocked)
 
 

@@ -21,7 +21,7 @@ from kit.problems import Forbidden, Problem, invalid
 from kit.tokens import SigningKey, issue
 from kit.versioning import bump
 from registry.auth import lockout, refresh, revocations
-from registry.auth.errors import InvalidGrant, InvalidRefresh, WrongPassword
+from registry.auth.errors import AccountDeactivated, InvalidGrant, InvalidRefresh, WrongPassword
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
 from registry.models import MachineClient, User
@@ -139,8 +139,7 @@ async def _rotate(
         return InvalidRefresh()
     user = await session.get(User, row.user_id)
     if user is not None and not user.active:
-        # Said plainly: a phone holding entries to send shows why it can no longer send them.
-        return InvalidRefresh("账号已停用，请联系管理员 / the account has been deactivated")
+        return AccountDeactivated()
     if user is None or lockout.locked_for(user, now):
         return InvalidRefresh()
     row.used_at = now
