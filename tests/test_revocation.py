@@ -2,7 +2,7 @@
 within seconds after what ended it — logout, a password change or reset, deactivation, a change
 of roles or area, a client revoked or given a new secret — while a token issued after it works.
 
-The real processes (registry, assistance, indicators) on a fresh database, each asked on its own
+The real processes (tests/conftest.py's system) on a fresh database, each service asked on its own
 port, as the services poll the registry's revocations as they do in production.
 """
 
@@ -14,8 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kit.tokens import generate_private_pem
-from tests.test_system import ADMIN_PASSWORD, System, create_admin, free_port, fresh_database
+from tests.processes import ADMIN_PASSWORD, System
 
 SERVICES = ("registry", "assistance", "indicators")
 # Each service's read that any person's token may make (and a client's with its scope).
@@ -33,28 +32,8 @@ pytestmark = [pytest.mark.system]
 
 
 @pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    folder = tmp_path_factory.mktemp("revocation")
-    (folder / "signing.pem").write_text(generate_private_pem())
-    with fresh_database() as database_url:
-        running = System(folder, database_url)
-        for service in SERVICES:
-            running.urls[service] = f"http://127.0.0.1:{free_port()}"
-        try:
-            with running.explained():
-                for service in SERVICES:
-                    running.start(service)
-                for service in SERVICES:
-                    running.wait_ready(service)
-                create_admin(running)
-            yield running
-        finally:
-            for service in running.processes:
-                running.stop(service)
-
-
-@pytest.fixture(scope="module")
 def http(system: System) -> Iterator[dict[str, httpx.Client]]:
+    """A client of each service's own port (the system of tests/conftest.py)."""
     clients = {
         name: httpx.Client(base_url=system.urls[name], timeout=30, trust_env=False)
         for name in SERVICES
