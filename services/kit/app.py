@@ -19,6 +19,7 @@ from kit.logs import RequestIdMiddleware, configure_logging
 from kit.metrics import Metrics, MetricsMiddleware
 from kit.outbox import TABLE
 from kit.problems import install_problem_handlers
+from kit.revocation import PolledRevocations, Revocations, polling
 from kit.settings import ServiceSettings
 from kit.tokens import TokenVerifier
 
@@ -48,7 +49,11 @@ def create_service_app(
     routers: Sequence[APIRouter],
     background: Sequence[Background] = (),
     verifier: TokenVerifier | None = None,
+    revocations: Callable[[FastAPI], Revocations] | None = None,
 ) -> FastAPI:
+    """The app. ``revocations`` makes where its requests read tokens' revocations (the
+    registry: its own table); by default the registry's list polled in the background
+    (kit.revocation)."""
     url = settings.database_url or settings.sqlite_url(name)
     set_clock(settings.clock)
     engine = make_engine(url, schema=name)
@@ -59,6 +64,8 @@ def create_service_app(
         if settings.migrate_on_start:
             await migrations.upgrade(engine, script_location, name)
         async with contextlib.AsyncExitStack() as stack:
+            if revocations is None:
+                await stack.enter_async_context(polling(app))
             for job in background:
                 await stack.enter_async_context(job(app))
             yield
@@ -72,6 +79,7 @@ def create_service_app(
     if outbox is not None:
         app.state.sessionmaker.configure(info={TABLE: outbox})
     app.state.verifier = verifier or make_verifier(settings)
+    app.state.revocations = revocations(app) if revocations else PolledRevocations()
     app.state.migration_head = migrations.head_revision(script_location)
     app.state.script_location = script_location
     app.state.metrics = Metrics(name, feeds=lambda: progress_of(app.state.sessionmaker))

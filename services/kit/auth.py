@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.sql.elements import ColumnElement
 
 from kit.problems import Forbidden, Unauthorized
+from kit.revocation import refused
 from kit.tokens import TokenError, TokenVerifier
 
 
@@ -94,6 +95,10 @@ async def current_principal(
         claims = await verifier.verify(credentials.credentials)
     except TokenError as exc:
         raise Unauthorized("凭证无效或已过期 / token invalid or expired") from exc
+    # Ended since it was issued (logout, new password, deactivation, new role or area, client
+    # revoked): refused here, on every service, within the bound docs/security.md states.
+    if await refused(getattr(request.app.state, "revocations", None), claims):
+        raise Unauthorized("凭证已失效，请重新登录 / token revoked; sign in again")
     return Principal.from_claims(claims)
 
 

@@ -38,6 +38,14 @@ class ServiceSettings(BaseSettings):
     client_id: str = ""
     client_secret: str = ""
     token_url: str = "http://127.0.0.1:8001/v1/auth/token"
+    # Revoked tokens (kit/revocation.py): the registry's list, polled this often with the
+    # service's own client; "" means beside token_url (…/v1/auth/revocations).
+    revocations_url: str = ""
+    revocation_poll_seconds: float = 2.0
+
+    @property
+    def revocations_endpoint(self) -> str:
+        return self.revocations_url or self.token_url.rsplit("/", 1)[0] + "/revocations"
 
     def sqlite_url(self, service: str) -> str:
         return f"sqlite+aiosqlite:///{self.data_dir / f'{service}.db'}"

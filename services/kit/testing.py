@@ -92,6 +92,7 @@ def app_settings(tmp_path_factory: pytest.TempPathFactory, test_keys: KeyFiles) 
         "data_dir": tmp_path_factory.mktemp("data"),
         "migrate_on_start": False,
         "jwks_url": "",
+        "revocation_poll_seconds": 0,  # no registry to poll (tests/test_revocation.py does)
         "trusted_jwks_file": test_keys.jwks,
     }
 

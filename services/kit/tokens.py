@@ -8,6 +8,7 @@ accept configured ones, so a service still verifies while the registry is down.
 import asyncio
 import hashlib
 import json
+import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,8 +63,12 @@ def load_or_create_signing_key(path: Path) -> SigningKey:
 
 
 def issue(key: SigningKey, claims: dict[str, Any], ttl_seconds: int) -> str:
-    now = int(time.time())
-    body = {**claims, "iat": now, "nbf": now, "exp": now + ttl_seconds}
+    stamp = time.time()
+    now = int(stamp)
+    # iat to the millisecond: a revocation (kit.revocation) refuses the tokens issued before it,
+    # and a token issued just after it, in the same second, must still pass.
+    issued_at = math.floor(stamp * 1000) / 1000
+    body = {**claims, "iat": issued_at, "nbf": now, "exp": now + ttl_seconds}
     return jwt.encode(body, key.private_pem, algorithm="RS256", headers={"kid": key.kid})
 
 

@@ -13,6 +13,7 @@ from kit.tokens import SigningKey, jwks, load_or_create_signing_key, signing_key
 from registry.areas.router import router as areas_router
 from registry.audit.router import router as audit_router
 from registry.auth import service as auth_service
+from registry.auth.revocations import TableRevocations
 from registry.auth.router import router as auth_router
 from registry.cadres.router import router as cadres_router
 from registry.clients.router import router as clients_router
@@ -76,6 +77,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         outbox=outbox,
         routers=routers,
         background=[service_clients],
+        revocations=lambda app: TableRevocations(app.state.sessionmaker),
     )
     app.state.signing_key, app.state.published_keys = signing_keys(settings)
     for key in app.state.published_keys:

@@ -14,8 +14,11 @@ class RegistrySettings(ServiceSettings):
     # trusted, never used to sign. First the next key (so every verifier can fetch it before
     # it signs), then the previous one (so tokens it signed live out their time).
     rotation_key_file: Path | None = None
-    access_token_minutes: int = 480  # a cadre's working day in the field
-    machine_token_minutes: int = 60
+    # Short: a token is not renewed by itself but by the refresh flow (people) or by asking anew
+    # (machines), each of which checks the account again (docs/security.md, "Tokens and
+    # revocation"); revocation ends one sooner still.
+    access_token_minutes: int = 10
+    machine_token_minutes: int = 10
     refresh_token_days: int = 14  # a refresh token's life; each use gives a new one
     # Login hardening: after this many failures in a row the account is locked for a while.
     login_max_failures: int = 5

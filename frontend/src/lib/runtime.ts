@@ -17,6 +17,8 @@ export const outbox = new Outbox(offlineDb);
 export const queryClient = createQueryClient();
 
 export const RETRY_MS = 30_000;
+/** The refresh's answer when an admin deactivated the account since the login. */
+export const ACCOUNT_DEACTIVATED = '/problems/account-deactivated';
 
 const owner = () => auth.session()?.me.subject ?? null;
 
@@ -25,6 +27,11 @@ export async function syncNow(): Promise<SyncReport | null> {
   const who = owner();
   if (!who || globalThis.navigator?.onLine === false) return null;
   const report = await outbox.sync(auth.fetch, who);
+  const ended = auth.ended;
+  if (report.stopped === 'auth' && !auth.session() && ended?.subject === who && ended.type === ACCOUNT_DEACTIVATED) {
+    // The account is gone: what waits can never go. It stays, refused with the server's reason.
+    await outbox.refusePending(who, ended.status, { type: ended.type, title: ended.title, status: ended.status });
+  }
   if (report.sent.length) {
     // The server has new visits: lists and the schedule change.
     await queryClient.invalidateQueries();

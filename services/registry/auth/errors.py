@@ -14,6 +14,15 @@ class InvalidRefresh(InvalidGrant):
     title = "刷新令牌无效或已过期，请重新登录 / Refresh token invalid or expired; log in again"
 
 
+class AccountDeactivated(InvalidRefresh):
+    # Said plainly (the refresh token proves the session was theirs): a phone holding entries to
+    # send shows why it can no longer send them.
+    code, title = (
+        "account-deactivated",
+        "账号已停用，请联系管理员 / The account has been deactivated",
+    )
+
+
 class UnsupportedGrant(Problem):
     status, code, title = 400, "unsupported-grant-type", "不支持的授权方式 / Unsupported grant type"
 

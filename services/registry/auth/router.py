@@ -1,19 +1,27 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, Response, status
+from fastapi import APIRouter, Depends, Form, Query, Request, Response, status
 
-from kit.auth import CurrentPrincipal
+from kit.auth import CurrentPrincipal, Role, require_roles
 from kit.db import SessionDep
 from kit.problems import PROBLEM_RESPONSES, problem_responses
-from registry.auth import service
-from registry.auth.errors import AccountLocked, InvalidGrant, UnsupportedGrant, WrongPassword
+from registry.auth import revocations, service
+from registry.auth.errors import (
+    AccountDeactivated,
+    AccountLocked,
+    InvalidGrant,
+    UnsupportedGrant,
+    WrongPassword,
+)
 from registry.auth.lockout import UnknownNames
-from registry.auth.schemas import Logout, Me, PasswordChange, TokenResponse
+from registry.auth.schemas import Logout, Me, PasswordChange, RevocationPage, TokenResponse
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
 # OAuth2 (RFC 6749 §5.2) answers a bad grant with 400: wrong credentials, unknown grant type.
-LOGIN_RESPONSES = problem_responses(InvalidGrant, UnsupportedGrant, AccountLocked)
+LOGIN_RESPONSES = problem_responses(
+    InvalidGrant, AccountDeactivated, UnsupportedGrant, AccountLocked
+)
 PASSWORD_RESPONSES = problem_responses(WrongPassword, AccountLocked)
 
 
@@ -113,3 +121,20 @@ async def me(principal: CurrentPrincipal) -> Me:
         cadre_id=principal.cadre_id,
         scopes=sorted(principal.scopes),
     )
+
+
+@router.get(
+    "/revocations",
+    response_model=RevocationPage,
+    summary="作废的令牌（服务间）/ revoked tokens, for the other services",
+    description="每个主体（用户 id、`client:<id>`）在此时刻之前签发的访问令牌一律拒绝 / every "
+    "access token a subject (a user's id, `client:<id>`) was issued before its instant is refused",
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(require_roles(Role.SERVICE))],
+)
+async def list_revocations(
+    request: Request,
+    session: SessionDep,
+    after: Annotated[str | None, Query(max_length=200)] = None,
+) -> RevocationPage:
+    return await revocations.since(session, after=after, settings=request.app.state.settings)

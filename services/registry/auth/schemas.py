@@ -30,3 +30,16 @@ class Logout(BaseModel):
 class PasswordChange(BaseModel):
     current_password: str = Field(min_length=1, max_length=200)
     new_password: NewPassword
+
+
+class Revocation(BaseModel):
+    subject: str
+    not_before_ms: int = Field(description="此前签发的令牌作废 / tokens issued before are refused")
+
+
+class RevocationPage(BaseModel):
+    """What changed since ``after``; ``keep_seconds``: how long an instant matters."""
+
+    items: list[Revocation]
+    next_cursor: str
+    keep_seconds: int

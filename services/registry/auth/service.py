@@ -20,8 +20,8 @@ from kit.db import utcnow
 from kit.problems import Forbidden, Problem, invalid
 from kit.tokens import SigningKey, issue
 from kit.versioning import bump
-from registry.auth import lockout, refresh
-from registry.auth.errors import InvalidGrant, InvalidRefresh, WrongPassword
+from registry.auth import lockout, refresh, revocations
+from registry.auth.errors import AccountDeactivated, InvalidGrant, InvalidRefresh, WrongPassword
 from registry.auth.lockout import Refusal, UnknownNames
 from registry.auth.schemas import PasswordChange
 from registry.models import MachineClient, User
@@ -134,19 +134,25 @@ async def _rotate(
         # Used before: a copy is in someone else's hands. End every session of this login.
         log.warning("refresh token reused; family %s revoked", row.family_id)
         await refresh.revoke_family(session, row.family_id, now)
+        # Its access tokens too: whoever holds the copy may have refreshed already.
+        await revocations.record(session, revocations.user_subject(row.user_id))
         return InvalidRefresh()
     user = await session.get(User, row.user_id)
-    if user is None or not user.active or lockout.locked_for(user, now):
+    if user is not None and not user.active:
+        return AccountDeactivated()
+    if user is None or lockout.locked_for(user, now):
         return InvalidRefresh()
     row.used_at = now
     return _person_grant(session, key, settings, user, row.family_id)
 
 
 async def logout(session: AsyncSession, *, token: str) -> None:
-    """Revoke the family of ``token``; an unknown token is quietly the same (nothing to end)."""
+    """Revoke the family of ``token`` and the user's access tokens (other devices refresh
+    theirs once); an unknown token is quietly the same (nothing to end)."""
     row = await refresh.find(session, token)
     if row is not None:
         await refresh.revoke_family(session, row.family_id, utcnow())
+        await revocations.record(session, revocations.user_subject(row.user_id))
 
 
 async def change_password(
@@ -168,6 +174,7 @@ async def change_password(
             user.password_hash = hash_secret(data.new_password)
             bump(user)
             await refresh.revoke_user(session, user.id, utcnow())
+            await revocations.record(session, revocations.user_subject(user.id))
             return
     raise await _refused(refusal)
 

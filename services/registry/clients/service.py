@@ -10,6 +10,7 @@ from kit.auth import Principal, Role
 from kit.db import utcnow
 from kit.pagination import Page, paginate
 from registry.areas.service import check_scope_area
+from registry.auth import revocations
 from registry.clients import errors
 from registry.clients.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from registry.models import MachineClient
@@ -80,19 +81,22 @@ async def get_client(session: AsyncSession, *, client_id: str) -> ClientPublic:
 
 
 async def revoke_client(session: AsyncSession, *, client_id: str) -> ClientPublic:
-    """No new tokens from now on; tokens already issued run out within their short life."""
+    """No new tokens from now on, and those issued are refused (kit.revocation)."""
     client = await _outside_client(session, client_id)
     if client.active:
         client.active, client.revoked_at = False, utcnow()
+        await revocations.record(session, revocations.client_subject(client.client_id))
     await session.flush()
     return to_public(client)
 
 
 async def new_secret(session: AsyncSession, *, client_id: str) -> ClientWithSecret:
-    """A new secret replaces the old one at once (shown this once)."""
+    """A new secret replaces the old one at once (shown this once); tokens got with the old one
+    are refused."""
     client = await _outside_client(session, client_id)
     if not client.active:
         raise errors.client_revoked()
     secret = _new_secret(client)
+    await revocations.record(session, revocations.client_subject(client.client_id))
     await session.flush()
     return ClientWithSecret(**to_public(client).model_dump(), client_secret=secret)

@@ -6,7 +6,14 @@ from registry.models.base import metadata, outbox
 from registry.models.entities import Entity, EntityFigures
 from registry.models.households import CategoryChange, Household, IncomeRecord, Member
 from registry.models.links import CadreEntityLink, EntityHouseholdLink, Pairing
-from registry.models.people import Cadre, Department, MachineClient, RefreshToken, User
+from registry.models.people import (
+    Cadre,
+    Department,
+    MachineClient,
+    RefreshToken,
+    TokenRevocation,
+    User,
+)
 
 __all__ = [
     "Area",
@@ -25,6 +32,7 @@ __all__ = [
     "Member",
     "Pairing",
     "RefreshToken",
+    "TokenRevocation",
     "User",
     "metadata",
     "outbox",

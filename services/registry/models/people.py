@@ -1,6 +1,7 @@
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field
 
 from kit.db import JSONType, UTCDateTime, utcnow
@@ -69,3 +70,14 @@ class RefreshToken(RegistryTable, table=True):
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class TokenRevocation(RegistryTable, table=True):
+    """Access tokens of a subject (a user's id, ``client:<id>``) issued before ``not_before_ms``
+    (epoch milliseconds, the wall clock tokens are stamped with) are refused by every service:
+    logout, a new password, deactivation, a change of roles or area, a client revoked or given a
+    new secret. Rows older than the longest access-token life mean nothing and are pruned."""
+
+    __tablename__ = "token_revocation"
+    subject: str = Field(primary_key=True, max_length=80)
+    not_before_ms: int = Field(sa_type=BigInteger, index=True)

@@ -90,6 +90,8 @@ FEED: Policy = {caller: (403,) for caller in WRITE} | {
     "service": (OK,),
     "anonymous": (401,),
 }
+# Other Fumin services only: the revoked tokens' instants (kit.revocation).
+SERVICES: Policy = FEED | {"machine": (403,)}
 
 
 def callers(tokens: TokenFactory, cadre_a: UUID) -> dict[str, dict[str, str]]:
@@ -574,6 +576,7 @@ L, G, C, W = Kind.LIST, Kind.GET, Kind.CREATE, Kind.CHANGE
 ROWS = [
     Row("GET", "/v1/auth/me", SIGNED_IN, G, fixed("/v1/auth/me")),
     Row("GET", "/v1/feeds/registry", FEED, G, fixed("/v1/feeds/registry")),
+    Row("GET", "/v1/auth/revocations", SERVICES, G, fixed("/v1/auth/revocations")),
     Row("GET", "/v1/snapshots/{aggregate}", FEED, G, fixed("/v1/snapshots/household")),
     Row("GET", "/v1/vocabularies", SIGNED_IN, G, fixed("/v1/vocabularies")),
     # areas
@@ -753,9 +756,10 @@ async def test_every_endpoint_role_and_area_follows_the_policy(app, client, toke
                     want[endpoint, caller, area] = expected(row, outcome)
                     got[endpoint, caller, area] = await actual(http, row, call, headers[caller])
     # 8 callers × 2 townships per endpoint; /v1/auth/me, the feed and its snapshots, the
-    # vocabularies, the templates and the roll's reconciliation are not per township.
+    # vocabularies, the revocations, the templates and the roll's reconciliation are not per
+    # township.
     unscoped = sum(len(row.areas) == 1 for row in ROWS)
-    assert unscoped == 12
+    assert unscoped == 13
     assert len(got) == 8 * 2 * (len(ROWS) - unscoped) + 8 * unscoped
     assert got == want, breaking(got, want)
 

@@ -17,7 +17,7 @@ from kit.problems import invalid
 from kit.versioning import bump, bump_if_match
 from registry.aggregates import get_visible
 from registry.areas.service import check_scope_area
-from registry.auth import refresh
+from registry.auth import refresh, revocations
 from registry.json_lists import holds
 from registry.models import Cadre, User
 from registry.password_policy import weakness
@@ -166,7 +166,12 @@ async def update_user(
     user = await get_visible(session, User, user_id, *visible_users(principal), for_update=True)
     bump_if_match(user, if_match)
     await _check(session, principal, data, user.id)
+    before = (user.active, sorted(user.roles), user.area_code, user.cadre_id)
     _apply(user, data)
+    if before != (user.active, sorted(user.roles), user.area_code, user.cadre_id):
+        # Deactivated, or what the token says (roles, area scope, cadre) changed: the old tokens
+        # go, and a refresh gives the new ones (or nothing, when deactivated).
+        await revocations.record(session, revocations.user_subject(user.id))
     await session.flush()
     return to_public(user)
 
@@ -190,6 +195,7 @@ async def reset_password(
     # A reset is how a locked-out person gets back in, and ends every session they had.
     user.failed_logins, user.locked_until = 0, None
     await refresh.revoke_user(session, user.id, utcnow())
+    await revocations.record(session, revocations.user_subject(user.id))
     await session.flush()
     return to_public(user)
 

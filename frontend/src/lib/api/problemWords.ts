@@ -28,6 +28,7 @@ export const PROBLEM_TYPES = {
   duplicateCreditCode: '/problems/duplicate-credit-code',
   serviceClient: '/problems/service-client',
   clientRevoked: '/problems/client-revoked',
+  accountDeactivated: '/problems/account-deactivated',
   reportOutdated: '/problems/report-outdated',
   duplicateUsername: '/problems/duplicate-username',
   duplicateCode: '/problems/duplicate-code',

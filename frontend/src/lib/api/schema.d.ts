@@ -268,6 +268,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 作废的令牌（服务间）/ revoked tokens, for the other services
+         * @description 每个主体（用户 id、`client:<id>`）在此时刻之前签发的访问令牌一律拒绝 / every access token a subject (a user's id, `client:<id>`) was issued before its instant is refused
+         */
+        get: operations["list_revocations_v1_auth_revocations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -4152,6 +4172,28 @@ export interface components {
              */
             value: number | string;
         };
+        /** Revocation */
+        Revocation: {
+            /**
+             * Not Before Ms
+             * @description 此前签发的令牌作废 / tokens issued before are refused
+             */
+            not_before_ms: number;
+            /** Subject */
+            subject: string;
+        };
+        /**
+         * RevocationPage
+         * @description What changed since ``after``; ``keep_seconds``: how long an instant matters.
+         */
+        RevocationPage: {
+            /** Items */
+            items: components["schemas"]["Revocation"][];
+            /** Keep Seconds */
+            keep_seconds: number;
+            /** Next Cursor */
+            next_cursor: string;
+        };
         /**
          * RiskFlag
          * @description Risks a visit may flag (防返贫监测); indicators raises alerts from them.
@@ -6189,6 +6231,73 @@ export interface operations {
             };
         };
     };
+    list_revocations_v1_auth_revocations_get: {
+        parameters: {
+            query?: {
+                after?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationPage"];
+                };
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     token_v1_auth_token_post: {
         parameters: {
             query?: never;
@@ -6211,7 +6320,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request); 用户名或密码错误 / Wrong name or password (/problems/invalid-grant); 不支持的授权方式 / Unsupported grant type (/problems/unsupported-grant-type) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 用户名或密码错误 / Wrong name or password (/problems/invalid-grant); 账号已停用，请联系管理员 / The account has been deactivated (/problems/account-deactivated); 不支持的授权方式 / Unsupported grant type (/problems/unsupported-grant-type) */
             400: {
                 headers: {
                     [name: string]: unknown;

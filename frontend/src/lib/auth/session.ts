@@ -61,12 +61,23 @@ export function memoryStorage(initial: Session | null = null): SessionStorage {
 
 export class LoginError extends Error {
   readonly status: number;
+  /** the server's problem `type`, when it sent one */
+  readonly type: string;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, type = 'about:blank') {
     super(message);
     this.name = 'LoginError';
     this.status = status;
+    this.type = type;
   }
+}
+
+/** Why the server ended a login (a refused refresh), kept for the login page and the outbox. */
+export interface EndedLogin {
+  subject: string;
+  status: number;
+  type: string;
+  title: string;
 }
 
 type Lock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
@@ -98,6 +109,8 @@ export class Auth {
   private readonly now: () => number;
   private readonly lock: Lock;
   private current: Session | null;
+  /** the login the server ended last (a refused refresh), until the next login */
+  ended: EndedLogin | null = null;
   private refreshing: Promise<Session | null> | null = null;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
@@ -133,13 +146,15 @@ export class Auth {
     });
     if (!response.ok) {
       let detail = response.statusText;
+      let type = 'about:blank';
       try {
-        const body = (await response.json()) as { detail?: string; title?: string };
+        const body = (await response.json()) as { detail?: string; title?: string; type?: string };
         detail = body.detail || body.title || detail;
+        type = body.type ?? type;
       } catch {
         // keep the status text
       }
-      throw new LoginError(response.status, detail);
+      throw new LoginError(response.status, detail, type);
     }
     return (await response.json()) as TokenAnswer;
   }
@@ -164,6 +179,7 @@ export class Auth {
   async login(username: string, password: string): Promise<Session> {
     const answer = await this.token({ grant_type: 'password', username, password });
     const session = this.sessionFrom(answer, await this.whoAmI(answer.access_token));
+    this.ended = null;
     this.set(session);
     return session;
   }
@@ -195,6 +211,7 @@ export class Auth {
     } catch (error) {
       // Refused: the login is over. No answer (offline): keep what we have and try later.
       if (error instanceof LoginError) {
+        this.ended = { subject: session.me.subject, status: error.status, type: error.type, title: error.message };
         this.set(null);
         return null;
       }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { openOfflineDB } from './db';
+import { Auth, memoryStorage } from '../auth/session';
 import { Outbox, sameRecord, type Send } from './outbox';
 
 const OWNER = 'user:cadre';
@@ -230,5 +231,67 @@ describe('sameRecord', () => {
     expect(sameRecord({ h: 'text' }, { h: null })).toBe(true);
     expect(sameRecord({ mode: 'phone' }, { mode: 'video' })).toBe(false);
     expect(sameRecord({ ids: ['a'] }, { ids: ['a', 'b'] })).toBe(false);
+  });
+});
+
+describe('the outbox after days offline (short access tokens)', () => {
+  const me = { subject: OWNER, name: '吴', roles: ['cadre'], area: '331126101', cadre_id: 'c1', scopes: [] };
+  const expired = { accessToken: 'access-old', refreshToken: 'refresh-1', expiresAt: 0, me };
+
+  /** The gateway for a phone back online: the refresh grant, and visits taking only fresh tokens. */
+  function gateway(deactivated: boolean) {
+    const server = new FakeServer();
+    const calls: string[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const path = new URL(request.url).pathname;
+      if (path === '/api/v1/auth/token') {
+        calls.push('refresh');
+        if (deactivated) {
+          const body = { type: '/problems/account-deactivated', title: '账号已停用 / The account has been deactivated', status: 400 };
+          return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+        }
+        return new Response(JSON.stringify({ access_token: 'access-new', refresh_token: 'refresh-2', expires_in: 600 }), { status: 200 });
+      }
+      calls.push(`${request.method} ${path}`);
+      if (request.headers.get('Authorization') !== 'Bearer access-new') return problem(401, 'token revoked');
+      return server.send(request);
+    };
+    return { server, calls, fetch };
+  }
+
+  it('refreshes first, then sends each entry once', async () => {
+    const { server, calls, fetch } = gateway(false);
+    const auth = new Auth({ baseUrl: BASE, storage: memoryStorage(expired), fetch });
+    const outbox = new Outbox(openOfflineDB(`test-${dbCount++}`), { baseUrl: BASE });
+    await outbox.put(visit('v1'));
+    await outbox.put(visit('v2'));
+
+    expect(await outbox.sync(auth.fetch, OWNER)).toEqual({ sent: ['v1', 'v2'], rejected: [], stopped: null });
+    expect(calls).toEqual(['refresh', 'PUT /api/v1/visits/v1', 'PUT /api/v1/visits/v2']);
+    expect(server.visits.size).toBe(2);
+  });
+
+  it('keeps every entry, refused with the reason, when the account was deactivated meanwhile', async () => {
+    const { server, fetch } = gateway(true);
+    const auth = new Auth({ baseUrl: BASE, storage: memoryStorage(expired), fetch });
+    const outbox = new Outbox(openOfflineDB(`test-${dbCount++}`), { baseUrl: BASE });
+    await outbox.put(visit('v1'));
+    await outbox.put(visit('v2'));
+
+    const report = await outbox.sync(auth.fetch, OWNER);
+    expect(report.stopped).toBe('auth');
+    expect(auth.session()).toBeNull();
+    expect(auth.ended).toMatchObject({ subject: OWNER, status: 400, type: '/problems/account-deactivated' });
+    // What runtime.syncNow does then: the entries stay, refused with the server's reason.
+    const ended = auth.ended!;
+    expect(await outbox.refusePending(OWNER, ended.status, { type: ended.type, title: ended.title, status: ended.status })).toBe(2);
+
+    expect(server.visits.size).toBe(0);
+    const entries = await outbox.list(OWNER);
+    expect(entries.map((e) => [e.id, e.status, e.rejection?.problem.type])).toEqual([
+      ['v1', 'rejected', '/problems/account-deactivated'],
+      ['v2', 'rejected', '/problems/account-deactivated'],
+    ]);
   });
 });

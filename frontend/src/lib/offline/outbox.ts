@@ -173,6 +173,19 @@ export class Outbox {
     return { pending: entries.length - rejected, rejected };
   }
 
+  /**
+   * Mark every entry of ``owner`` still waiting as refused with ``problem`` (the server ended the
+   * login, e.g. the account was deactivated): they stay on the phone, shown with the reason.
+   */
+  async refusePending(owner: string, status: number, problem: Problem): Promise<number> {
+    const db = await this.db;
+    const waiting = (await this.list(owner)).filter((e) => e.status === 'pending');
+    const at = this.now().toISOString();
+    for (const entry of waiting) await db.put('outbox', { ...entry, status: 'rejected', rejection: { status, problem, at } });
+    if (waiting.length) this.emit();
+    return waiting.length;
+  }
+
   /** Remove an entry for good: only on a person's explicit word, never by sync. */
   async discard(id: string): Promise<void> {
     const entry = await this.get(id);

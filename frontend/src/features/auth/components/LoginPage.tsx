@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
-import { auth } from '@/lib/runtime';
+import { problemMessage } from '@/lib/api/problemWords';
+import { lastSubject } from '@/lib/auth/landing';
+import type { OutboxEntry } from '@/lib/offline/db';
+import { auth, outbox } from '@/lib/runtime';
 
 import type { SavedPlace } from '@/lib/auth/landing';
 
@@ -20,6 +23,23 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<LoginFailure | null>(null);
+  // What the last login left refused on this phone (its account deactivated, say): said here,
+  // since that login cannot come back to its outbox.
+  const [left, setLeft] = useState<OutboxEntry[]>([]);
+  useEffect(() => {
+    const who = lastSubject();
+    if (!who) return;
+    let live = true;
+    const load = () => void outbox.list(who).then((list) => live && setLeft(list.filter((e) => e.status === 'rejected')));
+    load();
+    const unsubscribe = outbox.subscribe(load);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, []);
+
+  const refusal = left[0]?.rejection;
 
   // The page the guard sent here from, honoured only for the user who was on it (landingFor).
   const saved = location.state as Partial<SavedPlace> | null;
@@ -59,6 +79,11 @@ export function LoginPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        {refusal && (
+          <p className="login-error" role="alert" data-testid="left-on-phone">
+            {t('auth.failure.leftOnPhone', { count: left.length, reason: problemMessage(refusal.problem, t) })}
+          </p>
+        )}
         {failure && (
           <p className="login-error" role="alert">
             {t(`auth.failure.${failure}`)}
