@@ -4480,7 +4480,7 @@ export interface components {
             active: boolean;
             /**
              * Area Code
-             * @description 数据范围 / data scope
+             * @description 数据范围；运维创建的首个管理员为空（全部） / data scope; '' for the first admin an operator made (everything)
              */
             area_code: string;
             /**

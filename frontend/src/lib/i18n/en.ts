@@ -392,6 +392,7 @@ export const en: Messages = {
     roles: 'Roles',
     area: 'Area',
     status: 'Status',
+    everywhere: 'Everywhere',
     lockedUntil: 'Locked until {{time}}',
     inactive: 'Deactivated',
     normal: 'OK',

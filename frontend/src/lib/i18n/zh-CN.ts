@@ -389,6 +389,7 @@ export const zhCN = {
     displayName: '姓名',
     roles: '角色',
     area: '所属区划',
+    everywhere: '全部区域',
     status: '状态',
     lockedUntil: '已锁定至 {{time}}',
     inactive: '已停用',

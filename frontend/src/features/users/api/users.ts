@@ -46,12 +46,13 @@ export const areaNameOptions = (code: string) =>
     staleTime: 10 * 60_000,
   });
 
-/** The names of these areas by code (the code itself until, or unless, its name arrives). */
-export function useAreaNames(codes: readonly string[]): (code: string) => string {
-  const unique = [...new Set(codes)];
+/** The names of these areas by code (the code itself until, or unless, its name arrives); the
+ * empty code (the first admin an operator made: everything) has no area to read, so `everywhere`. */
+export function useAreaNames(codes: readonly string[], everywhere: string): (code: string) => string {
+  const unique = [...new Set(codes)].filter((code) => code !== '');
   const names = useQueries({ queries: unique.map((code) => ({ ...areaNameOptions(code), retry: false })) });
   const known = new Map(unique.map((code, i) => [code, names[i]?.data]));
-  return (code) => known.get(code) ?? code;
+  return (code) => (code === '' ? everywhere : (known.get(code) ?? code));
 }
 
 /** The time a lock ends as the county's clock shows it ("14:35"): locks last minutes, so the day goes without saying. */

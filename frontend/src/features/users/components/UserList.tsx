@@ -16,7 +16,10 @@ export function UserList() {
   const cursors = useCursors();
   const page = useUsers(filters, cursors.cursor);
   const users = page.data?.items ?? [];
-  const areaName = useAreaNames(users.map((u) => u.area_code));
+  const areaName = useAreaNames(
+    users.map((u) => u.area_code),
+    t('users.everywhere'),
+  );
   const [unlocking, setUnlocking] = useState<User | null>(null);
 
   return (
