@@ -183,9 +183,11 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
     // Every login of the area, the admin's own too (made by the operator: no area, 全部区域).
     await page.getByRole('row').filter({ has: page.getByRole('cell', { name: ADMIN_USERNAME, exact: true }) }).getByText('全部区域').waitFor();
     assert.equal(await page.getByRole('alert').count(), 0, 'the accounts list shows no error');
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: LEADER_USERNAME, exact: true }) });
+    await row.getByRole('cell', { name: '庆元县', exact: true }).waitFor(); // the area by its name
+    await page.waitForLoadState('networkidle');
     await shot(page, 'admin-users');
     await page.getByText('已锁定', { exact: true }).click(); // only the locked ones
-    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: LEADER_USERNAME, exact: true }) });
     await row.getByText(/^已锁定至 \d{2}:\d{2}$/).waitFor();
     await row.getByText('领导', { exact: true }).waitFor(); // the role as a word
     await page.waitForLoadState('networkidle');
@@ -193,6 +195,8 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
     await row.getByRole('button', { name: /解\s*锁/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(LEADER_USERNAME, { exact: false }).waitFor();
+    // A click during antd's zoom-in can be lost: wait until the modal stands still.
+    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
     await dialog.getByRole('button', { name: /解\s*锁/ }).click();
     await page.getByText('没有被锁定的账号').waitFor();
     await dialog.waitFor({ state: 'hidden' });

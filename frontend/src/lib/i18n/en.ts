@@ -396,7 +396,6 @@ export const en: Messages = {
     lockedUntil: 'Locked until {{time}}',
     inactive: 'Deactivated',
     normal: 'OK',
-    actions: 'Actions',
     unlock: 'Unlock',
     unlockTitle: 'Clear the lock',
     unlockText: 'Clear the lock on {{name}} ({{username}}) from failed logins? The password stays; they can log in at once.',

@@ -394,7 +394,6 @@ export const zhCN = {
     lockedUntil: '已锁定至 {{time}}',
     inactive: '已停用',
     normal: '正常',
-    actions: '操作',
     unlock: '解锁',
     unlockTitle: '解除登录锁定',
     unlockText: '解除 {{name}}（{{username}}）因多次登录失败而被锁定的状态？密码不变，解锁后即可登录。',

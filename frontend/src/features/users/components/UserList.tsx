@@ -57,25 +57,22 @@ export function UserList() {
           },
           { title: t('users.area'), dataIndex: 'area_code', render: (code: string) => areaName(code) },
           {
+            // The lock and its 解锁 together, kept in view on a phone while the rest scrolls.
             title: t('users.status'),
             key: 'status',
+            fixed: 'right',
             render: (_, u) => (
-              <Space size={4} wrap>
+              <Space size={4}>
                 {u.locked_until ? <Tag color="red">{t('users.lockedUntil', { time: lockEnds(u.locked_until) })}</Tag> : null}
                 {!u.active && <Tag>{t('users.inactive')}</Tag>}
                 {!u.locked_until && u.active && <Tag color="green">{t('users.normal')}</Tag>}
+                {u.locked_until && (
+                  <Button size="small" type="primary" onClick={() => setUnlocking(u)}>
+                    {t('users.unlock')}
+                  </Button>
+                )}
               </Space>
             ),
-          },
-          {
-            title: t('users.actions'),
-            key: 'actions',
-            render: (_, u) =>
-              u.locked_until ? (
-                <Button size="small" type="primary" onClick={() => setUnlocking(u)}>
-                  {t('users.unlock')}
-                </Button>
-              ) : null,
           },
         ]}
       />
