@@ -24,11 +24,13 @@ import pytest
 from fastapi import FastAPI
 
 from assistance.happiness.schemas import HappinessList
+from assistance.months import Month
 from gateway.app import create_app as gateway_app
 from gateway.settings import GatewaySettings
 from gateway.tests.live_server import LiveServer
+from indicators.periods import Period
 from kit.auth import Role
-from kit.problems import PROBLEM_JSON, install_problem_handlers
+from kit.problems import PROBLEM_JSON, UnprocessableEntity, install_problem_handlers
 from kit.testing import KeyFiles, TokenFactory
 from tests.in_process import gateway_over_sqlite
 
@@ -92,10 +94,24 @@ async def test_a_period_in_year_zero_is_a_422(
     through_gateway: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
     for period in ("0000", "0000Q1", "9999"):
+        query = {"area": "331126", "period": period, "indicator": "I01_rural_income"}
         response = await through_gateway.get(
-            "/api/v1/rankings", params={"area": "331126", "period": period}, headers=admin_headers
+            "/api/v1/rankings", params=query, headers=admin_headers
         )
         refused(response, "period")
+
+
+@pytest.mark.parametrize("text", ["0000", "0000Q1", "0001", "9999", "٢٠٢٦"])
+def test_a_period_names_only_years_a_date_holds(text: str) -> None:
+    # Rankings, values, targets, reported values and exports all read their period so.
+    with pytest.raises(UnprocessableEntity):
+        Period.parse(text).year_earlier.last_day  # noqa: B018 (the date is what used to fail)
+
+
+@pytest.mark.parametrize("text", ["0000-01", "0001-01", "9999-12"])
+def test_a_month_names_only_years_a_date_holds(text: str) -> None:
+    with pytest.raises(UnprocessableEntity):
+        Month.parse(text).ends_at  # noqa: B018
 
 
 @pytest.mark.parametrize("path", ["/api/v1/compliance", "/api/v1/schedule", "/api/v1/visits"])
