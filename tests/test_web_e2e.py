@@ -46,10 +46,13 @@ pytestmark = [
 ]
 
 
-# The gateway serves the built app, with no rate limit for one busy browser.
+# The gateway serves the built app, with no rate limit for one busy browser (whose scripts log
+# in and out many times from one address).
 GATEWAY_ENV = {
     "FUMIN_GATEWAY_FRONTEND_DIST": str(FRONTEND_DIST),
     "FUMIN_GATEWAY_RATE_LIMIT_PER_SECOND": "0",
+    "FUMIN_GATEWAY_LOGIN_RATE_LIMIT_PER_SECOND": "0",
+    "FUMIN_GATEWAY_LOGIN_NAME_RATE_LIMIT_PER_SECOND": "0",
 }
 
 
