@@ -2,6 +2,8 @@
 VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := services
+# The gateway's shared rate-limit store is tested against this Redis (unset: those tests skip).
+export FUMIN_TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: run test prerequisites lint typecheck pytest smoke migrate demo clean deploy-check
 

@@ -4,6 +4,8 @@
 #   downloaded browser), docker-compose (the compose file is checked statically), python3-venv
 #   and postgresql-client (pg_dump, psql: the backup test);
 # - PostgreSQL at 127.0.0.1:5432 started when it is installed but down;
+# - Redis at 127.0.0.1:6379 (the gateway's shared rate-limit store is tested on it), installed
+#   and started when missing or down (it keeps nothing on disk);
 # - anything else missing stops the run at once, with one line naming it and how to get it.
 # Quiet when everything is there. README ("The two commands") says the same.
 set -euo pipefail
@@ -22,6 +24,7 @@ missing=()
 [ -x "${E2E_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v pg_dump >/dev/null && command -v psql >/dev/null || missing+=(postgresql-client)
+command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
 if ! command -v python3 >/dev/null; then
   missing+=(python3 python3-venv)
 elif [ ! -x .venv/bin/python ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
@@ -71,3 +74,16 @@ if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
 fi
 psql -X -q -w -h 127.0.0.1 -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1 ||
   stop "PostgreSQL at 127.0.0.1:5432 refuses user postgres without a password: add \`host all postgres 127.0.0.1/32 trust\` to pg_hba.conf and reload"
+
+# Redis at 127.0.0.1:6379 (FUMIN_TEST_REDIS_URL, the Makefile's default) ----------------------
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  echo "make test: starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null ||
+    stop "Redis would not start at 127.0.0.1:6379"
+  for _ in $(seq 1 10); do
+    redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break
+    sleep 1
+  done
+  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 ||
+    stop "Redis started but does not answer at 127.0.0.1:6379 within 10 s"
+fi

@@ -88,6 +88,17 @@ def test_every_operation_declares_its_security_and_problems(merged):
     assert missing == []
 
 
+def test_every_operation_declares_the_gateways_429_with_retry_after(merged):
+    missing = []
+    for method, path, operation in operations(merged):
+        declared = operation["responses"].get("429", {})
+        if PROBLEM_JSON not in declared.get("content", {}) or "Retry-After" not in declared.get(
+            "headers", {}
+        ):
+            missing.append(f"{method} {path}")
+    assert missing == []
+
+
 def test_reads_name_the_scope_an_outside_client_needs(merged):
     def scopes(method: str, path: str) -> list[str]:
         [bearer, oauth2] = merged["paths"][path][method]["security"]

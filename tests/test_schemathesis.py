@@ -1,9 +1,10 @@
-"""Schemathesis over the whole merged OpenAPI document (what the gateway publishes): generated
-requests from a county admin, each sent to the in-process service that owns its path, as the
-gateway routes it. The three services run on PostgreSQL databases of their own holding a small
-demo county: the registry's demo, assistance's demo year made from the registry's feed, and
-indicators' read models built from both feeds. No answer may be a 5xx, and every answer must
-match the document (status, content type, body schema).
+"""Schemathesis over the whole merged OpenAPI document, sent THROUGH THE GATEWAY: generated
+requests (the document's examples, then fuzzing) from a county admin and from a township officer
+go to the real gateway app, which routes each to the in-process service that owns its path. The
+three services run on PostgreSQL databases of their own holding a small demo county: the
+registry's demo, assistance's demo year made from the registry's feed, and indicators' read
+models built from both feeds. No answer may be a 5xx, and every answer must match the document
+(status, content type, body schema).
 
 The apps run on an event loop of their own (a thread), so their asyncpg pools live on one loop
 while hypothesis drives the test synchronously.
@@ -36,7 +37,6 @@ from assistance.models import feed_cursor as assistance_cursors
 from assistance.registry_copy.apply import apply_events as assistance_applies_registry
 from assistance.settings import AssistanceSettings
 from gateway.openapi import merge
-from gateway.routes import owner_of
 from indicators.app import create_app as indicators_app
 from indicators.assistance_copy.apply import apply_assistance_events
 from indicators.models import feed_cursor as indicators_cursors
@@ -50,9 +50,12 @@ from kit.testing import DEFAULT_TEST_URL, KeyFiles, TokenFactory, on_sqlite
 from registry.app import create_app as registry_app
 from registry.demo import load_demo
 from registry.settings import RegistrySettings
+from tests.in_process import HostRouter, gateway_to
 from tests.test_openapi_contract import service_apps
 
-EXAMPLES = 6  # per operation: the whole run (115 operations) stays within about two minutes
+# Fuzzed cases per operation and caller: the whole run (about 120 operations × two callers, the
+# document's examples besides) stays within a few minutes.
+EXAMPLES = 4
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -60,6 +63,11 @@ CHECKS = [
     response_schema_conformance,
 ]
 SERVICES = ("registry", "assistance", "indicators")
+# Who calls: the county admin sees the whole county; a township officer one township of it.
+CALLERS = {
+    "county-admin": (Role.COUNTY_ADMIN, "331126"),
+    "township-officer": (Role.TOWNSHIP_OFFICER, "331126001"),
+}
 
 pytestmark = pytest.mark.skipif(on_sqlite(), reason="runs on PostgreSQL")
 
@@ -120,31 +128,29 @@ def as_file(part: Any) -> Any:
     return str(part).encode()
 
 
-class HostRouter(httpx.AsyncBaseTransport):
-    """``http://<service>/…`` to that service's in-process app, as the gateway would route."""
-
-    def __init__(self, apps: dict[str, FastAPI]) -> None:
-        self.transports = {name: httpx.ASGITransport(app=app) for name, app in apps.items()}
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self.transports[request.url.host].handle_async_request(request)
-
-
 class Services:
-    def __init__(self, apps: dict[str, FastAPI], runner: LoopThread) -> None:
+    def __init__(self, apps: dict[str, FastAPI], gateway: FastAPI, runner: LoopThread) -> None:
         self.apps, self.runner = apps, runner
         self.http = httpx.AsyncClient(transport=HostRouter(apps))
+        self.gateway = gateway
+        self.through_gateway = httpx.AsyncClient(transport=httpx.ASGITransport(app=gateway))
 
     def send(self, request: dict[str, Any]) -> httpx.Response:
+        """One generated request to the gateway, as a client would send it."""
         response: httpx.Response = self.runner.run(self._send(request))
         return response
 
     async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
         if kwargs.get("files"):
             kwargs["files"] = [(name, as_file(part)) for name, part in _pairs(kwargs["files"])]
-        request = self.http.build_request(**kwargs)
+        request = self.through_gateway.build_request(**kwargs)
         await request.aread()  # a multipart body is a stream; the checks read it afterwards
-        return await self.http.send(request)
+        return await self.through_gateway.send(request)
+
+    async def aclose(self) -> None:
+        await self.through_gateway.aclose()
+        await self.gateway.state.http.aclose()
+        await self.http.aclose()
 
 
 def service_settings(service: str, folder: Path, keys: KeyFiles) -> dict[str, Any]:
@@ -228,30 +234,29 @@ def services(
             await migrations.upgrade(app.state.engine, app.state.script_location, name)
 
     runner.run(build())
-    services = Services(apps, runner)
+    services = Services(apps, gateway_to(apps, test_keys), runner)
     runner.run(seed(services, tokens.token(Role.SERVICE)), timeout=300)
     yield services
-    runner.run(services.http.aclose())
+    runner.run(services.aclose())
     for app in apps.values():
         runner.run(app.state.engine.dispose())
     runner.stop()
 
 
 @schema.parametrize()
+@pytest.mark.parametrize("caller", CALLERS)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
-def test_the_api_answers_as_its_document_says(
-    case: Any, services: Services, tokens: TokenFactory
+def test_the_api_answers_through_the_gateway_as_its_document_says(
+    case: Any, caller: str, services: Services, tokens: TokenFactory
 ) -> None:
-    owner = owner_of(case.path)
-    service = owner[0] if owner else "registry"  # /api/.well-known/jwks.json
-    headers = tokens.headers(Role.COUNTY_ADMIN, area="331126")
-    request = case.as_transport_kwargs(base_url=f"http://{service}", headers=headers)
-    request["url"] = request["url"].replace("/api/", "/", 1)  # the gateway strips /api
+    role, area = CALLERS[caller]
+    headers = tokens.headers(role, area=area)
+    request = case.as_transport_kwargs(base_url="http://gateway", headers=headers)
     request.pop("cookies", None)  # the API reads no cookies; httpx wants them on the client
     response = services.send(request)
     case.validate_response(response, checks=CHECKS)

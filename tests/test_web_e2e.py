@@ -46,10 +46,13 @@ pytestmark = [
 ]
 
 
-# The gateway serves the built app, with no rate limit for one busy browser.
+# The gateway serves the built app, with no rate limit for one busy browser (whose scripts log
+# in and out many times from one address).
 GATEWAY_ENV = {
     "FUMIN_GATEWAY_FRONTEND_DIST": str(FRONTEND_DIST),
     "FUMIN_GATEWAY_RATE_LIMIT_PER_SECOND": "0",
+    "FUMIN_GATEWAY_LOGIN_RATE_LIMIT_PER_SECOND": "0",
+    "FUMIN_GATEWAY_LOGIN_NAME_RATE_LIMIT_PER_SECOND": "0",
 }
 
 
@@ -182,6 +185,82 @@ def test_a_cadre_logs_visits_offline_one_arrives_once_one_is_refused_and_kept(
             "/api/v1/happiness-items", params={"household_id": household_id}, headers=cadre
         ).json()
         assert [(i["title"], i["value"]) for i in listed["items"]] == [(HAPPINESS_TITLE, "1200.00")]
+
+
+REVOKED_CADRE = "zhaotz"  # the cadre deactivated while their phone is offline
+REVOKED_HEAD = "钱守田"
+
+
+def seed_cadre_to_deactivate(client: httpx.Client) -> str:
+    """A cadre who logs in as REVOKED_CADRE, paired to one low-income household headed by
+    REVOKED_HEAD; answers its id. Areas another test made already are taken as they are."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    department = _post(
+        client,
+        "/api/v1/departments",
+        {"name": "黄田镇农业服务中心", "area_code": "331126101"},
+        admin,
+    )
+    body = {
+        "name": "赵停用",
+        "department_id": department,
+        "type": "township_staff",
+        "home_area_code": "331126101",
+    }
+    cadre = _post(client, "/api/v1/cadres", body, admin)
+    user = {"username": REVOKED_CADRE, "display_name": "赵停用", "roles": ["cadre"]} | {
+        "area_code": "331126101",
+        "cadre_id": cadre,
+        "password": CADRE_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    household = household_body(
+        VILLAGE_A1,
+        first_sequence=901,
+        address="黄田村90号",
+        members=[member_body("head", 901, name=REVOKED_HEAD)],
+    )
+    household_id = _post(client, "/api/v1/households", household, admin)
+    pairing = {"cadre_id": cadre, "household_id": household_id, "started_on": "2024-01-01"}
+    _post(client, "/api/v1/pairings", pairing, admin)
+    return household_id
+
+
+def test_a_cadres_queue_goes_after_a_refresh_and_stays_refused_once_deactivated(
+    web: System,
+) -> None:
+    """Issue 14, class 2: an access token that ran out offline is refreshed before the queue goes
+    (still exactly once); once the cadre is deactivated, what waits stays on the phone, refused
+    with the reason, never sent and never dropped."""
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        household_id = seed_cadre_to_deactivate(client)
+        wait_for_schedule(client, bearer(client, REVOKED_CADRE, CADRE_PASSWORD), {household_id})
+        env = {
+            "E2E_USERNAME": REVOKED_CADRE,
+            "E2E_PASSWORD": CADRE_PASSWORD,
+            "E2E_HOUSEHOLD": REVOKED_HEAD,
+            "E2E_ADMIN_USERNAME": "admin",
+            "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        }
+        run_script(web, "cadre-revoked.mjs", env)
+        # The deactivated cadre can no longer log in; the server holds the one visit sent before.
+        refused = client.post(
+            "/api/v1/auth/token",
+            data={"grant_type": "password", "username": REVOKED_CADRE, "password": CADRE_PASSWORD},
+        )
+        assert refused.status_code in (400, 401), refused.text
+        admin = bearer(client, "admin", ADMIN_PASSWORD)
+        visits = client.get(
+            "/api/v1/visits", params={"household_id": household_id}, headers=admin
+        ).json()["items"]
+        assert len(visits) == 1
 
 
 OFFICER_PASSWORD = "officer-e2e-password"

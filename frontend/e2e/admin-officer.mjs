@@ -1,12 +1,13 @@
 // End to end, part B: a township officer imports a spreadsheet with errors, sees them row by row,
-// uploads a corrected CSV, commits it; then cannot open another township's household by URL.
+// uploads a corrected CSV, commits it; then cannot open another township's household by URL. The
+// county admin sees the audit, and a login locked by failed logins in 账号, and unlocks it.
 //
 // Started by tests/test_web_e2e.py, which writes the two CSV files and seeds the officer and the
 // other township's household; by hand against a running system:
 //   E2E_BASE_URL=… E2E_USERNAME=officer E2E_PASSWORD=… E2E_BAD_CSV=bad.csv E2E_GOOD_CSV=good.csv \
 //   E2E_IMPORTED_HEAD=<head name in the file> E2E_FOREIGN_HOUSEHOLD=<id> node e2e/admin-officer.mjs
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, TIMEOUT, apiToken, logIn, logInAgain, required, run, screenshot as shot, step } from './lib.mjs';
+import { BASE, DESKTOP, TIMEOUT, apiToken, lockOut, logIn, logInAgain, required, run, screenshot as shot, screenshotSizes, step } from './lib.mjs';
 
 const USERNAME = process.env.E2E_USERNAME ?? 'officer';
 const PASSWORD = process.env.E2E_PASSWORD;
@@ -59,6 +60,10 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await page.getByText('走访完成情况').waitFor();
   await page.getByRole('link', { name: '数据导入' }).waitFor();
   assert.equal(await page.getByRole('link', { name: '审计' }).count(), 0, 'an officer is offered no audit');
+  assert.equal(await page.getByRole('link', { name: '账号' }).count(), 0, 'an officer is offered no accounts');
+  await page.goto(`${BASE}/admin/users`);
+  await page.getByText('页面不存在').waitFor();
+  await page.goto(`${BASE}/admin/dashboard`);
 
   step('imports: a file with errors is checked, its rows and fields listed, nothing committed');
   await page.getByRole('link', { name: '数据导入' }).click();
@@ -136,6 +141,7 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
     await logInAgain(page, LEADER_USERNAME, LEADER_PASSWORD);
     await page.getByText('只读').waitFor();
     assert.equal(await page.getByRole('link', { name: '数据导入' }).count(), 0, 'a leader is offered no imports');
+    assert.equal(await page.getByRole('link', { name: '账号' }).count(), 0, 'a leader is offered no accounts');
     await page.getByRole('link', { name: '农户' }).click();
     await page.getByLabel('姓名').fill(IMPORTED_HEAD);
     await page.getByLabel('姓名').press('Enter');
@@ -167,6 +173,37 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
     await page.getByRole('link', { name: '审计' }).click();
     await page.getByRole('cell', { name: '编辑农户信息' }).first().waitFor();
     await shot(page, 'admin-audit');
+  }
+  if (ADMIN_USERNAME && LEADER_USERNAME) {
+    step('five wrong passwords lock the leader; the county admin sees it in 账号 and unlocks it');
+    assert.equal(await lockOut(LEADER_USERNAME, LEADER_PASSWORD), 423, 'the right password is refused while locked');
+    await page.getByRole('link', { name: '账号' }).click();
+    await page.waitForURL('**/admin/users');
+    await page.getByRole('heading', { name: '账号' }).waitFor();
+    // Every login of the area, the admin's own too (made by the operator: no area, 全部区域).
+    await page.getByRole('row').filter({ has: page.getByRole('cell', { name: ADMIN_USERNAME, exact: true }) }).getByText('全部区域').waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'the accounts list shows no error');
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: LEADER_USERNAME, exact: true }) });
+    await row.getByRole('cell', { name: '庆元县', exact: true }).waitFor(); // the area by its name
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'admin-users');
+    await page.getByText('已锁定', { exact: true }).click(); // only the locked ones
+    await row.getByText(/^已锁定至 \d{2}:\d{2}$/).waitFor();
+    await row.getByText('领导', { exact: true }).waitFor(); // the role as a word
+    await page.waitForLoadState('networkidle');
+    await screenshotSizes(page, 'admin-users-locked');
+    await row.getByRole('button', { name: /解\s*锁/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(LEADER_USERNAME, { exact: false }).waitFor();
+    // A click during antd's zoom-in can be lost: wait until the modal stands still.
+    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
+    await dialog.getByRole('button', { name: /解\s*锁/ }).click();
+    await page.getByText('没有被锁定的账号').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    step('the leader logs in again');
+    await apiToken(LEADER_USERNAME, LEADER_PASSWORD);
+    await logInAgain(page, LEADER_USERNAME, LEADER_PASSWORD);
+    await page.getByText('只读').waitFor();
   }
   console.log('admin e2e: OK');
 });

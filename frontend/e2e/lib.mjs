@@ -14,6 +14,9 @@ export const TIMEOUT = 20_000;
 /** The admin app's desktop browser. */
 export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
+/** A phone's screen, for shots of an admin page at phone size (the viewport only: same context). */
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
 /** Fails unless every named value (an E2E_<name> variable) is set; then makes the screenshots' folder. */
 export function required(values) {
   for (const [name, value] of Object.entries(values)) {
@@ -27,6 +30,19 @@ export const step = (text) => console.log(`- ${text}`);
 /** The page as SHOTS/<name>.png, the whole page unless options say otherwise. */
 export const screenshot = (page, name, options = {}) =>
   page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true, ...options });
+
+/** The page at desktop size as SHOTS/<name>.png, then at a phone's as SHOTS/<name>-phone.png; the viewport is put back. */
+export async function screenshotSizes(page, name, options = {}) {
+  await screenshot(page, name, options);
+  const desktop = page.viewportSize();
+  await page.setViewportSize(PHONE_VIEWPORT);
+  try {
+    await page.waitForTimeout(300); // antd's layout reacts to the resize
+    await screenshot(page, `${name}-phone`, options);
+  } finally {
+    if (desktop) await page.setViewportSize(desktop);
+  }
+}
 
 /** Fills the login form and sends it; waits for the page the user lands on. */
 export async function logIn(page, username, password, landing) {
@@ -56,6 +72,19 @@ export async function apiToken(username, password) {
   });
   assert.equal(response.status, 200, await response.clone().text());
   return (await response.json()).access_token;
+}
+
+/** Wrong passwords for a user through the API until the registry locks the account (5 failures);
+ * answers the status the right password then gets (423 while locked). */
+export async function lockOut(username, rightPassword) {
+  const attempt = (password) =>
+    fetch(`${BASE}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username, password }),
+    });
+  for (let i = 0; i < 5; i += 1) await attempt(`wrong-${i}-${rightPassword}`);
+  return (await attempt(rightPassword)).status;
 }
 
 /**

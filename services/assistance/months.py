@@ -8,11 +8,16 @@ from typing import Annotated
 from fastapi import Query
 
 from kit.clock import LOCAL_TZ, local_today
+from kit.problems import invalid
+
+# The years a month may be in (as the registry's income periods): a month's first and last
+# instants stay representable in UTC, and year 0 never reaches a date.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 MonthQuery = Annotated[
     str | None,
     Query(
-        pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+        pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$",
         description="月份，如 2026-11；默认本月 / month, e.g. 2026-11; default this month",
     ),
 ]
@@ -29,6 +34,10 @@ class Month:
             today = today or local_today()
             return cls(today.year, today.month)
         year, month = value.split("-")
+        if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            raise invalid(
+                "month", f"年份应在 {FIRST_YEAR}–{LAST_YEAR} / a year {FIRST_YEAR}–{LAST_YEAR}"
+            )
         return cls(int(year), int(month))
 
     def __str__(self) -> str:

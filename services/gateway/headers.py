@@ -44,6 +44,11 @@ def security_headers(*, behind_https: bool) -> dict[str, str]:
     return headers
 
 
+# The gateway's own API answers (its problems, the merged document) are not kept either; what a
+# service answers carries the service's Cache-Control (kit.cache_control).
+API_CACHE_CONTROL = "no-store"
+
+
 class SecurityHeadersMiddleware:
     """Adds each header the response does not set itself (the docs page sets its own CSP)."""
 
@@ -56,11 +61,15 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        api = scope["path"].startswith("/api/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in self.headers.items():
                     headers.setdefault(name, value)
+                if api:
+                    headers.setdefault("Cache-Control", API_CACHE_CONTROL)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

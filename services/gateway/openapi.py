@@ -1,4 +1,4 @@
-"""One OpenAPI document for the whole API, merged from the services' own, and its docs page.
+"""One OpenAPI document for the whole API, merged from the services' own (its page: docs.py).
 
 Each service publishes ``/openapi.json`` with paths like ``/v1/households``; clients see them as
 ``/api/v1/households``. Component names two services both use for different things are prefixed
@@ -11,20 +11,15 @@ from typing import Any
 
 import httpx
 from fastapi import APIRouter, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+
+from gateway.paths import BadPath
+from gateway.ratelimit import TooManyRequests
+from kit.problems import PROBLEM_JSON, BadGateway, GatewayTimeout, Problem
 
 # Besides /v1/, the registry's public keys are part of the API clients use.
 EXTRA_PATHS = {"registry": ["/.well-known/jwks.json"]}
 FETCH_TIMEOUT_SECONDS = 5.0
 REF_PREFIX = "#/components/"
-
-# Swagger UI comes from a CDN as inline-bootstrapped scripts; only this page allows that.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
-)
 
 Document = dict[str, Any]
 
@@ -102,6 +97,36 @@ def _with_security(service: str, paths: dict[str, Any]) -> dict[str, Any]:
     return paths
 
 
+# What the gateway itself may answer to any operation, before or instead of the service.
+GATEWAY_PROBLEMS: tuple[type[Problem], ...] = (BadPath, TooManyRequests, BadGateway, GatewayTimeout)
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "多少秒后再试 / seconds to wait before trying again",
+        "schema": {"type": "integer", "minimum": 1},
+    }
+}
+
+
+def _with_gateway_problems(paths: dict[str, Any]) -> dict[str, Any]:
+    """Each operation lists the gateway's own answers beside the service's (the 429 with its
+    Retry-After), each status naming its problem types."""
+    for item in paths.values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            for problem in GATEWAY_PROBLEMS:
+                said = f"{problem.title} (/problems/{problem.code})"
+                declared = responses.setdefault(
+                    str(problem.status), {"description": "", "content": {PROBLEM_JSON: {}}}
+                )
+                declared["description"] = "; ".join(filter(None, [declared["description"], said]))
+                declared.setdefault("content", {}).setdefault(PROBLEM_JSON, {})
+                if problem is TooManyRequests:
+                    declared["headers"] = RETRY_AFTER
+    return paths
+
+
 def _renames(documents: dict[str, Document]) -> dict[str, dict[str, str]]:
     """Per service, ``#/components/<section>/<name>`` refs that must point at a prefixed name."""
     seen: dict[tuple[str, str], Any] = {}
@@ -146,7 +171,8 @@ def merge(documents: dict[str, Document | None]) -> Document:
     tags: dict[str, Any] = {}
     for service, document in present.items():
         rewritten = _rewrite_refs(document, renames[service])
-        paths.update(_with_security(service, _public_paths(service, rewritten)))
+        public = _public_paths(service, rewritten)
+        paths.update(_with_gateway_problems(_with_security(service, public)))
         for section, entries in rewritten.get("components", {}).items():
             if section == "securitySchemes":
                 continue  # replaced by the gateway's own (below)
@@ -187,10 +213,3 @@ async def merged_openapi(request: Request) -> Any:
     if all(doc is not None for doc in documents.values()):
         state.openapi_cache = (time.monotonic() + settings.openapi_cache_seconds, merged)
     return merged
-
-
-@router.get("/api/docs")
-async def docs() -> HTMLResponse:
-    page = get_swagger_ui_html(openapi_url="/api/openapi.json", title="富民接口文档 / Fumin API")
-    page.headers["Content-Security-Policy"] = DOCS_CSP
-    return page

@@ -43,6 +43,9 @@ OWNERS: dict[str, str] = {
 }
 
 
+# Paths outside /v1/ that clients use: the registry's public keys (docs/api.md).
+PUBLIC_PATHS: dict[str, str] = {"/.well-known/jwks.json": "registry"}
+
 # Resources whose writes take a whole file at once, allowed the long timeout.
 LONG_RUNNING = {"imports", "reconciliations"}
 
@@ -54,7 +57,11 @@ def is_long_running(path: str) -> bool:
 
 def owner_of(path: str) -> tuple[str, str] | None:
     """``/api/v1/households/…`` → (``registry``, ``/v1/households/…``); None if no one owns it."""
+    if not path.startswith("/api/"):
+        return None
     rest = path.removeprefix("/api")
+    if rest in PUBLIC_PATHS:
+        return PUBLIC_PATHS[rest], rest
     parts = rest.split("/")  # ["", "v1", resource, ...]
     if len(parts) < 3 or parts[1] != "v1":
         return None

@@ -11,8 +11,11 @@ from fastapi import Query
 from kit.clock import local_today
 from kit.problems import invalid
 
-PERIOD_PATTERN = r"^(\d{4})(?:Q([1-4]))?$"
+PERIOD_PATTERN = r"^([0-9]{4})(?:Q([1-4]))?$"
 _PERIOD = re.compile(PERIOD_PATTERN)
+# The years a period may name (as the registry's income periods): dates a year either side of
+# them stay representable, and year 0 never reaches a date.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 _PERIOD_DESCRIPTION = "2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4)"
 # An indicator period as a query parameter (required, or an optional filter).
 PeriodQuery = Annotated[str, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)]
@@ -29,8 +32,12 @@ class Period:
     @classmethod
     def parse(cls, text: str, field: str = "period") -> "Period":
         match = _PERIOD.fullmatch(text.strip())
-        if match is None:
-            raise invalid(field, "期间应为 2026 或 2026Q3 / a period is 2026 or 2026Q3")
+        if match is None or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+            raise invalid(
+                field,
+                f"期间应为 2026 或 2026Q3，年份 {FIRST_YEAR}–{LAST_YEAR} / a period is 2026 or "
+                f"2026Q3, a year {FIRST_YEAR}–{LAST_YEAR}",
+            )
         return cls(int(match[1]), int(match[2] or 4))
 
     def __str__(self) -> str:

@@ -7,17 +7,19 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from sqlalchemy import Table
 
 from kit import health, metrics, migrations
 from kit.body_limit import BodyLimitMiddleware
+from kit.cache_control import NoStoreMiddleware
 from kit.clock import set_clock
 from kit.consumer import progress_of
 from kit.db import make_engine, make_sessionmaker
 from kit.logs import RequestIdMiddleware, configure_logging
 from kit.metrics import Metrics, MetricsMiddleware
 from kit.outbox import TABLE
+from kit.path_params import printable_path_params
 from kit.problems import install_problem_handlers
 from kit.revocation import PolledRevocations, Revocations, polling
 from kit.settings import ServiceSettings
@@ -71,7 +73,16 @@ def create_service_app(
             yield
         await engine.dispose()
 
-    app = FastAPI(title=title, version="1.0.0", lifespan=lifespan, openapi_url="/openapi.json")
+    app = FastAPI(
+        title=title,
+        version="1.0.0",
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        dependencies=[Depends(printable_path_params)],
+        # A trailing slash is a 404, not a redirect to this service's own address (which a
+        # client behind the gateway cannot reach and should not learn).
+        redirect_slashes=False,
+    )
     app.state.settings = settings
     app.state.service = name
     app.state.engine = engine
@@ -86,6 +97,7 @@ def create_service_app(
     install_problem_handlers(app)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(NoStoreMiddleware)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(health.router)
     app.include_router(metrics.router)

@@ -29,6 +29,13 @@ Money = Annotated[
     PlainSerializer(lambda d: str(d.quantize(CENT)), return_type=str, when_used="json"),
 ]
 NonNegativeMoney = Annotated[Money, Field(ge=0)]
+# A sum of amounts, only ever answered: exact, and as long as it comes (the sum of many amounts
+# may have more digits than one amount may).
+MoneyTotal = Annotated[
+    Decimal,
+    Field(examples=["12345.67"]),
+    PlainSerializer(lambda d: str(d.quantize(CENT)), return_type=str, when_used="json"),
+]
 
 
 def to_fen(amount: Decimal) -> int:

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kit.db import NulInText
 
@@ -129,7 +130,51 @@ def problem_response(problem: Problem, request: Request | None = None) -> JSONRe
     )
 
 
+class InternalError(Problem):
+    status, code, title = 500, "internal", "服务器内部错误 / Internal error"
+
+
+def internal_error(request: Request) -> JSONResponse:
+    """The one answer to an error nothing handled: nothing of it is given away."""
+    log.exception("unhandled error on %s", request.url.path)
+    return problem_response(InternalError("服务器内部错误 / internal error"), request)
+
+
+class UnhandledErrorMiddleware:
+    """Answers an error nothing else handled with the 500 problem, and does not raise it on.
+
+    Starlette's own last resort answers and then re-raises, and uvicorn closes a connection that
+    raised: a proxy holding that connection in its pool (the gateway) then sends the next,
+    unrelated request into a closing socket. Answered here, the connection stays good. Half a
+    response already sent cannot be mended: that error goes on, and the connection closes.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_and_see(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_see)
+        except Exception:
+            if started:
+                raise
+            await internal_error(Request(scope))(scope, receive, send)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    """Every error as a problem. Call it before adding other middleware: the catch-all goes
+    innermost, so the others (request id, metrics) see its 500 as any other answer."""
+
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, Problem)
         return problem_response(exc, request)
@@ -162,7 +207,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_database(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DBAPIError)
-        if getattr(exc.orig, "sqlstate", None) == UNTEXTUAL:
+        if getattr(exc.orig, "sqlstate", None) in UNTEXTUAL:
             return problem_response(_nul_in(request), request)
         return await on_error(request, exc)
 
@@ -170,14 +215,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(_nul_in(request), request)  # SQLite's twin of UNTEXTUAL
 
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s", request.url.path)
-        problem = Problem("服务器内部错误 / internal error")
-        problem.status, problem.code, problem.title = (
-            500,
-            "internal",
-            "服务器内部错误 / Internal error",
-        )
-        return problem_response(problem, request)
+        return internal_error(request)
 
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)
@@ -186,11 +224,13 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DBAPIError, on_database)
     app.add_exception_handler(NulInText, on_nul)
     app.add_exception_handler(Exception, on_error)
+    app.add_middleware(UnhandledErrorMiddleware)
 
 
-# PostgreSQL refuses text holding a NUL character (SQLSTATE 22021, character_not_in_repertoire);
-# any string of a query, path or body can carry one, so it is caught once, here, as bad input.
-UNTEXTUAL = "22021"
+# PostgreSQL refuses text holding a NUL character (SQLSTATE 22021, character_not_in_repertoire),
+# and JSON holding one written as \u0000 (22P05, untranslatable_character); any string of a query,
+# path or body can carry one, so it is caught once, here, as bad input.
+UNTEXTUAL = {"22021", "22P05"}
 
 
 def _nul_in(request: Request) -> UnprocessableEntity:

@@ -76,16 +76,6 @@ def jwks(keys: list[SigningKey]) -> dict[str, Any]:
     return {"keys": [k.public_jwk for k in keys]}
 
 
-def unverified_subject(token: str) -> str | None:
-    """The ``sub`` a token claims, signature NOT checked: only for keying (rate limits), never
-    for deciding what a caller may do."""
-    try:
-        subject = jwt.get_unverified_claims(token).get("sub")
-    except JWTError:
-        return None
-    return subject if isinstance(subject, str) else None
-
-
 class TokenVerifier:
     def __init__(
         self,

@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request, Response
 
 from kit.app import create_service_app
 from kit.feed import feed_router
@@ -35,8 +35,13 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 keys_router = APIRouter(tags=["auth"])
 
 
+# Public, and the same for everyone: the one answer that may be cached (briefly: keys rotate).
+KEYS_CACHE = "public, max-age=300"
+
+
 @keys_router.get("/.well-known/jwks.json", summary="令牌公钥 / token signing keys (JWKS)")
-async def public_keys(request: Request) -> dict[str, Any]:
+async def public_keys(request: Request, response: Response) -> dict[str, Any]:
+    response.headers["Cache-Control"] = KEYS_CACHE
     return jwks(request.app.state.published_keys)
 
 

@@ -4,7 +4,7 @@
  */
 import { createApi } from './api/client';
 import { forgetSubject, rememberSubject } from './auth/landing';
-import { Auth } from './auth/session';
+import { Auth, keepFresh } from './auth/session';
 import { openOfflineDB } from './offline/db';
 import { Outbox, type SyncReport } from './offline/outbox';
 import { forgetReads, keepReads, restoreReads } from './offline/reads';
@@ -53,21 +53,14 @@ export function startRuntime(): void {
   }
   globalThis.addEventListener?.('online', () => void syncNow());
   setInterval(() => void syncNow(), RETRY_MS);
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  const planRefresh = () => {
-    clearTimeout(refreshTimer);
-    const wait = auth.msUntilRefresh();
-    if (wait !== null) refreshTimer = setTimeout(() => void auth.refresh().then(planRefresh), Math.min(wait, 2 ** 31 - 1));
-  };
+  keepFresh(auth, RETRY_MS);
   auth.subscribe((session) => {
-    planRefresh();
     if (session) {
       rememberSubject(session.me.subject);
       void restoreReads(offlineDb, queryClient, session.me.subject);
       void syncNow();
     }
   });
-  planRefresh();
   void syncNow();
 }
 

@@ -95,6 +95,7 @@ async def get_attachment(
     return Response(
         content=data,
         media_type=row.content_type,
-        # The id is the content: it never changes, but only some may see it.
-        headers={"ETag": f'"{row.id}"', "Cache-Control": "private, max-age=31536000, immutable"},
+        # The id is the content, so the ETag never changes; a photo is personal data, so no
+        # copy is kept anywhere (the kit's no-store).
+        headers={"ETag": f'"{row.id}"'},
     )

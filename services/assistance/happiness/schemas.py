@@ -6,7 +6,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kit.money import Money, NonNegativeMoney
+from kit.money import Money, MoneyTotal, NonNegativeMoney
 from kit.text import Name
 
 
@@ -63,6 +63,6 @@ class HappinessItemPublic(BaseModel):
 class HappinessList(BaseModel):
     items: list[HappinessItemPublic]
     next_cursor: str | None = None
-    total: Money = Field(description="所有符合条件事项的价值合计（元）/ value of every match")
-    delivered_total: Money = Field(description="其中已兑现 / of which delivered")
+    total: MoneyTotal = Field(description="所有符合条件事项的价值合计（元）/ value of every match")
+    delivered_total: MoneyTotal = Field(description="其中已兑现 / of which delivered")
     count: int

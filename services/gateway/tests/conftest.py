@@ -33,6 +33,8 @@ def gateway_settings(upstreams: dict[str, str], **overrides: Any) -> GatewaySett
         "frontend_dist": "/nonexistent/dist",
         "rate_limit_per_second": 0,
         "client_rate_limit_per_second": 0,
+        "login_rate_limit_per_second": 0,
+        "login_name_rate_limit_per_second": 0,
         **overrides,
     }
     return GatewaySettings(**values)

@@ -5,13 +5,15 @@ import httpx
 from gateway.tests.conftest import gateway_client, gateway_settings
 from kit.auth import Role
 from kit.problems import PROBLEM_JSON
-from kit.testing import TokenFactory
+from kit.testing import KeyFiles, TokenFactory
 
 
 async def test_a_client_past_its_burst_gets_429_with_retry_after(
-    upstreams: dict[str, str], tokens: TokenFactory
+    upstreams: dict[str, str], tokens: TokenFactory, test_keys: KeyFiles
 ) -> None:
-    settings = gateway_settings(upstreams, rate_limit_per_second=0.5, rate_limit_burst=3)
+    settings = gateway_settings(
+        upstreams, rate_limit_per_second=0.5, rate_limit_burst=3, trusted_jwks_file=test_keys.jwks
+    )
     cadre = {"Authorization": f"Bearer {tokens.token(Role.CADRE, subject='cadre-1')}"}
     other = {"Authorization": f"Bearer {tokens.token(Role.CADRE, subject='cadre-2')}"}
     async with gateway_client(settings) as gateway:
@@ -50,10 +52,11 @@ async def test_the_limit_can_be_turned_off(gateway: httpx.AsyncClient) -> None:
 
 
 async def test_each_outside_client_has_its_own_bucket_at_the_clients_rate(
-    upstreams: dict[str, str], tokens: TokenFactory
+    upstreams: dict[str, str], tokens: TokenFactory, test_keys: KeyFiles
 ) -> None:
     settings = gateway_settings(
         upstreams,
+        trusted_jwks_file=test_keys.jwks,
         rate_limit_per_second=0.5,
         rate_limit_burst=2,
         client_rate_limit_per_second=0.25,

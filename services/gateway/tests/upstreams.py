@@ -88,6 +88,12 @@ async def read_household(household_id: str) -> Household:
     return Household(id=household_id, head=Item(name="张三", size=4))
 
 
+@registry_routes.get("/v1/households/{household_id}/raw")
+async def raw_param(household_id: str) -> dict[str, str]:
+    """The parameter as the service received it."""
+    return {"household_id": household_id}
+
+
 @registry_routes.put("/v1/households/{household_id}")
 async def edit_household(request: Request, household_id: str) -> JSONResponse:
     if request.headers.get("if-match") != CURRENT_ETAG:
@@ -99,6 +105,11 @@ async def edit_household(request: Request, household_id: str) -> JSONResponse:
             headers={"ETag": CURRENT_ETAG},
         )
     return JSONResponse(await echo(request), headers={"ETag": '"3"'})
+
+
+@registry_routes.post("/v1/auth/token")
+async def token(request: Request) -> dict[str, object]:
+    return await echo(request)
 
 
 @registry_routes.post("/v1/households", status_code=201)
@@ -124,6 +135,15 @@ async def keys() -> dict[str, list[str]]:
 @registry_routes.get("/internal/debug")
 async def internal() -> dict[str, str]:
     return {"not": "public"}
+
+
+# What a service serves on its own port and never through the gateway.
+INTERNAL_MARK = "internal-only"
+
+
+@registry_routes.get("/metrics")
+async def service_metrics() -> dict[str, str]:
+    return {"metrics": INTERNAL_MARK}
 
 
 def registry_stub() -> FastAPI:

@@ -181,3 +181,19 @@ async def test_an_operator_unlocks_the_county_admin_from_the_command_line(
     assert (await login(client, "admin")).status_code == 200
     with pytest.raises(SystemExit):
         await cli.main(["unlock", "nobody"])
+
+
+async def test_the_operator_made_admin_lists_every_user_themselves_included(app, client, tokens):
+    # ``python -m registry create-admin`` makes an admin of no area (everything): listing the users
+    # as them (the app's 账号 screen) answered 500, their own row failing the area pattern.
+    await add_user(app, username="admin", area_code="")
+    await add_user(app, username="wang", locked_until=utcnow() + timedelta(minutes=15))
+    headers = tokens.headers(Role.COUNTY_ADMIN, area="")
+    listed = await client.get("/v1/users", headers=headers)
+    assert listed.status_code == 200, listed.text
+    assert {u["username"]: u["area_code"] for u in listed.json()["items"]} == {
+        "admin": "",
+        "wang": TOWN_A,
+    }
+    locked = await client.get("/v1/users", params={"locked": "true"}, headers=headers)
+    assert [u["username"] for u in locked.json()["items"]] == ["wang"]

@@ -48,6 +48,12 @@ class PasswordReset(BaseModel):
 
 
 class UserPublic(UserIn):
+    # What is stored, not what may be written: the first admin, made by an operator with
+    # ``python -m registry create-admin``, has no area ("": everything).
+    area_code: str = Field(
+        description="数据范围；运维创建的首个管理员为空（全部）"
+        " / data scope; '' for the first admin an operator made (everything)"
+    )
     id: UUID
     version: int
     created_at: datetime

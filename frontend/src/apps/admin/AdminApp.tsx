@@ -15,6 +15,7 @@ import { AuditList } from '@/features/audit';
 import { ImportPage } from '@/features/imports';
 import { NeedList } from '@/features/needs';
 import { AreaTree, CadreList, CadreView, EntityList, EntityView, HouseholdCreateForm, HouseholdSearch, HouseholdView } from '@/features/registry';
+import { UserList } from '@/features/users';
 import { adminSections, canEditAreas, canWrite, type AdminSection } from '@/lib/auth';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
@@ -118,6 +119,7 @@ export default function AdminApp() {
               <Route path="alerts" element={allowed('alerts', <AlertList canWrite={writer} householdLink={householdLink} />)} />
               <Route path="needs" element={allowed('needs', <NeedList canWrite={writer} householdLink={householdLink} />)} />
               <Route path="audit" element={allowed('audit', <AuditList />)} />
+              <Route path="users" element={allowed('users', <UserList />)} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Layout.Content>

@@ -1461,6 +1461,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{user_id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除登录锁定 / clear a lock from failed logins */
+        post: operations["unlock_v1_users__user_id__unlock_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/visits": {
         parameters: {
             query?: never;
@@ -3830,7 +3847,7 @@ export interface components {
             current_password: string;
             /**
              * New Password
-             * @description 至少 8 位 / at least 8 characters
+             * @description 至少 8 位，含大写字母、小写字母、数字、其他符号中的三类（12 位以上含两类即可），且不是常见密码或用户名 / 8+ characters of three kinds among upper, lower, digits and symbols (two kinds from 12 characters on), not a common password nor the username
              */
             new_password: string;
         };
@@ -3838,7 +3855,7 @@ export interface components {
         PasswordReset: {
             /**
              * Password
-             * @description 至少 8 位 / 8+ chars
+             * @description 至少 8 位，含大写字母、小写字母、数字、其他符号中的三类（12 位以上含两类即可），且不是常见密码或用户名 / 8+ characters of three kinds among upper, lower, digits and symbols (two kinds from 12 characters on), not a common password nor the username
              */
             password: string;
         };
@@ -4098,7 +4115,7 @@ export interface components {
             matched: number;
             /**
              * Outside Scope
-             * @description 不在你管辖范围、未比对 / outside your area, skipped
+             * @description 名册所填村不在你管辖范围、未比对 / the roll's village is outside your area, skipped
              */
             outside_scope: number;
             /** Roll Rows */
@@ -4443,7 +4460,7 @@ export interface components {
             display_name: string;
             /**
              * Password
-             * @description 至少 8 位 / 8+ chars
+             * @description 至少 8 位，含大写字母、小写字母、数字、其他符号中的三类（12 位以上含两类即可），且不是常见密码或用户名 / 8+ characters of three kinds among upper, lower, digits and symbols (two kinds from 12 characters on), not a common password nor the username
              */
             password: string;
             /** Roles */
@@ -4463,7 +4480,7 @@ export interface components {
             active: boolean;
             /**
              * Area Code
-             * @description 数据范围 / data scope
+             * @description 数据范围；运维创建的首个管理员为空（全部） / data scope; '' for the first admin an operator made (everything)
              */
             area_code: string;
             /**
@@ -4483,6 +4500,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Locked Until
+             * @description 登录失败过多而锁定到此时；未锁定为 null / locked out until then; null if not
+             */
+            locked_until?: string | null;
             /** Roles */
             roles: components["schemas"]["Role"][];
             /**
@@ -13074,6 +13096,8 @@ export interface operations {
                 area?: string | null;
                 /** @description 是否启用 / active */
                 active?: boolean | null;
+                /** @description 是否因登录失败被锁定 / locked out by failed logins */
+                locked?: boolean | null;
                 /** @description 用户名或姓名包含 */
                 q?: string | null;
                 /** @description 每页条数 / page size */
@@ -13472,6 +13496,73 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    unlock_v1_users__user_id__unlock_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPublic"];
+                };
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

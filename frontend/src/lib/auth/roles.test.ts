@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { adminSections, canAudit, canEditAreas, canSeeAlerts, canWrite } from './roles';
+import { adminSections, canAudit, canEditAreas, canManageUsers, canSeeAlerts, canWrite } from './roles';
 
 describe('admin roles', () => {
   it('leaders read: no imports, no audit, no writes', () => {
@@ -28,5 +28,14 @@ describe('admin roles', () => {
     expect(adminSections(['county_admin'])).toContain('audit');
     expect(canEditAreas(['county_admin'])).toBe(true);
     expect(adminSections(['county_admin'])).toContain('imports');
+  });
+
+  it('only the county admin is offered the accounts (seeing and clearing locks)', () => {
+    expect(canManageUsers(['county_admin'])).toBe(true);
+    expect(adminSections(['county_admin']).at(-1)).toBe('users');
+    for (const role of ['township_officer', 'leader', 'cadre']) {
+      expect(canManageUsers([role])).toBe(false);
+      expect(adminSections([role])).not.toContain('users');
+    }
   });
 });

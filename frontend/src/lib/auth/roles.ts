@@ -2,7 +2,7 @@
  * What each role may do in the admin app, so what it may not do is never offered. The server
  * decides in the end (scopes, township filters); this only hides what would be refused.
  */
-export type AdminSection = 'dashboard' | 'households' | 'cadres' | 'entities' | 'areas' | 'imports' | 'alerts' | 'needs' | 'audit';
+export type AdminSection = 'dashboard' | 'households' | 'cadres' | 'entities' | 'areas' | 'imports' | 'alerts' | 'needs' | 'audit' | 'users';
 
 const WRITERS = ['county_admin', 'township_officer'];
 const ALERT_HANDLERS = ['county_admin', 'township_officer', 'cadre'];
@@ -14,6 +14,11 @@ export function canWrite(roles: readonly string[]): boolean {
 
 /** The audit of whole reads is for the county admin alone. */
 export function canAudit(roles: readonly string[]): boolean {
+  return roles.includes('county_admin');
+}
+
+/** Logins (seeing and clearing a lock from failed logins) are the county admin's (the API's users endpoints are admin-only). */
+export function canManageUsers(roles: readonly string[]): boolean {
   return roles.includes('county_admin');
 }
 
@@ -37,5 +42,6 @@ export function adminSections(roles: readonly string[]): AdminSection[] {
   if (canSeeAlerts(roles)) sections.push('alerts');
   sections.push('needs');
   if (canAudit(roles)) sections.push('audit');
+  if (canManageUsers(roles)) sections.push('users');
   return sections;
 }

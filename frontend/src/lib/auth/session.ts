@@ -274,3 +274,24 @@ export class Auth {
     return this.http(retry);
   };
 }
+
+/**
+ * Refresh `auth` shortly before its access token expires, for as long as it is logged in. A refresh
+ * that gets no answer (offline for days) is tried again after `retryMs`, never at once in a loop;
+ * a new session (login, refresh) plans afresh. Answers the function that stops it.
+ */
+export function keepFresh(auth: Pick<Auth, 'msUntilRefresh' | 'refresh' | 'subscribe'>, retryMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const plan = (atLeast = 0) => {
+    clearTimeout(timer);
+    const wait = auth.msUntilRefresh();
+    if (wait === null) return;
+    timer = setTimeout(() => void auth.refresh().then(() => plan(retryMs)), Math.min(Math.max(wait, atLeast), 2 ** 31 - 1));
+  };
+  const unsubscribe = auth.subscribe(() => plan());
+  plan();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
