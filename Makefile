@@ -84,9 +84,9 @@ frontend/dist/index.html: $(VENV)/.installed frontend/node_modules/.installed $(
 
 frontend: frontend/dist/index.html
 
-# ESLint, tsc, Vitest, the build with its bundle-size check, then Chromium against the real services.
+# ESLint, Prettier, tsc, Vitest, the build with its bundle-size check, then Chromium against the real services.
 frontend-test: frontend-generate
-	cd frontend && npm run lint && npm run typecheck && npm test && npm run build
+	cd frontend && npm run lint && npm run format:check && npm run typecheck && npm test && npm run build
 	FUMIN_E2E=1 $(BIN)/pytest -q tests/test_web_e2e.py
 
 frontend-e2e: $(VENV)/.installed frontend

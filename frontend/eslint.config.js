@@ -11,9 +11,15 @@ const featureBoundaries = {
     'error',
     {
       patterns: [
-        { group: ['@/features/*', '@/features/**'], message: 'Features do not import each other: compose them in src/apps/.' },
+        {
+          group: ['@/features/*', '@/features/**'],
+          message: 'Features do not import each other: compose them in src/apps/.',
+        },
         { group: ['@/apps/*', '@/apps/**', '@/shell/*'], message: 'Features do not import apps.' },
-        { group: ['../../*', '../../**'], message: 'Leave the feature by @/lib, not by a relative path.' },
+        {
+          group: ['../../*', '../../**'],
+          message: 'Leave the feature by @/lib, not by a relative path.',
+        },
       ],
     },
   ],
@@ -38,7 +44,17 @@ export default tseslint.config(
     // lib is shared by everything and so depends on nothing above it.
     files: ['src/lib/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/features/*', '@/apps/*', '@/shell/*'], message: 'lib imports no feature or app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/apps/*', '@/shell/*'],
+              message: 'lib imports no feature or app.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['src/**/*.test.ts', 'src/test/**'], languageOptions: { globals: globals.node } },

@@ -40,7 +40,12 @@ function serviceWorker(): Plugin {
     name: 'fumin-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = ['/', '/manifest.webmanifest', '/icon.svg', ...offlineFiles(bundle).map((f) => `/${f}`)];
+      const files = [
+        '/',
+        '/manifest.webmanifest',
+        '/icon.svg',
+        ...offlineFiles(bundle).map((f) => `/${f}`),
+      ];
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const source = readFileSync(swTemplate, 'utf8')
         .replace('self.__PRECACHE__', JSON.stringify(files))

@@ -7,7 +7,20 @@
 //   E2E_BASE_URL=… E2E_USERNAME=officer E2E_PASSWORD=… E2E_BAD_CSV=bad.csv E2E_GOOD_CSV=good.csv \
 //   E2E_IMPORTED_HEAD=<head name in the file> E2E_FOREIGN_HOUSEHOLD=<id> node e2e/admin-officer.mjs
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, TIMEOUT, apiToken, lockOut, logIn, logInAgain, required, run, screenshot as shot, screenshotSizes, step } from './lib.mjs';
+import {
+  BASE,
+  DESKTOP,
+  TIMEOUT,
+  apiToken,
+  lockOut,
+  logIn,
+  logInAgain,
+  required,
+  run,
+  screenshot as shot,
+  screenshotSizes,
+  step,
+} from './lib.mjs';
 
 const USERNAME = process.env.E2E_USERNAME ?? 'officer';
 const PASSWORD = process.env.E2E_PASSWORD;
@@ -30,7 +43,9 @@ required({ PASSWORD, BAD_CSV, GOOD_CSV, IMPORTED_HEAD, FOREIGN, NEW_ID, VILLAGE 
 async function saveBehindTheForm(householdId) {
   const headers = { Authorization: `Bearer ${await apiToken(USERNAME, PASSWORD)}` };
   const url = `${BASE}/api/v1/households/${householdId}`;
-  const h = await (await fetch(`${url}?unmask=true&reason=${encodeURIComponent('端到端测试')}`, { headers })).json();
+  const h = await (
+    await fetch(`${url}?unmask=true&reason=${encodeURIComponent('端到端测试')}`, { headers })
+  ).json();
   const body = {
     village_code: h.village_code,
     address: h.address,
@@ -38,9 +53,18 @@ async function saveBehindTheForm(householdId) {
     category: h.category,
     low_income_subtype: h.low_income_subtype,
     monitoring_type: h.monitoring_type,
-    members: h.members.map(({ id, name, id_number, relation, resident, health, labour_ability, employment }) => ({
-      id, name, id_number, relation, resident, health, labour_ability, employment,
-    })),
+    members: h.members.map(
+      ({ id, name, id_number, relation, resident, health, labour_ability, employment }) => ({
+        id,
+        name,
+        id_number,
+        relation,
+        resident,
+        health,
+        labour_ability,
+        employment,
+      }),
+    ),
   };
   const saved = await fetch(url, {
     method: 'PUT',
@@ -52,15 +76,25 @@ async function saveBehindTheForm(householdId) {
 
 await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, async (page) => {
   // run logs refused API calls, which help explain a failure (some are expected: the 412, the 404).
-  page.on('requestfailed', (request) => console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) =>
+    console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`),
+  );
 
   step('log in: the officer lands in the admin app, with no audit in the menu');
   await page.goto(`${BASE}/login`);
   await logIn(page, USERNAME, PASSWORD, '**/admin/dashboard');
   await page.getByText('走访完成情况').waitFor();
   await page.getByRole('link', { name: '数据导入' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: '审计' }).count(), 0, 'an officer is offered no audit');
-  assert.equal(await page.getByRole('link', { name: '账号' }).count(), 0, 'an officer is offered no accounts');
+  assert.equal(
+    await page.getByRole('link', { name: '审计' }).count(),
+    0,
+    'an officer is offered no audit',
+  );
+  assert.equal(
+    await page.getByRole('link', { name: '账号' }).count(),
+    0,
+    'an officer is offered no accounts',
+  );
   await page.goto(`${BASE}/admin/users`);
   await page.getByText('页面不存在').waitFor();
   await page.goto(`${BASE}/admin/dashboard`);
@@ -72,7 +106,10 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await page.getByRole('button', { name: /检查/ }).click();
   await page.getByText(/行错误，请修改文件/).waitFor();
   await page.locator('.import-error').first().waitFor();
-  assert.ok(await page.getByRole('button', { name: /确认导入/ }).isDisabled(), 'a file with errors cannot be committed');
+  assert.ok(
+    await page.getByRole('button', { name: /确认导入/ }).isDisabled(),
+    'a file with errors cannot be committed',
+  );
   await shot(page, 'admin-import-errors');
 
   step('the corrected CSV passes the check and is committed');
@@ -90,11 +127,16 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await page.getByLabel('姓名').press('Enter');
   await page.getByRole('link', { name: IMPORTED_HEAD }).click();
   await page.waitForURL('**/admin/households/*');
-  await page.getByRole('cell', { name: /\*{4,}/ }).first().waitFor();
+  await page
+    .getByRole('cell', { name: /\*{4,}/ })
+    .first()
+    .waitFor();
   await shot(page, 'admin-household');
   const householdId = page.url().split('/').pop();
 
-  step('an edit after someone else saved is refused with a clear message, and works after a reload');
+  step(
+    'an edit after someone else saved is refused with a clear message, and works after a reload',
+  );
   await page.getByRole('button', { name: /编\s*辑/ }).click();
   await page.getByLabel('地址').fill('黄田村21号');
   await saveBehindTheForm(householdId);
@@ -128,7 +170,9 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await page.getByRole('button', { name: '保存新农户' }).click();
   await page.waitForURL(/\/admin\/households\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { name: '何永福' }).waitFor();
-  await page.getByRole('cell', { name: `${NEW_ID.slice(0, 4)}**********${NEW_ID.slice(-4)}` }).waitFor();
+  await page
+    .getByRole('cell', { name: `${NEW_ID.slice(0, 4)}**********${NEW_ID.slice(-4)}` })
+    .waitFor();
 
   step("another township's household, opened by URL, is a 404 page");
   await page.goto(`${BASE}/admin/households/${FOREIGN}`);
@@ -140,31 +184,61 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
     // Where the leader lands depends on whether the login kept the officer's last page: either is fine.
     await logInAgain(page, LEADER_USERNAME, LEADER_PASSWORD);
     await page.getByText('只读').waitFor();
-    assert.equal(await page.getByRole('link', { name: '数据导入' }).count(), 0, 'a leader is offered no imports');
-    assert.equal(await page.getByRole('link', { name: '账号' }).count(), 0, 'a leader is offered no accounts');
+    assert.equal(
+      await page.getByRole('link', { name: '数据导入' }).count(),
+      0,
+      'a leader is offered no imports',
+    );
+    assert.equal(
+      await page.getByRole('link', { name: '账号' }).count(),
+      0,
+      'a leader is offered no accounts',
+    );
     await page.getByRole('link', { name: '农户' }).click();
     await page.getByLabel('姓名').fill(IMPORTED_HEAD);
     await page.getByLabel('姓名').press('Enter');
     await page.getByRole('link', { name: IMPORTED_HEAD }).click();
     await page.getByRole('heading', { name: IMPORTED_HEAD }).waitFor();
-    assert.equal(await page.getByRole('button', { name: /编\s*辑/ }).count(), 0, 'a leader is offered no edit');
+    assert.equal(
+      await page.getByRole('button', { name: /编\s*辑/ }).count(),
+      0,
+      'a leader is offered no edit',
+    );
     await page.goto(`${BASE}/admin/imports`);
     await page.getByText('页面不存在').waitFor();
-    step('a leader is not offered alerts (the API refuses them) but reads the needs, with nothing to do on them');
-    assert.equal(await page.getByRole('link', { name: '预警', exact: true }).count(), 0, 'a leader is offered no alerts');
+    step(
+      'a leader is not offered alerts (the API refuses them) but reads the needs, with nothing to do on them',
+    );
+    assert.equal(
+      await page.getByRole('link', { name: '预警', exact: true }).count(),
+      0,
+      'a leader is offered no alerts',
+    );
     await page.goto(`${BASE}/admin/alerts`);
     await page.getByText('页面不存在').waitFor();
     await page.getByRole('link', { name: '需求', exact: true }).click();
     await page.getByRole('heading', { name: '需求' }).waitFor();
     await page.waitForLoadState('networkidle');
-    assert.equal(await page.getByRole('alert').count(), 0, 'the needs page shows no error to a leader');
-    assert.equal(await page.getByRole('columnheader', { name: '操作' }).count(), 0, 'a leader is offered no action on a need');
+    assert.equal(
+      await page.getByRole('alert').count(),
+      0,
+      'the needs page shows no error to a leader',
+    );
+    assert.equal(
+      await page.getByRole('columnheader', { name: '操作' }).count(),
+      0,
+      'a leader is offered no action on a need',
+    );
     // The dashboard, shot last: the county's townships side by side, every service warmed up.
     await page.getByRole('link', { name: '指标看板' }).click();
     await page.getByText('走访完成情况').waitFor();
     await page.waitForLoadState('networkidle');
     // Every card loaded (a leader reads the whole dashboard): no skeleton or spinner left.
-    await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: TIMEOUT });
+    await page.waitForFunction(
+      () => !document.querySelector('.ant-skeleton, .ant-spin-spinning'),
+      null,
+      { timeout: TIMEOUT },
+    );
     await shot(page, 'admin-dashboard');
   }
   if (ADMIN_USERNAME) {
@@ -176,14 +250,24 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   }
   if (ADMIN_USERNAME && LEADER_USERNAME) {
     step('five wrong passwords lock the leader; the county admin sees it in 账号 and unlocks it');
-    assert.equal(await lockOut(LEADER_USERNAME, LEADER_PASSWORD), 423, 'the right password is refused while locked');
+    assert.equal(
+      await lockOut(LEADER_USERNAME, LEADER_PASSWORD),
+      423,
+      'the right password is refused while locked',
+    );
     await page.getByRole('link', { name: '账号' }).click();
     await page.waitForURL('**/admin/users');
     await page.getByRole('heading', { name: '账号' }).waitFor();
     // Every login of the area, the admin's own too (made by the operator: no area, 全部区域).
-    await page.getByRole('row').filter({ has: page.getByRole('cell', { name: ADMIN_USERNAME, exact: true }) }).getByText('全部区域').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: ADMIN_USERNAME, exact: true }) })
+      .getByText('全部区域')
+      .waitFor();
     assert.equal(await page.getByRole('alert').count(), 0, 'the accounts list shows no error');
-    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: LEADER_USERNAME, exact: true }) });
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: LEADER_USERNAME, exact: true }) });
     await row.getByRole('cell', { name: '庆元县', exact: true }).waitFor(); // the area by its name
     await page.waitForLoadState('networkidle');
     await shot(page, 'admin-users');

@@ -8,7 +8,17 @@
 //   E2E_BASE_URL=http://127.0.0.1:8000 E2E_USERNAME=cadre E2E_PASSWORD=fumin-demo-2026 \
 //   E2E_HOUSEHOLD=<head name> node e2e/cadre-offline-visit.mjs
 import assert from 'node:assert/strict';
-import { BASE, SHOTS, apiToken as tokenOf, fillLogin, logIn, required, run, screenshot, step } from './lib.mjs';
+import {
+  BASE,
+  SHOTS,
+  apiToken as tokenOf,
+  fillLogin,
+  logIn,
+  required,
+  run,
+  screenshot,
+  step,
+} from './lib.mjs';
 
 const USERNAME = process.env.E2E_USERNAME ?? 'cadre';
 const PASSWORD = process.env.E2E_PASSWORD ?? 'fumin-demo-2026';
@@ -20,8 +30,12 @@ const ADMIN_USERNAME = process.env.E2E_ADMIN_USERNAME;
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 const NOTE = `毛竹、香菇收入稳定（${Math.random().toString(36).slice(2, 6)}）`;
 // The happiness-list item added offline; the pytest driver checks it arrived once by this title.
-const YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
-const ITEM = process.env.E2E_HAPPINESS_TITLE ?? `光伏发电分红（${Math.random().toString(36).slice(2, 6)}）`;
+const YEAR = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+}).format(new Date());
+const ITEM =
+  process.env.E2E_HAPPINESS_TITLE ?? `光伏发电分红（${Math.random().toString(36).slice(2, 6)}）`;
 
 required({ HOUSEHOLD }); // a household head's name
 
@@ -30,17 +44,26 @@ const apiToken = (username = USERNAME, password = PASSWORD) => tokenOf(username,
 
 async function apiGet(token, path) {
   const response = await fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : null };
+  return {
+    status: response.status,
+    body: response.headers.get('content-type')?.includes('json') ? await response.json() : null,
+  };
 }
 
 async function itemsTitled(token, householdId) {
-  const { status, body } = await apiGet(token, `/api/v1/happiness-items?household_id=${householdId}&limit=100`);
+  const { status, body } = await apiGet(
+    token,
+    `/api/v1/happiness-items?household_id=${householdId}&limit=100`,
+  );
   assert.equal(status, 200);
   return body.items.filter((item) => item.title === ITEM);
 }
 
 async function visitsWithNote(token, householdId) {
-  const { status, body } = await apiGet(token, `/api/v1/visits?household_id=${householdId}&limit=100`);
+  const { status, body } = await apiGet(
+    token,
+    `/api/v1/visits?household_id=${householdId}&limit=100`,
+  );
   assert.equal(status, 200);
   return body.items.filter((visit) => visit.observations.income === NOTE);
 }
@@ -52,7 +75,11 @@ async function unpair(householdId, cadreToken) {
   const [pairing] = body.items;
   const ended = await fetch(`${BASE}/api/v1/pairings/${pairing.id}/end`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json', 'If-Match': `"${pairing.version}"` },
+    headers: {
+      Authorization: `Bearer ${admin}`,
+      'Content-Type': 'application/json',
+      'If-Match': `"${pairing.version}"`,
+    },
     body: JSON.stringify({ ended_on: '2025-01-01' }),
   });
   assert.equal(ended.status, 200, await ended.text());
@@ -141,7 +168,9 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await page.getByLabel('收入情况').fill(NOTE);
   await page.getByLabel('提出的诉求').fill('希望学习香菇种植技术\n屋顶漏雨需要修缮');
   await page.getByLabel('已办事项').fill('讲解了低保续办政策');
-  await page.locator('#visit-photos').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page
+    .locator('#visit-photos')
+    .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.getByRole('img', { name: '第 1 张照片' }).waitFor();
   await page.getByText('±12 米').waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -205,8 +234,16 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await page.getByText(`等待上传（${refusedId ? 4 : 3}）`).waitFor();
   await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
   await shot(page, 'cadre-outbox-offline');
-  assert.equal((await visitsWithNote(token, householdId)).length, 0, 'nothing reached the server while offline');
-  assert.equal((await itemsTitled(token, householdId)).length, 0, 'no item reached the server while offline');
+  assert.equal(
+    (await visitsWithNote(token, householdId)).length,
+    0,
+    'nothing reached the server while offline',
+  );
+  assert.equal(
+    (await itemsTitled(token, householdId)).length,
+    0,
+    'no item reached the server while offline',
+  );
 
   step('the network returns: the visits are sent by themselves');
   await context.setOffline(false);
@@ -242,7 +279,9 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   assert.equal(visit.photo_ids.length, 1, 'with its photo');
   assert.deepEqual(visit.needs_raised, ['希望学习香菇种植技术', '屋顶漏雨需要修缮']);
   assert.ok(Math.abs(visit.latitude - 27.6186) < 1e-6, 'with the location');
-  const stored = await fetch(`${BASE}/api/v1/attachments/${visit.photo_ids[0]}`, { headers: { Authorization: `Bearer ${token}` } });
+  const stored = await fetch(`${BASE}/api/v1/attachments/${visit.photo_ids[0]}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   assert.equal(stored.status, 200);
   const bytes = Buffer.from(await stored.arrayBuffer());
   assert.equal(bytes[0], 0xff, 'a JPEG');
@@ -276,7 +315,11 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   step('update the plan online: an edit of the version read (If-Match)');
   await page.getByRole('button', { name: '修改帮扶计划' }).click();
   await page.waitForURL('**/plan');
-  assert.equal(await page.getByLabel('保险公司').inputValue(), '中国人保', 'the form opens with the plan');
+  assert.equal(
+    await page.getByLabel('保险公司').inputValue(),
+    '中国人保',
+    'the form opens with the plan',
+  );
   await page.getByLabel('保单号').fill('PICC-2026-002');
   await page.getByRole('button', { name: '保存帮扶计划' }).click();
   await page.waitForURL(`**/m/households/${householdId}`);
@@ -293,7 +336,11 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await page.locator('.adm-dialog').getByRole('button', { name: '退出登录' }).click();
   await page.waitForURL('**/login');
   // The dialog closes (fade and all) before the app navigates: none of it lingers over the form.
-  assert.equal(await page.locator('.adm-dialog').count(), 0, 'the logout dialog is gone when the login shows');
+  assert.equal(
+    await page.locator('.adm-dialog').count(),
+    0,
+    'the logout dialog is gone when the login shows',
+  );
   await logIn(page, USERNAME, PASSWORD, (url) => url.pathname === '/m');
   console.log('e2e cadre offline visit: ok');
 });

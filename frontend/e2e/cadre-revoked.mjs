@@ -41,7 +41,11 @@ async function deactivate(admin) {
   const { username, display_name, roles, area_code, cadre_id } = user;
   const response = await fetch(`${BASE}/api/v1/users/${user.id}`, {
     method: 'PUT',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json', 'If-Match': `"${user.version}"` },
+    headers: {
+      Authorization: `Bearer ${admin}`,
+      'Content-Type': 'application/json',
+      'If-Match': `"${user.version}"`,
+    },
     body: JSON.stringify({ username, display_name, roles, area_code, cadre_id, active: false }),
   });
   assert.equal(response.status, 200, await response.text());
@@ -52,7 +56,9 @@ async function refused(token, householdId) {
   for (let i = 0; i < 100; i++) {
     const answers = await Promise.all(
       ['/api/v1/auth/me', `/api/v1/visits?household_id=${householdId}`].map((path) =>
-        fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status),
+        fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } }).then(
+          (r) => r.status,
+        ),
       ),
     );
     if (answers.every((status) => status === 401)) return;
@@ -72,7 +78,13 @@ const outboxOnPhone = (page) =>
           const all = open.result.transaction('outbox').objectStore('outbox').getAll();
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
-            resolve(all.result.map((e) => ({ status: e.status, income: e.body?.observations?.income, type: e.rejection?.problem?.type ?? null })));
+            resolve(
+              all.result.map((e) => ({
+                status: e.status,
+                income: e.body?.observations?.income,
+                type: e.rejection?.problem?.type ?? null,
+              })),
+            );
             open.result.close();
           };
         };
@@ -113,11 +125,16 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   const requests = [];
   page.on('request', (request) => {
     if (!request.url().includes('/api/v1/')) return;
-    const refresh = request.method() === 'POST' && request.url().endsWith('/auth/token') && (request.postData() ?? '').includes('grant_type=refresh_token');
+    const refresh =
+      request.method() === 'POST' &&
+      request.url().endsWith('/auth/token') &&
+      (request.postData() ?? '').includes('grant_type=refresh_token');
     requests.push({ method: request.method(), url: request.url(), refresh, failed: false });
   });
   page.on('requestfailed', (request) => {
-    const entry = requests.findLast((r) => r.url === request.url() && r.method === request.method());
+    const entry = requests.findLast(
+      (r) => r.url === request.url() && r.method === request.method(),
+    );
     if (entry) entry.failed = true;
   });
 
@@ -142,7 +159,9 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await page.getByText('家庭成员').waitFor();
   await logVisit(page, householdId, SENT_NOTE);
 
-  step('days pass offline: the stored access token has expired (the app opens again from the phone)');
+  step(
+    'days pass offline: the stored access token has expired (the app opens again from the phone)',
+  );
   await page.evaluate(() => {
     const session = JSON.parse(localStorage.getItem('fumin.session'));
     session.expiresAt = Date.now() - 60_000;
@@ -158,22 +177,44 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await page.waitForTimeout(3_000);
   const triedOffline = requests.filter((r) => r.refresh).length - triedBefore;
   console.log(`refresh attempts in 3 s offline: ${triedOffline}`);
-  assert.ok(triedOffline < 10, `the phone tried to refresh ${triedOffline} times in 3 s offline (a busy loop)`);
-  assert.equal((await visitsWithNote(admin, householdId, SENT_NOTE)).length, 0, 'nothing reached the server while offline');
+  assert.ok(
+    triedOffline < 10,
+    `the phone tried to refresh ${triedOffline} times in 3 s offline (a busy loop)`,
+  );
+  assert.equal(
+    (await visitsWithNote(admin, householdId, SENT_NOTE)).length,
+    0,
+    'nothing reached the server while offline',
+  );
 
   step('the network returns: a refresh first, then the visit, once');
   const since = requests.length;
   await context.setOffline(false);
   await page.getByTestId('offline-notice').waitFor({ state: 'detached' });
-  await page.getByTestId('outbox-badge').getByText('1', { exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
-  for (let i = 0; i < 50 && (await visitsWithNote(admin, householdId, SENT_NOTE)).length === 0; i++) await page.waitForTimeout(200);
+  await page
+    .getByTestId('outbox-badge')
+    .getByText('1', { exact: true })
+    .waitFor({ state: 'detached', timeout: 30_000 });
+  for (let i = 0; i < 50 && (await visitsWithNote(admin, householdId, SENT_NOTE)).length === 0; i++)
+    await page.waitForTimeout(200);
   const online = requests.slice(since).filter((r) => !r.failed);
   const refreshAt = online.findIndex((r) => r.refresh);
   const visitAt = online.findIndex((r) => r.method === 'PUT' && r.url.includes('/api/v1/visits/'));
-  console.log(online.map((r) => `${r.method} ${new URL(r.url).pathname}${r.refresh ? ' (refresh)' : ''}`).join('\n'));
+  console.log(
+    online
+      .map((r) => `${r.method} ${new URL(r.url).pathname}${r.refresh ? ' (refresh)' : ''}`)
+      .join('\n'),
+  );
   assert.ok(refreshAt >= 0, 'the phone refreshed its token');
-  assert.ok(visitAt > refreshAt, `the refresh (#${refreshAt}) came before the visit's PUT (#${visitAt})`);
-  assert.equal((await visitsWithNote(admin, householdId, SENT_NOTE)).length, 1, 'the visit arrived once');
+  assert.ok(
+    visitAt > refreshAt,
+    `the refresh (#${refreshAt}) came before the visit's PUT (#${visitAt})`,
+  );
+  assert.equal(
+    (await visitsWithNote(admin, householdId, SENT_NOTE)).length,
+    1,
+    'the visit arrived once',
+  );
   assert.deepEqual(await outboxOnPhone(page), [], 'nothing left on the phone');
 
   step('offline again: another visit waits on the phone');
@@ -181,26 +222,48 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await page.getByTestId('offline-notice').waitFor();
   await logVisit(page, householdId, KEPT_NOTE);
 
-  step('meanwhile the county admin deactivates the cadre; in time every service refuses the old token');
-  const { accessToken } = await page.evaluate(() => JSON.parse(localStorage.getItem('fumin.session')));
+  step(
+    'meanwhile the county admin deactivates the cadre; in time every service refuses the old token',
+  );
+  const { accessToken } = await page.evaluate(() =>
+    JSON.parse(localStorage.getItem('fumin.session')),
+  );
   await deactivate(admin);
   await refused(accessToken, householdId);
 
-  step('the network returns: the refresh is refused, the visit is not sent, it stays refused with the reason');
+  step(
+    'the network returns: the refresh is refused, the visit is not sent, it stays refused with the reason',
+  );
   await context.setOffline(false);
   await page.waitForURL('**/login', { timeout: 30_000 });
   const left = page.getByTestId('left-on-phone');
   await left.getByText(DEACTIVATED, { exact: false }).waitFor({ timeout: 30_000 });
   console.log(`the login page says: ${await left.textContent()}`);
   assert.match(await left.textContent(), /1 条记录仍保存在本机/);
-  assert.deepEqual(await outboxOnPhone(page), [{ status: 'rejected', income: KEPT_NOTE, type: '/problems/account-deactivated' }]);
-  assert.equal((await visitsWithNote(admin, householdId, KEPT_NOTE)).length, 0, 'the refused visit never reached the server');
+  assert.deepEqual(await outboxOnPhone(page), [
+    { status: 'rejected', income: KEPT_NOTE, type: '/problems/account-deactivated' },
+  ]);
+  assert.equal(
+    (await visitsWithNote(admin, householdId, KEPT_NOTE)).length,
+    0,
+    'the refused visit never reached the server',
+  );
   await shot(page, 'cadre-deactivated-login');
 
   step('after a reload it is still there, still refused');
   await page.reload();
   await left.getByText(DEACTIVATED, { exact: false }).waitFor();
-  assert.deepEqual(await outboxOnPhone(page), [{ status: 'rejected', income: KEPT_NOTE, type: '/problems/account-deactivated' }]);
-  assert.equal((await visitsWithNote(admin, householdId, SENT_NOTE)).length, 1, 'the first visit is still there once');
-  assert.equal((await visitsWithNote(admin, householdId, KEPT_NOTE)).length, 0, 'the refused visit is not');
+  assert.deepEqual(await outboxOnPhone(page), [
+    { status: 'rejected', income: KEPT_NOTE, type: '/problems/account-deactivated' },
+  ]);
+  assert.equal(
+    (await visitsWithNote(admin, householdId, SENT_NOTE)).length,
+    1,
+    'the first visit is still there once',
+  );
+  assert.equal(
+    (await visitsWithNote(admin, householdId, KEPT_NOTE)).length,
+    0,
+    'the refused visit is not',
+  );
 });

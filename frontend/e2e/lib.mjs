@@ -8,11 +8,19 @@ import { chromium } from 'playwright-core';
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8000';
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 // Screenshots go to e2e/out/ (ignored); `make frontend-screenshots` points this at docs/screenshots/.
-export const SHOTS = `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(/\/+$/, '/');
+export const SHOTS =
+  `${process.env.E2E_SCREENSHOTS ?? fileURLToPath(new URL('./out/', import.meta.url))}/`.replace(
+    /\/+$/,
+    '/',
+  );
 export const TIMEOUT = 20_000;
 
 /** The admin app's desktop browser. */
-export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const DESKTOP = {
+  viewport: { width: 1366, height: 860 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
 
 /** A phone's screen, for shots of an admin page at phone size (the viewport only: same context). */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
@@ -107,7 +115,8 @@ export async function run({ options, logApiErrors = true, failure }, steps) {
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
     if (logApiErrors) {
       page.on('response', (response) => {
-        if (response.url().includes('/api/') && response.status() >= 400) console.log(`api ${response.status()}: ${response.url()}`);
+        if (response.url().includes('/api/') && response.status() >= 400)
+          console.log(`api ${response.status()}: ${response.url()}`);
       });
     }
     await steps(page, context);

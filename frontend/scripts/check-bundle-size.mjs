@@ -11,7 +11,9 @@ const CADRE = 'src/apps/cadre/CadreApp.tsx';
 const ADMIN_PREFIX = 'src/apps/admin/';
 
 // The build folder: dist/, or the one given (`node scripts/check-bundle-size.mjs /tmp/my-dist`).
-const dist = process.argv[2] ? `${process.argv[2].replace(/\/+$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = process.argv[2]
+  ? `${process.argv[2].replace(/\/+$/, '')}/`
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, 'utf8'));
 
 /** The manifest keys loaded with `key`: itself and its static imports, transitively. */
@@ -39,7 +41,9 @@ for (const key of Object.keys(manifest).sort()) {
 const initial = new Set([...staticClosure(entry), ...staticClosure(CADRE)]);
 const total = [...initial].reduce((sum, key) => sum + gzipped(manifest[key].file), 0);
 const admin = [...initial].filter((key) => key.startsWith(ADMIN_PREFIX));
-console.log(`\ncadre app initial JavaScript (${initial.size} chunks): ${kb(total)} gzipped, budget ${kb(BUDGET_BYTES)}`);
+console.log(
+  `\ncadre app initial JavaScript (${initial.size} chunks): ${kb(total)} gzipped, budget ${kb(BUDGET_BYTES)}`,
+);
 
 if (admin.length) {
   console.error(`FAIL: the cadre app loads admin chunks: ${admin.join(', ')}`);

@@ -17,7 +17,8 @@ export function createQueryClient(): QueryClient {
         networkMode: 'offlineFirst',
         staleTime: 60_000,
         gcTime: 24 * 3600 * 1000,
-        retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status < 500) && failures < 2,
         refetchOnWindowFocus: false,
       },
     },

@@ -28,9 +28,18 @@ export async function syncNow(): Promise<SyncReport | null> {
   if (!who || globalThis.navigator?.onLine === false) return null;
   const report = await outbox.sync(auth.fetch, who);
   const ended = auth.ended;
-  if (report.stopped === 'auth' && !auth.session() && ended?.subject === who && ended.type === ACCOUNT_DEACTIVATED) {
+  if (
+    report.stopped === 'auth' &&
+    !auth.session() &&
+    ended?.subject === who &&
+    ended.type === ACCOUNT_DEACTIVATED
+  ) {
     // The account is gone: what waits can never go. It stays, refused with the server's reason.
-    await outbox.refusePending(who, ended.status, { type: ended.type, title: ended.title, status: ended.status });
+    await outbox.refusePending(who, ended.status, {
+      type: ended.type,
+      title: ended.title,
+      status: ended.status,
+    });
   }
   if (report.sent.length) {
     // The server has new visits: lists and the schedule change.

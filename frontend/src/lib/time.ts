@@ -21,10 +21,17 @@ export const DAY_MS = 24 * 3600 * 1000;
 
 /** The year in the county (Asia/Shanghai) on this date: plans and happiness lists are by year. */
 export function countyYear(date: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date));
+  return Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date),
+  );
 }
 
 /** The day in the county (Asia/Shanghai) as "2026-11-03", e.g. for an <input type="date">. */
 export function countyDay(date: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }

@@ -16,7 +16,9 @@ const served: Vocabulary[] = [
     name: 'health',
     title_zh: '健康状况',
     title_en: 'health',
-    values: [{ code: 'chronic_illness', zh: '慢性病', en: 'Chronic illness', synonyms: ['长期慢性病'] }],
+    values: [
+      { code: 'chronic_illness', zh: '慢性病', en: 'Chronic illness', synonyms: ['长期慢性病'] },
+    ],
   },
 ];
 
@@ -32,7 +34,9 @@ describe('vocabularies', () => {
       { value: 'head', label: '户主' },
       { value: 'grandchild', label: '孙辈' },
     ]);
-    expect(labelsOf(served, 'en').options('relation', ['grandchild'] as const)).toEqual([{ value: 'grandchild', label: 'Grandchild' }]);
+    expect(labelsOf(served, 'en').options('relation', ['grandchild'] as const)).toEqual([
+      { value: 'grandchild', label: 'Grandchild' },
+    ]);
   });
 
   it('shows the code until the vocabularies have loaded', () => {

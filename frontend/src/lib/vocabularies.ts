@@ -26,15 +26,29 @@ export interface Labels {
   /** The value's label in the current language; the code itself until the vocabularies load. */
   label: (name: VocabularyName, code: string) => string;
   /** Select options for ``codes`` (by default every value, in the vocabulary's order). */
-  options: <T extends string>(name: VocabularyName, codes?: readonly T[]) => { value: T; label: string }[];
+  options: <T extends string>(
+    name: VocabularyName,
+    codes?: readonly T[],
+  ) => { value: T; label: string }[];
 }
 
-export function labelsOf(vocabularies: readonly Vocabulary[] | undefined, language: string): Labels {
+export function labelsOf(
+  vocabularies: readonly Vocabulary[] | undefined,
+  language: string,
+): Labels {
   const english = language.startsWith('en');
-  const byName = new Map((vocabularies ?? []).map((vocabulary) => [vocabulary.name, new Map(vocabulary.values.map((value) => [value.code, english ? value.en : value.zh]))]));
+  const byName = new Map(
+    (vocabularies ?? []).map((vocabulary) => [
+      vocabulary.name,
+      new Map(vocabulary.values.map((value) => [value.code, english ? value.en : value.zh])),
+    ]),
+  );
   const label = (name: VocabularyName, code: string) => byName.get(name)?.get(code) ?? code;
   const options = <T extends string>(name: VocabularyName, codes?: readonly T[]) =>
-    (codes ?? ([...(byName.get(name)?.keys() ?? [])] as T[])).map((value) => ({ value, label: label(name, value) }));
+    (codes ?? ([...(byName.get(name)?.keys() ?? [])] as T[])).map((value) => ({
+      value,
+      label: label(name, value),
+    }));
   return { label, options };
 }
 

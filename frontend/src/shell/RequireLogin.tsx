@@ -14,6 +14,7 @@ export function RequireLogin({ roles, children }: { roles?: string[]; children: 
     const saved: SavedPlace = { from: location.pathname, subject: lastSubject() };
     return <Navigate to="/login" replace state={saved} />;
   }
-  if (roles && !session.me.roles.some((role) => roles.includes(role))) return <Navigate to="/" replace />;
+  if (roles && !session.me.roles.some((role) => roles.includes(role)))
+    return <Navigate to="/" replace />;
   return <>{children}</>;
 }

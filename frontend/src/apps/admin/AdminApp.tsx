@@ -14,13 +14,21 @@ import { AlertList } from '@/features/alerts';
 import { AuditList } from '@/features/audit';
 import { ImportPage } from '@/features/imports';
 import { NeedList } from '@/features/needs';
-import { AreaTree, CadreList, CadreView, EntityList, EntityView, HouseholdCreateForm, HouseholdSearch, HouseholdView } from '@/features/registry';
+import {
+  AreaTree,
+  CadreList,
+  CadreView,
+  EntityList,
+  EntityView,
+  HouseholdCreateForm,
+  HouseholdSearch,
+  HouseholdView,
+} from '@/features/registry';
 import { UserList } from '@/features/users';
 import { adminSections, canEditAreas, canWrite, type AdminSection } from '@/lib/auth';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { logOut } from '@/lib/runtime';
-
 
 // ECharts is big: loaded when the dashboard opens, not with the rest of the admin app.
 const DashboardPage = lazy(() => import('./DashboardRoute'));
@@ -67,7 +75,8 @@ export default function AdminApp() {
   const sections = adminSections(roles);
   const writer = canWrite(roles);
   const current = location.pathname.split('/')[2] ?? 'dashboard';
-  const allowed = (section: AdminSection, element: React.ReactNode) => (sections.includes(section) ? element : <NotFound />);
+  const allowed = (section: AdminSection, element: React.ReactNode) =>
+    sections.includes(section) ? element : <NotFound />;
 
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
@@ -78,11 +87,22 @@ export default function AdminApp() {
             mode="inline"
             aria-label={t('nav.label')}
             selectedKeys={[current]}
-            items={sections.map((section) => ({ key: section, label: <Link to={`/admin/${section}`}>{t(`admin.menu.${section}`)}</Link> }))}
+            items={sections.map((section) => ({
+              key: section,
+              label: <Link to={`/admin/${section}`}>{t(`admin.menu.${section}`)}</Link>,
+            }))}
           />
         </Layout.Sider>
         <Layout>
-          <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'flex-end',
+              gap: 16,
+            }}
+          >
             <Space>
               <span>{session?.me.name}</span>
               {roles.map((role) => (
@@ -91,15 +111,31 @@ export default function AdminApp() {
               {!writer && <Tag color="orange">{t('admin.readOnly')}</Tag>}
             </Space>
             <LanguageSwitch />
-            <Button onClick={() => void logOut().then(() => navigate('/login', { replace: true }))}>{t('me.logout')}</Button>
+            <Button onClick={() => void logOut().then(() => navigate('/login', { replace: true }))}>
+              {t('me.logout')}
+            </Button>
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
             <Routes>
               <Route index element={<Navigate to="dashboard" replace />} />
-              <Route path="households" element={<HouseholdSearch linkTo={householdLink} newLink={writer ? '/admin/households/new' : null} />} />
+              <Route
+                path="households"
+                element={
+                  <HouseholdSearch
+                    linkTo={householdLink}
+                    newLink={writer ? '/admin/households/new' : null}
+                  />
+                }
+              />
               <Route
                 path="households/new"
-                element={writer ? <HouseholdCreateForm onCreated={(id) => navigate(householdLink(id))} /> : <NotFound />}
+                element={
+                  writer ? (
+                    <HouseholdCreateForm onCreated={(id) => navigate(householdLink(id))} />
+                  ) : (
+                    <NotFound />
+                  )
+                }
               />
               <Route path="households/:id" element={<HouseholdRoute writer={writer} />} />
               <Route path="cadres" element={<CadreList canWrite={writer} />} />
@@ -116,8 +152,20 @@ export default function AdminApp() {
                   </Suspense>
                 }
               />
-              <Route path="alerts" element={allowed('alerts', <AlertList canWrite={writer} householdLink={householdLink} />)} />
-              <Route path="needs" element={allowed('needs', <NeedList canWrite={writer} householdLink={householdLink} />)} />
+              <Route
+                path="alerts"
+                element={allowed(
+                  'alerts',
+                  <AlertList canWrite={writer} householdLink={householdLink} />,
+                )}
+              />
+              <Route
+                path="needs"
+                element={allowed(
+                  'needs',
+                  <NeedList canWrite={writer} householdLink={householdLink} />,
+                )}
+              />
               <Route path="audit" element={allowed('audit', <AuditList />)} />
               <Route path="users" element={allowed('users', <UserList />)} />
               <Route path="*" element={<NotFound />} />

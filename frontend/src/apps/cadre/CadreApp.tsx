@@ -37,7 +37,15 @@ function tabOf(pathname: string): string {
   return '/m';
 }
 
-type Title = 'nav.households' | 'nav.household' | 'nav.newVisit' | 'nav.plan' | 'nav.newHappiness' | 'nav.outbox' | 'nav.correct' | 'nav.me';
+type Title =
+  | 'nav.households'
+  | 'nav.household'
+  | 'nav.newVisit'
+  | 'nav.plan'
+  | 'nav.newHappiness'
+  | 'nav.outbox'
+  | 'nav.correct'
+  | 'nav.me';
 
 function titleOf(pathname: string): Title {
   if (/^\/m\/households\/[^/]+\/visit/.test(pathname)) return 'nav.newVisit';
@@ -65,7 +73,9 @@ export default function CadreApp() {
           <NavBar back={atTop ? null : t('common.back')} onBack={() => navigate(-1)}>
             {t(titleOf(location.pathname))}
           </NavBar>
-          {!online && <NoticeBar color="alert" content={t('cadre.offline')} data-testid="offline-notice" />}
+          {!online && (
+            <NoticeBar color="alert" content={t('cadre.offline')} data-testid="offline-notice" />
+          )}
         </header>
         <main className="cadre-body">
           <Routes>
@@ -87,9 +97,7 @@ export default function CadreApp() {
                 key={tab.key}
                 title={t(tab.label)}
                 onClick={() => navigate(tab.key)}
-                icon={
-                  tab.key === '/m/outbox' ? <OutboxBadge>{tab.icon}</OutboxBadge> : tab.icon
-                }
+                icon={tab.key === '/m/outbox' ? <OutboxBadge>{tab.icon}</OutboxBadge> : tab.icon}
               />
             ))}
           </TabBar>

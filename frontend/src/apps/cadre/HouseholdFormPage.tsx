@@ -22,7 +22,15 @@ export function HouseholdFormPage({ form }: { form: (props: HouseholdFormProps) 
   const navigate = useNavigate();
   const { label, isLoading } = useHouseholdLabel(id);
   if (!label) {
-    return isLoading ? <DotLoading /> : <ErrorBlock status="empty" title={t('household.loadFailed')} description="" />;
+    return isLoading ? (
+      <DotLoading />
+    ) : (
+      <ErrorBlock status="empty" title={t('household.loadFailed')} description="" />
+    );
   }
-  return form({ householdId: id, householdLabel: label, onQueued: () => navigate(`/m/households/${id}`, { replace: true }) });
+  return form({
+    householdId: id,
+    householdLabel: label,
+    onQueued: () => navigate(`/m/households/${id}`, { replace: true }),
+  });
 }

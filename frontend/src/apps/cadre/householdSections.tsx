@@ -24,12 +24,29 @@ export interface HouseholdSection {
 }
 
 export const householdSections: HouseholdSection[] = [
-  { key: 'plan', render: (household, open) => <PlanSection householdId={household.id} year={open.year} onEdit={open.editPlan} /> },
+  {
+    key: 'plan',
+    render: (household, open) => (
+      <PlanSection householdId={household.id} year={open.year} onEdit={open.editPlan} />
+    ),
+  },
   {
     key: 'happiness',
-    render: (household, open) => <HappinessSection householdId={household.id} year={open.year} onAdd={open.addHappiness} onOpenQueued={open.queued} />,
+    render: (household, open) => (
+      <HappinessSection
+        householdId={household.id}
+        year={open.year}
+        onAdd={open.addHappiness}
+        onOpenQueued={open.queued}
+      />
+    ),
   },
-  { key: 'visits', render: (household, open) => <VisitList householdId={household.id} onOpenQueued={open.queued} /> },
+  {
+    key: 'visits',
+    render: (household, open) => (
+      <VisitList householdId={household.id} onOpenQueued={open.queued} />
+    ),
+  },
   { key: 'needs', render: (household) => <OpenNeeds householdId={household.id} /> },
   { key: 'alerts', render: (household) => <OpenAlerts householdId={household.id} /> },
 ];

@@ -42,5 +42,9 @@ export async function unwrap<T>(pending: Promise<Answer<T>>): Promise<T> {
   if (response.ok) return data as T;
   // openapi-fetch has read the body already: take the problem it parsed.
   if (isProblem(error)) throw new ApiError(error);
-  throw new ApiError({ type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status });
+  throw new ApiError({
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  });
 }

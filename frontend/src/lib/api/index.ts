@@ -1,3 +1,22 @@
 export { createApi, unwrap, type Api, type components, type paths } from './client';
-export { ApiError, NetworkError, isProblem, problemText, readProblem, type FieldError, type Problem } from './problems';
-export { PROBLEM_TYPES, errorMessage, fieldLines, isKind, problemKind, problemMessage, problemWord, savedByOthers, type ProblemKind, type ProblemWord } from './problemWords';
+export {
+  ApiError,
+  NetworkError,
+  isProblem,
+  problemText,
+  readProblem,
+  type FieldError,
+  type Problem,
+} from './problems';
+export {
+  PROBLEM_TYPES,
+  errorMessage,
+  fieldLines,
+  isKind,
+  problemKind,
+  problemMessage,
+  problemWord,
+  savedByOthers,
+  type ProblemKind,
+  type ProblemWord,
+} from './problemWords';

@@ -42,7 +42,9 @@ export type ProblemKind = keyof typeof PROBLEM_TYPES;
 type StatusWord = keyof Messages['problems']['byStatus'];
 export type ProblemWord = `problems.${ProblemKind}` | `problems.byStatus.${StatusWord}`;
 
-const KIND_OF_TYPE = new Map(Object.entries(PROBLEM_TYPES).map(([kind, type]) => [type as string, kind as ProblemKind]));
+const KIND_OF_TYPE = new Map(
+  Object.entries(PROBLEM_TYPES).map(([kind, type]) => [type as string, kind as ProblemKind]),
+);
 
 /** The word of a status when the type is not one the app knows. */
 const BY_STATUS: Record<number, ProblemWord> = {
@@ -78,7 +80,9 @@ export function isKind(problem: Problem | null | undefined, ...kinds: ProblemKin
 export function problemWord(problem: Problem): ProblemWord | null {
   const kind = problemKind(problem);
   if (kind) return `problems.${kind}`;
-  return BY_STATUS[problem.status] ?? (problem.status >= 500 ? 'problems.byStatus.serverError' : null);
+  return (
+    BY_STATUS[problem.status] ?? (problem.status >= 500 ? 'problems.byStatus.serverError' : null)
+  );
 }
 
 /** Someone else saved first: the version sent is not the one stored (412). */

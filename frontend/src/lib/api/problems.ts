@@ -32,7 +32,11 @@ export async function readProblem(response: Response): Promise<Problem> {
   } catch {
     // not JSON: a proxy's HTML page, say
   }
-  return { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
+  return {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
 }
 
 export class ApiError extends Error {
@@ -61,7 +65,8 @@ export class NetworkError extends Error {
 export function problemText(problem: Problem): string {
   const parts = [problem.detail || problem.title];
   for (const error of problem.errors ?? []) {
-    if (!parts.some((part) => part.includes(error.message))) parts.push(`${error.field}: ${error.message}`);
+    if (!parts.some((part) => part.includes(error.message)))
+      parts.push(`${error.field}: ${error.message}`);
   }
   return parts.join('；');
 }

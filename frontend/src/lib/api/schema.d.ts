@@ -4861,6 +4861,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description 路径不合规 / Path not allowed (/problems/bad-path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_alerts_v1_alerts_get: {
@@ -4895,7 +4933,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AlertPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4933,6 +4971,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4962,7 +5029,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5000,6 +5067,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5036,7 +5132,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5108,6 +5204,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     assign_v1_alerts__alert_id__assign_post: {
@@ -5137,7 +5262,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5202,6 +5327,35 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5238,7 +5392,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,6 +5457,35 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5341,7 +5524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AreaPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5386,6 +5569,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_area_v1_areas_post: {
@@ -5410,7 +5622,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,6 +5676,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_area_v1_areas__code__get: {
@@ -5487,7 +5728,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,6 +5773,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     update_area_v1_areas__code__put: {
@@ -5562,7 +5832,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5618,6 +5888,35 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5657,7 +5956,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5720,6 +6019,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_attachment_v1_attachments__attachment_id__get: {
@@ -5743,7 +6071,7 @@ export interface operations {
                     "image/*": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5788,6 +6116,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     put_attachment_v1_attachments__attachment_id__put: {
@@ -5818,7 +6175,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,6 +6238,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_audit_v1_audit_get: {
@@ -5918,7 +6304,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AuditEntryPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,6 +6342,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5998,7 +6413,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6036,6 +6451,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6065,7 +6509,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,6 +6547,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6130,7 +6603,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6168,6 +6641,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6197,7 +6699,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request); 当前密码错误 / Current password is wrong (/problems/wrong-password) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 当前密码错误 / Current password is wrong (/problems/wrong-password); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6251,6 +6753,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_revocations_v1_auth_revocations_get: {
@@ -6273,7 +6804,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationPage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6311,6 +6842,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6342,7 +6902,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request); 用户名或密码错误 / Wrong name or password (/problems/invalid-grant); 账号已停用，请联系管理员 / The account has been deactivated (/problems/account-deactivated); 不支持的授权方式 / Unsupported grant type (/problems/unsupported-grant-type) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 用户名或密码错误 / Wrong name or password (/problems/invalid-grant); 账号已停用，请联系管理员 / The account has been deactivated (/problems/account-deactivated); 不支持的授权方式 / Unsupported grant type (/problems/unsupported-grant-type); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6389,6 +6949,35 @@ export interface operations {
             };
             /** @description 账户已临时锁定 / Account temporarily locked (/problems/account-locked) */
             423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6425,7 +7014,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CadreEntityLinkPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6470,6 +7059,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_link_v1_cadre_entity_links_post: {
@@ -6494,7 +7112,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6548,6 +7166,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_link_v1_cadre_entity_links__link_id__get: {
@@ -6570,7 +7217,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6615,6 +7262,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     end_link_v1_cadre_entity_links__link_id__end_post: {
@@ -6644,7 +7320,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadreEntityLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6716,6 +7392,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_cadres_v1_cadres_get: {
@@ -6757,7 +7462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CadrePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6795,6 +7500,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6826,7 +7560,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6864,6 +7598,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6898,7 +7661,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,6 +7699,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6972,7 +7764,7 @@ export interface operations {
                     "application/json": components["schemas"]["CadrePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,6 +7827,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_clients_v1_clients_get: {
@@ -7060,7 +7881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ClientPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7098,6 +7919,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7129,7 +7979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7167,6 +8017,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7196,7 +8075,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7241,6 +8120,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     revoke_client_v1_clients__client_id__revoke_post: {
@@ -7263,7 +8171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7317,6 +8225,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     new_secret_v1_clients__client_id__secret_post: {
@@ -7339,7 +8276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecret"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7393,6 +8330,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_compliance_v1_compliance_get: {
@@ -7421,7 +8387,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7459,6 +8425,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7495,7 +8490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DepartmentPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7540,6 +8535,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_department_v1_departments_post: {
@@ -7564,7 +8588,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7618,6 +8642,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_department_v1_departments__department_id__get: {
@@ -7640,7 +8693,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7685,6 +8738,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     update_department_v1_departments__department_id__put: {
@@ -7714,7 +8796,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7786,6 +8868,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete_department_v1_departments__department_id__delete: {
@@ -7809,7 +8920,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7881,6 +8992,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_entities_v1_entities_get: {
@@ -7919,7 +9059,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EntityPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7964,6 +9104,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_entity_v1_entities_post: {
@@ -7988,7 +9157,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8042,6 +9211,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_entity_v1_entities__entity_id__get: {
@@ -8064,7 +9262,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8109,6 +9307,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     update_entity_v1_entities__entity_id__put: {
@@ -8138,7 +9365,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8203,6 +9430,35 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8241,7 +9497,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8304,6 +9560,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_links_v1_entity_household_links_get: {
@@ -8335,7 +9620,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EntityHouseholdLinkPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8380,6 +9665,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_link_v1_entity_household_links_post: {
@@ -8404,7 +9718,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8458,6 +9772,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_link_v1_entity_household_links__link_id__get: {
@@ -8480,7 +9823,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8525,6 +9868,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     end_link_v1_entity_household_links__link_id__end_post: {
@@ -8554,7 +9926,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntityHouseholdLinkPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8626,6 +9998,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     export_values_v1_exports_indicator_values__fmt__get: {
@@ -8656,7 +10057,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8694,6 +10095,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8730,7 +10160,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8768,6 +10198,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8807,7 +10266,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,6 +10304,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8876,7 +10364,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8914,6 +10402,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8945,7 +10462,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,6 +10500,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9014,7 +10560,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9052,6 +10598,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9091,7 +10666,7 @@ export interface operations {
                     "application/json": components["schemas"]["HappinessList"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9129,6 +10704,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9158,7 +10762,7 @@ export interface operations {
                     "application/json": components["schemas"]["HappinessItemPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9196,6 +10800,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9239,7 +10872,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9311,6 +10944,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_households_v1_households_get: {
@@ -9356,7 +11018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HouseholdPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9401,6 +11063,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_household_v1_households_post: {
@@ -9425,7 +11116,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,6 +11170,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_household_v1_households__household_id__get: {
@@ -9506,7 +11226,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9551,6 +11271,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     update_household_v1_households__household_id__put: {
@@ -9580,7 +11329,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9652,6 +11401,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete_household_v1_households__household_id__delete: {
@@ -9675,7 +11453,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9747,6 +11525,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     category_changes_v1_households__household_id__category_changes_get: {
@@ -9774,7 +11581,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CategoryChangePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9819,6 +11626,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     change_category_v1_households__household_id__category_changes_post: {
@@ -9848,7 +11684,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9920,6 +11756,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_records_v1_households__household_id__income_records_get: {
@@ -9947,7 +11812,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IncomeRecordPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9985,6 +11850,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10015,7 +11909,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncomeRecordPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10053,6 +11947,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10097,7 +12020,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10169,6 +12092,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete_record_v1_households__household_id__income_records__period__delete: {
@@ -10193,7 +12145,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10256,6 +12208,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     run_import_v1_imports__kind__post: {
@@ -10285,7 +12266,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10348,6 +12329,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     template_v1_imports__kind__template__fmt__get: {
@@ -10372,7 +12382,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10410,6 +12420,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10448,7 +12487,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorValues"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10486,6 +12525,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10526,7 +12594,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CoveredMember_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10564,6 +12632,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10591,7 +12688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_IndicatorPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10629,6 +12726,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10659,7 +12785,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeasureTypeList"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10697,6 +12823,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10740,7 +12895,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10812,6 +12967,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_needs_v1_needs_get: {
@@ -10844,7 +13028,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_NeedPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10882,6 +13066,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10913,7 +13126,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10951,6 +13164,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10980,7 +13222,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11018,6 +13260,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11054,7 +13325,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11126,6 +13397,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     start_need_v1_needs__need_id__start_post: {
@@ -11155,7 +13455,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11227,6 +13527,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_pairings_v1_pairings_get: {
@@ -11256,7 +13585,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PairingPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11301,6 +13630,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_pairing_v1_pairings_post: {
@@ -11325,7 +13683,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11379,6 +13737,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     hand_over_v1_pairings_handover_post: {
@@ -11403,7 +13790,7 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11441,6 +13828,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11470,7 +13886,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11508,6 +13924,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11544,7 +13989,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11616,6 +14061,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_plans_v1_plans_get: {
@@ -11649,7 +14123,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PlanPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11687,6 +14161,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11718,7 +14221,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11756,6 +14259,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11801,7 +14333,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11864,6 +14396,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_progress_v1_progress_get: {
@@ -11892,7 +14453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressTable"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11930,6 +14491,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11957,7 +14547,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RankingSetPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11995,6 +14585,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12031,7 +14650,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingSetPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12103,6 +14722,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_ranking_v1_rankings_get: {
@@ -12135,7 +14783,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ranking"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12180,6 +14828,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     compare_v1_reconciliations_low_income_post: {
@@ -12204,7 +14881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12258,6 +14935,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     apply_v1_reconciliations_low_income_apply_post: {
@@ -12282,7 +14988,7 @@ export interface operations {
                     "application/json": components["schemas"]["Applied"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12354,6 +15060,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     template_v1_reconciliations_low_income_template__fmt__get: {
@@ -12377,7 +15112,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12415,6 +15150,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12452,7 +15216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReportedValuePublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12490,6 +15254,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12529,7 +15322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportedValuePublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,6 +15394,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_schedule_v1_schedule_get: {
@@ -12633,7 +15455,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulePage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12671,6 +15493,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12705,7 +15556,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotPage"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12743,6 +15594,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12778,7 +15658,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetList"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12823,6 +15703,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     import_targets_v1_targets_imports_post: {
@@ -12850,7 +15759,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetImportReport"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12913,6 +15822,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     template_v1_targets_template__fmt__get: {
@@ -12936,7 +15874,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12981,6 +15919,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     put_target_v1_targets__indicator___measure___area___period__put: {
@@ -13013,7 +15980,7 @@ export interface operations {
                     "application/json": components["schemas"]["indicators__targets__schemas__TargetPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13085,6 +16052,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_users_v1_users_get: {
@@ -13120,7 +16116,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13165,6 +16161,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_user_v1_users_post: {
@@ -13189,7 +16214,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13243,6 +16268,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_user_v1_users__user_id__get: {
@@ -13265,7 +16319,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13303,6 +16357,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13339,7 +16422,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13411,6 +16494,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     reset_password_v1_users__user_id__password_post: {
@@ -13440,7 +16552,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13503,6 +16615,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     unlock_v1_users__user_id__unlock_post: {
@@ -13525,7 +16666,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13563,6 +16704,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13603,7 +16773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VisitPublic_"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13641,6 +16811,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13670,7 +16869,7 @@ export interface operations {
                     "application/json": components["schemas"]["VisitPublic"];
                 };
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13708,6 +16907,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13751,7 +16979,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13823,6 +17051,35 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     vocabularies_v1_vocabularies_get: {
@@ -13852,7 +17109,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误 / Bad request (/problems/bad-request) */
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13890,6 +17147,35 @@ export interface operations {
             };
             /** @description 输入有误 / Invalid input (/problems/validation) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,2 +1,18 @@
-export { Auth, LoginError, REFRESH_MARGIN_MS, browserStorage, memoryStorage, type Me, type Session, type SessionStorage } from './session';
-export { adminSections, canAudit, canEditAreas, canManageUsers, canWrite, type AdminSection } from './roles';
+export {
+  Auth,
+  LoginError,
+  REFRESH_MARGIN_MS,
+  browserStorage,
+  memoryStorage,
+  type Me,
+  type Session,
+  type SessionStorage,
+} from './session';
+export {
+  adminSections,
+  canAudit,
+  canEditAreas,
+  canManageUsers,
+  canWrite,
+  type AdminSection,
+} from './roles';

@@ -24,8 +24,12 @@ describe('where a login lands', () => {
   });
 
   it('returns the same user to the page they were sent away from (an expired login)', () => {
-    expect(landingFor(cadre, { from: '/m/households/h1', subject: cadre.subject })).toBe('/m/households/h1');
-    expect(landingFor(officer, { from: '/admin/alerts', subject: officer.subject })).toBe('/admin/alerts');
+    expect(landingFor(cadre, { from: '/m/households/h1', subject: cadre.subject })).toBe(
+      '/m/households/h1',
+    );
+    expect(landingFor(officer, { from: '/admin/alerts', subject: officer.subject })).toBe(
+      '/admin/alerts',
+    );
   });
 
   it('never sends another user to the previous user’s page', () => {
@@ -41,10 +45,18 @@ describe('where a login lands', () => {
   });
 
   it('honours the same user only where their role may go', () => {
-    expect(landingFor({ ...cadre, subject: 'user:x' }, { from: '/admin/households', subject: 'user:x' })).toBe('/m');
-    expect(landingFor({ ...leader }, { from: '/admin/imports', subject: leader.subject })).toBe('/admin');
-    expect(landingFor({ ...leader }, { from: '/admin/alerts', subject: leader.subject })).toBe('/admin');
-    expect(landingFor({ ...leader }, { from: '/admin/households/h1', subject: leader.subject })).toBe('/admin/households/h1');
+    expect(
+      landingFor({ ...cadre, subject: 'user:x' }, { from: '/admin/households', subject: 'user:x' }),
+    ).toBe('/m');
+    expect(landingFor({ ...leader }, { from: '/admin/imports', subject: leader.subject })).toBe(
+      '/admin',
+    );
+    expect(landingFor({ ...leader }, { from: '/admin/alerts', subject: leader.subject })).toBe(
+      '/admin',
+    );
+    expect(
+      landingFor({ ...leader }, { from: '/admin/households/h1', subject: leader.subject }),
+    ).toBe('/admin/households/h1');
     expect(landingFor(cadre, { from: '/login', subject: cadre.subject })).toBe('/m');
   });
 

@@ -9,7 +9,17 @@ import { adminSections } from './roles';
 export const CADRE_ROLES = ['cadre'];
 export const ADMIN_ROLES = ['county_admin', 'township_officer', 'leader'];
 
-const ADMIN_MENU: readonly string[] = ['dashboard', 'households', 'cadres', 'entities', 'areas', 'imports', 'alerts', 'needs', 'audit'];
+const ADMIN_MENU: readonly string[] = [
+  'dashboard',
+  'households',
+  'cadres',
+  'entities',
+  'areas',
+  'imports',
+  'alerts',
+  'needs',
+  'audit',
+];
 
 /** What the login guard puts in the location state of /login. */
 export interface SavedPlace {
@@ -31,13 +41,20 @@ export function mayOpen(roles: readonly string[], path: string): boolean {
   if (within(path, '/admin')) {
     if (!roles.some((role) => ADMIN_ROLES.includes(role))) return false;
     const section = path.split('/')[2];
-    return !section || !ADMIN_MENU.includes(section) || (adminSections(roles) as readonly string[]).includes(section);
+    return (
+      !section ||
+      !ADMIN_MENU.includes(section) ||
+      (adminSections(roles) as readonly string[]).includes(section)
+    );
   }
   return false;
 }
 
 /** The saved place for the same user whose role may open it, else the user's home. */
-export function landingFor(me: { subject: string; roles: readonly string[] }, saved: Partial<SavedPlace> | null | undefined): string {
+export function landingFor(
+  me: { subject: string; roles: readonly string[] },
+  saved: Partial<SavedPlace> | null | undefined,
+): string {
   const from = saved?.from;
   if (from && saved.subject === me.subject && mayOpen(me.roles, from)) return from;
   return homeFor(me.roles);

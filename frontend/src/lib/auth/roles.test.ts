@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 
-import { adminSections, canAudit, canEditAreas, canManageUsers, canSeeAlerts, canWrite } from './roles';
+import {
+  adminSections,
+  canAudit,
+  canEditAreas,
+  canManageUsers,
+  canSeeAlerts,
+  canWrite,
+} from './roles';
 
 describe('admin roles', () => {
   it('leaders read: no imports, no audit, no writes', () => {
     expect(canWrite(['leader'])).toBe(false);
-    expect(adminSections(['leader'])).toEqual(['dashboard', 'households', 'cadres', 'entities', 'areas', 'needs']);
+    expect(adminSections(['leader'])).toEqual([
+      'dashboard',
+      'households',
+      'cadres',
+      'entities',
+      'areas',
+      'needs',
+    ]);
     expect(canEditAreas(['leader'])).toBe(false);
   });
 
@@ -20,7 +34,16 @@ describe('admin roles', () => {
   it('township officers write and import, but see no audit', () => {
     expect(canWrite(['township_officer'])).toBe(true);
     expect(canAudit(['township_officer'])).toBe(false);
-    expect(adminSections(['township_officer'])).toEqual(['dashboard', 'households', 'cadres', 'entities', 'areas', 'imports', 'alerts', 'needs']);
+    expect(adminSections(['township_officer'])).toEqual([
+      'dashboard',
+      'households',
+      'cadres',
+      'entities',
+      'areas',
+      'imports',
+      'alerts',
+      'needs',
+    ]);
     expect(canEditAreas(['township_officer'])).toBe(false);
   });
 

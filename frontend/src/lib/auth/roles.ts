@@ -2,7 +2,17 @@
  * What each role may do in the admin app, so what it may not do is never offered. The server
  * decides in the end (scopes, township filters); this only hides what would be refused.
  */
-export type AdminSection = 'dashboard' | 'households' | 'cadres' | 'entities' | 'areas' | 'imports' | 'alerts' | 'needs' | 'audit' | 'users';
+export type AdminSection =
+  | 'dashboard'
+  | 'households'
+  | 'cadres'
+  | 'entities'
+  | 'areas'
+  | 'imports'
+  | 'alerts'
+  | 'needs'
+  | 'audit'
+  | 'users';
 
 const WRITERS = ['county_admin', 'township_officer'];
 const ALERT_HANDLERS = ['county_admin', 'township_officer', 'cadre'];

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { Auth, keepFresh, memoryStorage, type Session } from './session';
 
-const me = { subject: 'u1', name: '吴', roles: ['cadre'], area: '331126101', cadre_id: 'c1', scopes: [] };
+const me = {
+  subject: 'u1',
+  name: '吴',
+  roles: ['cadre'],
+  area: '331126101',
+  cadre_id: 'c1',
+  scopes: [],
+};
 const RETRY_MS = 30_000;
 
 describe('keepFresh: the refresh timer', () => {
@@ -11,14 +18,30 @@ describe('keepFresh: the refresh timer', () => {
 
   /** An Auth whose token expired (a phone offline for days), on a network that `online()` says. */
   function phone(online: () => boolean) {
-    const expired: Session = { accessToken: 'old', refreshToken: 'r1', expiresAt: Date.now() - 60_000, me };
+    const expired: Session = {
+      accessToken: 'old',
+      refreshToken: 'r1',
+      expiresAt: Date.now() - 60_000,
+      me,
+    };
     let tries = 0;
     const fetch = async (): Promise<Response> => {
       tries++;
       if (!online()) throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify({ access_token: `new-${tries}`, refresh_token: `r-${tries}`, expires_in: 600 }), { status: 200 });
+      return new Response(
+        JSON.stringify({
+          access_token: `new-${tries}`,
+          refresh_token: `r-${tries}`,
+          expires_in: 600,
+        }),
+        { status: 200 },
+      );
     };
-    const auth = new Auth({ storage: memoryStorage(expired), fetch, lock: (_name, task) => task() });
+    const auth = new Auth({
+      storage: memoryStorage(expired),
+      fetch,
+      lock: (_name, task) => task(),
+    });
     return { auth, tries: () => tries };
   }
 

@@ -207,11 +207,19 @@ export class Auth {
     }
     let answer: TokenAnswer;
     try {
-      answer = await this.token({ grant_type: 'refresh_token', refresh_token: session.refreshToken });
+      answer = await this.token({
+        grant_type: 'refresh_token',
+        refresh_token: session.refreshToken,
+      });
     } catch (error) {
       // Refused: the login is over. No answer (offline): keep what we have and try later.
       if (error instanceof LoginError) {
-        this.ended = { subject: session.me.subject, status: error.status, type: error.type, title: error.message };
+        this.ended = {
+          subject: session.me.subject,
+          status: error.status,
+          type: error.type,
+          title: error.message,
+        };
         this.set(null);
         return null;
       }
@@ -249,7 +257,10 @@ export class Auth {
       try {
         await this.http(`${this.baseUrl}/api/v1/auth/logout`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.accessToken}` },
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${session.accessToken}`,
+          },
           body: JSON.stringify({ refresh_token: session.refreshToken }),
         });
       } catch {
@@ -280,13 +291,19 @@ export class Auth {
  * that gets no answer (offline for days) is tried again after `retryMs`, never at once in a loop;
  * a new session (login, refresh) plans afresh. Answers the function that stops it.
  */
-export function keepFresh(auth: Pick<Auth, 'msUntilRefresh' | 'refresh' | 'subscribe'>, retryMs: number): () => void {
+export function keepFresh(
+  auth: Pick<Auth, 'msUntilRefresh' | 'refresh' | 'subscribe'>,
+  retryMs: number,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const plan = (atLeast = 0) => {
     clearTimeout(timer);
     const wait = auth.msUntilRefresh();
     if (wait === null) return;
-    timer = setTimeout(() => void auth.refresh().then(() => plan(retryMs)), Math.min(Math.max(wait, atLeast), 2 ** 31 - 1));
+    timer = setTimeout(
+      () => void auth.refresh().then(() => plan(retryMs)),
+      Math.min(Math.max(wait, atLeast), 2 ** 31 - 1),
+    );
   };
   const unsubscribe = auth.subscribe(() => plan());
   plan();

@@ -30,7 +30,8 @@ export const en: Messages = {
     duplicateCreditCode: 'This credit code is already registered',
     serviceClient: "Fumin's own service clients are set by its settings, not here",
     clientRevoked: 'This client is revoked',
-    accountDeactivated: 'The account has been deactivated, so this was not sent: ask your administrator',
+    accountDeactivated:
+      'The account has been deactivated, so this was not sent: ask your administrator',
     reportOutdated: 'The registry or the roll changed since the comparison: compare again',
     duplicateUsername: 'This user name is already taken',
     duplicateCode: 'This code is already taken',
@@ -62,7 +63,8 @@ export const en: Messages = {
       invalid: 'Wrong user name or password',
       locked: 'Too many failed attempts: the account is locked, try again in 15 minutes',
       offline: 'Cannot reach the server: connect to log in',
-      leftOnPhone: '{{count}} records of the last login are kept on this phone, not sent: {{reason}}',
+      leftOnPhone:
+        '{{count}} records of the last login are kept on this phone, not sent: {{reason}}',
       unknown: 'Login failed, please try again later',
     },
   },
@@ -83,11 +85,18 @@ export const en: Messages = {
     correct: 'Correct before sending',
     me: 'Me',
   },
-  cadre: { offline: 'Offline: visits, happiness-list items and plan updates are kept on the phone and sent when the network returns' },
+  cadre: {
+    offline:
+      'Offline: visits, happiness-list items and plan updates are kept on the phone and sent when the network returns',
+  },
   households: {
     search: "Search by the head's name",
     month: 'Visits for {{month}}',
-    group: { overdue: 'Not visited last month', pending: 'Due this month', visited: 'Visited this month' },
+    group: {
+      overdue: 'Not visited last month',
+      pending: 'Due this month',
+      visited: 'Visited this month',
+    },
     status: { overdue: 'Overdue', pending: 'Due', visited: 'Visited' },
     lastVisit: 'Last visit {{date}}',
     notVisited: 'Not visited this month',
@@ -196,7 +205,8 @@ export const en: Messages = {
     area: 'Area code',
     logout: 'Log out',
     logoutConfirm: 'Log out now?',
-    logoutWithQueued: '{{count}} records are not sent yet. They stay on the phone and are sent after your next login. Log out?',
+    logoutWithQueued:
+      '{{count}} records are not sent yet. They stay on the phone and are sent after your next login. Log out?',
   },
   plan: {
     title: 'Plan for {{year}}',
@@ -223,13 +233,20 @@ export const en: Messages = {
     endsOn: 'Covered until (inclusive)',
     period: '{{from}} to {{to}}',
     paidByLabel: 'Premium paid by',
-    paidBy: { government: 'Government', collective: 'Village collective', self: 'The household', other: 'Other' },
+    paidBy: {
+      government: 'Government',
+      collective: 'Village collective',
+      self: 'The household',
+      other: 'Other',
+    },
     submit: 'Save the plan',
     saved: 'Saved and sent',
     savedOffline: 'Saved on the phone; it is sent when the network returns',
     saveFailed: 'Could not save, please try again',
-    savedFirst: 'Someone else saved this plan first. The latest version has been reloaded: check your changes and save again.',
-    rejectedBecause: 'The server did not accept this change: {{reason}}. Correct it and save again.',
+    savedFirst:
+      'Someone else saved this plan first. The latest version has been reloaded: check your changes and save again.',
+    rejectedBecause:
+      'The server did not accept this change: {{reason}}. Correct it and save again.',
     errors: {
       insurer: 'Insured: give the insurer',
       period: 'Insured: give the period covered',
@@ -291,7 +308,18 @@ export const en: Messages = {
     home: 'Home',
     notFound: 'Page not found',
     notFoundText: 'There is no such page, or you may not see it',
-    menu: { dashboard: 'Dashboard', households: 'Households', cadres: 'Cadres', entities: 'Entities', areas: 'Areas', imports: 'Imports', alerts: 'Alerts', needs: 'Needs', audit: 'Audit', users: 'Accounts' },
+    menu: {
+      dashboard: 'Dashboard',
+      households: 'Households',
+      cadres: 'Cadres',
+      entities: 'Entities',
+      areas: 'Areas',
+      imports: 'Imports',
+      alerts: 'Alerts',
+      needs: 'Needs',
+      audit: 'Audit',
+      users: 'Accounts',
+    },
   },
   imports: {
     title: 'Imports',
@@ -302,7 +330,8 @@ export const en: Messages = {
     file: 'File',
     check: 'Check (dry run)',
     commit: 'Import',
-    totals: '{{rows}} rows: {{create}} new, {{update}} updated, {{unchanged}} unchanged, {{error}} with errors',
+    totals:
+      '{{rows}} rows: {{create}} new, {{update}} updated, {{unchanged}} unchanged, {{error}} with errors',
     row: 'Row',
     key: 'Key',
     action: 'Action',
@@ -327,13 +356,24 @@ export const en: Messages = {
     rank: 'Rank',
     score: 'Score',
     ranking: 'Ranking, {{period}}',
-    indicators: { I01_rural_income: '#1 Rural disposable income per head (by quarter)', I03_low_income_income: '#3 Low-income households\' income per head (by quarter)' },
-    progress: { farmer_income: 'Farmer income progress', low_income: 'Low-income household progress' },
+    indicators: {
+      I01_rural_income: '#1 Rural disposable income per head (by quarter)',
+      I03_low_income_income: "#3 Low-income households' income per head (by quarter)",
+    },
+    progress: {
+      farmer_income: 'Farmer income progress',
+      low_income: 'Low-income household progress',
+    },
     cadreCompliance: 'Visit rate by cadre, {{month}}',
     cadre: 'Cadre',
     incomeStructure: 'Income structure, {{period}} (share of each component)',
     noIncome: 'No income recorded yet',
-    components: { wage: 'Wages', operating: 'Net operating income', property: 'Net property income', transfer: 'Net transfers' },
+    components: {
+      wage: 'Wages',
+      operating: 'Net operating income',
+      property: 'Net property income',
+      transfer: 'Net transfers',
+    },
     indicatorTable: 'Indicator table',
     indicator: 'Indicator',
     measure: 'Measure',
@@ -350,7 +390,12 @@ export const en: Messages = {
     allStatuses: 'Every status',
     alertStatus: { open: 'Open', acknowledged: 'Acknowledged', closed: 'Closed' },
     needStatus: { open: 'Open', in_progress: 'In progress', closed: 'Closed' },
-    rules: { income_below_line: 'Income below the line', income_drop: 'Income fell sharply', visit_risk: 'Risk seen on a visit', visit_overdue: 'Visit overdue' },
+    rules: {
+      income_below_line: 'Income below the line',
+      income_drop: 'Income fell sharply',
+      visit_risk: 'Risk seen on a visit',
+      visit_overdue: 'Visit overdue',
+    },
     household: 'Household',
     open: 'Open household',
     rule: 'Rule',
@@ -398,7 +443,8 @@ export const en: Messages = {
     normal: 'OK',
     unlock: 'Unlock',
     unlockTitle: 'Clear the lock',
-    unlockText: 'Clear the lock on {{name}} ({{username}}) from failed logins? The password stays; they can log in at once.',
+    unlockText:
+      'Clear the lock on {{name}} ({{username}}) from failed logins? The password stays; they can log in at once.',
   },
   audit: {
     title: 'Audit of whole reads',
@@ -487,7 +533,8 @@ export const en: Messages = {
     inactive: 'Deactivated',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
-    deactivateText: 'Once deactivated, “{{name}}” gets no new pairings or entity links; hand their pairings over to another cadre first. Deactivate?',
+    deactivateText:
+      'Once deactivated, “{{name}}” gets no new pairings or entity links; hand their pairings over to another cadre first. Deactivate?',
     reactivateText: 'Make “{{name}}” active again?',
   },
   entities: {

@@ -18,13 +18,16 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -47,7 +50,9 @@ describe('i18n', () => {
   });
 
   it('Chinese strings are Chinese (no English left untranslated)', () => {
-    const untranslated = [...zh].filter(([key, text]) => /^[A-Za-z ,.'!?-]{4,}$/.test(text) && !key.startsWith('common.languages'));
+    const untranslated = [...zh].filter(
+      ([key, text]) => /^[A-Za-z ,.'!?-]{4,}$/.test(text) && !key.startsWith('common.languages'),
+    );
     expect(untranslated).toEqual([]);
   });
 
@@ -61,7 +66,8 @@ describe('i18n', () => {
       }
       // a template key (`enums.visitMode.${mode}`): its prefix must name a group of keys
       for (const match of text.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)) {
-        if (![...zh.keys()].some((key) => key.startsWith(`${match[1]}.`))) missing.push(`${file}: ${match[1]}.*`);
+        if (![...zh.keys()].some((key) => key.startsWith(`${match[1]}.`)))
+          missing.push(`${file}: ${match[1]}.*`);
       }
     }
     expect(missing).toEqual([]);

@@ -25,7 +25,9 @@ declare module 'i18next' {
 function storedLanguage(): Language {
   try {
     const value = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : DEFAULT_LANGUAGE;
+    return (LANGUAGES as readonly string[]).includes(value ?? '')
+      ? (value as Language)
+      : DEFAULT_LANGUAGE;
   } catch {
     return DEFAULT_LANGUAGE;
   }

@@ -42,7 +42,8 @@ class FakeAssistance {
       if (held.body === body) return answer(path, held, 200);
       return isPlan ? problem(428, 'send If-Match') : problem(409, 'another item has this id');
     }
-    if (held && ifMatch !== `"${held.version}"`) return problem(412, `current version is ${held.version}`);
+    if (held && ifMatch !== `"${held.version}"`)
+      return problem(412, `current version is ${held.version}`);
     const stored = { body, version: (held?.version ?? 0) + 1 };
     this.records.set(path, stored);
     if (this.loseNextAnswer) {
@@ -63,7 +64,9 @@ function answer(path: string, held: Held, status: number): Response {
     const code = data.main_measure as string | null;
     data.main_measure = code ? { code, name_zh: '产业帮扶', measure_no: 1 } : null;
   }
-  return new Response(JSON.stringify({ ...data, version: held.version, recorded_by: 'user:x' }), { status });
+  return new Response(JSON.stringify({ ...data, version: held.version, recorded_by: 'user:x' }), {
+    status,
+  });
 }
 
 function problem(status: number, detail: string): Response {
@@ -85,12 +88,31 @@ function item(title = '光伏分红'): NewEntry {
     path: ITEM_PATH,
     label: '王某某',
     context: { household_id: HOUSEHOLD },
-    body: { household_id: HOUSEHOLD, category: 'subsidy', title, value: '1200.00', delivering_unit: '', delivered_on: '2026-11-03', status: 'delivered' },
+    body: {
+      household_id: HOUSEHOLD,
+      category: 'subsidy',
+      title,
+      value: '1200.00',
+      delivering_unit: '',
+      delivered_on: '2026-11-03',
+      status: 'delivered',
+    },
   };
 }
 
 function plan(measure: string, version: number | null): NewEntry {
-  const body = { main_measure: measure, goals: '', insurance: { insured: true, insurer: '人保', policy_number: 'P1', starts_on: '2026-01-01', ends_on: '2026-12-31', premium_paid_by: 'government' } };
+  const body = {
+    main_measure: measure,
+    goals: '',
+    insurance: {
+      insured: true,
+      insurer: '人保',
+      policy_number: 'P1',
+      starts_on: '2026-01-01',
+      ends_on: '2026-12-31',
+      premium_paid_by: 'government',
+    },
+  };
   return {
     id: `plan:${HOUSEHOLD}:2026`,
     owner: OWNER,
@@ -145,7 +167,10 @@ describe('the outbox with happiness-list items and plans', () => {
   });
 
   it('sends a plan edit with the If-Match of the version read', async () => {
-    server.records.set(PLAN_PATH, { body: JSON.stringify(plan('industry', null).body), version: 3 });
+    server.records.set(PLAN_PATH, {
+      body: JSON.stringify(plan('industry', null).body),
+      version: 3,
+    });
     await outbox.put(plan('employment', 3));
     expect((await outbox.sync(server.send, OWNER)).sent).toEqual([`plan:${HOUSEHOLD}:2026`]);
     expect(server.puts(PLAN_PATH)).toEqual([`PUT ${PLAN_PATH} If-Match "3"`]);
@@ -153,7 +178,10 @@ describe('the outbox with happiness-list items and plans', () => {
   });
 
   it('takes the 412 after a lost answer to its own edit as sent, the main measure compared by code', async () => {
-    server.records.set(PLAN_PATH, { body: JSON.stringify(plan('industry', null).body), version: 3 });
+    server.records.set(PLAN_PATH, {
+      body: JSON.stringify(plan('industry', null).body),
+      version: 3,
+    });
     server.loseNextAnswer = true;
     await outbox.put(plan('employment', 3));
     expect((await outbox.sync(server.send, OWNER)).stopped).toBe('server');
@@ -163,7 +191,10 @@ describe('the outbox with happiness-list items and plans', () => {
   });
 
   it('keeps a plan edit someone else saved first (412) with the reason, never dropped', async () => {
-    server.records.set(PLAN_PATH, { body: JSON.stringify(plan('industry', null).body), version: 4 });
+    server.records.set(PLAN_PATH, {
+      body: JSON.stringify(plan('industry', null).body),
+      version: 4,
+    });
     await outbox.put(plan('employment', 3));
     expect((await outbox.sync(server.send, OWNER)).rejected).toEqual([`plan:${HOUSEHOLD}:2026`]);
     await outbox.sync(server.send, OWNER);
@@ -179,7 +210,10 @@ describe('the outbox with happiness-list items and plans', () => {
   });
 
   it('a new plan made offline while another was made meanwhile is refused (428), not overwritten', async () => {
-    server.records.set(PLAN_PATH, { body: JSON.stringify(plan('industry', null).body), version: 1 });
+    server.records.set(PLAN_PATH, {
+      body: JSON.stringify(plan('industry', null).body),
+      version: 1,
+    });
     await outbox.put(plan('employment', null));
     await outbox.sync(server.send, OWNER);
     expect((await outbox.get(`plan:${HOUSEHOLD}:2026`))?.rejection?.status).toBe(428);

@@ -49,13 +49,26 @@ class FakeServer {
 }
 
 function problem(status: number, detail: string): Response {
-  return new Response(JSON.stringify({ type: '/problems/x', title: 'refused', status, detail, errors: status === 422 ? [{ field: 'household_id', message: 'not paired' }] : undefined }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
+  return new Response(
+    JSON.stringify({
+      type: '/problems/x',
+      title: 'refused',
+      status,
+      detail,
+      errors: status === 422 ? [{ field: 'household_id', message: 'not paired' }] : undefined,
+    }),
+    {
+      status,
+      headers: { 'Content-Type': 'application/problem+json' },
+    },
+  );
 }
 
-const photo = (sha: string) => ({ sha256: sha, type: 'image/jpeg', bytes: new Uint8Array([1, 2, 3]).buffer });
+const photo = (sha: string) => ({
+  sha256: sha,
+  type: 'image/jpeg',
+  bytes: new Uint8Array([1, 2, 3]).buffer,
+});
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);
 
@@ -67,7 +80,13 @@ function visit(id: string, photos: string[] = [], extra: Record<string, unknown>
     path: `/api/v1/visits/${id}`,
     label: '王某某',
     context: { household_id: 'h1' },
-    body: { household_id: 'h1', mode: 'in_person', occurred_at: '2026-11-03T09:30:00+08:00', photo_ids: photos, ...extra },
+    body: {
+      household_id: 'h1',
+      mode: 'in_person',
+      occurred_at: '2026-11-03T09:30:00+08:00',
+      photo_ids: photos,
+      ...extra,
+    },
     files: photos,
   };
 }
@@ -105,7 +124,11 @@ describe('the outbox', () => {
   it('sends photos first, by content hash, then the visit', async () => {
     await outbox.put(visit('v1', [SHA_A, SHA_B]), [photo(SHA_A), photo(SHA_B)]);
     await outbox.sync(server.send, OWNER);
-    expect(server.calls).toEqual([`PUT /api/v1/attachments/${SHA_A}`, `PUT /api/v1/attachments/${SHA_B}`, 'PUT /api/v1/visits/v1']);
+    expect(server.calls).toEqual([
+      `PUT /api/v1/attachments/${SHA_A}`,
+      `PUT /api/v1/attachments/${SHA_B}`,
+      'PUT /api/v1/visits/v1',
+    ]);
   });
 
   it('does not upload a photo twice when the visit has to be retried', async () => {
@@ -161,7 +184,15 @@ describe('the outbox', () => {
 
   it('takes a 409 for the very same visit as sent, and any other 409 as a refusal', async () => {
     const same = visit('v1');
-    server.visits.set('v1', JSON.stringify({ ...same.body, occurred_at: '2026-11-03T01:30:00Z', cadre_id: 'c1', observations: { health: null } }));
+    server.visits.set(
+      'v1',
+      JSON.stringify({
+        ...same.body,
+        occurred_at: '2026-11-03T01:30:00Z',
+        cadre_id: 'c1',
+        observations: { health: null },
+      }),
+    );
     server.visits.set('v2', JSON.stringify({ ...visit('v2').body, mode: 'phone' }));
     await outbox.put({ ...same, body: { ...same.body, observations: { health: '血压高' } } });
     await outbox.put(visit('v2'));
@@ -202,7 +233,10 @@ describe('the outbox', () => {
   it('runs one sync at a time, so two triggers at once send each visit once', async () => {
     await outbox.put(visit('v1'));
     await outbox.put(visit('v2'));
-    const [a, b] = await Promise.all([outbox.sync(server.send, OWNER), outbox.sync(server.send, OWNER)]);
+    const [a, b] = await Promise.all([
+      outbox.sync(server.send, OWNER),
+      outbox.sync(server.send, OWNER),
+    ]);
     expect([...a.sent, ...b.sent].sort()).toEqual(['v1', 'v2']);
     expect(server.calls.filter((c) => c.startsWith('PUT /api/v1/visits/'))).toHaveLength(2);
   });
@@ -227,7 +261,12 @@ describe('the outbox', () => {
 
 describe('sameRecord', () => {
   it('compares times as instants and ignores fields the server withholds or adds', () => {
-    expect(sameRecord({ t: '2026-11-03T09:30:00+08:00', x: [1] }, { t: '2026-11-03T01:30:00Z', x: [1], extra: 1 })).toBe(true);
+    expect(
+      sameRecord(
+        { t: '2026-11-03T09:30:00+08:00', x: [1] },
+        { t: '2026-11-03T01:30:00Z', x: [1], extra: 1 },
+      ),
+    ).toBe(true);
     expect(sameRecord({ h: 'text' }, { h: null })).toBe(true);
     expect(sameRecord({ mode: 'phone' }, { mode: 'video' })).toBe(false);
     expect(sameRecord({ ids: ['a'] }, { ids: ['a', 'b'] })).toBe(false);
@@ -235,7 +274,14 @@ describe('sameRecord', () => {
 });
 
 describe('the outbox after days offline (short access tokens)', () => {
-  const me = { subject: OWNER, name: '吴', roles: ['cadre'], area: '331126101', cadre_id: 'c1', scopes: [] };
+  const me = {
+    subject: OWNER,
+    name: '吴',
+    roles: ['cadre'],
+    area: '331126101',
+    cadre_id: 'c1',
+    scopes: [],
+  };
   const expired = { accessToken: 'access-old', refreshToken: 'refresh-1', expiresAt: 0, me };
 
   /** The gateway for a phone back online: the refresh grant, and visits taking only fresh tokens. */
@@ -248,13 +294,28 @@ describe('the outbox after days offline (short access tokens)', () => {
       if (path === '/api/v1/auth/token') {
         calls.push('refresh');
         if (deactivated) {
-          const body = { type: '/problems/account-deactivated', title: '账号已停用 / The account has been deactivated', status: 400 };
-          return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+          const body = {
+            type: '/problems/account-deactivated',
+            title: '账号已停用 / The account has been deactivated',
+            status: 400,
+          };
+          return new Response(JSON.stringify(body), {
+            status: 400,
+            headers: { 'Content-Type': 'application/problem+json' },
+          });
         }
-        return new Response(JSON.stringify({ access_token: 'access-new', refresh_token: 'refresh-2', expires_in: 600 }), { status: 200 });
+        return new Response(
+          JSON.stringify({
+            access_token: 'access-new',
+            refresh_token: 'refresh-2',
+            expires_in: 600,
+          }),
+          { status: 200 },
+        );
       }
       calls.push(`${request.method} ${path}`);
-      if (request.headers.get('Authorization') !== 'Bearer access-new') return problem(401, 'token revoked');
+      if (request.headers.get('Authorization') !== 'Bearer access-new')
+        return problem(401, 'token revoked');
       return server.send(request);
     };
     return { server, calls, fetch };
@@ -267,7 +328,11 @@ describe('the outbox after days offline (short access tokens)', () => {
     await outbox.put(visit('v1'));
     await outbox.put(visit('v2'));
 
-    expect(await outbox.sync(auth.fetch, OWNER)).toEqual({ sent: ['v1', 'v2'], rejected: [], stopped: null });
+    expect(await outbox.sync(auth.fetch, OWNER)).toEqual({
+      sent: ['v1', 'v2'],
+      rejected: [],
+      stopped: null,
+    });
     expect(calls).toEqual(['refresh', 'PUT /api/v1/visits/v1', 'PUT /api/v1/visits/v2']);
     expect(server.visits.size).toBe(2);
   });
@@ -282,10 +347,20 @@ describe('the outbox after days offline (short access tokens)', () => {
     const report = await outbox.sync(auth.fetch, OWNER);
     expect(report.stopped).toBe('auth');
     expect(auth.session()).toBeNull();
-    expect(auth.ended).toMatchObject({ subject: OWNER, status: 400, type: '/problems/account-deactivated' });
+    expect(auth.ended).toMatchObject({
+      subject: OWNER,
+      status: 400,
+      type: '/problems/account-deactivated',
+    });
     // What runtime.syncNow does then: the entries stay, refused with the server's reason.
     const ended = auth.ended!;
-    expect(await outbox.refusePending(OWNER, ended.status, { type: ended.type, title: ended.title, status: ended.status })).toBe(2);
+    expect(
+      await outbox.refusePending(OWNER, ended.status, {
+        type: ended.type,
+        title: ended.title,
+        status: ended.status,
+      }),
+    ).toBe(2);
 
     expect(server.visits.size).toBe(0);
     const entries = await outbox.list(OWNER);

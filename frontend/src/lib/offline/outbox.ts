@@ -51,7 +51,10 @@ export interface OutboxOptions {
   now?: () => Date;
 }
 
-type Outcome = { kind: 'sent' } | { kind: 'rejected'; status: number; problem: Problem } | { kind: 'stop'; why: 'offline' | 'server' | 'auth' };
+type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'rejected'; status: number; problem: Problem }
+  | { kind: 'stop'; why: 'offline' | 'server' | 'auth' };
 
 const RETRY_LATER = new Set([401, 408, 425, 429]);
 
@@ -63,7 +66,11 @@ async function problemOf(response: Response): Promise<Problem> {
   } catch {
     // not JSON
   }
-  return { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
+  return {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
 }
 
 function retryLater(status: number): Outcome {
@@ -79,16 +86,28 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  */
 export function sameRecord(sent: unknown, stored: unknown): boolean {
   if (stored === null && sent !== null) return true;
-  if (typeof sent === 'string' && typeof stored === 'string' && ISO_DATETIME.test(sent) && ISO_DATETIME.test(stored)) {
+  if (
+    typeof sent === 'string' &&
+    typeof stored === 'string' &&
+    ISO_DATETIME.test(sent) &&
+    ISO_DATETIME.test(stored)
+  ) {
     return Date.parse(sent) === Date.parse(stored);
   }
   if (Array.isArray(sent)) {
-    return Array.isArray(stored) && sent.length === stored.length && sent.every((v, i) => sameRecord(v, stored[i]));
+    return (
+      Array.isArray(stored) &&
+      sent.length === stored.length &&
+      sent.every((v, i) => sameRecord(v, stored[i]))
+    );
   }
   if (typeof sent === 'object' && sent !== null) {
     if (typeof stored !== 'object' || stored === null) return false;
     const held = stored as Record<string, unknown>;
-    return Object.entries(sent).every(([key, value]) => value === undefined || (key in held ? sameRecord(value, held[key]) : value === null));
+    return Object.entries(sent).every(
+      ([key, value]) =>
+        value === undefined || (key in held ? sameRecord(value, held[key]) : value === null),
+    );
   }
   return sent === stored;
 }
@@ -181,7 +200,8 @@ export class Outbox {
     const db = await this.db;
     const waiting = (await this.list(owner)).filter((e) => e.status === 'pending');
     const at = this.now().toISOString();
-    for (const entry of waiting) await db.put('outbox', { ...entry, status: 'rejected', rejection: { status, problem, at } });
+    for (const entry of waiting)
+      await db.put('outbox', { ...entry, status: 'rejected', rejection: { status, problem, at } });
     if (waiting.length) this.emit();
     return waiting.length;
   }
@@ -234,8 +254,17 @@ export class Outbox {
         await this.dropUnreferencedFiles(entry.files);
         report.sent.push(entry.id);
       } else {
-        const rejection = { status: outcome.status, problem: outcome.problem, at: this.now().toISOString() };
-        await db.put('outbox', { ...entry, status: 'rejected', attempts: entry.attempts + 1, rejection });
+        const rejection = {
+          status: outcome.status,
+          problem: outcome.problem,
+          at: this.now().toISOString(),
+        };
+        await db.put('outbox', {
+          ...entry,
+          status: 'rejected',
+          attempts: entry.attempts + 1,
+          rejection,
+        });
         report.rejected.push(entry.id);
       }
       this.emit();
@@ -263,8 +292,10 @@ export class Outbox {
     });
     if (!response) return { kind: 'stop', why: 'offline' };
     if (response.ok) return { kind: 'sent' };
-    if (response.status === 409 || response.status === 412) return this.checkConflict(send, entry, response.status, await problemOf(response));
-    if (RETRY_LATER.has(response.status) || response.status >= 500) return retryLater(response.status);
+    if (response.status === 409 || response.status === 412)
+      return this.checkConflict(send, entry, response.status, await problemOf(response));
+    if (RETRY_LATER.has(response.status) || response.status >= 500)
+      return retryLater(response.status);
     return { kind: 'rejected', status: response.status, problem: await problemOf(response) };
   }
 
@@ -272,11 +303,18 @@ export class Outbox {
    * A 409 (another body under this id) or a 412 (the record changed since it was read) is only
    * fine if what the server holds there now is what we sent: our own earlier send, answer lost.
    */
-  private async checkConflict(send: Send, entry: OutboxEntry, status: number, problem: Problem): Promise<Outcome> {
+  private async checkConflict(
+    send: Send,
+    entry: OutboxEntry,
+    status: number,
+    problem: Problem,
+  ): Promise<Outcome> {
     const response = await this.request(send, entry.path, { method: 'GET' });
     if (!response) return { kind: 'stop', why: 'offline' };
-    if (response.ok && sameRecord(entry.expect ?? entry.body, await response.json())) return { kind: 'sent' };
-    if (RETRY_LATER.has(response.status) || response.status >= 500) return retryLater(response.status);
+    if (response.ok && sameRecord(entry.expect ?? entry.body, await response.json()))
+      return { kind: 'sent' };
+    if (RETRY_LATER.has(response.status) || response.status >= 500)
+      return retryLater(response.status);
     return { kind: 'rejected', status, problem };
   }
 
@@ -298,7 +336,8 @@ export class Outbox {
       await db.put('files', { ...file, owner, uploaded: true });
       return { kind: 'sent' };
     }
-    if (RETRY_LATER.has(response.status) || response.status >= 500) return retryLater(response.status);
+    if (RETRY_LATER.has(response.status) || response.status >= 500)
+      return retryLater(response.status);
     return { kind: 'rejected', status: response.status, problem: await problemOf(response) };
   }
 }

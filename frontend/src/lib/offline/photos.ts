@@ -11,7 +11,11 @@ export interface Photo {
 }
 
 /** Scale so the longer side is at most maxSide; never enlarges. */
-export function fitWithin(width: number, height: number, maxSide = MAX_SIDE_PX): { width: number; height: number } {
+export function fitWithin(
+  width: number,
+  height: number,
+  maxSide = MAX_SIDE_PX,
+): { width: number; height: number } {
   const scale = Math.min(1, maxSide / Math.max(width, height));
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
@@ -29,7 +33,11 @@ export async function preparePhoto(file: Blob): Promise<Photo> {
   context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
   const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg', JPEG_QUALITY),
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error('toBlob failed'))),
+      'image/jpeg',
+      JPEG_QUALITY,
+    ),
   );
   const bytes = await blob.arrayBuffer();
   return { sha256: await sha256Hex(bytes), type: 'image/jpeg', bytes };

@@ -14,7 +14,12 @@ function keyOf(owner: string, queryKey: readonly unknown[]): string {
 }
 
 /** Put the kept answers into the cache, marked stale: shown at once, fetched again when used. */
-export async function restoreReads(db: Promise<OfflineDB>, client: QueryClient, owner: string, now = Date.now()): Promise<number> {
+export async function restoreReads(
+  db: Promise<OfflineDB>,
+  client: QueryClient,
+  owner: string,
+  now = Date.now(),
+): Promise<number> {
   const reads = await (await db).getAllFromIndex('reads', 'owner', owner);
   let restored = 0;
   for (const read of reads) {
@@ -30,13 +35,22 @@ export async function restoreReads(db: Promise<OfflineDB>, client: QueryClient, 
 }
 
 /** Keep each successful answer of an offline-marked query; returns the unsubscribe. */
-export function keepReads(db: Promise<OfflineDB>, client: QueryClient, owner: () => string | null): () => void {
+export function keepReads(
+  db: Promise<OfflineDB>,
+  client: QueryClient,
+  owner: () => string | null,
+): () => void {
   return client.getQueryCache().subscribe((event) => {
     const query = event.query;
     const who = owner();
     if (event.type !== 'updated' || !who || query.meta?.offline !== true) return;
     if (query.state.status !== 'success' || event.action.type !== 'success') return;
-    const read = { key: keyOf(who, query.queryKey), owner: who, data: query.state.data, savedAt: query.state.dataUpdatedAt };
+    const read = {
+      key: keyOf(who, query.queryKey),
+      owner: who,
+      data: query.state.data,
+      savedAt: query.state.dataUpdatedAt,
+    };
     void db.then((d) => d.put('reads', read)).catch(() => undefined);
   });
 }

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 
 import type { useCursors } from './useCursors';
 
-export function Pager({ cursors, next }: { cursors: ReturnType<typeof useCursors>; next?: string | null }) {
+export function Pager({
+  cursors,
+  next,
+}: {
+  cursors: ReturnType<typeof useCursors>;
+  next?: string | null;
+}) {
   const { t } = useTranslation();
   return (
     <Space>

@@ -25,7 +25,20 @@ interface Props<V> {
   children: ReactNode;
 }
 
-export function FormModal<V>({ title, width, form, write, initialValues, onSave, onClose, okText, okDisabled, savedFirst, onReload, children }: Props<V>) {
+export function FormModal<V>({
+  title,
+  width,
+  form,
+  write,
+  initialValues,
+  onSave,
+  onClose,
+  okText,
+  okDisabled,
+  savedFirst,
+  onReload,
+  children,
+}: Props<V>) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -39,8 +52,18 @@ export function FormModal<V>({ title, width, form, write, initialValues, onSave,
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      <WriteAlerts conflict={write.conflict} error={write.error} savedFirst={savedFirst} onReload={onReload} />
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onSave(v)}>
+      <WriteAlerts
+        conflict={write.conflict}
+        error={write.error}
+        savedFirst={savedFirst}
+        onReload={onReload}
+      />
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void onSave(v)}
+      >
         {children}
       </Form>
     </Modal>

@@ -42,9 +42,14 @@ function NoteModal({ label, title, run, done, extra, onClose }: Step & { onClose
   const { t } = useTranslation();
   const [form] = Form.useForm<NoteForm>();
   const note: string = Form.useWatch('note', form) ?? '';
-  const write = useWrite(form, { savedFirstOn: ['closed', 'alreadyAcknowledged', 'alreadyStarted'], onConflict: done });
+  const write = useWrite(form, {
+    savedFirstOn: ['closed', 'alreadyAcknowledged', 'alreadyStarted'],
+    onConflict: done,
+  });
   const submit = async (values: NoteForm) => {
-    const answer = await write.run(() => run((values.note ?? '').trim(), (extra ? (values[extra.name] ?? '') : '').trim()));
+    const answer = await write.run(() =>
+      run((values.note ?? '').trim(), (extra ? (values[extra.name] ?? '') : '').trim()),
+    );
     if (answer === undefined) return;
     onClose();
     done();

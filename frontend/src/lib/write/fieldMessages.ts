@@ -21,11 +21,18 @@ export function fieldPath(field: string): FieldPath {
  * The problem's field errors (422 `errors`, or the `field` a 409 names, worded by its type) through
  * `place`, which answers the form's path for a server field or null when the form has none.
  */
-export function fieldMessages(problem: Problem, t: TFunction, place: (field: string) => FieldPath | null = fieldPath): FieldMessages {
+export function fieldMessages(
+  problem: Problem,
+  t: TFunction,
+  place: (field: string) => FieldPath | null = fieldPath,
+): FieldMessages {
   const named = [...(problem.errors ?? [])];
   if (typeof problem.field === 'string' && !named.some((e) => e.field === problem.field)) {
     const word = problemWord(problem);
-    named.push({ field: problem.field, message: word ? t(word) : (problem.detail ?? problem.title) });
+    named.push({
+      field: problem.field,
+      message: word ? t(word) : (problem.detail ?? problem.title),
+    });
   }
   const fields: FieldMessages['fields'] = [];
   const rest: string[] = [];

@@ -56,7 +56,9 @@ export function useWrite(form: FormInstance | null, options: WriteOptions = {}):
       const registered = new Set(form?.getFieldsError().map((f) => f.name.join('.')) ?? []);
       const shown = fields.filter((f) => registered.has(f.name.join('.')));
       if (form && shown.length) form.setFields(shown);
-      const unshown = fields.filter((f) => !shown.includes(f)).map((f) => `${f.name.join('.')}: ${f.errors.join('; ')}`);
+      const unshown = fields
+        .filter((f) => !shown.includes(f))
+        .map((f) => `${f.name.join('.')}: ${f.errors.join('; ')}`);
       const message = [...rest, ...unshown].join('；');
       if (message) setError(message);
       return undefined;

@@ -23,17 +23,43 @@ export function EditQueuedPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [entry?.id],
   );
-  if (!entry || !initial) return <ErrorBlock status="empty" title={t('outbox.gone')} description={t('outbox.goneHint')} />;
+  if (!entry || !initial)
+    return (
+      <ErrorBlock status="empty" title={t('outbox.gone')} description={t('outbox.goneHint')} />
+    );
   const done = () => navigate('/m/outbox', { replace: true });
   const householdId = entry.context.household_id ?? '';
   switch (entry.kind) {
     case VISIT_KIND:
-      return <VisitForm householdId={householdId} householdLabel={entry.label} initial={{ ...initial, body: initial.body as unknown as VisitIn }} onQueued={done} />;
+      return (
+        <VisitForm
+          householdId={householdId}
+          householdLabel={entry.label}
+          initial={{ ...initial, body: initial.body as unknown as VisitIn }}
+          onQueued={done}
+        />
+      );
     case HAPPINESS_KIND:
-      return <HappinessForm householdId={householdId} householdLabel={entry.label} initial={{ ...initial, body: initial.body as unknown as HappinessItemIn }} onQueued={done} />;
+      return (
+        <HappinessForm
+          householdId={householdId}
+          householdLabel={entry.label}
+          initial={{ ...initial, body: initial.body as unknown as HappinessItemIn }}
+          onQueued={done}
+        />
+      );
     case PLAN_KIND:
-      return <PlanForm householdId={householdId} householdLabel={entry.label} year={Number(entry.context.year)} onQueued={done} />;
+      return (
+        <PlanForm
+          householdId={householdId}
+          householdLabel={entry.label}
+          year={Number(entry.context.year)}
+          onQueued={done}
+        />
+      );
     default:
-      return <ErrorBlock status="empty" title={t('outbox.gone')} description={t('outbox.goneHint')} />;
+      return (
+        <ErrorBlock status="empty" title={t('outbox.gone')} description={t('outbox.goneHint')} />
+      );
   }
 }

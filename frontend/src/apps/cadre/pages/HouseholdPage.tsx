@@ -22,7 +22,12 @@ export function HouseholdPage() {
       {(household) => (
         <>
           <div className="actions">
-            <Button block color="primary" size="large" onClick={() => navigate(`/m/households/${household.id}/visit`)}>
+            <Button
+              block
+              color="primary"
+              size="large"
+              onClick={() => navigate(`/m/households/${household.id}/visit`)}
+            >
               {t('household.logVisit')}
             </Button>
           </div>

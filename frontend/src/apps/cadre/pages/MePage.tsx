@@ -11,7 +11,9 @@ import { logOut } from '@/lib/runtime';
  * Asks, and answers only once the dialog is gone, closing fade and all: the answer's effect (here
  * the login page) is never shown with the dialog's buttons still over it.
  */
-function confirmOnceClosed(props: Omit<DialogConfirmProps, 'onConfirm' | 'afterClose'>): Promise<boolean> {
+function confirmOnceClosed(
+  props: Omit<DialogConfirmProps, 'onConfirm' | 'afterClose'>,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let confirmed = false;
     void Dialog.confirm({
@@ -32,7 +34,13 @@ export function MePage() {
 
   const confirmLogout = async () => {
     const message = total > 0 ? t('me.logoutWithQueued', { count: total }) : t('me.logoutConfirm');
-    if (await confirmOnceClosed({ content: message, confirmText: t('me.logout'), cancelText: t('common.cancel') })) {
+    if (
+      await confirmOnceClosed({
+        content: message,
+        confirmText: t('me.logout'),
+        cancelText: t('common.cancel'),
+      })
+    ) {
       await logOut();
       navigate('/login', { replace: true });
     }
@@ -43,7 +51,13 @@ export function MePage() {
     <>
       <List header={t('me.title')}>
         <List.Item extra={session.me.name}>{t('me.name')}</List.Item>
-        <List.Item extra={session.me.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join('、')}>{t('me.roles')}</List.Item>
+        <List.Item
+          extra={session.me.roles
+            .map((role) => t(`roles.${role}`, { defaultValue: role }))
+            .join('、')}
+        >
+          {t('me.roles')}
+        </List.Item>
         <List.Item extra={session.me.area}>{t('me.area')}</List.Item>
       </List>
       <div className="me-card">

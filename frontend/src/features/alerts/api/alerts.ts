@@ -11,7 +11,12 @@ const LIMIT = 50;
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export type AlertRule = Alert['rule'];
-export const ALERT_RULES: AlertRule[] = ['income_below_line', 'income_drop', 'visit_risk', 'visit_overdue'];
+export const ALERT_RULES: AlertRule[] = [
+  'income_below_line',
+  'income_drop',
+  'visit_risk',
+  'visit_overdue',
+];
 
 /** What the alert list is filtered by (each optional). */
 export interface AlertFilters {
@@ -23,7 +28,9 @@ export interface AlertFilters {
 
 /** The filters as the API's query: only those set. */
 export function alertQuery(filters: AlertFilters, cursor: string | null) {
-  const set = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')) as AlertFilters;
+  const set = Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''),
+  ) as AlertFilters;
   return { limit: LIMIT, ...set, ...(cursor ? { cursor } : {}) };
 }
 
@@ -37,9 +44,13 @@ export function listAlerts(filters: AlertFilters, cursor: string | null) {
 }
 
 export const alertListOptions = (filters: AlertFilters, cursor: string | null) =>
-  queryOptions({ queryKey: [...alertKeys.lists, filters, cursor], queryFn: () => listAlerts(filters, cursor) });
+  queryOptions({
+    queryKey: [...alertKeys.lists, filters, cursor],
+    queryFn: () => listAlerts(filters, cursor),
+  });
 
-export const useAlerts = (filters: AlertFilters, cursor: string | null) => useQuery(alertListOptions(filters, cursor));
+export const useAlerts = (filters: AlertFilters, cursor: string | null) =>
+  useQuery(alertListOptions(filters, cursor));
 
 /** Name the cadre who handles the alert (officers, the county admin); a closed one cannot be. */
 export function assignAlert(alert: Alert, cadreId: string, note: string): Promise<Alert> {
@@ -53,10 +64,18 @@ export function assignAlert(alert: Alert, cadreId: string, note: string): Promis
 
 export function acknowledgeAlert(alert: Alert, note: string): Promise<Alert> {
   return unwrap(
-    api.POST('/api/v1/alerts/{alert_id}/acknowledge', { params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) }, body: { note } }),
+    api.POST('/api/v1/alerts/{alert_id}/acknowledge', {
+      params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) },
+      body: { note },
+    }),
   );
 }
 
 export function closeAlert(alert: Alert, note: string): Promise<Alert> {
-  return unwrap(api.POST('/api/v1/alerts/{alert_id}/close', { params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) }, body: { note } }));
+  return unwrap(
+    api.POST('/api/v1/alerts/{alert_id}/close', {
+      params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) },
+      body: { note },
+    }),
+  );
 }

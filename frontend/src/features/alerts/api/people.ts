@@ -11,10 +11,13 @@ export type CadreOption = components['schemas']['CadrePublic'];
 const MAX = 500;
 
 export async function listTownships(): Promise<Township[]> {
-  return (await unwrap(api.GET('/api/v1/areas', { params: { query: { level: 'township', limit: MAX } } }))).items;
+  return (
+    await unwrap(api.GET('/api/v1/areas', { params: { query: { level: 'township', limit: MAX } } }))
+  ).items;
 }
 
-export const townshipsOptions = () => queryOptions({ queryKey: ['alert-townships'], queryFn: listTownships });
+export const townshipsOptions = () =>
+  queryOptions({ queryKey: ['alert-townships'], queryFn: listTownships });
 
 export const useTownships = () => useQuery(townshipsOptions());
 
@@ -24,7 +27,8 @@ export async function listCadres(area: string): Promise<CadreOption[]> {
   return (await unwrap(api.GET('/api/v1/cadres', { params: { query } }))).items;
 }
 
-export const cadresUnderOptions = (area: string) => queryOptions({ queryKey: ['alert-cadres', area], queryFn: () => listCadres(area) });
+export const cadresUnderOptions = (area: string) =>
+  queryOptions({ queryKey: ['alert-cadres', area], queryFn: () => listCadres(area) });
 
 /** The active cadres under `area` ('' for every one the login sees). */
 export const useCadresUnder = (area: string) => useQuery(cadresUnderOptions(area));

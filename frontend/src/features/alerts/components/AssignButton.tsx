@@ -28,7 +28,15 @@ interface AssignForm {
 
 /** The cadre and the note; when someone else changed or closed the alert first the list reloads,
  * and the server's field error shows at the field. */
-function AssignModal({ alert, done, onClose }: { alert: Alert; done: () => void; onClose: () => void }) {
+function AssignModal({
+  alert,
+  done,
+  onClose,
+}: {
+  alert: Alert;
+  done: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AssignForm>();
   const cadre = Form.useWatch('cadre_id', form);
@@ -61,7 +69,9 @@ function AssignModal({ alert, done, onClose }: { alert: Alert; done: () => void;
           loading={cadres.isLoading}
           placeholder={t('followup.pickCadre')}
           notFoundContent={t('followup.noCadres')}
-          options={(cadres.data ?? []).filter((c) => c.id !== alert.cadre_id).map((c) => ({ value: c.id, label: c.name }))}
+          options={(cadres.data ?? [])
+            .filter((c) => c.id !== alert.cadre_id)
+            .map((c) => ({ value: c.id, label: c.name }))}
         />
       </Form.Item>
       <Form.Item name="note" label={t('followup.noteOptional')}>

@@ -7,9 +7,12 @@ import { api } from '@/lib/runtime';
 export type AuditEntry = components['schemas']['AuditEntryPublic'];
 
 export function listAudit(cursor: string | null) {
-  return unwrap(api.GET('/api/v1/audit', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }));
+  return unwrap(
+    api.GET('/api/v1/audit', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }),
+  );
 }
 
-export const auditOptions = (cursor: string | null) => queryOptions({ queryKey: ['audit', cursor], queryFn: () => listAudit(cursor) });
+export const auditOptions = (cursor: string | null) =>
+  queryOptions({ queryKey: ['audit', cursor], queryFn: () => listAudit(cursor) });
 
 export const useAudit = (cursor: string | null) => useQuery(auditOptions(cursor));

@@ -23,11 +23,23 @@ export function AuditList() {
         dataSource={page.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString() },
+          {
+            title: t('audit.at'),
+            dataIndex: 'at',
+            render: (at: string) => new Date(at).toLocaleString(),
+          },
           { title: t('audit.who'), key: 'who', render: (_, e) => e.subject_name ?? e.subject },
           { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.resource'), key: 'resource', render: (_, e) => `${e.resource} ${e.resource_id}` },
-          { title: t('audit.fields'), dataIndex: 'fields', render: (fields: string[]) => fields.join('、') },
+          {
+            title: t('audit.resource'),
+            key: 'resource',
+            render: (_, e) => `${e.resource} ${e.resource_id}`,
+          },
+          {
+            title: t('audit.fields'),
+            dataIndex: 'fields',
+            render: (fields: string[]) => fields.join('、'),
+          },
           { title: t('audit.reason'), dataIndex: 'reason' },
         ]}
       />

@@ -30,7 +30,10 @@ export function LoginPage() {
     const who = lastSubject();
     if (!who) return;
     let live = true;
-    const load = () => void outbox.list(who).then((list) => live && setLeft(list.filter((e) => e.status === 'rejected')));
+    const load = () =>
+      void outbox
+        .list(who)
+        .then((list) => live && setLeft(list.filter((e) => e.status === 'rejected')));
     load();
     const unsubscribe = outbox.subscribe(load);
     return () => {
@@ -81,7 +84,10 @@ export function LoginPage() {
         />
         {refusal && (
           <p className="login-error" role="alert" data-testid="left-on-phone">
-            {t('auth.failure.leftOnPhone', { count: left.length, reason: problemMessage(refusal.problem, t) })}
+            {t('auth.failure.leftOnPhone', {
+              count: left.length,
+              reason: problemMessage(refusal.problem, t),
+            })}
           </p>
         )}
         {failure && (

@@ -14,11 +14,15 @@ const PAGE = 500;
 
 /** Every item of a month's schedule (a cadre has tens of households: one page, rarely two). */
 async function wholeSchedule(query: { month?: string; status?: DueStatus }): Promise<SchedulePage> {
-  let page = await unwrap(api.GET('/api/v1/schedule', { params: { query: { ...query, limit: PAGE } } }));
+  let page = await unwrap(
+    api.GET('/api/v1/schedule', { params: { query: { ...query, limit: PAGE } } }),
+  );
   const items = [...page.items];
   while (page.next_cursor) {
     const cursor = page.next_cursor;
-    page = await unwrap(api.GET('/api/v1/schedule', { params: { query: { ...query, limit: PAGE, cursor } } }));
+    page = await unwrap(
+      api.GET('/api/v1/schedule', { params: { query: { ...query, limit: PAGE, cursor } } }),
+    );
     items.push(...page.items);
   }
   return { ...page, items };
@@ -48,6 +52,9 @@ export const overdueIn = (month: string | undefined) =>
 export const householdById = (id: string) =>
   queryOptions({
     queryKey: ['household', id],
-    queryFn: () => unwrap(api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id } } }),
+      ),
     meta: { offline: true },
   });

@@ -28,21 +28,39 @@ export function HouseholdDetails({ id, children }: Props) {
   }
   if (!household) {
     const notFound = error instanceof ApiError && error.status === 404;
-    return <ErrorBlock status={notFound ? 'empty' : 'disconnected'} title={notFound ? t('household.notFound') : t('household.loadFailed')} description="" />;
+    return (
+      <ErrorBlock
+        status={notFound ? 'empty' : 'disconnected'}
+        title={notFound ? t('household.notFound') : t('household.loadFailed')}
+        description=""
+      />
+    );
   }
   return (
     <>
       <List header={t('household.about')}>
-        <List.Item extra={<Tag color={household.category === 'low_income' ? 'warning' : 'default'}>{vocab.label('household_category', household.category)}</Tag>}>
+        <List.Item
+          extra={
+            <Tag color={household.category === 'low_income' ? 'warning' : 'default'}>
+              {vocab.label('household_category', household.category)}
+            </Tag>
+          }
+        >
           {household.head_name}
         </List.Item>
         {household.low_income_subtype && (
-          <List.Item extra={vocab.label('low_income_subtype', household.low_income_subtype)}>{t('household.subtype')}</List.Item>
+          <List.Item extra={vocab.label('low_income_subtype', household.low_income_subtype)}>
+            {t('household.subtype')}
+          </List.Item>
         )}
         {household.monitoring_type && (
-          <List.Item extra={vocab.label('monitoring_type', household.monitoring_type)}>{t('household.monitoring')}</List.Item>
+          <List.Item extra={vocab.label('monitoring_type', household.monitoring_type)}>
+            {t('household.monitoring')}
+          </List.Item>
         )}
-        <List.Item extra={household.address || t('common.none')}>{t('household.address')}</List.Item>
+        <List.Item extra={household.address || t('common.none')}>
+          {t('household.address')}
+        </List.Item>
         <List.Item extra={household.phone || t('common.none')}>{t('household.phone')}</List.Item>
       </List>
       <List header={t('household.members', { count: household.members.length })}>

@@ -7,7 +7,11 @@ import { useOnline } from '@/lib/hooks';
 import { matchesName, useMyHouseholds, type Due, type MyHousehold } from '../hooks/useMyHouseholds';
 import { usePrefetchHouseholds } from '../hooks/usePrefetchHouseholds';
 
-const TAG_COLOR: Record<Due, string> = { overdue: 'danger', pending: 'warning', visited: 'success' };
+const TAG_COLOR: Record<Due, string> = {
+  overdue: 'danger',
+  pending: 'warning',
+  visited: 'success',
+};
 const GROUPS: Due[] = ['overdue', 'pending', 'visited'];
 
 interface Props {
@@ -34,15 +38,27 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
     );
   }
   if (error && !households.length) {
-    return <ErrorBlock status="disconnected" title={t('households.loadFailed')} description={t('common.retryLater')} />;
+    return (
+      <ErrorBlock
+        status="disconnected"
+        title={t('households.loadFailed')}
+        description={t('common.retryLater')}
+      />
+    );
   }
 
-  const formatTime = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { month: 'numeric', day: 'numeric' });
+  const formatTime = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language, { month: 'numeric', day: 'numeric' });
 
   return (
     <PullToRefresh onRefresh={async () => void (await refetch())}>
       <div className="search">
-        <SearchBar placeholder={t('households.search')} value={query} onChange={setQuery} aria-label={t('households.search')} />
+        <SearchBar
+          placeholder={t('households.search')}
+          value={query}
+          onChange={setQuery}
+          aria-label={t('households.search')}
+        />
       </div>
       {error && savedAt > 0 && (
         <p className="stale-note" role="status">
@@ -50,7 +66,13 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
         </p>
       )}
       {month && <p className="month-note">{t('households.month', { month })}</p>}
-      {!shown.length && <ErrorBlock status="empty" title={query ? t('households.noMatch') : t('households.none')} description="" />}
+      {!shown.length && (
+        <ErrorBlock
+          status="empty"
+          title={query ? t('households.noMatch') : t('households.none')}
+          description=""
+        />
+      )}
       {GROUPS.map((group) => {
         const items = shown.filter((h) => h.due === group);
         if (!items.length) return null;
@@ -70,8 +92,12 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
                   }
                   extra={
                     <span className="row-tags">
-                      {queued > 0 && <Tag color="primary">{t('households.queued', { count: queued })}</Tag>}
-                      <Tag color={TAG_COLOR[household.due]}>{t(`households.status.${household.due}`)}</Tag>
+                      {queued > 0 && (
+                        <Tag color="primary">{t('households.queued', { count: queued })}</Tag>
+                      )}
+                      <Tag color={TAG_COLOR[household.due]}>
+                        {t(`households.status.${household.due}`)}
+                      </Tag>
                     </span>
                   }
                 >

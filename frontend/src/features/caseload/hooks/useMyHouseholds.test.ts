@@ -4,7 +4,12 @@ import type { ScheduleItem } from '../api/caseload';
 import { previousMonth } from '../api/caseload';
 import { matchesName, mergeSchedule } from './useMyHouseholds';
 
-const item = (id: string, name: string, status: ScheduleItem['status'], visits = 0): ScheduleItem => ({
+const item = (
+  id: string,
+  name: string,
+  status: ScheduleItem['status'],
+  visits = 0,
+): ScheduleItem => ({
   household_id: id,
   head_name: name,
   village_code: '331126101201',
@@ -17,7 +22,11 @@ const item = (id: string, name: string, status: ScheduleItem['status'], visits =
 
 describe('my households', () => {
   it('puts last month’s unvisited first, then those due, then those visited', () => {
-    const current = [item('a', '叶春花', 'visited', 1), item('b', '吴建国', 'pending'), item('c', '李明', 'pending')];
+    const current = [
+      item('a', '叶春花', 'visited', 1),
+      item('b', '吴建国', 'pending'),
+      item('c', '李明', 'pending'),
+    ];
     const lastMonth = [item('c', '李明', 'overdue'), item('a', '叶春花', 'overdue')];
     const merged = mergeSchedule(current, lastMonth);
     expect(merged.map((h) => [h.id, h.due])).toEqual([

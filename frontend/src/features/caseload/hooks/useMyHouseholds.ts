@@ -20,11 +20,19 @@ const ORDER: Record<Due, number> = { overdue: 0, pending: 1, visited: 2 };
  * This month's households in the order a cadre works them: those left unvisited last month and
  * still not visited, then the rest due this month, then those visited.
  */
-export function mergeSchedule(current: ScheduleItem[], lastMonthOverdue: ScheduleItem[]): MyHousehold[] {
+export function mergeSchedule(
+  current: ScheduleItem[],
+  lastMonthOverdue: ScheduleItem[],
+): MyHousehold[] {
   const overdue = new Set(lastMonthOverdue.map((item) => item.household_id));
   return current
     .map((item): MyHousehold => {
-      const due: Due = item.status === 'visited' ? 'visited' : overdue.has(item.household_id) || item.status === 'overdue' ? 'overdue' : 'pending';
+      const due: Due =
+        item.status === 'visited'
+          ? 'visited'
+          : overdue.has(item.household_id) || item.status === 'overdue'
+            ? 'overdue'
+            : 'pending';
       return {
         id: item.household_id,
         headName: item.head_name,

@@ -11,42 +11,60 @@ export function complianceByTownship(): Promise<CompliancePage> {
   return unwrap(api.GET('/api/v1/compliance', { params: { query: { level: 'township' } } }));
 }
 
-export const townshipComplianceOptions = () => queryOptions({ queryKey: ['compliance', 'township'], queryFn: complianceByTownship });
+export const townshipComplianceOptions = () =>
+  queryOptions({ queryKey: ['compliance', 'township'], queryFn: complianceByTownship });
 
 /** This month's compliance of each township the login sees (an officer: their own). */
 export const useTownshipCompliance = () => useQuery(townshipComplianceOptions());
 
 /** Township code → name (the registry's; compliance rows of a township carry only the code). */
 export async function townshipNames(): Promise<Map<string, string>> {
-  const page = await unwrap(api.GET('/api/v1/areas', { params: { query: { level: 'township', limit: 500 } } }));
+  const page = await unwrap(
+    api.GET('/api/v1/areas', { params: { query: { level: 'township', limit: 500 } } }),
+  );
   return new Map(page.items.map((area) => [area.code, area.name]));
 }
 
-export const townshipNamesOptions = () => queryOptions({ queryKey: ['township-names'], queryFn: townshipNames, staleTime: Infinity });
+export const townshipNamesOptions = () =>
+  queryOptions({ queryKey: ['township-names'], queryFn: townshipNames, staleTime: Infinity });
 
 export const useTownshipNames = () => useQuery(townshipNamesOptions());
 
 /** This month's compliance of each cadre with households due in the township. */
 export function complianceByCadre(township: string): Promise<CompliancePage> {
-  return unwrap(api.GET('/api/v1/compliance', { params: { query: { level: 'cadre', area: township } } }));
+  return unwrap(
+    api.GET('/api/v1/compliance', { params: { query: { level: 'cadre', area: township } } }),
+  );
 }
 
 export const cadreComplianceOptions = (township: string | undefined) =>
-  queryOptions({ queryKey: ['compliance', 'cadre', township], queryFn: () => complianceByCadre(township ?? ''), enabled: Boolean(township) });
+  queryOptions({
+    queryKey: ['compliance', 'cadre', township],
+    queryFn: () => complianceByCadre(township ?? ''),
+    enabled: Boolean(township),
+  });
 
 /** The cadres' compliance in a township; nothing is read until one is chosen. */
-export const useCadreCompliance = (township: string | undefined) => useQuery(cadreComplianceOptions(township));
+export const useCadreCompliance = (township: string | undefined) =>
+  useQuery(cadreComplianceOptions(township));
 
 /** Orders rows by rate, lowest first; rows with nothing due come last either way. */
 export function byRate(a: ComplianceRow, b: ComplianceRow): number {
-  if (a.rate === null || b.rate === null) return (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0);
+  if (a.rate === null || b.rate === null)
+    return (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0);
   return Number(a.rate) - Number(b.rate) || b.due - a.due;
 }
 
 /** The rows sorted by rate (ascending: the cadres furthest behind first). */
-export function sortByRate(rows: ComplianceRow[], order: 'ascend' | 'descend' = 'ascend'): ComplianceRow[] {
-  const nullsLast = (a: ComplianceRow, b: ComplianceRow) => (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0);
-  return [...rows].sort((a, b) => nullsLast(a, b) || (order === 'ascend' ? byRate(a, b) : byRate(b, a)));
+export function sortByRate(
+  rows: ComplianceRow[],
+  order: 'ascend' | 'descend' = 'ascend',
+): ComplianceRow[] {
+  const nullsLast = (a: ComplianceRow, b: ComplianceRow) =>
+    (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0);
+  return [...rows].sort(
+    (a, b) => nullsLast(a, b) || (order === 'ascend' ? byRate(a, b) : byRate(b, a)),
+  );
 }
 
 /** "0.8333" → 83.33 (a percentage for the chart); null when nothing was due. */

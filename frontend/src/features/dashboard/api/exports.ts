@@ -17,7 +17,8 @@ export type ExportRequest =
 export function exportUrl(request: ExportRequest, fmt: ExportFormat): string {
   const { kind, ...query } = request;
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(name, String(value));
   return `/api/v1/exports/${kind}.${fmt}?${params.toString()}`;
 }
 

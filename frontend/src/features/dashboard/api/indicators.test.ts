@@ -15,7 +15,11 @@ describe('dashboard indicators', () => {
     const trend = trendOf(
       ['2026Q1', '2026Q2'],
       [
-        [value('1', '黄田镇', 'm1', '100.5'), value('1', '黄田镇', 'm2', '9'), value('2', '隆宫乡', 'm1', null)],
+        [
+          value('1', '黄田镇', 'm1', '100.5'),
+          value('1', '黄田镇', 'm2', '9'),
+          value('2', '隆宫乡', 'm1', null),
+        ],
         [value('1', '黄田镇', 'm1', '200')],
       ],
     );

@@ -30,7 +30,8 @@ export interface Trend {
 export function trendOf(periods: string[], pages: IndicatorValue[][]): Trend {
   const measure = pages.flat()[0]?.measure;
   const names = new Map<string, string>();
-  for (const row of pages.flat()) if (row.measure === measure) names.set(row.area_code, row.area_name);
+  for (const row of pages.flat())
+    if (row.measure === measure) names.set(row.area_code, row.area_name);
   return {
     periods,
     series: [...names].map(([code, name]) => ({
@@ -43,26 +44,50 @@ export function trendOf(periods: string[], pages: IndicatorValue[][]): Trend {
   };
 }
 
-export async function quarterTrend(indicator: string, area: string, periods: string[]): Promise<Trend> {
+export async function quarterTrend(
+  indicator: string,
+  area: string,
+  periods: string[],
+): Promise<Trend> {
   const pages = await Promise.all(
-    periods.map((period) => unwrap(api.GET('/api/v1/indicator-values', { params: { query: { indicator, area, period } } })).then((p) => p.items)),
+    periods.map((period) =>
+      unwrap(
+        api.GET('/api/v1/indicator-values', { params: { query: { indicator, area, period } } }),
+      ).then((p) => p.items),
+    ),
   );
   return trendOf(periods, pages);
 }
 
 export const trendOptions = (indicator: string, area: string, periods: string[]) =>
-  queryOptions({ queryKey: ['trend', indicator, area, periods], queryFn: () => quarterTrend(indicator, area, periods) });
+  queryOptions({
+    queryKey: ['trend', indicator, area, periods],
+    queryFn: () => quarterTrend(indicator, area, periods),
+  });
 
-export const useTrend = (indicator: string, area: string, periods: string[]) => useQuery(trendOptions(indicator, area, periods));
+export const useTrend = (indicator: string, area: string, periods: string[]) =>
+  useQuery(trendOptions(indicator, area, periods));
 
-export function progress(table: 'farmer_income' | 'low_income', area: string, year: number): Promise<ProgressTable> {
+export function progress(
+  table: 'farmer_income' | 'low_income',
+  area: string,
+  year: number,
+): Promise<ProgressTable> {
   return unwrap(api.GET('/api/v1/progress', { params: { query: { table, area, year } } }));
 }
 
-export const progressOptions = (table: 'farmer_income' | 'low_income', area: string, year: number) =>
-  queryOptions({ queryKey: ['progress', table, area, year], queryFn: () => progress(table, area, year) });
+export const progressOptions = (
+  table: 'farmer_income' | 'low_income',
+  area: string,
+  year: number,
+) =>
+  queryOptions({
+    queryKey: ['progress', table, area, year],
+    queryFn: () => progress(table, area, year),
+  });
 
-export const useProgress = (table: 'farmer_income' | 'low_income', area: string, year: number) => useQuery(progressOptions(table, area, year));
+export const useProgress = (table: 'farmer_income' | 'low_income', area: string, year: number) =>
+  useQuery(progressOptions(table, area, year));
 
 /** The ranking by the first ranking set the county defined, else by indicator #1 alone. */
 export async function ranking(area: string, period: string): Promise<Ranking> {
@@ -71,7 +96,8 @@ export async function ranking(area: string, period: string): Promise<Ranking> {
   return unwrap(api.GET('/api/v1/rankings', { params: { query: { area, period, ...by } } }));
 }
 
-export const rankingOptions = (area: string, period: string) => queryOptions({ queryKey: ['ranking', area, period], queryFn: () => ranking(area, period) });
+export const rankingOptions = (area: string, period: string) =>
+  queryOptions({ queryKey: ['ranking', area, period], queryFn: () => ranking(area, period) });
 
 export const useRanking = (area: string, period: string) => useQuery(rankingOptions(area, period));
 
@@ -85,26 +111,47 @@ export async function indicatorCatalogue(): Promise<IndicatorInfo[]> {
   return (await unwrap(api.GET('/api/v1/indicators'))).items;
 }
 
-export const catalogueOptions = () => queryOptions({ queryKey: ['indicators'], queryFn: indicatorCatalogue, staleTime: Infinity });
+export const catalogueOptions = () =>
+  queryOptions({ queryKey: ['indicators'], queryFn: indicatorCatalogue, staleTime: Infinity });
 
 export const useIndicatorCatalogue = () => useQuery(catalogueOptions());
 
 /** An indicator's values for the area (first row) and the areas below it. */
-export async function indicatorValues(indicator: string, area: string, period: string, measure?: string): Promise<IndicatorValue[]> {
+export async function indicatorValues(
+  indicator: string,
+  area: string,
+  period: string,
+  measure?: string,
+): Promise<IndicatorValue[]> {
   const query = { indicator, area, period, ...(measure ? { measure } : {}) };
   return (await unwrap(api.GET('/api/v1/indicator-values', { params: { query } }))).items;
 }
 
 /** An indicator's values: of one measure, or of all (no measure named); null: a measure not chosen yet, nothing read. */
-export const indicatorValuesOptions = (indicator: string, area: string, period: string, measure?: string | null) =>
+export const indicatorValuesOptions = (
+  indicator: string,
+  area: string,
+  period: string,
+  measure?: string | null,
+) =>
   queryOptions({
-    queryKey: ['indicator-values', indicator, area, period, ...(measure === undefined ? [] : [measure])],
+    queryKey: [
+      'indicator-values',
+      indicator,
+      area,
+      period,
+      ...(measure === undefined ? [] : [measure]),
+    ],
     queryFn: () => indicatorValues(indicator, area, period, measure ?? undefined),
     enabled: measure !== null,
   });
 
-export const useIndicatorValues = (indicator: string, area: string, period: string, measure?: string | null) =>
-  useQuery(indicatorValuesOptions(indicator, area, period, measure));
+export const useIndicatorValues = (
+  indicator: string,
+  area: string,
+  period: string,
+  measure?: string | null,
+) => useQuery(indicatorValuesOptions(indicator, area, period, measure));
 
 export const INCOME_STRUCTURE = 'I17_income_structure';
 /** The four components of disposable income, in the statistics' order. */
@@ -121,11 +168,16 @@ export function structureOf(values: IndicatorValue[]): IncomeStructure {
   const areas = new Map<string, string>();
   for (const row of values) areas.set(row.area_code, row.area_name);
   const share = (code: string, component: IncomeComponent) => {
-    const value = values.find((row) => row.area_code === code && row.measure === `${component}_share`)?.value;
+    const value = values.find(
+      (row) => row.area_code === code && row.measure === `${component}_share`,
+    )?.value;
     return value == null ? null : Number(value);
   };
   return {
     areas: [...areas.values()],
-    series: INCOME_COMPONENTS.map((component) => ({ component, values: [...areas.keys()].map((code) => share(code, component)) })),
+    series: INCOME_COMPONENTS.map((component) => ({
+      component,
+      values: [...areas.keys()].map((code) => share(code, component)),
+    })),
   };
 }

@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 
 import { Failure } from '@/lib/write';
 
-import { percent, sortByRate, useCadreCompliance, useTownshipCompliance, useTownshipNames, type ComplianceRow } from '../api/compliance';
+import {
+  percent,
+  sortByRate,
+  useCadreCompliance,
+  useTownshipCompliance,
+  useTownshipNames,
+  type ComplianceRow,
+} from '../api/compliance';
 
 type Order = 'ascend' | 'descend';
 
@@ -33,7 +40,10 @@ export function CadreComplianceCard() {
             style={{ width: 180 }}
             value={township}
             onChange={setChosen}
-            options={(townships.data?.items ?? []).map((row) => ({ value: row.key, label: names.data?.get(row.key) ?? row.key }))}
+            options={(townships.data?.items ?? []).map((row) => ({
+              value: row.key,
+              label: names.data?.get(row.key) ?? row.key,
+            }))}
           />
         </Space>
       }
@@ -55,7 +65,14 @@ export function CadreComplianceCard() {
           { title: t('dashboard.due'), dataIndex: 'due' },
           { title: t('dashboard.visited'), dataIndex: 'visited' },
           // Sorted here (nothing due stays last either way), so antd only shows the order.
-          { title: t('dashboard.rate'), dataIndex: 'rate', render: rate, sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend'] },
+          {
+            title: t('dashboard.rate'),
+            dataIndex: 'rate',
+            render: rate,
+            sorter: true,
+            sortOrder: order,
+            sortDirections: ['ascend', 'descend'],
+          },
         ]}
       />
     </Card>

@@ -14,7 +14,14 @@ export function IncomeStructureCard({ area, period }: { area: string; period: st
   const values = useIndicatorValues(INCOME_STRUCTURE, area, period);
   const structure = useMemo(() => structureOf(values.data ?? []), [values.data]);
   const option = useMemo(
-    () => stackedBarOption(structure.areas, structure.series.map((s) => ({ name: t(`dashboard.components.${s.component}`), values: s.values }))),
+    () =>
+      stackedBarOption(
+        structure.areas,
+        structure.series.map((s) => ({
+          name: t(`dashboard.components.${s.component}`),
+          values: s.values,
+        })),
+      ),
     [structure, t],
   );
   const title = t('dashboard.incomeStructure', { period });
@@ -22,7 +29,11 @@ export function IncomeStructureCard({ area, period }: { area: string; period: st
   return (
     <Card title={title} loading={values.isLoading}>
       <Failure error={values.error} />
-      {empty ? <Typography.Text>{t('dashboard.noIncome')}</Typography.Text> : <Chart option={option} label={title} />}
+      {empty ? (
+        <Typography.Text>{t('dashboard.noIncome')}</Typography.Text>
+      ) : (
+        <Chart option={option} label={title} />
+      )}
     </Card>
   );
 }

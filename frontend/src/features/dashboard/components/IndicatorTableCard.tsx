@@ -4,7 +4,12 @@ import { useSearchParams } from 'react-router';
 
 import { Failure } from '@/lib/write';
 
-import { TREND_INDICATORS, useIndicatorCatalogue, useIndicatorValues, type IndicatorValue } from '../api/indicators';
+import {
+  TREND_INDICATORS,
+  useIndicatorCatalogue,
+  useIndicatorValues,
+  type IndicatorValue,
+} from '../api/indicators';
 import { ExportButtons } from './ExportButtons';
 
 /** One indicator's figure (a chosen measure) for the area and each area below it, with its exports. */
@@ -28,18 +33,29 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
   const indicator = search.get('indicator') ?? TREND_INDICATORS[0];
   const period = periods.find((p) => p === search.get('period')) ?? periods[periods.length - 1]!;
   const info = catalogue.data?.find((item) => item.code === indicator);
-  const measure = info?.measures.find((m) => m.code === search.get('measure'))?.code ?? info?.measures[0]?.code;
+  const measure =
+    info?.measures.find((m) => m.code === search.get('measure'))?.code ?? info?.measures[0]?.code;
   const values = useIndicatorValues(indicator, area, period, measure ?? null);
-  const named = (item: { name_zh: string; name_en: string }) => (i18n.language === 'en' ? item.name_en : item.name_zh);
-  const indicatorOptions = (catalogue.data ?? []).map((item) => ({ value: item.code, label: `${item.number}. ${named(item)}` }));
-  const shown = (row: IndicatorValue) => (row.value === null ? t('common.none') : t(`dashboard.units.${row.unit}`, { value: row.value }));
+  const named = (item: { name_zh: string; name_en: string }) =>
+    i18n.language === 'en' ? item.name_en : item.name_zh;
+  const indicatorOptions = (catalogue.data ?? []).map((item) => ({
+    value: item.code,
+    label: `${item.number}. ${named(item)}`,
+  }));
+  const shown = (row: IndicatorValue) =>
+    row.value === null ? t('common.none') : t(`dashboard.units.${row.unit}`, { value: row.value });
   const what = t('dashboard.indicatorTable');
   return (
     <Card
       role="region"
       aria-label={what}
       title={what}
-      extra={<ExportButtons what={what} request={{ kind: 'indicator-values', indicator, area, period }} />}
+      extra={
+        <ExportButtons
+          what={what}
+          request={{ kind: 'indicator-values', indicator, area, period }}
+        />
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor="indicator-table-indicator">{t('dashboard.indicator')}</label>
@@ -62,7 +78,13 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
           options={(info?.measures ?? []).map((m) => ({ value: m.code, label: named(m) }))}
         />
         <label htmlFor="indicator-table-period">{t('dashboard.period')}</label>
-        <Select<string> id="indicator-table-period" style={{ width: 120 }} value={period} onChange={(p) => choose({ period: p })} options={periods.map((p) => ({ value: p, label: p }))} />
+        <Select<string>
+          id="indicator-table-period"
+          style={{ width: 120 }}
+          value={period}
+          onChange={(p) => choose({ period: p })}
+          options={periods.map((p) => ({ value: p, label: p }))}
+        />
       </Space>
       <Failure error={catalogue.error ?? values.error} />
       <Table<IndicatorValue>
@@ -73,7 +95,12 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
         scroll={{ y: 400 }}
         dataSource={values.data ?? []}
         columns={[
-          { title: t('dashboard.area'), dataIndex: 'area_name', render: (name: string, row) => (row.area_code === area ? <strong>{name}</strong> : name) },
+          {
+            title: t('dashboard.area'),
+            dataIndex: 'area_name',
+            render: (name: string, row) =>
+              row.area_code === area ? <strong>{name}</strong> : name,
+          },
           { title: t('dashboard.value'), key: 'value', render: (_, row) => shown(row) },
           { title: t('dashboard.covered'), dataIndex: 'covered' },
         ]}

@@ -9,13 +9,25 @@ import { ExportButtons } from './ExportButtons';
 type ProgressRow = ProgressTable['rows'][number];
 
 /** A progress table (farmers' or low-income households' income): actual / target per measure and area, the completion rate tagged met or not. */
-export function ProgressCard({ table, area, year }: { table: 'farmer_income' | 'low_income'; area: string; year: number }) {
+export function ProgressCard({
+  table,
+  area,
+  year,
+}: {
+  table: 'farmer_income' | 'low_income';
+  area: string;
+  year: number;
+}) {
   const { t, i18n } = useTranslation();
   const data = useProgress(table, area, year);
   const measures = data.data?.measures ?? [];
   const title = data.data?.title ?? t(`dashboard.progress.${table}`);
   return (
-    <Card title={title} loading={data.isLoading} extra={<ExportButtons what={title} request={{ kind: 'progress', table, area, year }} />}>
+    <Card
+      title={title}
+      loading={data.isLoading}
+      extra={<ExportButtons what={title} request={{ kind: 'progress', table, area, year }} />}
+    >
       <Failure error={data.error} />
       <Table<ProgressRow>
         rowKey="area_code"
@@ -24,17 +36,26 @@ export function ProgressCard({ table, area, year }: { table: 'farmer_income' | '
         pagination={false}
         dataSource={data.data?.rows ?? []}
         columns={[
-          { title: t('dashboard.area'), dataIndex: 'area_name', fixed: 'left', render: (name: string, row) => (row.total ? <strong>{name}</strong> : name) },
+          {
+            title: t('dashboard.area'),
+            dataIndex: 'area_name',
+            fixed: 'left',
+            render: (name: string, row) => (row.total ? <strong>{name}</strong> : name),
+          },
           ...measures.map((m) => ({
             title: i18n.language === 'en' ? m.name_en : m.name_zh,
             key: `${m.indicator}/${m.measure}`,
             render: (_: unknown, row: ProgressRow) => {
-              const cell = row.cells.find((c) => c.indicator === m.indicator && c.measure === m.measure);
+              const cell = row.cells.find(
+                (c) => c.indicator === m.indicator && c.measure === m.measure,
+              );
               if (!cell) return t('common.none');
               return (
                 <span>
                   {cell.actual ?? '—'} / {cell.target ?? '—'}{' '}
-                  {cell.met !== null && <Tag color={cell.met ? 'green' : 'red'}>{cell.completion_rate ?? '—'}%</Tag>}
+                  {cell.met !== null && (
+                    <Tag color={cell.met ? 'green' : 'red'}>{cell.completion_rate ?? '—'}%</Tag>
+                  )}
                 </span>
               );
             },

@@ -13,9 +13,15 @@ export function RankingCard({ area, period }: { area: string; period: string }) 
   const { t } = useTranslation();
   const data = useRanking(area, period);
   const title = t('dashboard.ranking', { period });
-  const request = data.data ? { kind: 'rankings' as const, area, period, ...rankingBy(data.data) } : null;
+  const request = data.data
+    ? { kind: 'rankings' as const, area, period, ...rankingBy(data.data) }
+    : null;
   return (
-    <Card title={title} loading={data.isLoading} extra={<ExportButtons what={title} request={request} />}>
+    <Card
+      title={title}
+      loading={data.isLoading}
+      extra={<ExportButtons what={title} request={request} />}
+    >
       <Failure error={data.error} />
       <Table<Ranked>
         rowKey="area_code"
@@ -25,7 +31,11 @@ export function RankingCard({ area, period }: { area: string; period: string }) 
         columns={[
           { title: t('dashboard.rank'), dataIndex: 'rank', width: 80 },
           { title: t('dashboard.area'), dataIndex: 'area_name' },
-          { title: t('dashboard.score'), dataIndex: 'score', render: (s: string | null) => (s === null ? '—' : `${s}%`) },
+          {
+            title: t('dashboard.score'),
+            dataIndex: 'score',
+            render: (s: string | null) => (s === null ? '—' : `${s}%`),
+          },
         ]}
       />
     </Card>

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 
 import { Failure } from '@/lib/write';
 
-import { percent, useTownshipCompliance, useTownshipNames, type ComplianceRow } from '../api/compliance';
+import {
+  percent,
+  useTownshipCompliance,
+  useTownshipNames,
+  type ComplianceRow,
+} from '../api/compliance';
 import { Chart } from './Chart';
 import { barOption } from './chartOptions';
 
@@ -14,16 +19,32 @@ export function TownshipComplianceCard() {
   const compliance = useTownshipCompliance();
   const names = useTownshipNames();
   const rows = useMemo(() => compliance.data?.items ?? [], [compliance.data]);
-  const nameOf = useCallback((row: ComplianceRow) => row.name ?? names.data?.get(row.key) ?? row.key, [names.data]);
+  const nameOf = useCallback(
+    (row: ComplianceRow) => row.name ?? names.data?.get(row.key) ?? row.key,
+    [names.data],
+  );
   const option = useMemo(
-    () => barOption(rows.map(nameOf), rows.map((row) => percent(row.rate)), t('dashboard.rate'), true),
+    () =>
+      barOption(
+        rows.map(nameOf),
+        rows.map((row) => percent(row.rate)),
+        t('dashboard.rate'),
+        true,
+      ),
     [rows, nameOf, t],
   );
   const rate = (value: string | null) => (value === null ? t('common.none') : `${percent(value)}%`);
   return (
-    <Card title={t('dashboard.compliance', { month: compliance.data?.month ?? '' })} loading={compliance.isLoading}>
+    <Card
+      title={t('dashboard.compliance', { month: compliance.data?.month ?? '' })}
+      loading={compliance.isLoading}
+    >
       <Failure error={compliance.error} />
-      {rows.length ? <Chart option={option} label={t('dashboard.rate')} /> : <Typography.Text>{t('dashboard.empty')}</Typography.Text>}
+      {rows.length ? (
+        <Chart option={option} label={t('dashboard.rate')} />
+      ) : (
+        <Typography.Text>{t('dashboard.empty')}</Typography.Text>
+      )}
       <Table<ComplianceRow>
         rowKey="key"
         size="small"

@@ -9,10 +9,21 @@ import { Chart } from './Chart';
 import { lineOption } from './chartOptions';
 
 /** #1 or #3 by quarter so far this year, one line per area (the login's and those below it). */
-export function TrendCard({ indicator, area, periods }: { indicator: (typeof TREND_INDICATORS)[number]; area: string; periods: string[] }) {
+export function TrendCard({
+  indicator,
+  area,
+  periods,
+}: {
+  indicator: (typeof TREND_INDICATORS)[number];
+  area: string;
+  periods: string[];
+}) {
   const { t } = useTranslation();
   const trend = useTrend(indicator, area, periods);
-  const option = useMemo(() => trend.data && lineOption(trend.data.periods, trend.data.series), [trend.data]);
+  const option = useMemo(
+    () => trend.data && lineOption(trend.data.periods, trend.data.series),
+    [trend.data],
+  );
   const title = t(`dashboard.indicators.${indicator}`);
   return (
     <Card title={title} loading={trend.isLoading}>

@@ -33,7 +33,11 @@ describe('income structure chart', () => {
     const option = stackedBarOption(
       structure.areas,
       structure.series.map((s) => ({ name: s.component, values: s.values })),
-    ) as { xAxis: { data: string[] }; yAxis: { max: number }; series: { stack: string; type: string; data: unknown[] }[] };
+    ) as {
+      xAxis: { data: string[] };
+      yAxis: { max: number };
+      series: { stack: string; type: string; data: unknown[] }[];
+    };
     expect(option.xAxis.data).toEqual(['庆元县', '黄田镇']);
     expect(option.yAxis.max).toBe(100);
     expect(option.series.map((s) => [s.type, s.stack])).toEqual(Array(4).fill(['bar', 'total']));

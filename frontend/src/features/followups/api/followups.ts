@@ -13,7 +13,11 @@ export const openNeedsOf = (householdId: string) =>
   queryOptions({
     queryKey: ['needs', householdId, 'open'],
     queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/needs', { params: { query: { household_id: householdId, limit: LIMIT } } }));
+      const page = await unwrap(
+        api.GET('/api/v1/needs', {
+          params: { query: { household_id: householdId, limit: LIMIT } },
+        }),
+      );
       return page.items.filter((need) => need.status !== 'closed');
     },
     meta: { offline: true },
@@ -23,7 +27,11 @@ export const openAlertsOf = (householdId: string) =>
   queryOptions({
     queryKey: ['alerts', householdId, 'open'],
     queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/alerts', { params: { query: { household_id: householdId, limit: LIMIT } } }));
+      const page = await unwrap(
+        api.GET('/api/v1/alerts', {
+          params: { query: { household_id: householdId, limit: LIMIT } },
+        }),
+      );
       return page.items.filter((alert) => alert.status !== 'closed');
     },
     meta: { offline: true },

@@ -15,12 +15,18 @@ export function OpenAlerts({ householdId }: { householdId: string }) {
           <DotLoading />
         </List.Item>
       )}
-      {!isLoading && !alerts.length && <List.Item>{isError ? t('openItems.unavailable') : t('openItems.noAlerts')}</List.Item>}
+      {!isLoading && !alerts.length && (
+        <List.Item>{isError ? t('openItems.unavailable') : t('openItems.noAlerts')}</List.Item>
+      )}
       {alerts.map((alert) => (
         <List.Item
           key={alert.id}
           description={[alert.period, alert.note].filter(Boolean).join(' · ')}
-          extra={<Tag color={alert.status === 'open' ? 'danger' : 'warning'}>{t(`followup.alertStatus.${alert.status}`)}</Tag>}
+          extra={
+            <Tag color={alert.status === 'open' ? 'danger' : 'warning'}>
+              {t(`followup.alertStatus.${alert.status}`)}
+            </Tag>
+          }
         >
           {t(`followup.rules.${alert.rule}`)}
         </List.Item>

@@ -15,15 +15,21 @@ export function OpenNeeds({ householdId }: { householdId: string }) {
           <DotLoading />
         </List.Item>
       )}
-      {!isLoading && !needs.length && <List.Item>{isError ? t('openItems.unavailable') : t('openItems.noNeeds')}</List.Item>}
+      {!isLoading && !needs.length && (
+        <List.Item>{isError ? t('openItems.unavailable') : t('openItems.noNeeds')}</List.Item>
+      )}
       {needs.map((need) => (
         <List.Item
           key={need.id}
-          description={[t('openItems.due', { date: need.due_on }), need.responsible_unit].filter(Boolean).join(' · ')}
+          description={[t('openItems.due', { date: need.due_on }), need.responsible_unit]
+            .filter(Boolean)
+            .join(' · ')}
           extra={
             <span className="row-tags">
               {need.overdue && <Tag color="danger">{t('openItems.overdue')}</Tag>}
-              <Tag color={need.status === 'in_progress' ? 'primary' : 'default'}>{t(`followup.needStatus.${need.status}`)}</Tag>
+              <Tag color={need.status === 'in_progress' ? 'primary' : 'default'}>
+                {t(`followup.needStatus.${need.status}`)}
+              </Tag>
             </span>
           }
         >

@@ -14,9 +14,22 @@ describe('a happiness-list item in the outbox', () => {
   });
 
   it('is an idempotent PUT under the phone’s id, counted for its household', () => {
-    const body = { household_id: 'h1', category: 'subsidy' as const, title: '光伏分红', value: '1200.00', delivering_unit: '', delivered_on: '2026-11-03', status: 'delivered' as const };
+    const body = {
+      household_id: 'h1',
+      category: 'subsidy' as const,
+      title: '光伏分红',
+      value: '1200.00',
+      delivering_unit: '',
+      delivered_on: '2026-11-03',
+      status: 'delivered' as const,
+    };
     const entry = happinessEntry({ id: 'i1', body, label: '王某某', owner: 'user:c' });
-    expect(entry).toMatchObject({ id: 'i1', kind: HAPPINESS_KIND, path: '/api/v1/happiness-items/i1', context: { household_id: 'h1' } });
+    expect(entry).toMatchObject({
+      id: 'i1',
+      kind: HAPPINESS_KIND,
+      path: '/api/v1/happiness-items/i1',
+      context: { household_id: 'h1' },
+    });
     expect(entry.headers).toBeUndefined();
   });
 });

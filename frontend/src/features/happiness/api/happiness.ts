@@ -31,7 +31,12 @@ export const ITEM_STATUSES: ItemStatus[] = ['delivered', 'planned'];
 export const happinessOf = (householdId: string, year: number) =>
   queryOptions({
     queryKey: ['happiness', householdId, year],
-    queryFn: () => unwrap(api.GET('/api/v1/happiness-items', { params: { query: { household_id: householdId, year, limit: 100 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/happiness-items', {
+          params: { query: { household_id: householdId, year, limit: 100 } },
+        }),
+      ),
     meta: { offline: true },
   });
 

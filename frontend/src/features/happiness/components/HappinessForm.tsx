@@ -7,7 +7,15 @@ import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
 import { countyDay } from '@/lib/time';
 
-import { CATEGORIES, ITEM_STATUSES, queueHappinessItem, toYuan, type Category, type HappinessItemIn, type ItemStatus } from '../api/happiness';
+import {
+  CATEGORIES,
+  ITEM_STATUSES,
+  queueHappinessItem,
+  toYuan,
+  type Category,
+  type HappinessItemIn,
+  type ItemStatus,
+} from '../api/happiness';
 
 interface Values {
   title: string;
@@ -37,7 +45,15 @@ const FIELDS: Record<string, keyof Values> = {
 };
 
 function valuesOf(body: HappinessItemIn | undefined): Values {
-  if (!body) return { title: '', category: 'subsidy', value: '', status: 'delivered', deliveredOn: countyDay(), deliveringUnit: '' };
+  if (!body)
+    return {
+      title: '',
+      category: 'subsidy',
+      value: '',
+      status: 'delivered',
+      deliveredOn: countyDay(),
+      deliveringUnit: '',
+    };
   return {
     title: body.title,
     category: body.category,
@@ -59,7 +75,11 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
   useEffect(() => {
     const problem = initial?.rejection?.problem;
     if (!problem) return;
-    form.setFields((problem.errors ?? []).flatMap((e) => (FIELDS[e.field] ? [{ name: FIELDS[e.field]!, errors: [e.message] }] : [])));
+    form.setFields(
+      (problem.errors ?? []).flatMap((e) =>
+        FIELDS[e.field] ? [{ name: FIELDS[e.field]!, errors: [e.message] }] : [],
+      ),
+    );
   }, [initial, form]);
 
   const submit = async (values: Values) => {
@@ -73,11 +93,15 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
       delivering_unit: values.deliveringUnit.trim(),
     };
     // An item the server refused as a conflict holds another body under that id: use a new one.
-    const id = initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
+    const id =
+      initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
     setSaving(true);
     try {
       await queueHappinessItem({ id, body, label: householdLabel });
-      Toast.show({ content: navigator.onLine ? t('happiness.saved') : t('happiness.savedOffline'), icon: 'success' });
+      Toast.show({
+        content: navigator.onLine ? t('happiness.saved') : t('happiness.savedOffline'),
+        icon: 'success',
+      });
       onQueued(id);
     } catch {
       Toast.show({ content: t('happiness.saveFailed'), icon: 'fail' });
@@ -100,7 +124,13 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
       }
     >
       {initial?.rejection && (
-        <NoticeBar color="error" wrap content={t('happiness.rejectedBecause', { reason: problemMessage(initial.rejection.problem, t) })} />
+        <NoticeBar
+          color="error"
+          wrap
+          content={t('happiness.rejectedBecause', {
+            reason: problemMessage(initial.rejection.problem, t),
+          })}
+        />
       )}
       <Form.Header>{t('happiness.for', { name: householdLabel })}</Form.Header>
       <Form.Item
@@ -113,7 +143,11 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
       >
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="category" label={t('happiness.categoryLabel')} rules={[{ required: true, message: t('happiness.errors.category') }]}>
+      <Form.Item
+        name="category"
+        label={t('happiness.categoryLabel')}
+        rules={[{ required: true, message: t('happiness.errors.category') }]}
+      >
         <Radio.Group>
           <Space wrap>
             {CATEGORIES.map((category) => (
@@ -149,10 +183,19 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
           </Space>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="deliveredOn" label={t('happiness.deliveredOn')} help={t('happiness.deliveredOnHelp')} rules={[{ required: true, message: t('happiness.errors.deliveredOn') }]}>
+      <Form.Item
+        name="deliveredOn"
+        label={t('happiness.deliveredOn')}
+        help={t('happiness.deliveredOnHelp')}
+        rules={[{ required: true, message: t('happiness.errors.deliveredOn') }]}
+      >
         <Input type="date" />
       </Form.Item>
-      <Form.Item name="deliveringUnit" label={t('happiness.deliveringUnit')} rules={[{ max: 100, message: t('visit.errors.tooLong', { max: 100 }) }]}>
+      <Form.Item
+        name="deliveringUnit"
+        label={t('happiness.deliveringUnit')}
+        rules={[{ max: 100, message: t('visit.errors.tooLong', { max: 100 }) }]}
+      >
         <Input maxLength={100} />
       </Form.Item>
     </Form>

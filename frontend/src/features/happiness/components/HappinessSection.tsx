@@ -18,12 +18,17 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
   const { t } = useTranslation();
   const { data, isLoading, isError } = useHappiness(householdId, year);
   const queued = useQueuedItems(householdId);
-  const items = (data?.items ?? []).filter((item) => !queued.some(({ entry }) => entry.id === item.id));
+  const items = (data?.items ?? []).filter(
+    (item) => !queued.some(({ entry }) => entry.id === item.id),
+  );
 
   return (
     <List header={t('happiness.title', { year })}>
       {data && (
-        <List.Item extra={t('happiness.yuan', { value: data.total })} description={t('happiness.delivered', { value: data.delivered_total })}>
+        <List.Item
+          extra={t('happiness.yuan', { value: data.total })}
+          description={t('happiness.delivered', { value: data.delivered_total })}
+        >
           {t('happiness.total', { count: data.count })}
         </List.Item>
       )}
@@ -31,8 +36,20 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
         <List.Item
           key={entry.id}
           onClick={() => onOpenQueued(entry.id)}
-          description={entry.rejection ? <span className="rejection">{problemMessage(entry.rejection.problem, t)}</span> : `${t(`happiness.category.${body.category}`)} · ${body.delivered_on}`}
-          extra={entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
+          description={
+            entry.rejection ? (
+              <span className="rejection">{problemMessage(entry.rejection.problem, t)}</span>
+            ) : (
+              `${t(`happiness.category.${body.category}`)} · ${body.delivered_on}`
+            )
+          }
+          extra={
+            entry.status === 'rejected' ? (
+              <Tag color="danger">{t('outbox.rejected')}</Tag>
+            ) : (
+              <Tag color="primary">{t('outbox.waiting')}</Tag>
+            )
+          }
         >
           {body.title} · {t('happiness.yuan', { value: body.value })}
         </List.Item>
@@ -42,12 +59,18 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
           <DotLoading />
         </List.Item>
       )}
-      {!isLoading && !items.length && !queued.length && <List.Item>{isError ? t('happiness.unavailable') : t('happiness.none')}</List.Item>}
+      {!isLoading && !items.length && !queued.length && (
+        <List.Item>{isError ? t('happiness.unavailable') : t('happiness.none')}</List.Item>
+      )}
       {items.map((item) => (
         <List.Item
           key={item.id}
           description={`${t(`happiness.category.${item.category}`)} · ${item.delivered_on}${item.delivering_unit ? ` · ${item.delivering_unit}` : ''}`}
-          extra={<Tag color={item.status === 'delivered' ? 'success' : 'default'}>{t(`happiness.status.${item.status}`)}</Tag>}
+          extra={
+            <Tag color={item.status === 'delivered' ? 'success' : 'default'}>
+              {t(`happiness.status.${item.status}`)}
+            </Tag>
+          }
         >
           {item.title} · {t('happiness.yuan', { value: item.value })}
         </List.Item>

@@ -12,7 +12,12 @@ const report: ImportReport = {
   rows: [
     { row: 2, key: 'a', action: 'create' },
     { row: 3, key: 'b', action: 'create' },
-    { row: 4, key: 'c', action: 'error', errors: [{ row: 4, field: '身份证号', message: '校验位错误' }] },
+    {
+      row: 4,
+      key: 'c',
+      action: 'error',
+      errors: [{ row: 4, field: '身份证号', message: '校验位错误' }],
+    },
   ],
 };
 
@@ -24,7 +29,9 @@ describe('imports', () => {
   it('a refused commit (422) carries its report', () => {
     const refused = new ApiError({ type: 'about:blank', title: '导入未执行', status: 422, report });
     expect(refusedReport(refused)).toBe(report);
-    expect(refusedReport(new ApiError({ type: 'about:blank', title: 'x', status: 422 }))).toBeNull();
+    expect(
+      refusedReport(new ApiError({ type: 'about:blank', title: 'x', status: 422 })),
+    ).toBeNull();
     expect(refusedReport(new Error('x'))).toBeNull();
   });
 });

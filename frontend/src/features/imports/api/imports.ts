@@ -30,10 +30,17 @@ export function refusedReport(error: unknown): ImportReport | null {
 }
 
 /** Check (dry run) or commit a file; a refusal throws an ApiError whose problem may hold the report. */
-export async function runImport(kind: ImportKind, file: File, commit: boolean): Promise<ImportReport> {
+export async function runImport(
+  kind: ImportKind,
+  file: File,
+  commit: boolean,
+): Promise<ImportReport> {
   const body = new FormData();
   body.append('file', file, file.name);
-  const request = new Request(`/api/v1/imports/${kind}?dry_run=${commit ? 'false' : 'true'}`, { method: 'POST', body });
+  const request = new Request(`/api/v1/imports/${kind}?dry_run=${commit ? 'false' : 'true'}`, {
+    method: 'POST',
+    body,
+  });
   const response = await auth.fetch(request);
   if (!response.ok) throw new ApiError(await readProblem(response));
   return (await response.json()) as ImportReport;

@@ -37,15 +37,26 @@ export function ImportPage() {
           />
         </div>
         <Space style={{ marginTop: 16 }}>
-          <Button onClick={() => void imports.check()} disabled={!imports.file} loading={imports.busy}>
+          <Button
+            onClick={() => void imports.check()}
+            disabled={!imports.file}
+            loading={imports.busy}
+          >
             {t('imports.check')}
           </Button>
-          <Button type="primary" onClick={() => void imports.commit()} disabled={!imports.file || !imports.checked} loading={imports.busy}>
+          <Button
+            type="primary"
+            onClick={() => void imports.commit()}
+            disabled={!imports.file || !imports.checked}
+            loading={imports.busy}
+          >
             {t('imports.commit')}
           </Button>
         </Space>
       </Card>
-      {imports.message && <Alert role="alert" type={imports.message.type} showIcon message={imports.message.text} />}
+      {imports.message && (
+        <Alert role="alert" type={imports.message.type} showIcon message={imports.message.text} />
+      )}
       {imports.report && <ImportReportCard report={imports.report} />}
     </Space>
   );

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 import { rowsToShow, type ImportReport, type RowReport } from '../api/imports';
 
-const ACTION_COLORS: Record<RowReport['action'], string> = { create: 'green', update: 'blue', unchanged: 'default', error: 'red' };
+const ACTION_COLORS: Record<RowReport['action'], string> = {
+  create: 'green',
+  update: 'blue',
+  unchanged: 'default',
+  error: 'red',
+};
 
 /** A dry run's or a commit's report: the totals, then every row worth a look (errors and warnings first). */
 export function ImportReportCard({ report }: { report: ImportReport }) {
@@ -21,7 +26,9 @@ export function ImportReportCard({ report }: { report: ImportReport }) {
           {
             title: t('imports.action'),
             dataIndex: 'action',
-            render: (action: RowReport['action']) => <Tag color={ACTION_COLORS[action]}>{t(`imports.actions.${action}`)}</Tag>,
+            render: (action: RowReport['action']) => (
+              <Tag color={ACTION_COLORS[action]}>{t(`imports.actions.${action}`)}</Tag>
+            ),
           },
           {
             title: t('imports.errors'),

@@ -7,7 +7,13 @@ import { useTranslation } from 'react-i18next';
 
 import { errorMessage } from '@/lib/api';
 
-import { downloadTemplate, refusedReport, runImport, type ImportKind, type ImportReport } from '../api/imports';
+import {
+  downloadTemplate,
+  refusedReport,
+  runImport,
+  type ImportKind,
+  type ImportReport,
+} from '../api/imports';
 
 export interface ImportMessage {
   type: 'success' | 'error' | 'warning';
@@ -26,7 +32,9 @@ export function useImportRun() {
     // A refused commit (nothing written) carries its report: the rows say what to correct.
     const refused = refusedReport(error);
     if (refused) setReport(refused);
-    const text = refused ? t('imports.refused', { count: refused.rows.filter((row) => row.errors?.length).length }) : errorMessage(error, t);
+    const text = refused
+      ? t('imports.refused', { count: refused.rows.filter((row) => row.errors?.length).length })
+      : errorMessage(error, t);
     setMessage({ type: 'error', text });
   };
 
@@ -37,8 +45,16 @@ export function useImportRun() {
     try {
       const answer = await runImport(kind, file, commit);
       setReport(answer);
-      if (commit) setMessage({ type: 'success', text: t('imports.committed', { records: answer.totals.records }) });
-      else if (answer.totals.error) setMessage({ type: 'warning', text: t('imports.hasErrors', { count: answer.totals.error }) });
+      if (commit)
+        setMessage({
+          type: 'success',
+          text: t('imports.committed', { records: answer.totals.records }),
+        });
+      else if (answer.totals.error)
+        setMessage({
+          type: 'warning',
+          text: t('imports.hasErrors', { count: answer.totals.error }),
+        });
       else setMessage({ type: 'success', text: t('imports.ready') });
     } catch (error) {
       fail(error);

@@ -19,20 +19,45 @@ export const needKeys = {
 };
 
 export function listNeeds(status: NeedStatus | undefined, cursor: string | null) {
-  return unwrap(api.GET('/api/v1/needs', { params: { query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
+  return unwrap(
+    api.GET('/api/v1/needs', {
+      params: {
+        query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+      },
+    }),
+  );
 }
 
 export const needListOptions = (status: NeedStatus | undefined, cursor: string | null) =>
-  queryOptions({ queryKey: [...needKeys.lists, status, cursor], queryFn: () => listNeeds(status, cursor) });
+  queryOptions({
+    queryKey: [...needKeys.lists, status, cursor],
+    queryFn: () => listNeeds(status, cursor),
+  });
 
-export const useNeeds = (status: NeedStatus | undefined, cursor: string | null) => useQuery(needListOptions(status, cursor));
+export const useNeeds = (status: NeedStatus | undefined, cursor: string | null) =>
+  useQuery(needListOptions(status, cursor));
 
 /** Start on a need; the responsible unit (who it is assigned to) may change here, blank keeps it. */
 export function startNeed(need: Need, note: string, responsibleUnit = ''): Promise<Need> {
-  const body = { note, ...(responsibleUnit && responsibleUnit !== need.responsible_unit ? { responsible_unit: responsibleUnit } : {}) };
-  return unwrap(api.POST('/api/v1/needs/{need_id}/start', { params: { path: { need_id: need.id }, header: ifMatch(need.version) }, body }));
+  const body = {
+    note,
+    ...(responsibleUnit && responsibleUnit !== need.responsible_unit
+      ? { responsible_unit: responsibleUnit }
+      : {}),
+  };
+  return unwrap(
+    api.POST('/api/v1/needs/{need_id}/start', {
+      params: { path: { need_id: need.id }, header: ifMatch(need.version) },
+      body,
+    }),
+  );
 }
 
 export function closeNeed(need: Need, note: string): Promise<Need> {
-  return unwrap(api.POST('/api/v1/needs/{need_id}/close', { params: { path: { need_id: need.id }, header: ifMatch(need.version) }, body: { note } }));
+  return unwrap(
+    api.POST('/api/v1/needs/{need_id}/close', {
+      params: { path: { need_id: need.id }, header: ifMatch(need.version) },
+      body: { note },
+    }),
+  );
 }

@@ -20,10 +20,12 @@ export function OutboxList({ onOpen }: Props) {
   const { running, last, run, discard } = useSync();
   const rejected = entries.filter((e) => e.status === 'rejected');
   const waiting = entries.filter((e) => e.status === 'pending');
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const occurred = (entry: OutboxEntry) => when(String(entry.body.occurred_at ?? entry.createdAt));
   // What it is (a visit, a happiness-list item, a plan update), for whom, and when.
-  const title = (entry: OutboxEntry) => `${t(`outbox.kinds.${entry.kind}`, { defaultValue: entry.kind })} · ${entry.label} · ${occurred(entry)}`;
+  const title = (entry: OutboxEntry) =>
+    `${t(`outbox.kinds.${entry.kind}`, { defaultValue: entry.kind })} · ${entry.label} · ${occurred(entry)}`;
 
   const confirmDiscard = async (entry: OutboxEntry) => {
     const sure = await Dialog.confirm({
@@ -36,8 +38,12 @@ export function OutboxList({ onOpen }: Props) {
 
   return (
     <>
-      {last?.stopped && <NoticeBar color="alert" wrap content={t(`outbox.stopped.${last.stopped}`)} />}
-      {!entries.length && <ErrorBlock status="empty" title={t('outbox.empty')} description={t('outbox.emptyHint')} />}
+      {last?.stopped && (
+        <NoticeBar color="alert" wrap content={t(`outbox.stopped.${last.stopped}`)} />
+      )}
+      {!entries.length && (
+        <ErrorBlock status="empty" title={t('outbox.empty')} description={t('outbox.emptyHint')} />
+      )}
       {rejected.length > 0 && (
         <List header={t('outbox.rejectedHeader', { count: rejected.length })}>
           {rejected.map((entry) => (
@@ -45,7 +51,10 @@ export function OutboxList({ onOpen }: Props) {
               key={entry.id}
               description={
                 <span className="rejection" role="alert">
-                  {t('outbox.reason', { status: entry.rejection?.status, reason: entry.rejection ? problemMessage(entry.rejection.problem, t) : '' })}
+                  {t('outbox.reason', {
+                    status: entry.rejection?.status,
+                    reason: entry.rejection ? problemMessage(entry.rejection.problem, t) : '',
+                  })}
                 </span>
               }
               extra={
@@ -70,7 +79,9 @@ export function OutboxList({ onOpen }: Props) {
             <List.Item
               key={entry.id}
               onClick={() => onOpen(entry)}
-              description={entry.files.length ? t('outbox.photos', { count: entry.files.length }) : undefined}
+              description={
+                entry.files.length ? t('outbox.photos', { count: entry.files.length }) : undefined
+              }
               extra={<Tag color="primary">{t('outbox.waiting')}</Tag>}
             >
               {title(entry)}
@@ -80,7 +91,13 @@ export function OutboxList({ onOpen }: Props) {
       )}
       {waiting.length > 0 && (
         <div className="padded">
-          <Button block color="primary" loading={running} disabled={!online} onClick={() => void run()}>
+          <Button
+            block
+            color="primary"
+            loading={running}
+            disabled={!online}
+            onClick={() => void run()}
+          >
             {online ? t('outbox.sendNow') : t('outbox.offline')}
           </Button>
         </div>

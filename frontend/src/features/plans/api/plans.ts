@@ -25,7 +25,11 @@ export const planOf = (householdId: string, year: number) =>
     queryKey: ['plan', householdId, year],
     queryFn: async (): Promise<Plan | null> => {
       try {
-        return await unwrap(api.GET('/api/v1/plans/{household_id}/{year}', { params: { path: { household_id: householdId, year } } }));
+        return await unwrap(
+          api.GET('/api/v1/plans/{household_id}/{year}', {
+            params: { path: { household_id: householdId, year } },
+          }),
+        );
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -44,7 +48,10 @@ export const measureTypes = () =>
   });
 
 /** A measure's name in the app's language. */
-export function measureName(type: Pick<MeasureType, 'name_zh' | 'name_en'>, language: string): string {
+export function measureName(
+  type: Pick<MeasureType, 'name_zh' | 'name_en'>,
+  language: string,
+): string {
   return language === 'en' ? type.name_en : type.name_zh;
 }
 
@@ -90,7 +97,11 @@ export function planValuesOf(body: PlanIn | null): PlanValues {
 
 /** The stored plan as the PUT's body (its main measure by code). */
 export function bodyOfPlan(plan: Plan): PlanIn {
-  return { main_measure: plan.main_measure?.code ?? null, goals: plan.goals, insurance: plan.insurance };
+  return {
+    main_measure: plan.main_measure?.code ?? null,
+    goals: plan.goals,
+    insurance: plan.insurance,
+  };
 }
 
 /** The PUT's body from the form: trimmed, and an uninsured plan's insurance emptied. */
@@ -108,7 +119,14 @@ export function planBody(values: PlanValues): PlanIn {
           ends_on: values.endsOn || null,
           premium_paid_by: values.paidBy || null,
         }
-      : { insured, insurer: '', policy_number: '', starts_on: null, ends_on: null, premium_paid_by: null },
+      : {
+          insured,
+          insurer: '',
+          policy_number: '',
+          starts_on: null,
+          ends_on: null,
+          premium_paid_by: null,
+        },
   };
 }
 
@@ -127,7 +145,14 @@ export interface QueuePlan {
 }
 
 /** The outbox entry of a plan update: a PUT of the whole plan, If-Match when it edits one. */
-export function planEntry({ householdId, year, body, baseVersion, label, owner }: QueuePlan): NewEntry {
+export function planEntry({
+  householdId,
+  year,
+  body,
+  baseVersion,
+  label,
+  owner,
+}: QueuePlan): NewEntry {
   return {
     id: planEntryId(householdId, year),
     owner,
@@ -138,7 +163,11 @@ export function planEntry({ householdId, year, body, baseVersion, label, owner }
     // The server answers the main measure as an object: compare its code.
     expect: { ...body, main_measure: body.main_measure ? { code: body.main_measure } : null },
     label,
-    context: { household_id: householdId, year: String(year), base_version: baseVersion === null ? '' : String(baseVersion) },
+    context: {
+      household_id: householdId,
+      year: String(year),
+      base_version: baseVersion === null ? '' : String(baseVersion),
+    },
   };
 }
 

@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { PAID_BY, type PlanValues } from '../api/plans';
 
 /** The plan's supplementary medical insurance: insured or not, then (if insured) insurer, policy, period and who pays. */
-export function InsuranceFields({ form }: { form: ReturnType<typeof Form.useForm<PlanValues>>[0] }) {
+export function InsuranceFields({
+  form,
+}: {
+  form: ReturnType<typeof Form.useForm<PlanValues>>[0];
+}) {
   const { t } = useTranslation();
   const insured = Form.useWatch('insured', form);
   const required = (message: string) => ({ required: true, message });
@@ -21,13 +25,28 @@ export function InsuranceFields({ form }: { form: ReturnType<typeof Form.useForm
       </Form.Item>
       {insured === 'yes' && (
         <>
-          <Form.Item name="insurer" label={t('plan.insurer')} rules={[required(t('plan.errors.insurer')), { max: 100, message: t('visit.errors.tooLong', { max: 100 }) }]}>
+          <Form.Item
+            name="insurer"
+            label={t('plan.insurer')}
+            rules={[
+              required(t('plan.errors.insurer')),
+              { max: 100, message: t('visit.errors.tooLong', { max: 100 }) },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="policyNumber" label={t('plan.policyNumber')} rules={[{ max: 60, message: t('visit.errors.tooLong', { max: 60 }) }]}>
+          <Form.Item
+            name="policyNumber"
+            label={t('plan.policyNumber')}
+            rules={[{ max: 60, message: t('visit.errors.tooLong', { max: 60 }) }]}
+          >
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item name="startsOn" label={t('plan.startsOn')} rules={[required(t('plan.errors.period'))]}>
+          <Form.Item
+            name="startsOn"
+            label={t('plan.startsOn')}
+            rules={[required(t('plan.errors.period'))]}
+          >
             <Input type="date" />
           </Form.Item>
           <Form.Item
@@ -39,7 +58,8 @@ export function InsuranceFields({ form }: { form: ReturnType<typeof Form.useForm
               {
                 validator: async (_rule, value: string) => {
                   const starts = form.getFieldValue('startsOn') as string;
-                  if (value && starts && value < starts) throw new Error(t('plan.errors.endsBeforeStart'));
+                  if (value && starts && value < starts)
+                    throw new Error(t('plan.errors.endsBeforeStart'));
                 },
               },
             ]}

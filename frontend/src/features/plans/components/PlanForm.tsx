@@ -33,7 +33,9 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
   // A refusal naming fields shows at those fields.
   useEffect(() => {
     if (!initial || rejection?.status !== 422) return;
-    const fields = (rejection.problem.errors ?? []).flatMap((e) => (PLAN_FIELDS[e.field] ? [{ name: PLAN_FIELDS[e.field]!, errors: [e.message] }] : []));
+    const fields = (rejection.problem.errors ?? []).flatMap((e) =>
+      PLAN_FIELDS[e.field] ? [{ name: PLAN_FIELDS[e.field]!, errors: [e.message] }] : [],
+    );
     form.setFields(fields);
   }, [initial, rejection, form]);
 
@@ -51,8 +53,17 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
   const submit = async (values: PlanValues) => {
     setSaving(true);
     try {
-      await queuePlan({ householdId, year, body: planBody(values), baseVersion, label: householdLabel });
-      Toast.show({ content: navigator.onLine ? t('plan.saved') : t('plan.savedOffline'), icon: 'success' });
+      await queuePlan({
+        householdId,
+        year,
+        body: planBody(values),
+        baseVersion,
+        label: householdLabel,
+      });
+      Toast.show({
+        content: navigator.onLine ? t('plan.saved') : t('plan.savedOffline'),
+        icon: 'success',
+      });
       onQueued();
     } catch {
       Toast.show({ content: t('plan.saveFailed'), icon: 'fail' });
@@ -78,11 +89,19 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
         <NoticeBar
           color="error"
           wrap
-          content={reload ? t('plan.savedFirst') : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })}
+          content={
+            reload
+              ? t('plan.savedFirst')
+              : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })
+          }
         />
       )}
       <Form.Header>{t('plan.for', { name: householdLabel, year })}</Form.Header>
-      <Form.Item name="mainMeasure" label={t('plan.mainMeasure')} help={choices.length ? undefined : t('plan.noTypes')}>
+      <Form.Item
+        name="mainMeasure"
+        label={t('plan.mainMeasure')}
+        help={choices.length ? undefined : t('plan.noTypes')}
+      >
         <Radio.Group>
           <Space direction="vertical">
             <Radio value="">{t('plan.noMeasure')}</Radio>
@@ -95,7 +114,11 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
           </Space>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="goals" label={t('plan.goals')} rules={[{ max: GOALS_MAX, message: t('visit.errors.tooLong', { max: GOALS_MAX }) }]}>
+      <Form.Item
+        name="goals"
+        label={t('plan.goals')}
+        rules={[{ max: GOALS_MAX, message: t('visit.errors.tooLong', { max: GOALS_MAX }) }]}
+      >
         <TextArea autoSize={{ minRows: 2 }} maxLength={GOALS_MAX} />
       </Form.Item>
       <InsuranceFields form={form} />

@@ -29,16 +29,34 @@ export function PlanSection({ householdId, year, onEdit }: Props) {
     }
     return plan?.main_measure ? measureName(plan.main_measure, i18n.language) : t('plan.noMeasure');
   };
-  const measureNo = queued ? types.find((m) => m.code === queued.body.main_measure)?.measure_no : plan?.main_measure?.measure_no;
-  const insurance: InsuranceIn | Plan['insurance'] | undefined = queued ? queued.body.insurance : plan?.insurance;
+  const measureNo = queued
+    ? types.find((m) => m.code === queued.body.main_measure)?.measure_no
+    : plan?.main_measure?.measure_no;
+  const insurance: InsuranceIn | Plan['insurance'] | undefined = queued
+    ? queued.body.insurance
+    : plan?.insurance;
   const known = Boolean(queued || plan);
 
   return (
     <List header={t('plan.title', { year })}>
       {queued && (
         <List.Item
-          description={queued.entry.rejection ? <span className="rejection" role="alert">{problemMessage(queued.entry.rejection.problem, t)}</span> : t('plan.queuedHint')}
-          extra={queued.entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
+          description={
+            queued.entry.rejection ? (
+              <span className="rejection" role="alert">
+                {problemMessage(queued.entry.rejection.problem, t)}
+              </span>
+            ) : (
+              t('plan.queuedHint')
+            )
+          }
+          extra={
+            queued.entry.status === 'rejected' ? (
+              <Tag color="danger">{t('outbox.rejected')}</Tag>
+            ) : (
+              <Tag color="primary">{t('outbox.waiting')}</Tag>
+            )
+          }
         >
           {t('plan.queued')}
         </List.Item>
@@ -48,20 +66,34 @@ export function PlanSection({ householdId, year, onEdit }: Props) {
           <DotLoading />
         </List.Item>
       )}
-      {!isLoading && !known && <List.Item>{isError ? t('plan.unavailable') : t('plan.none')}</List.Item>}
+      {!isLoading && !known && (
+        <List.Item>{isError ? t('plan.unavailable') : t('plan.none')}</List.Item>
+      )}
       {known && (
         <>
-          <List.Item extra={measure()} description={measureNo ? t('plan.measureNo', { no: measureNo }) : undefined}>
+          <List.Item
+            extra={measure()}
+            description={measureNo ? t('plan.measureNo', { no: measureNo }) : undefined}
+          >
             {t('plan.mainMeasure')}
           </List.Item>
           <List.Item
-            extra={insurance?.insured ? <Tag color="success">{t('plan.insured')}</Tag> : <Tag>{t('plan.uninsured')}</Tag>}
+            extra={
+              insurance?.insured ? (
+                <Tag color="success">{t('plan.insured')}</Tag>
+              ) : (
+                <Tag>{t('plan.uninsured')}</Tag>
+              )
+            }
             description={
               insurance?.insured
                 ? [
                     insurance.insurer,
-                    insurance.policy_number && t('plan.policy', { number: insurance.policy_number }),
-                    insurance.starts_on && insurance.ends_on && t('plan.period', { from: insurance.starts_on, to: insurance.ends_on }),
+                    insurance.policy_number &&
+                      t('plan.policy', { number: insurance.policy_number }),
+                    insurance.starts_on &&
+                      insurance.ends_on &&
+                      t('plan.period', { from: insurance.starts_on, to: insurance.ends_on }),
                     insurance.premium_paid_by && t(`plan.paidBy.${insurance.premium_paid_by}`),
                   ]
                     .filter(Boolean)
@@ -75,7 +107,11 @@ export function PlanSection({ householdId, year, onEdit }: Props) {
       )}
       <List.Item>
         <Button block size="small" color="primary" fill="outline" onClick={onEdit}>
-          {queued?.entry.status === 'rejected' ? t('outbox.correct') : known ? t('plan.edit') : t('plan.create')}
+          {queued?.entry.status === 'rejected'
+            ? t('outbox.correct')
+            : known
+              ? t('plan.edit')
+              : t('plan.create')}
         </Button>
       </List.Item>
     </List>

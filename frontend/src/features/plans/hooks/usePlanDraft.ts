@@ -7,7 +7,8 @@ import { baseVersionOf, bodyOfPlan, planValuesOf } from '../api/plans';
 import { usePlan, useQueuedPlan } from './usePlan';
 
 /** Someone else saved the plan first (a stale version), or made one while this phone made another (version required). */
-const savedFirst = (problem: Problem | undefined) => !!problem && (savedByOthers(problem) || isKind(problem, 'versionRequired'));
+const savedFirst = (problem: Problem | undefined) =>
+  !!problem && (savedByOthers(problem) || isKind(problem, 'versionRequired'));
 
 /**
  * What the plan form opens with: an update still on the phone (with its refusal, if any), else the
@@ -35,6 +36,7 @@ export function usePlanDraft(householdId: string, year: number) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [ready],
   );
-  const baseVersion = queued && !reload ? baseVersionOf(queued.entry.context) : (plan?.version ?? null);
+  const baseVersion =
+    queued && !reload ? baseVersionOf(queued.entry.context) : (plan?.version ?? null);
   return { initial, baseVersion, rejection, reload };
 }

@@ -29,8 +29,15 @@ export async function childAreas(parent: string | null, level?: AreaLevel): Prom
   const out: Area[] = [];
   let cursor: string | null = null;
   do {
-    const query = { ...(parent ? { parent } : {}), ...(level ? { level } : {}), ...(cursor ? { cursor } : {}), limit: 200 };
-    const page: components['schemas']['Page_AreaPublic_'] = await unwrap(api.GET('/api/v1/areas', { params: { query } }));
+    const query = {
+      ...(parent ? { parent } : {}),
+      ...(level ? { level } : {}),
+      ...(cursor ? { cursor } : {}),
+      limit: 200,
+    };
+    const page: components['schemas']['Page_AreaPublic_'] = await unwrap(
+      api.GET('/api/v1/areas', { params: { query } }),
+    );
     out.push(...page.items);
     cursor = page.next_cursor ?? null;
   } while (cursor);
@@ -41,7 +48,11 @@ export async function childAreas(parent: string | null, level?: AreaLevel): Prom
 export async function findAreas(q: string, level?: AreaLevel): Promise<Area[]> {
   const typed = q.trim();
   const byCode = /^\d+$/.test(typed);
-  const query = { ...(typed && !byCode ? { q: typed } : {}), ...(level ? { level } : {}), limit: 200 };
+  const query = {
+    ...(typed && !byCode ? { q: typed } : {}),
+    ...(level ? { level } : {}),
+    limit: 200,
+  };
   const { items } = await unwrap(api.GET('/api/v1/areas', { params: { query } }));
   return byCode ? items.filter((a) => a.code.startsWith(typed)) : items;
 }
@@ -56,9 +67,15 @@ export async function rootAreas(): Promise<Area[]> {
 }
 
 /** An area's children, read afresh each time the tree opens it (for client.fetchQuery). */
-export const childAreasOptions = (code: string) => queryOptions({ queryKey: areaKeys.children(code), queryFn: () => childAreas(code), staleTime: 0 });
+export const childAreasOptions = (code: string) =>
+  queryOptions({
+    queryKey: areaKeys.children(code),
+    queryFn: () => childAreas(code),
+    staleTime: 0,
+  });
 
-export const rootAreasOptions = () => queryOptions({ queryKey: areaKeys.roots, queryFn: rootAreas });
+export const rootAreasOptions = () =>
+  queryOptions({ queryKey: areaKeys.roots, queryFn: rootAreas });
 
 export const useRootAreas = () => useQuery(rootAreasOptions());
 
@@ -76,7 +93,12 @@ export interface AreaForm {
 export function createArea(values: AreaForm): Promise<Area> {
   return unwrap(
     api.POST('/api/v1/areas', {
-      body: { code: values.code.trim(), name: values.name.trim(), edition: values.edition, size_class: values.size_class ?? null },
+      body: {
+        code: values.code.trim(),
+        name: values.name.trim(),
+        edition: values.edition,
+        size_class: values.size_class ?? null,
+      },
     }),
   );
 }
@@ -86,7 +108,11 @@ export function updateArea(area: Area, values: Omit<AreaForm, 'code'>): Promise<
   return unwrap(
     api.PUT('/api/v1/areas/{code}', {
       params: { path: { code: area.code }, header: { 'If-Match': `"${area.version}"` } },
-      body: { name: values.name.trim(), edition: values.edition, size_class: values.size_class ?? null },
+      body: {
+        name: values.name.trim(),
+        edition: values.edition,
+        size_class: values.size_class ?? null,
+      },
     }),
   );
 }

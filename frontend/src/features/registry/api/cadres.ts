@@ -19,7 +19,13 @@ export const cadreKeys = {
   one: (id: string) => ['admin-cadre', id] as const,
 };
 
-export const CADRE_TYPES: readonly CadreType[] = ['county_leader', 'first_secretary', 'science_envoy', 'township_staff', 'agri_technician'];
+export const CADRE_TYPES: readonly CadreType[] = [
+  'county_leader',
+  'first_secretary',
+  'science_envoy',
+  'township_staff',
+  'agri_technician',
+];
 
 export interface CadreFilter {
   q?: string;
@@ -43,21 +49,30 @@ export function searchCadres(filter: CadreFilter, cursor: string | null): Promis
 }
 
 export const cadreSearchOptions = (filter: CadreFilter, cursor: string | null) =>
-  queryOptions({ queryKey: [...cadreKeys.lists, filter, cursor], queryFn: () => searchCadres(filter, cursor) });
+  queryOptions({
+    queryKey: [...cadreKeys.lists, filter, cursor],
+    queryFn: () => searchCadres(filter, cursor),
+  });
 
 /** Phone masked. */
 export function getCadre(id: string): Promise<Cadre> {
   return unwrap(api.GET('/api/v1/cadres/{cadre_id}', { params: { path: { cadre_id: id } } }));
 }
 
-export const cadreOptions = (id: string) => queryOptions({ queryKey: cadreKeys.one(id), queryFn: () => getCadre(id) });
+export const cadreOptions = (id: string) =>
+  queryOptions({ queryKey: cadreKeys.one(id), queryFn: () => getCadre(id) });
 
 /** One cadre (masked); none is read while `id` is undefined. */
-export const useCadre = (id: string | undefined) => useQuery({ ...cadreOptions(id ?? ''), enabled: Boolean(id) });
+export const useCadre = (id: string | undefined) =>
+  useQuery({ ...cadreOptions(id ?? ''), enabled: Boolean(id) });
 
 /** Phone whole (audited with the reason): a PUT replaces it, so keeping it needs the number. */
 export function getCadreWhole(id: string, reason: string): Promise<Cadre> {
-  return unwrap(api.GET('/api/v1/cadres/{cadre_id}', { params: { path: { cadre_id: id }, query: { unmask: true, reason } } }));
+  return unwrap(
+    api.GET('/api/v1/cadres/{cadre_id}', {
+      params: { path: { cadre_id: id }, query: { unmask: true, reason } },
+    }),
+  );
 }
 
 export function createCadre(body: CadreBody): Promise<Cadre> {
@@ -86,7 +101,11 @@ export function cadreFormOf(cadre: Cadre): CadreForm {
 }
 
 /** The PUT's whole body: the form's fields, the phone on file when none was typed, and `active`. */
-export function cadreBody(form: CadreForm, phoneOnFile: string | null | undefined, active: boolean): CadreBody {
+export function cadreBody(
+  form: CadreForm,
+  phoneOnFile: string | null | undefined,
+  active: boolean,
+): CadreBody {
   return {
     name: form.name.trim(),
     phone: form.phone?.trim() || phoneOnFile || null,
@@ -102,7 +121,12 @@ export function cadreBody(form: CadreForm, phoneOnFile: string | null | undefine
  * Replace the cadre, only if nobody saved since `version` (the one on screen; 412 else). The phone
  * on file is read whole (audited) only when it must be kept.
  */
-export async function updateCadre(cadre: Cadre, form: CadreForm, active: boolean, reason: string): Promise<Cadre> {
+export async function updateCadre(
+  cadre: Cadre,
+  form: CadreForm,
+  active: boolean,
+  reason: string,
+): Promise<Cadre> {
   const keepPhone = !form.phone?.trim() && !!cadre.phone;
   const phoneOnFile = keepPhone ? (await getCadreWhole(cadre.id, reason)).phone : null;
   return unwrap(
@@ -114,7 +138,9 @@ export async function updateCadre(cadre: Cadre, form: CadreForm, active: boolean
 }
 
 export function searchDepartments(q: string): Promise<Department[]> {
-  return unwrap(api.GET('/api/v1/departments', { params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit: 50 } } })).then(
-    (page) => page.items,
-  );
+  return unwrap(
+    api.GET('/api/v1/departments', {
+      params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit: 50 } },
+    }),
+  ).then((page) => page.items);
 }

@@ -28,7 +28,16 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'processing_broker',
   'nhl_member',
 ];
-export const INDUSTRIES: readonly Industry[] = ['edible_fungi', 'bamboo', 'citrus', 'herbs', 'chestnut', 'tea', 'highland_vegetables', 'other'];
+export const INDUSTRIES: readonly Industry[] = [
+  'edible_fungi',
+  'bamboo',
+  'citrus',
+  'herbs',
+  'chestnut',
+  'tea',
+  'highland_vegetables',
+  'other',
+];
 export const ENTERPRISE_LEVELS = ['county', 'city', 'provincial', 'national'] as const;
 export const QUALITY_GRADES = ['none', 'county', 'city', 'provincial', 'national'] as const;
 export const ENTITY_STATUSES = ['active', 'deregistered'] as const;
@@ -56,13 +65,17 @@ export function searchEntities(filter: EntityFilter, cursor: string | null): Pro
 }
 
 export const entitySearchOptions = (filter: EntityFilter, cursor: string | null) =>
-  queryOptions({ queryKey: [...entityKeys.lists, filter, cursor], queryFn: () => searchEntities(filter, cursor) });
+  queryOptions({
+    queryKey: [...entityKeys.lists, filter, cursor],
+    queryFn: () => searchEntities(filter, cursor),
+  });
 
 export function getEntity(id: string): Promise<Entity> {
   return unwrap(api.GET('/api/v1/entities/{entity_id}', { params: { path: { entity_id: id } } }));
 }
 
-export const entityOptions = (id: string) => queryOptions({ queryKey: entityKeys.one(id), queryFn: () => getEntity(id) });
+export const entityOptions = (id: string) =>
+  queryOptions({ queryKey: entityKeys.one(id), queryFn: () => getEntity(id) });
 
 export const useEntity = (id: string) => useQuery(entityOptions(id));
 
@@ -71,7 +84,8 @@ export function entityBody(values: EntityBody): EntityBody {
   return {
     name: values.name.trim(),
     type: values.type,
-    enterprise_level: values.type === 'leading_enterprise' ? (values.enterprise_level ?? null) : null,
+    enterprise_level:
+      values.type === 'leading_enterprise' ? (values.enterprise_level ?? null) : null,
     credit_code: values.credit_code?.trim() || null,
     village_code: values.village_code,
     industry: values.industry,
@@ -83,8 +97,30 @@ export function entityBody(values: EntityBody): EntityBody {
 }
 
 export function entityFormOf(entity: Entity): EntityBody {
-  const { name, type, enterprise_level, credit_code, village_code, industry, cultivated_year, status, quality_grade, nhl_member } = entity;
-  return { name, type, enterprise_level, credit_code, village_code, industry, cultivated_year, status, quality_grade, nhl_member };
+  const {
+    name,
+    type,
+    enterprise_level,
+    credit_code,
+    village_code,
+    industry,
+    cultivated_year,
+    status,
+    quality_grade,
+    nhl_member,
+  } = entity;
+  return {
+    name,
+    type,
+    enterprise_level,
+    credit_code,
+    village_code,
+    industry,
+    cultivated_year,
+    status,
+    quality_grade,
+    nhl_member,
+  };
 }
 
 export function createEntity(values: EntityBody): Promise<Entity> {

@@ -28,7 +28,12 @@ export function searchQuery(filter: HouseholdFilter, cursor: string | null) {
   const name = filter.name?.trim() ?? '';
   const prefix = name.endsWith('*');
   return {
-    ...(name ? { name: prefix ? name.slice(0, -1) : name, name_match: prefix ? ('prefix' as const) : ('exact' as const) } : {}),
+    ...(name
+      ? {
+          name: prefix ? name.slice(0, -1) : name,
+          name_match: prefix ? ('prefix' as const) : ('exact' as const),
+        }
+      : {}),
     ...(filter.idNumber?.trim() ? { id_number: filter.idNumber.trim() } : {}),
     ...(filter.village?.trim() ? { village: filter.village.trim() } : {}),
     ...(filter.category ? { category: filter.category } : {}),
@@ -37,26 +42,37 @@ export function searchQuery(filter: HouseholdFilter, cursor: string | null) {
   };
 }
 
-export function searchHouseholds(filter: HouseholdFilter, cursor: string | null): Promise<HouseholdPage> {
+export function searchHouseholds(
+  filter: HouseholdFilter,
+  cursor: string | null,
+): Promise<HouseholdPage> {
   return unwrap(api.GET('/api/v1/households', { params: { query: searchQuery(filter, cursor) } }));
 }
 
 export const householdSearchOptions = (filter: HouseholdFilter, cursor: string | null) =>
-  queryOptions({ queryKey: [...householdKeys.lists, filter, cursor], queryFn: () => searchHouseholds(filter, cursor) });
+  queryOptions({
+    queryKey: [...householdKeys.lists, filter, cursor],
+    queryFn: () => searchHouseholds(filter, cursor),
+  });
 
 /** Masked, as every read. */
 export function getHousehold(id: string): Promise<Household> {
-  return unwrap(api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id } } }));
+  return unwrap(
+    api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id } } }),
+  );
 }
 
-export const householdOptions = (id: string) => queryOptions({ queryKey: householdKeys.one(id), queryFn: () => getHousehold(id) });
+export const householdOptions = (id: string) =>
+  queryOptions({ queryKey: householdKeys.one(id), queryFn: () => getHousehold(id) });
 
 export const useHousehold = (id: string) => useQuery(householdOptions(id));
 
 /** Whole (audited with the reason): an edit replaces the members, so it needs their ID numbers. */
 export function getHouseholdWhole(id: string, reason: string): Promise<Household> {
   return unwrap(
-    api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id }, query: { unmask: true, reason } } }),
+    api.GET('/api/v1/households/{household_id}', {
+      params: { path: { household_id: id }, query: { unmask: true, reason } },
+    }),
   );
 }
 

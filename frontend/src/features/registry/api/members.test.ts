@@ -15,20 +15,45 @@ const member = (id: string, relation: Member['relation'], id_number: string): Me
   employment: 'farming',
 });
 
-const whole = [member('a', 'head', '331126198001011234'), member('b', 'spouse', '331126198202022345')];
+const whole = [
+  member('a', 'head', '331126198001011234'),
+  member('b', 'spouse', '331126198202022345'),
+];
 
 describe('one member changed, the others sent as they are', () => {
   it('a new member is appended with the ID number typed (spaces out, x upper-cased)', () => {
-    const members = changedMembers(whole, { index: null, form: { ...NEW_MEMBER, name: ' 吴小明 ', id_number: '33112620100303 345x' } });
+    const members = changedMembers(whole, {
+      index: null,
+      form: { ...NEW_MEMBER, name: ' 吴小明 ', id_number: '33112620100303 345x' },
+    });
     expect(members).toHaveLength(3);
-    expect(members[2]).toMatchObject({ name: '吴小明', id_number: '33112620100303345X', relation: 'child' });
+    expect(members[2]).toMatchObject({
+      name: '吴小明',
+      id_number: '33112620100303345X',
+      relation: 'child',
+    });
     expect(members[2]).not.toHaveProperty('id');
     expect(members[0]).toMatchObject({ id: 'a', id_number: '331126198001011234' });
   });
 
   it('a change keeps the member id, and a blank ID number keeps the one on file', () => {
-    const members = changedMembers(whole, { index: 1, form: { ...NEW_MEMBER, name: '李秀兰', relation: 'spouse', health: 'disabled', id_number: '' } });
-    expect(members[1]).toEqual({ ...whole[1], birth_date: undefined, sex: undefined, name: '李秀兰', health: 'disabled' } as unknown as Member);
+    const members = changedMembers(whole, {
+      index: 1,
+      form: {
+        ...NEW_MEMBER,
+        name: '李秀兰',
+        relation: 'spouse',
+        health: 'disabled',
+        id_number: '',
+      },
+    });
+    expect(members[1]).toEqual({
+      ...whole[1],
+      birth_date: undefined,
+      sex: undefined,
+      name: '李秀兰',
+      health: 'disabled',
+    } as unknown as Member);
   });
 
   it('a removal leaves the member out', () => {

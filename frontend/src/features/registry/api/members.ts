@@ -12,10 +12,26 @@ import type { Household } from './households';
 export type Member = Household['members'][number];
 export type MemberIn = components['schemas']['MemberIn'];
 
-export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
+export const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'sibling',
+  'child_in_law',
+  'other',
+] as const;
 export const HEALTH = ['healthy', 'chronic_illness', 'serious_illness', 'disabled'] as const;
 export const LABOUR = ['able', 'weak', 'none'] as const;
-export const EMPLOYMENT = ['employed', 'self_employed', 'farming', 'unemployed', 'student', 'retired'] as const;
+export const EMPLOYMENT = [
+  'employed',
+  'self_employed',
+  'farming',
+  'unemployed',
+  'student',
+  'retired',
+] as const;
 
 /** What the member form edits; for a member on file a blank ID number keeps theirs. */
 export type MemberForm = Omit<MemberIn, 'id' | 'id_number'> & { id_number?: string | null };
@@ -44,7 +60,10 @@ export function memberFormOf(member: Member): MemberForm {
  * The members to send: `whole`'s, with the one at `index` replaced by the form's values (kept id,
  * its ID number unless a new one was typed), appended when `index` is null, or left out on remove.
  */
-export function changedMembers(whole: readonly Member[], change: { index: number | null; form: MemberForm } | { remove: string }): MemberIn[] {
+export function changedMembers(
+  whole: readonly Member[],
+  change: { index: number | null; form: MemberForm } | { remove: string },
+): MemberIn[] {
   const members = whole.map(memberIn);
   if ('remove' in change) return members.filter((m) => m.id !== change.remove);
   const { index, form } = change;
@@ -58,7 +77,9 @@ export function changedMembers(whole: readonly Member[], change: { index: number
     employment: form.employment,
   };
   if (index === null) return [...members, { ...fields, id_number: typed }];
-  return members.map((m, i) => (i === index ? { ...m, ...fields, id_number: typed || m.id_number } : m));
+  return members.map((m, i) =>
+    i === index ? { ...m, ...fields, id_number: typed || m.id_number } : m,
+  );
 }
 
 /** Where a server error about `members.<i>.<field>` belongs in the one-member form (`index` the member's place). */
@@ -73,11 +94,19 @@ export function memberFieldPlace(index: number) {
 
 /** The household read whole (audited): a PUT replaces the members, so it needs their ID numbers. */
 export function householdWhole(id: string, reason: string): Promise<Household> {
-  return unwrap(api.GET('/api/v1/households/{household_id}', { params: { path: { household_id: id }, query: { unmask: true, reason } } }));
+  return unwrap(
+    api.GET('/api/v1/households/{household_id}', {
+      params: { path: { household_id: id }, query: { unmask: true, reason } },
+    }),
+  );
 }
 
 /** Send the household back with these members, only if its version is still `version` (412 else). */
-export function putMembers(whole: Household, version: number, members: MemberIn[]): Promise<Household> {
+export function putMembers(
+  whole: Household,
+  version: number,
+  members: MemberIn[],
+): Promise<Household> {
   return unwrap(
     api.PUT('/api/v1/households/{household_id}', {
       params: { path: { household_id: whole.id }, header: { 'If-Match': `"${version}"` } },

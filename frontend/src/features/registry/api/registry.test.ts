@@ -7,11 +7,28 @@ import { byActiveThenRecent } from './links';
 
 describe('cadres', () => {
   it('a blank phone keeps the one on file; the list query leaves out empty filters', () => {
-    const form = { name: ' 张帮扶 ', phone: ' ', department_id: 'd', type: 'township_staff' as const, skills: ['茶叶'], home_area_code: '331126101' };
-    expect(cadreBody(form, '13812341234', false)).toMatchObject({ name: '张帮扶', phone: '13812341234', active: false });
-    expect(cadreBody({ ...form, phone: '0578-1234567' }, '13812341234', true).phone).toBe('0578-1234567');
+    const form = {
+      name: ' 张帮扶 ',
+      phone: ' ',
+      department_id: 'd',
+      type: 'township_staff' as const,
+      skills: ['茶叶'],
+      home_area_code: '331126101',
+    };
+    expect(cadreBody(form, '13812341234', false)).toMatchObject({
+      name: '张帮扶',
+      phone: '13812341234',
+      active: false,
+    });
+    expect(cadreBody({ ...form, phone: '0578-1234567' }, '13812341234', true).phone).toBe(
+      '0578-1234567',
+    );
     expect(cadreBody(form, null, true).phone).toBeNull();
-    expect(cadreQuery({ q: ' ', active: true }, 'c1')).toEqual({ active: true, cursor: 'c1', limit: 20 });
+    expect(cadreQuery({ q: ' ', active: true }, 'c1')).toEqual({
+      active: true,
+      cursor: 'c1',
+      limit: 20,
+    });
   });
 });
 
@@ -29,13 +46,22 @@ describe('entities', () => {
   };
 
   it('a level only for a leading enterprise, a grade only for a family farm, a blank credit code left out', () => {
-    expect(entityBody(values)).toMatchObject({ name: '竹源合作社', enterprise_level: null, quality_grade: 'none', credit_code: null });
+    expect(entityBody(values)).toMatchObject({
+      name: '竹源合作社',
+      enterprise_level: null,
+      quality_grade: 'none',
+      credit_code: null,
+    });
     expect(entityBody({ ...values, type: 'leading_enterprise' }).enterprise_level).toBe('county');
     expect(entityBody({ ...values, type: 'family_farm' }).quality_grade).toBe('city');
   });
 
   it('filters by type and area prefix', () => {
-    expect(entityQuery({ type: 'family_farm', village: '331126101' }, null)).toEqual({ type: 'family_farm', village: '331126101', limit: 20 });
+    expect(entityQuery({ type: 'family_farm', village: '331126101' }, null)).toEqual({
+      type: 'family_farm',
+      village: '331126101',
+      limit: 20,
+    });
   });
 });
 

@@ -6,9 +6,26 @@ import { useTranslation } from 'react-i18next';
 import { FormModal, useWrite } from '@/lib/write';
 import { useLabels } from '@/lib/vocabularies';
 
-import { SIZE_CLASSES, createArea, getArea, updateArea, type Area, type AreaForm } from '../api/areas';
+import {
+  SIZE_CLASSES,
+  createArea,
+  getArea,
+  updateArea,
+  type Area,
+  type AreaForm,
+} from '../api/areas';
 
-export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; parent?: Area; onDone: (saved: Area) => void; onClose: () => void }) {
+export function AreaFormModal({
+  area,
+  parent,
+  onDone,
+  onClose,
+}: {
+  area?: Area;
+  parent?: Area;
+  onDone: (saved: Area) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const [form] = Form.useForm<AreaForm>();
@@ -24,16 +41,28 @@ export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; 
   const village = !area || area.level === 'village';
 
   const submit = async (values: AreaForm) => {
-    const saved = await write.run(() => (area ? updateArea(fresh.current ?? area, values) : createArea(values)));
+    const saved = await write.run(() =>
+      area ? updateArea(fresh.current ?? area, values) : createArea(values),
+    );
     if (saved) onDone(saved);
   };
 
   return (
     <FormModal<AreaForm>
-      title={area ? t('areas.editTitle', { name: area.name }) : t('areas.addTitle', { name: parent?.name ?? '' })}
+      title={
+        area
+          ? t('areas.editTitle', { name: area.name })
+          : t('areas.addTitle', { name: parent?.name ?? '' })
+      }
       form={form}
       write={write}
-      initialValues={area ?? { code: parent?.code ?? '', edition: new Date().getFullYear(), size_class: 'medium' }}
+      initialValues={
+        area ?? {
+          code: parent?.code ?? '',
+          edition: new Date().getFullYear(),
+          size_class: 'medium',
+        }
+      }
       onSave={submit}
       onClose={onClose}
     >
@@ -41,11 +70,27 @@ export function AreaFormModal({ area, parent, onDone, onClose }: { area?: Area; 
         name="code"
         label={t('areas.code')}
         extra={area ? undefined : t('areas.codeHint')}
-        rules={area ? [] : [{ required: true, pattern: new RegExp(`^${parent?.code ?? ''}\\d{${12 - (parent?.code.length ?? 0)}}$`), message: t('areas.codeRule', { parent: parent?.code ?? '' }) }]}
+        rules={
+          area
+            ? []
+            : [
+                {
+                  required: true,
+                  pattern: new RegExp(
+                    `^${parent?.code ?? ''}\\d{${12 - (parent?.code.length ?? 0)}}$`,
+                  ),
+                  message: t('areas.codeRule', { parent: parent?.code ?? '' }),
+                },
+              ]
+        }
       >
         <Input disabled={!!area} inputMode="numeric" maxLength={12} />
       </Form.Item>
-      <Form.Item name="name" label={t('areas.name')} rules={[{ required: true, whitespace: true, max: 60, message: t('regAdmin.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('areas.name')}
+        rules={[{ required: true, whitespace: true, max: 60, message: t('regAdmin.required') }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="edition" label={t('areas.edition')} rules={[{ required: true }]}>

@@ -16,7 +16,11 @@ interface Node {
   children?: Node[];
 }
 
-const node = (area: Area): Node => ({ key: area.code, title: `${area.name}（${area.code}）`, isLeaf: area.level === 'village' });
+const node = (area: Area): Node => ({
+  key: area.code,
+  title: `${area.name}（${area.code}）`,
+  isLeaf: area.level === 'village',
+});
 
 export function AreaTree({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -32,8 +36,13 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
     const found = await client.fetchQuery(childAreasOptions(code));
     setChildren((all) => ({ ...all, [code]: found }));
   };
-  const build = (areas: Area[]): Node[] => areas.map((a) => ({ ...node(a), ...(children[a.code] ? { children: build(children[a.code]!) } : {}) }));
-  const find = (code: string): Area | undefined => [...(roots.data ?? []), ...Object.values(children).flat()].find((a) => a.code === code);
+  const build = (areas: Area[]): Node[] =>
+    areas.map((a) => ({
+      ...node(a),
+      ...(children[a.code] ? { children: build(children[a.code]!) } : {}),
+    }));
+  const find = (code: string): Area | undefined =>
+    [...(roots.data ?? []), ...Object.values(children).flat()].find((a) => a.code === code);
 
   const saved = async (area: Area) => {
     setEditing(null);
@@ -66,13 +75,27 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Descriptions column={1} size="small" bordered>
                   <Descriptions.Item label={t('areas.code')}>{selected.code}</Descriptions.Item>
-                  <Descriptions.Item label={t('areas.level')}>{vocab.label('area_level', selected.level)}</Descriptions.Item>
-                  {selected.kind && <Descriptions.Item label={t('areas.kind')}>{vocab.label('area_kind', selected.kind)}</Descriptions.Item>}
-                  {selected.level === 'village' && (
-                    <Descriptions.Item label={t('areas.sizeClass')}>{selected.size_class ? vocab.label('size_class', selected.size_class) : t('common.none')}</Descriptions.Item>
+                  <Descriptions.Item label={t('areas.level')}>
+                    {vocab.label('area_level', selected.level)}
+                  </Descriptions.Item>
+                  {selected.kind && (
+                    <Descriptions.Item label={t('areas.kind')}>
+                      {vocab.label('area_kind', selected.kind)}
+                    </Descriptions.Item>
                   )}
-                  <Descriptions.Item label={t('areas.edition')}>{selected.edition}</Descriptions.Item>
-                  <Descriptions.Item label={t('registry.version')}>{selected.version}</Descriptions.Item>
+                  {selected.level === 'village' && (
+                    <Descriptions.Item label={t('areas.sizeClass')}>
+                      {selected.size_class
+                        ? vocab.label('size_class', selected.size_class)
+                        : t('common.none')}
+                    </Descriptions.Item>
+                  )}
+                  <Descriptions.Item label={t('areas.edition')}>
+                    {selected.edition}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('registry.version')}>
+                    {selected.version}
+                  </Descriptions.Item>
                 </Descriptions>
                 {canEdit && (
                   <Space>
@@ -91,8 +114,20 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
           </Card>
         </Col>
       </Row>
-      {editing === 'edit' && selected && <AreaFormModal area={selected} onClose={() => setEditing(null)} onDone={(a) => void saved(a)} />}
-      {editing === 'add' && selected && <AreaFormModal parent={selected} onClose={() => setEditing(null)} onDone={(a) => void saved(a)} />}
+      {editing === 'edit' && selected && (
+        <AreaFormModal
+          area={selected}
+          onClose={() => setEditing(null)}
+          onDone={(a) => void saved(a)}
+        />
+      )}
+      {editing === 'add' && selected && (
+        <AreaFormModal
+          parent={selected}
+          onClose={() => setEditing(null)}
+          onDone={(a) => void saved(a)}
+        />
+      )}
     </Space>
   );
 }

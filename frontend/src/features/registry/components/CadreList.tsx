@@ -33,14 +33,24 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
         title={t('cadres.title')}
         action={canWrite && <Button onClick={() => setCreating(true)}>{t('cadres.create')}</Button>}
         initialValues={{ status: 'active' }}
-        onSearch={(values) => list.search({ q: values.q, type: values.type, active: values.status ? values.status === 'active' : undefined })}
+        onSearch={(values) =>
+          list.search({
+            q: values.q,
+            type: values.type,
+            active: values.status ? values.status === 'active' : undefined,
+          })
+        }
         filters={
           <>
             <Form.Item name="q" label={t('cadres.name')}>
               <Input allowClear />
             </Form.Item>
             <Form.Item name="type" label={t('cadres.type')}>
-              <Select allowClear style={{ width: 200 }} options={vocab.options('cadre_type', CADRE_TYPES)} />
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                options={vocab.options('cadre_type', CADRE_TYPES)}
+              />
             </Form.Item>
             <Form.Item name="status" label={t('cadres.status')}>
               <Select
@@ -56,19 +66,45 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
         }
         list={list}
         columns={[
-          { title: t('cadres.name'), dataIndex: 'name', render: (name: string, c) => <Link to={paths.cadre(c.id)}>{name}</Link> },
-          { title: t('cadres.type'), dataIndex: 'type', render: (type: Cadre['type']) => vocab.label('cadre_type', type) },
+          {
+            title: t('cadres.name'),
+            dataIndex: 'name',
+            render: (name: string, c) => <Link to={paths.cadre(c.id)}>{name}</Link>,
+          },
+          {
+            title: t('cadres.type'),
+            dataIndex: 'type',
+            render: (type: Cadre['type']) => vocab.label('cadre_type', type),
+          },
           { title: t('cadres.homeArea'), dataIndex: 'home_area_code' },
-          { title: t('cadres.phone'), dataIndex: 'phone', render: (phone?: string | null) => phone ?? t('common.none') },
-          { title: t('links.entity'), dataIndex: 'linked_entity_id', render: (id?: string | null) => (id ? <EntityName id={id} /> : t('common.none')) },
+          {
+            title: t('cadres.phone'),
+            dataIndex: 'phone',
+            render: (phone?: string | null) => phone ?? t('common.none'),
+          },
+          {
+            title: t('links.entity'),
+            dataIndex: 'linked_entity_id',
+            render: (id?: string | null) => (id ? <EntityName id={id} /> : t('common.none')),
+          },
           {
             title: t('cadres.status'),
             dataIndex: 'active',
-            render: (active: boolean) => (active ? <Tag color="green">{t('cadres.active')}</Tag> : <Tag>{t('cadres.inactive')}</Tag>),
+            render: (active: boolean) =>
+              active ? (
+                <Tag color="green">{t('cadres.active')}</Tag>
+              ) : (
+                <Tag>{t('cadres.inactive')}</Tag>
+              ),
           },
         ]}
       />
-      {creating && <CadreFormModal onClose={() => setCreating(false)} onDone={(saved) => navigate(paths.cadre(saved.id))} />}
+      {creating && (
+        <CadreFormModal
+          onClose={() => setCreating(false)}
+          onDone={(saved) => navigate(paths.cadre(saved.id))}
+        />
+      )}
     </>
   );
 }

@@ -13,7 +13,15 @@ import { CadreFormModal } from './CadreFormModal';
 import { HandoverButton } from './HandoverButton';
 import { CadreEntitySection, PairingSection } from './LinkSections';
 
-export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
+export function CadreView({
+  id,
+  canWrite,
+  notFound,
+}: {
+  id: string;
+  canWrite: boolean;
+  notFound: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const cadre = useCadre(id);
@@ -30,7 +38,11 @@ export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: bo
         <Typography.Title level={3} style={{ margin: 0 }}>
           {c.name}
         </Typography.Title>
-        {c.active ? <Tag color="green">{t('cadres.active')}</Tag> : <Tag>{t('cadres.inactive')}</Tag>}
+        {c.active ? (
+          <Tag color="green">{t('cadres.active')}</Tag>
+        ) : (
+          <Tag>{t('cadres.inactive')}</Tag>
+        )}
         {canWrite && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
         {canWrite && (
           <Button danger={c.active} onClick={() => setToggling(true)}>
@@ -40,15 +52,27 @@ export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: bo
         {canWrite && <HandoverButton cadre={c} />}
       </Space>
       <Descriptions bordered column={2} size="small">
-        <Descriptions.Item label={t('cadres.type')}>{vocab.label('cadre_type', c.type)}</Descriptions.Item>
+        <Descriptions.Item label={t('cadres.type')}>
+          {vocab.label('cadre_type', c.type)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('cadres.homeArea')}>{c.home_area_code}</Descriptions.Item>
-        <Descriptions.Item label={t('cadres.phone')}>{c.phone ?? t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('cadres.skills')}>{c.skills?.length ? c.skills.map((s) => <Tag key={s}>{s}</Tag>) : t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('cadres.phone')}>
+          {c.phone ?? t('common.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('cadres.skills')}>
+          {c.skills?.length ? c.skills.map((s) => <Tag key={s}>{s}</Tag>) : t('common.none')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{c.version}</Descriptions.Item>
       </Descriptions>
       <PairingSection owner={{ cadre_id: c.id }} canWrite={canWrite && c.active} />
       <CadreEntitySection owner={{ cadre_id: c.id }} canWrite={canWrite && c.active} />
-      {editing && <CadreFormModal cadre={c} onClose={() => setEditing(false)} onDone={() => setEditing(false)} />}
+      {editing && (
+        <CadreFormModal
+          cadre={c}
+          onClose={() => setEditing(false)}
+          onDone={() => setEditing(false)}
+        />
+      )}
       {toggling && <ActiveToggle cadre={c} onClose={() => setToggling(false)} />}
     </Space>
   );
@@ -58,9 +82,13 @@ export function CadreView({ id, canWrite, notFound }: { id: string; canWrite: bo
 function ActiveToggle({ cadre, onClose }: { cadre: Cadre; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const write = useWrite(null, { onConflict: () => client.invalidateQueries({ queryKey: cadreKeys.one(cadre.id) }) });
+  const write = useWrite(null, {
+    onConflict: () => client.invalidateQueries({ queryKey: cadreKeys.one(cadre.id) }),
+  });
   const submit = async () => {
-    const saved = await write.run(() => updateCadre(cadre, cadreFormOf(cadre), !cadre.active, t('cadres.editReason')));
+    const saved = await write.run(() =>
+      updateCadre(cadre, cadreFormOf(cadre), !cadre.active, t('cadres.editReason')),
+    );
     if (saved) {
       client.setQueryData(cadreKeys.one(saved.id), saved);
       await client.invalidateQueries({ queryKey: cadreKeys.lists });
@@ -79,7 +107,11 @@ function ActiveToggle({ cadre, onClose }: { cadre: Cadre; onClose: () => void })
       onCancel={onClose}
     >
       <WriteAlerts conflict={write.conflict} error={write.error} />
-      <p>{cadre.active ? t('cadres.deactivateText', { name: cadre.name }) : t('cadres.reactivateText', { name: cadre.name })}</p>
+      <p>
+        {cadre.active
+          ? t('cadres.deactivateText', { name: cadre.name })
+          : t('cadres.reactivateText', { name: cadre.name })}
+      </p>
     </Modal>
   );
 }

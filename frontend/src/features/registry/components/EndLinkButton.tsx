@@ -10,7 +10,15 @@ import { today } from '../api/dates';
 import { endLink, linkKeys, type LinkKind } from '../api/links';
 
 /** 结束: asks for the end date, then ends the link on the version on screen. */
-export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { id: string; version: number; started_on: string }; label: string }) {
+export function EndLinkButton({
+  kind,
+  link,
+  label,
+}: {
+  kind: LinkKind;
+  link: { id: string; version: number; started_on: string };
+  label: string;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -43,8 +51,18 @@ export function EndLinkButton({ kind, link, label }: { kind: LinkKind; link: { i
           onCancel={() => setOpen(false)}
         >
           <WriteAlerts conflict={write.conflict} error={write.error} />
-          <Form form={form} layout="vertical" initialValues={{ ended_on: today() }} onFinish={(v) => void submit(v)}>
-            <Form.Item name="ended_on" label={t('links.endedOn')} rules={[{ required: true, message: t('links.dateRequired') }]} extra={t('links.startedOn') + ' ' + link.started_on}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ ended_on: today() }}
+            onFinish={(v) => void submit(v)}
+          >
+            <Form.Item
+              name="ended_on"
+              label={t('links.endedOn')}
+              rules={[{ required: true, message: t('links.dateRequired') }]}
+              extra={t('links.startedOn') + ' ' + link.started_on}
+            >
               <Input type="date" min={link.started_on} />
             </Form.Item>
           </Form>

@@ -22,19 +22,31 @@ import { useLabels } from '@/lib/vocabularies';
 
 import { AreaSelect } from './pickers';
 
-export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; onDone: (saved: Entity) => void; onClose: () => void }) {
+export function EntityFormModal({
+  entity,
+  onDone,
+  onClose,
+}: {
+  entity?: Entity;
+  onDone: (saved: Entity) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const client = useQueryClient();
   const [form] = Form.useForm<EntityBody>();
   const type = Form.useWatch('type', form);
-  const write = useWrite(form, { onConflict: () => entity && client.invalidateQueries({ queryKey: entityKeys.one(entity.id) }) });
+  const write = useWrite(form, {
+    onConflict: () => entity && client.invalidateQueries({ queryKey: entityKeys.one(entity.id) }),
+  });
   useEffect(() => {
     if (entity) form.setFieldsValue(entityFormOf(entity));
   }, [entity, form]);
 
   const submit = async (values: EntityBody) => {
-    const saved = await write.run(() => (entity ? updateEntity(entity, values) : createEntity(values)));
+    const saved = await write.run(() =>
+      entity ? updateEntity(entity, values) : createEntity(values),
+    );
     if (saved) {
       client.setQueryData(entityKeys.one(saved.id), saved);
       await client.invalidateQueries({ queryKey: entityKeys.lists });
@@ -48,18 +60,36 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
       title={entity ? t('entities.editTitle') : t('entities.createTitle')}
       form={form}
       write={write}
-      initialValues={entity ? entityFormOf(entity) : { type: 'family_farm', industry: 'other', status: 'active', quality_grade: 'none', nhl_member: false }}
+      initialValues={
+        entity
+          ? entityFormOf(entity)
+          : {
+              type: 'family_farm',
+              industry: 'other',
+              status: 'active',
+              quality_grade: 'none',
+              nhl_member: false,
+            }
+      }
       onSave={submit}
       onClose={onClose}
     >
-      <Form.Item name="name" label={t('entities.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('regAdmin.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('entities.name')}
+        rules={[{ required: true, whitespace: true, max: 100, message: t('regAdmin.required') }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="type" label={t('entities.type')} rules={[{ required: true }]}>
         <Select options={vocab.options('entity_type', ENTITY_TYPES)} />
       </Form.Item>
       {type === 'leading_enterprise' && (
-        <Form.Item name="enterprise_level" label={t('entities.enterpriseLevel')} rules={[{ required: true, message: t('links.pickOne') }]}>
+        <Form.Item
+          name="enterprise_level"
+          label={t('entities.enterpriseLevel')}
+          rules={[{ required: true, message: t('links.pickOne') }]}
+        >
           <Select options={vocab.options('enterprise_level', ENTERPRISE_LEVELS)} />
         </Form.Item>
       )}
@@ -71,7 +101,11 @@ export function EntityFormModal({ entity, onDone, onClose }: { entity?: Entity; 
       <Form.Item name="credit_code" label={t('entities.creditCode')}>
         <Input autoComplete="off" maxLength={18} />
       </Form.Item>
-      <Form.Item name="village_code" label={t('entities.village')} rules={[{ required: true, message: t('links.pickOne') }]}>
+      <Form.Item
+        name="village_code"
+        label={t('entities.village')}
+        rules={[{ required: true, message: t('links.pickOne') }]}
+      >
         <AreaSelect level="village" />
       </Form.Item>
       <Form.Item name="industry" label={t('entities.industry')} rules={[{ required: true }]}>

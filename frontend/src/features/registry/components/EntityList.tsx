@@ -7,7 +7,13 @@ import { Link, useNavigate } from 'react-router';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
-import { ENTITY_TYPES, INDUSTRIES, entitySearchOptions, type Entity, type EntityFilter } from '../api/entities';
+import {
+  ENTITY_TYPES,
+  INDUSTRIES,
+  entitySearchOptions,
+  type Entity,
+  type EntityFilter,
+} from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
 import { useRegistryPaths } from './paths';
 import { SearchList } from './SearchList';
@@ -24,7 +30,9 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
     <>
       <SearchList<Entity, EntityFilter>
         title={t('entities.title')}
-        action={canWrite && <Button onClick={() => setCreating(true)}>{t('entities.create')}</Button>}
+        action={
+          canWrite && <Button onClick={() => setCreating(true)}>{t('entities.create')}</Button>
+        }
         onSearch={list.search}
         filters={
           <>
@@ -32,35 +40,66 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
               <Input allowClear />
             </Form.Item>
             <Form.Item name="type" label={t('entities.type')}>
-              <Select allowClear style={{ width: 180 }} options={vocab.options('entity_type', ENTITY_TYPES)} />
+              <Select
+                allowClear
+                style={{ width: 180 }}
+                options={vocab.options('entity_type', ENTITY_TYPES)}
+              />
             </Form.Item>
             <Form.Item name="industry" label={t('entities.industry')}>
-              <Select allowClear style={{ width: 140 }} options={vocab.options('industry', INDUSTRIES)} />
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                options={vocab.options('industry', INDUSTRIES)}
+              />
             </Form.Item>
-            <Form.Item name="village" label={t('entities.areaPrefix')} rules={[{ pattern: /^\d{1,12}$/, message: t('regAdmin.codeDigits') }]}>
+            <Form.Item
+              name="village"
+              label={t('entities.areaPrefix')}
+              rules={[{ pattern: /^\d{1,12}$/, message: t('regAdmin.codeDigits') }]}
+            >
               <Input allowClear style={{ width: 160 }} />
             </Form.Item>
           </>
         }
         list={list}
         columns={[
-          { title: t('entities.name'), dataIndex: 'name', render: (name: string, e) => <Link to={paths.entity(e.id)}>{name}</Link> },
-          { title: t('entities.type'), dataIndex: 'type', render: (type: Entity['type']) => vocab.label('entity_type', type) },
-          { title: t('entities.industry'), dataIndex: 'industry', render: (industry: Entity['industry']) => vocab.label('industry', industry) },
+          {
+            title: t('entities.name'),
+            dataIndex: 'name',
+            render: (name: string, e) => <Link to={paths.entity(e.id)}>{name}</Link>,
+          },
+          {
+            title: t('entities.type'),
+            dataIndex: 'type',
+            render: (type: Entity['type']) => vocab.label('entity_type', type),
+          },
+          {
+            title: t('entities.industry'),
+            dataIndex: 'industry',
+            render: (industry: Entity['industry']) => vocab.label('industry', industry),
+          },
           { title: t('entities.village'), dataIndex: 'village_code' },
           {
             title: t('entities.status'),
             dataIndex: 'status',
             render: (status: Entity['status'], e) => (
               <Space size={4}>
-                <Tag color={status === 'active' ? 'green' : undefined}>{vocab.label('entity_status', status)}</Tag>
+                <Tag color={status === 'active' ? 'green' : undefined}>
+                  {vocab.label('entity_status', status)}
+                </Tag>
                 {e.high_quality && <Tag color="gold">{t('entities.highQuality')}</Tag>}
               </Space>
             ),
           },
         ]}
       />
-      {creating && <EntityFormModal onClose={() => setCreating(false)} onDone={(saved) => navigate(paths.entity(saved.id))} />}
+      {creating && (
+        <EntityFormModal
+          onClose={() => setCreating(false)}
+          onDone={(saved) => navigate(paths.entity(saved.id))}
+        />
+      )}
     </>
   );
 }

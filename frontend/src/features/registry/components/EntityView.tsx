@@ -10,7 +10,15 @@ import { useEntity } from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
 import { CadreEntitySection, EntityHouseholdSection } from './LinkSections';
 
-export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: boolean; notFound: React.ReactNode }) {
+export function EntityView({
+  id,
+  canWrite,
+  notFound,
+}: {
+  id: string;
+  canWrite: boolean;
+  notFound: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const entity = useEntity(id);
@@ -26,7 +34,9 @@ export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: b
         <Typography.Title level={3} style={{ margin: 0 }}>
           {e.name}
         </Typography.Title>
-        <Tag color={e.status === 'active' ? 'green' : undefined}>{vocab.label('entity_status', e.status)}</Tag>
+        <Tag color={e.status === 'active' ? 'green' : undefined}>
+          {vocab.label('entity_status', e.status)}
+        </Tag>
         {e.high_quality && <Tag color="gold">{t('entities.highQuality')}</Tag>}
         {canWrite && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
       </Space>
@@ -35,17 +45,41 @@ export function EntityView({ id, canWrite, notFound }: { id: string; canWrite: b
           {vocab.label('entity_type', e.type)}
           {e.enterprise_level && `（${vocab.label('enterprise_level', e.enterprise_level)}）`}
         </Descriptions.Item>
-        <Descriptions.Item label={t('entities.industry')}>{vocab.label('industry', e.industry)}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.industry')}>
+          {vocab.label('industry', e.industry)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('entities.village')}>{e.village_code}</Descriptions.Item>
-        <Descriptions.Item label={t('entities.creditCode')}>{e.credit_code ?? t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('entities.cultivatedYear')}>{e.cultivated_year ?? t('common.none')}</Descriptions.Item>
-        {e.type === 'family_farm' && <Descriptions.Item label={t('entities.qualityGrade')}>{vocab.label('quality_grade', e.quality_grade ?? 'none')}</Descriptions.Item>}
-        <Descriptions.Item label={t('entities.nhlMember')}>{e.nhl_member ? t('regAdmin.yes') : t('regAdmin.no')}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.creditCode')}>
+          {e.credit_code ?? t('common.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('entities.cultivatedYear')}>
+          {e.cultivated_year ?? t('common.none')}
+        </Descriptions.Item>
+        {e.type === 'family_farm' && (
+          <Descriptions.Item label={t('entities.qualityGrade')}>
+            {vocab.label('quality_grade', e.quality_grade ?? 'none')}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('entities.nhlMember')}>
+          {e.nhl_member ? t('regAdmin.yes') : t('regAdmin.no')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{e.version}</Descriptions.Item>
       </Descriptions>
-      <CadreEntitySection owner={{ entity_id: e.id }} canWrite={canWrite && e.status === 'active'} />
-      <EntityHouseholdSection owner={{ entity_id: e.id }} canWrite={canWrite && e.status === 'active'} />
-      {editing && <EntityFormModal entity={e} onClose={() => setEditing(false)} onDone={() => setEditing(false)} />}
+      <CadreEntitySection
+        owner={{ entity_id: e.id }}
+        canWrite={canWrite && e.status === 'active'}
+      />
+      <EntityHouseholdSection
+        owner={{ entity_id: e.id }}
+        canWrite={canWrite && e.status === 'active'}
+      />
+      {editing && (
+        <EntityFormModal
+          entity={e}
+          onClose={() => setEditing(false)}
+          onDone={() => setEditing(false)}
+        />
+      )}
     </Space>
   );
 }

@@ -32,7 +32,9 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
   if (!count && moved === null) return null;
 
   const send = async (values: HandoverForm) => {
-    const done = await write.run(() => handOver({ from_cadre_id: cadre.id, ...values, reason: values.reason?.trim() ?? '' }));
+    const done = await write.run(() =>
+      handOver({ from_cadre_id: cadre.id, ...values, reason: values.reason?.trim() ?? '' }),
+    );
     setConfirming(null);
     if (done) {
       setMoved(done.moved);
@@ -49,7 +51,9 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
   return (
     <>
       {count > 0 && (
-        <Button onClick={() => (write.clear(), form.resetFields(), setOpen(true))}>{t('handover.button', { count })}</Button>
+        <Button onClick={() => (write.clear(), form.resetFields(), setOpen(true))}>
+          {t('handover.button', { count })}
+        </Button>
       )}
       {open && (
         <Modal
@@ -64,7 +68,12 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
             ) : confirming ? (
               <>
                 <Button onClick={() => setConfirming(null)}>{t('common.back')}</Button>
-                <Button type="primary" danger loading={write.busy} onClick={() => void send(confirming)}>
+                <Button
+                  type="primary"
+                  danger
+                  loading={write.busy}
+                  onClick={() => void send(confirming)}
+                >
                   {t('handover.confirm')}
                 </Button>
               </>
@@ -79,7 +88,12 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
           }
         >
           {moved !== null ? (
-            <Alert role="status" type="success" showIcon message={t('handover.moved', { count: moved })} />
+            <Alert
+              role="status"
+              type="success"
+              showIcon
+              message={t('handover.moved', { count: moved })}
+            />
           ) : (
             <>
               <WriteAlerts conflict={false} error={write.error} />
@@ -88,7 +102,12 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
                   role="alert"
                   type="warning"
                   showIcon
-                  message={t('handover.confirmText', { count, from: cadre.name, to: target.data?.name ?? '…', date: confirming.started_on })}
+                  message={t('handover.confirmText', {
+                    count,
+                    from: cadre.name,
+                    to: target.data?.name ?? '…',
+                    date: confirming.started_on,
+                  })}
                   description={t('handover.allOrNothing')}
                 />
               )}
@@ -99,10 +118,18 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
                 initialValues={{ started_on: today(), reason: '' }}
                 onFinish={(values) => setConfirming(values)}
               >
-                <Form.Item name="to_cadre_id" label={t('handover.to')} rules={[{ required: true, message: t('links.pickOne') }]}>
+                <Form.Item
+                  name="to_cadre_id"
+                  label={t('handover.to')}
+                  rules={[{ required: true, message: t('links.pickOne') }]}
+                >
                   <CadreSelect exclude={cadre.id} />
                 </Form.Item>
-                <Form.Item name="started_on" label={t('handover.date')} rules={[{ required: true, message: t('links.dateRequired') }]}>
+                <Form.Item
+                  name="started_on"
+                  label={t('handover.date')}
+                  rules={[{ required: true, message: t('links.dateRequired') }]}
+                >
                   <Input type="date" />
                 </Form.Item>
                 <Form.Item name="reason" label={t('handover.reason')} rules={[{ max: 200 }]}>

@@ -8,13 +8,41 @@ import { createHousehold, type HouseholdCreate } from '../api/households';
 
 type MemberIn = HouseholdCreate['members'][number];
 
-const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'child_in_law', 'other'] as const;
+const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'sibling',
+  'child_in_law',
+  'other',
+] as const;
 const HEALTH = ['healthy', 'chronic_illness', 'serious_illness', 'disabled'] as const;
 const LABOUR = ['able', 'weak', 'none'] as const;
-const EMPLOYMENT = ['employed', 'self_employed', 'farming', 'unemployed', 'student', 'retired'] as const;
-const SUBTYPES = ['subsistence', 'near_subsistence', 'destitute', 'expenditure_hardship', 'other'] as const;
+const EMPLOYMENT = [
+  'employed',
+  'self_employed',
+  'farming',
+  'unemployed',
+  'student',
+  'retired',
+] as const;
+const SUBTYPES = [
+  'subsistence',
+  'near_subsistence',
+  'destitute',
+  'expenditure_hardship',
+  'other',
+] as const;
 
-const NEW_MEMBER: Partial<MemberIn> = { relation: 'head', resident: true, health: 'healthy', labour_ability: 'able', employment: 'farming' };
+const NEW_MEMBER: Partial<MemberIn> = {
+  relation: 'head',
+  resident: true,
+  health: 'healthy',
+  labour_ability: 'able',
+  employment: 'farming',
+};
 
 /** A new household with its members; the server checks ID numbers, the village and the head. */
 export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => void }) {
@@ -25,7 +53,11 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
   const category = Form.useWatch('category', form);
 
   const submit = async (values: HouseholdCreate) => {
-    const body = { ...values, category_change_reason: '', low_income_subtype: values.category === 'low_income' ? values.low_income_subtype : null };
+    const body = {
+      ...values,
+      category_change_reason: '',
+      low_income_subtype: values.category === 'low_income' ? values.low_income_subtype : null,
+    };
     const created = await write.run(() => createHousehold(body));
     if (created) onCreated(created.id);
   };
@@ -42,7 +74,11 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
       >
         <Card>
           <Space wrap size="large" align="start">
-            <Form.Item name="village_code" label={t('registry.village')} rules={[{ required: true, pattern: /^\d{12}$/, message: t('registry.villageRule') }]}>
+            <Form.Item
+              name="village_code"
+              label={t('registry.village')}
+              rules={[{ required: true, pattern: /^\d{12}$/, message: t('registry.villageRule') }]}
+            >
               <Input style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
@@ -55,21 +91,44 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
               <Select style={{ width: 160 }} options={vocab.options('household_category')} />
             </Form.Item>
             {category === 'low_income' && (
-              <Form.Item name="low_income_subtype" label={t('registry.subtype')} rules={[{ required: true }]}>
-                <Select style={{ width: 180 }} options={vocab.options('low_income_subtype', SUBTYPES)} />
+              <Form.Item
+                name="low_income_subtype"
+                label={t('registry.subtype')}
+                rules={[{ required: true }]}
+              >
+                <Select
+                  style={{ width: 180 }}
+                  options={vocab.options('low_income_subtype', SUBTYPES)}
+                />
               </Form.Item>
             )}
           </Space>
         </Card>
         <Form.List name="members">
           {(fields, { add, remove }) => (
-            <Card title={t('registry.memberList')} style={{ marginTop: 16 }} extra={<Button onClick={() => add({ ...NEW_MEMBER, relation: 'spouse' })}>{t('registry.addMember')}</Button>}>
+            <Card
+              title={t('registry.memberList')}
+              style={{ marginTop: 16 }}
+              extra={
+                <Button onClick={() => add({ ...NEW_MEMBER, relation: 'spouse' })}>
+                  {t('registry.addMember')}
+                </Button>
+              }
+            >
               {fields.map((field) => (
                 <Space key={field.key} wrap align="start">
-                  <Form.Item name={[field.name, 'name']} label={t('registry.name')} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label={t('registry.name')}
+                    rules={[{ required: true }]}
+                  >
                     <Input style={{ width: 120 }} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'id_number']} label={t('registry.idNumber')} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={[field.name, 'id_number']}
+                    label={t('registry.idNumber')}
+                    rules={[{ required: true }]}
+                  >
                     <Input style={{ width: 200 }} autoComplete="off" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'relation']} label={t('registry.relation')}>
@@ -79,12 +138,22 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
                     <Select style={{ width: 110 }} options={vocab.options('health', HEALTH)} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'labour_ability']} label={t('registry.labour')}>
-                    <Select style={{ width: 120 }} options={vocab.options('labour_ability', LABOUR)} />
+                    <Select
+                      style={{ width: 120 }}
+                      options={vocab.options('labour_ability', LABOUR)}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'employment']} label={t('registry.employment')}>
-                    <Select style={{ width: 110 }} options={vocab.options('employment', EMPLOYMENT)} />
+                    <Select
+                      style={{ width: 110 }}
+                      options={vocab.options('employment', EMPLOYMENT)}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'resident']} label={t('registry.resident')} valuePropName="checked">
+                  <Form.Item
+                    name={[field.name, 'resident']}
+                    label={t('registry.resident')}
+                    valuePropName="checked"
+                  >
                     <Checkbox />
                   </Form.Item>
                   {fields.length > 1 && (

@@ -9,7 +9,13 @@ import { householdSearchOptions, type Household, type HouseholdFilter } from '..
 import { SearchList } from './SearchList';
 
 /** Search by name (exact, or a prefix with *), ID number, village and category; keyset paging. */
-export function HouseholdSearch({ linkTo, newLink }: { linkTo: (id: string) => string; newLink: string | null }) {
+export function HouseholdSearch({
+  linkTo,
+  newLink,
+}: {
+  linkTo: (id: string) => string;
+  newLink: string | null;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const list = useSearch(householdSearchOptions, {});
@@ -47,10 +53,18 @@ export function HouseholdSearch({ linkTo, newLink }: { linkTo: (id: string) => s
       }
       list={list}
       columns={[
-        { title: t('registry.head'), dataIndex: 'head_name', render: (name: string, h) => <Link to={linkTo(h.id)}>{name}</Link> },
+        {
+          title: t('registry.head'),
+          dataIndex: 'head_name',
+          render: (name: string, h) => <Link to={linkTo(h.id)}>{name}</Link>,
+        },
         { title: t('registry.village'), dataIndex: 'village_code' },
         { title: t('registry.address'), dataIndex: 'address' },
-        { title: t('registry.category'), dataIndex: 'category', render: (c: Household['category']) => vocab.label('household_category', c) },
+        {
+          title: t('registry.category'),
+          dataIndex: 'category',
+          render: (c: Household['category']) => vocab.label('household_category', c),
+        },
         { title: t('registry.members'), key: 'members', render: (_, h) => h.members.length },
       ]}
     />

@@ -7,12 +7,27 @@ import { ApiError } from '@/lib/api';
 import { FormModal, useWrite } from '@/lib/write';
 import { useLabels } from '@/lib/vocabularies';
 
-import { getHouseholdWhole, householdKeys, updateHousehold, useHousehold, type Household, type HouseholdChanges } from '../api/households';
+import {
+  getHouseholdWhole,
+  householdKeys,
+  updateHousehold,
+  useHousehold,
+  type Household,
+  type HouseholdChanges,
+} from '../api/households';
 import { EntityHouseholdSection, PairingSection } from './LinkSections';
 import { MemberSection } from './MemberSection';
 
 /** One household, members masked, with its pairings and entities; officers and the county admin may edit it (If-Match). */
-export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: boolean; notFound: React.ReactNode }) {
+export function HouseholdView({
+  id,
+  canEdit,
+  notFound,
+}: {
+  id: string;
+  canEdit: boolean;
+  notFound: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const household = useHousehold(id);
@@ -34,12 +49,19 @@ export function HouseholdView({ id, canEdit, notFound }: { id: string; canEdit: 
       <Descriptions bordered column={2} size="small">
         <Descriptions.Item label={t('registry.village')}>{h.village_code}</Descriptions.Item>
         <Descriptions.Item label={t('registry.address')}>{h.address}</Descriptions.Item>
-        <Descriptions.Item label={t('registry.category')}>{vocab.label('household_category', h.category)}</Descriptions.Item>
-        <Descriptions.Item label={t('registry.phone')}>{h.phone ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.category')}>
+          {vocab.label('household_category', h.category)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('registry.phone')}>
+          {h.phone ?? t('common.none')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
       </Descriptions>
       <MemberSection household={h} canEdit={canEdit} />
-      <PairingSection owner={{ household_id: h.id }} canWrite={canEdit && h.category === 'low_income'} />
+      <PairingSection
+        owner={{ household_id: h.id }}
+        canWrite={canEdit && h.category === 'low_income'}
+      />
       <EntityHouseholdSection owner={{ household_id: h.id }} canWrite={canEdit} />
       {editing && <EditHousehold household={h} onClose={() => setEditing(false)} />}
     </Space>
@@ -71,11 +93,18 @@ function EditHousehold({ household, onClose }: { household: Household; onClose: 
       title={t('registry.editTitle')}
       form={form}
       write={write}
-      initialValues={{ address: household.address, phone: null, category: household.category, categoryChangeReason: '' }}
+      initialValues={{
+        address: household.address,
+        phone: null,
+        category: household.category,
+        categoryChangeReason: '',
+      }}
       onSave={save}
       onClose={onClose}
       savedFirst={t('registry.conflict')}
-      onReload={() => void client.invalidateQueries({ queryKey: householdKeys.one(household.id) }).then(onClose)}
+      onReload={() =>
+        void client.invalidateQueries({ queryKey: householdKeys.one(household.id) }).then(onClose)
+      }
     >
       <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
         <Input />

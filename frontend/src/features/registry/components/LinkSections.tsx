@@ -19,7 +19,13 @@ import { CadreSelect, EntitySelect, HouseholdSelect } from './pickers';
 import { AddLinkButton, LinkTable } from './LinkTable';
 
 /** 结对: on a cadre's page their households, on a household's page its cadre. */
-export function PairingSection({ owner, canWrite }: { owner: { cadre_id: string } | { household_id: string }; canWrite: boolean }) {
+export function PairingSection({
+  owner,
+  canWrite,
+}: {
+  owner: { cadre_id: string } | { household_id: string };
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const rows = usePairings(owner);
   const ofCadre = 'cadre_id' in owner;
@@ -32,7 +38,10 @@ export function PairingSection({ owner, canWrite }: { owner: { cadre_id: string 
       canWrite={canWrite}
       other={
         ofCadre
-          ? { title: t('links.household'), render: (row) => <HouseholdName id={row.household_id} /> }
+          ? {
+              title: t('links.household'),
+              render: (row) => <HouseholdName id={row.household_id} />,
+            }
           : { title: t('links.cadre'), render: (row) => <CadreName id={row.cadre_id} /> }
       }
       endLabel={() => t('links.pairing')}
@@ -41,14 +50,29 @@ export function PairingSection({ owner, canWrite }: { owner: { cadre_id: string 
           label={t('links.addPairing')}
           title={t('links.addPairing')}
           replaceHint={t('links.replacePairingHint')}
-          create={(values) => createPairing({ ...values, ...owner } as { cadre_id: string; household_id: string; started_on: string; replace_active: boolean })}
+          create={(values) =>
+            createPairing({ ...values, ...owner } as {
+              cadre_id: string;
+              household_id: string;
+              started_on: string;
+              replace_active: boolean;
+            })
+          }
         >
           {ofCadre ? (
-            <Form.Item name="household_id" label={t('links.household')} rules={[{ required: true, message: t('links.pickOne') }]}>
+            <Form.Item
+              name="household_id"
+              label={t('links.household')}
+              rules={[{ required: true, message: t('links.pickOne') }]}
+            >
               <HouseholdSelect />
             </Form.Item>
           ) : (
-            <Form.Item name="cadre_id" label={t('links.cadre')} rules={[{ required: true, message: t('links.pickOne') }]}>
+            <Form.Item
+              name="cadre_id"
+              label={t('links.cadre')}
+              rules={[{ required: true, message: t('links.pickOne') }]}
+            >
               <CadreSelect />
             </Form.Item>
           )}
@@ -59,7 +83,13 @@ export function PairingSection({ owner, canWrite }: { owner: { cadre_id: string 
 }
 
 /** 挂联: a cadre's entity (one at a time), or the cadres an entity has. */
-export function CadreEntitySection({ owner, canWrite }: { owner: { cadre_id: string } | { entity_id: string }; canWrite: boolean }) {
+export function CadreEntitySection({
+  owner,
+  canWrite,
+}: {
+  owner: { cadre_id: string } | { entity_id: string };
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const rows = useCadreEntityLinks(owner);
   const ofCadre = 'cadre_id' in owner;
@@ -81,14 +111,29 @@ export function CadreEntitySection({ owner, canWrite }: { owner: { cadre_id: str
           label={t('links.addCadreEntity')}
           title={t('links.addCadreEntity')}
           replaceHint={t('links.replaceCadreEntityHint')}
-          create={(values) => createCadreEntityLink({ ...values, ...owner } as { cadre_id: string; entity_id: string; started_on: string; replace_active: boolean })}
+          create={(values) =>
+            createCadreEntityLink({ ...values, ...owner } as {
+              cadre_id: string;
+              entity_id: string;
+              started_on: string;
+              replace_active: boolean;
+            })
+          }
         >
           {ofCadre ? (
-            <Form.Item name="entity_id" label={t('links.entity')} rules={[{ required: true, message: t('links.pickOne') }]}>
+            <Form.Item
+              name="entity_id"
+              label={t('links.entity')}
+              rules={[{ required: true, message: t('links.pickOne') }]}
+            >
               <EntitySelect />
             </Form.Item>
           ) : (
-            <Form.Item name="cadre_id" label={t('links.cadre')} rules={[{ required: true, message: t('links.pickOne') }]}>
+            <Form.Item
+              name="cadre_id"
+              label={t('links.cadre')}
+              rules={[{ required: true, message: t('links.pickOne') }]}
+            >
               <CadreSelect />
             </Form.Item>
           )}
@@ -99,7 +144,13 @@ export function CadreEntitySection({ owner, canWrite }: { owner: { cadre_id: str
 }
 
 /** 带动: the households an entity drives, or the entity driving a household, with the mode. */
-export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id: string } | { household_id: string }; canWrite: boolean }) {
+export function EntityHouseholdSection({
+  owner,
+  canWrite,
+}: {
+  owner: { entity_id: string } | { household_id: string };
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const rows = useEntityHouseholdLinks(owner);
@@ -113,10 +164,19 @@ export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id
       canWrite={canWrite}
       other={
         ofEntity
-          ? { title: t('links.household'), render: (row) => <HouseholdName id={row.household_id} /> }
+          ? {
+              title: t('links.household'),
+              render: (row) => <HouseholdName id={row.household_id} />,
+            }
           : { title: t('links.entity'), render: (row) => <EntityName id={row.entity_id} /> }
       }
-      extra={[{ title: t('links.mode'), dataIndex: 'mode', render: (mode: DriveMode) => vocab.label('drive_mode', mode) }]}
+      extra={[
+        {
+          title: t('links.mode'),
+          dataIndex: 'mode',
+          render: (mode: DriveMode) => vocab.label('drive_mode', mode),
+        },
+      ]}
       endLabel={() => t('links.entityHouseholdOne')}
       add={
         <AddLinkButton<{ entity_id?: string; household_id?: string; mode: DriveMode }>
@@ -125,15 +185,29 @@ export function EntityHouseholdSection({ owner, canWrite }: { owner: { entity_id
           replaceHint={t('links.replaceEntityHouseholdHint')}
           initial={{ mode: 'employment' }}
           create={(values) =>
-            createEntityHouseholdLink({ ...values, ...owner } as { entity_id: string; household_id: string; mode: DriveMode; started_on: string; replace_active: boolean })
+            createEntityHouseholdLink({ ...values, ...owner } as {
+              entity_id: string;
+              household_id: string;
+              mode: DriveMode;
+              started_on: string;
+              replace_active: boolean;
+            })
           }
         >
           {ofEntity ? (
-            <Form.Item name="household_id" label={t('links.household')} rules={[{ required: true, message: t('links.pickOne') }]}>
+            <Form.Item
+              name="household_id"
+              label={t('links.household')}
+              rules={[{ required: true, message: t('links.pickOne') }]}
+            >
               <HouseholdSelect />
             </Form.Item>
           ) : (
-            <Form.Item name="entity_id" label={t('links.entity')} rules={[{ required: true, message: t('links.pickOne') }]}>
+            <Form.Item
+              name="entity_id"
+              label={t('links.entity')}
+              rules={[{ required: true, message: t('links.pickOne') }]}
+            >
               <EntitySelect />
             </Form.Item>
           )}

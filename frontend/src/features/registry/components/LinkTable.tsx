@@ -57,10 +57,18 @@ export function LinkTable<T extends LinkRow>({
           {
             title: t('links.endedOn'),
             key: 'ended',
-            render: (_, row) => (row.active ? <Tag color="green">{t('links.active')}</Tag> : row.ended_on),
+            render: (_, row) =>
+              row.active ? <Tag color="green">{t('links.active')}</Tag> : row.ended_on,
           },
           ...(canWrite
-            ? [{ title: t('regAdmin.actions'), key: 'actions', render: (_: unknown, row: T) => row.active && <EndLinkButton kind={kind} link={row} label={endLabel(row)} /> }]
+            ? [
+                {
+                  title: t('regAdmin.actions'),
+                  key: 'actions',
+                  render: (_: unknown, row: T) =>
+                    row.active && <EndLinkButton kind={kind} link={row} label={endLabel(row)} />,
+                },
+              ]
             : []),
         ]}
       />
@@ -98,14 +106,21 @@ export function AddLinkButton<F extends object>({
   const submit = async (values: F & LinkStartForm) => {
     const done = await write.run(() => create(values));
     if (done !== undefined) {
-      await Promise.all([client.invalidateQueries({ queryKey: linkKeys.all }), client.invalidateQueries({ queryKey: cadreKeys.each })]);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: linkKeys.all }),
+        client.invalidateQueries({ queryKey: cadreKeys.each }),
+      ]);
       setOpen(false);
     }
   };
 
   return (
     <>
-      <Button size="small" type="primary" onClick={() => (write.clear(), form.resetFields(), setOpen(true))}>
+      <Button
+        size="small"
+        type="primary"
+        onClick={() => (write.clear(), form.resetFields(), setOpen(true))}
+      >
         {label}
       </Button>
       {open && (
@@ -118,7 +133,11 @@ export function AddLinkButton<F extends object>({
           onClose={() => setOpen(false)}
         >
           {children}
-          <Form.Item name="started_on" label={t('links.startedOn')} rules={[{ required: true, message: t('links.dateRequired') }]}>
+          <Form.Item
+            name="started_on"
+            label={t('links.startedOn')}
+            rules={[{ required: true, message: t('links.dateRequired') }]}
+          >
             <Input type="date" />
           </Form.Item>
           <Form.Item name="replace_active" valuePropName="checked" extra={replaceHint}>

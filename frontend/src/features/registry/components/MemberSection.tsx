@@ -51,12 +51,32 @@ export function MemberSection({ household, canEdit }: { household: Household; ca
         dataSource={household.members}
         columns={[
           { title: t('registry.name'), dataIndex: 'name' },
-          { title: t('registry.relation'), dataIndex: 'relation', render: (r: Member['relation']) => vocab.label('relation', r) },
+          {
+            title: t('registry.relation'),
+            dataIndex: 'relation',
+            render: (r: Member['relation']) => vocab.label('relation', r),
+          },
           { title: t('registry.idNumber'), dataIndex: 'id_number' },
-          { title: t('registry.health'), dataIndex: 'health', render: (v: Member['health']) => vocab.label('health', v) },
-          { title: t('registry.labour'), dataIndex: 'labour_ability', render: (v: Member['labour_ability']) => vocab.label('labour_ability', v) },
-          { title: t('registry.employment'), dataIndex: 'employment', render: (v: Member['employment']) => vocab.label('employment', v) },
-          { title: t('registry.resident'), dataIndex: 'resident', render: (v: boolean) => (v ? t('regAdmin.yes') : t('regAdmin.no')) },
+          {
+            title: t('registry.health'),
+            dataIndex: 'health',
+            render: (v: Member['health']) => vocab.label('health', v),
+          },
+          {
+            title: t('registry.labour'),
+            dataIndex: 'labour_ability',
+            render: (v: Member['labour_ability']) => vocab.label('labour_ability', v),
+          },
+          {
+            title: t('registry.employment'),
+            dataIndex: 'employment',
+            render: (v: Member['employment']) => vocab.label('employment', v),
+          },
+          {
+            title: t('registry.resident'),
+            dataIndex: 'resident',
+            render: (v: boolean) => (v ? t('regAdmin.yes') : t('regAdmin.no')),
+          },
           ...(canEdit
             ? [
                 {
@@ -64,10 +84,19 @@ export function MemberSection({ household, canEdit }: { household: Household; ca
                   key: 'actions',
                   render: (_: unknown, m: Member) => (
                     <Space>
-                      <Button size="small" onClick={() => setChange({ member: m })} aria-label={t('members.editOne', { name: m.name })}>
+                      <Button
+                        size="small"
+                        onClick={() => setChange({ member: m })}
+                        aria-label={t('members.editOne', { name: m.name })}
+                      >
                         {t('registry.edit')}
                       </Button>
-                      <Button size="small" danger onClick={() => setChange({ remove: m })} aria-label={t('members.removeOne', { name: m.name })}>
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => setChange({ remove: m })}
+                        aria-label={t('members.removeOne', { name: m.name })}
+                      >
                         {t('registry.removeMember')}
                       </Button>
                     </Space>
@@ -77,14 +106,26 @@ export function MemberSection({ household, canEdit }: { household: Household; ca
             : []),
         ]}
       />
-      {change && 'remove' in change && <RemoveMember household={household} member={change.remove} onClose={() => setChange(null)} />}
-      {change && 'member' in change && <MemberModal household={household} member={change.member} onClose={() => setChange(null)} />}
+      {change && 'remove' in change && (
+        <RemoveMember
+          household={household}
+          member={change.remove}
+          onClose={() => setChange(null)}
+        />
+      )}
+      {change && 'member' in change && (
+        <MemberModal household={household} member={change.member} onClose={() => setChange(null)} />
+      )}
     </Card>
   );
 }
 
 /** Saves `members(whole)` on the version on screen; a 412 reloads the household for the form. */
-function useMemberWrite(household: Household, form: ReturnType<typeof Form.useForm<MemberForm>>[0] | null, index: number | null) {
+function useMemberWrite(
+  household: Household,
+  form: ReturnType<typeof Form.useForm<MemberForm>>[0] | null,
+  index: number | null,
+) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const write = useWrite(form, {
@@ -105,7 +146,15 @@ function useMemberWrite(household: Household, form: ReturnType<typeof Form.useFo
   return { ...write, save };
 }
 
-function MemberModal({ household, member, onClose }: { household: Household; member: Member | null; onClose: () => void }) {
+function MemberModal({
+  household,
+  member,
+  onClose,
+}: {
+  household: Household;
+  member: Member | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const vocab = useLabels();
   const [form] = Form.useForm<MemberForm>();
@@ -135,14 +184,20 @@ function MemberModal({ household, member, onClose }: { household: Household; mem
       onSave={submit}
       onClose={onClose}
     >
-      <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('regAdmin.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('registry.name')}
+        rules={[{ required: true, whitespace: true, max: 40, message: t('regAdmin.required') }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item
         name="id_number"
         label={member ? t('members.newIdNumber') : t('registry.idNumber')}
         extra={member ? t('members.idKept', { shown: member.id_number }) : undefined}
-        rules={member ? [] : [{ required: true, whitespace: true, message: t('regAdmin.required') }]}
+        rules={
+          member ? [] : [{ required: true, whitespace: true, message: t('regAdmin.required') }]
+        }
       >
         <Input autoComplete="off" maxLength={18} />
       </Form.Item>
@@ -165,11 +220,20 @@ function MemberModal({ household, member, onClose }: { household: Household; mem
   );
 }
 
-function RemoveMember({ household, member, onClose }: { household: Household; member: Member; onClose: () => void }) {
+function RemoveMember({
+  household,
+  member,
+  onClose,
+}: {
+  household: Household;
+  member: Member;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const write = useMemberWrite(household, null, null);
   const submit = async () => {
-    if (await write.save((whole) => changedMembers(whole.members, { remove: member.id }))) onClose();
+    if (await write.save((whole) => changedMembers(whole.members, { remove: member.id })))
+      onClose();
   };
   return (
     <Modal

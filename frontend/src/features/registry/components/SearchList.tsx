@@ -22,7 +22,15 @@ interface Props<T, V> {
   columns: TableColumnsType<T>;
 }
 
-export function SearchList<T extends { id: string }, V>({ title, action, filters, initialValues, onSearch, list, columns }: Props<T, V>) {
+export function SearchList<T extends { id: string }, V>({
+  title,
+  action,
+  filters,
+  initialValues,
+  onSearch,
+  list,
+  columns,
+}: Props<T, V>) {
   const { t } = useTranslation();
   const { page, cursors } = list;
   return (
@@ -42,7 +50,13 @@ export function SearchList<T extends { id: string }, V>({ title, action, filters
         </Form>
       </Card>
       <Failure error={page.error} />
-      <Table<T> rowKey="id" loading={page.isFetching} dataSource={page.data?.items ?? []} pagination={false} columns={columns} />
+      <Table<T>
+        rowKey="id"
+        loading={page.isFetching}
+        dataSource={page.data?.items ?? []}
+        pagination={false}
+        columns={columns}
+      />
       <Pager cursors={cursors} next={page.data?.next_cursor} />
     </Space>
   );

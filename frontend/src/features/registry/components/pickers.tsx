@@ -14,12 +14,23 @@ interface Choice {
   label: string;
 }
 
-type PickerProps = Pick<SelectProps<string>, 'value' | 'onChange' | 'id' | 'style' | 'disabled'> & { exclude?: string };
+type PickerProps = Pick<SelectProps<string>, 'value' | 'onChange' | 'id' | 'style' | 'disabled'> & {
+  exclude?: string;
+};
 
-function RemoteSelect({ queryKey, search, exclude, ...props }: PickerProps & { queryKey: string; search: (q: string) => Promise<Choice[]> }) {
+function RemoteSelect({
+  queryKey,
+  search,
+  exclude,
+  ...props
+}: PickerProps & { queryKey: string; search: (q: string) => Promise<Choice[]> }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const found = useQuery({ queryKey: ['admin-pick', queryKey, q], queryFn: () => search(q), staleTime: 10_000 });
+  const found = useQuery({
+    queryKey: ['admin-pick', queryKey, q],
+    queryFn: () => search(q),
+    staleTime: 10_000,
+  });
   return (
     <Select<string>
       showSearch
@@ -41,13 +52,23 @@ export function AreaSelect({ level, ...props }: PickerProps & { level?: AreaLeve
     <RemoteSelect
       {...props}
       queryKey={`area-${level ?? 'any'}`}
-      search={async (q) => (await findAreas(q, level)).map((a) => ({ value: a.code, label: `${a.name}（${a.code}）` }))}
+      search={async (q) =>
+        (await findAreas(q, level)).map((a) => ({ value: a.code, label: `${a.name}（${a.code}）` }))
+      }
     />
   );
 }
 
 export function DepartmentSelect(props: PickerProps) {
-  return <RemoteSelect {...props} queryKey="department" search={async (q) => (await searchDepartments(q)).map((d) => ({ value: d.id, label: d.name }))} />;
+  return (
+    <RemoteSelect
+      {...props}
+      queryKey="department"
+      search={async (q) =>
+        (await searchDepartments(q)).map((d) => ({ value: d.id, label: d.name }))
+      }
+    />
+  );
 }
 
 /** Active cadres only: an inactive one can be given no new link. */
@@ -56,7 +77,12 @@ export function CadreSelect(props: PickerProps) {
     <RemoteSelect
       {...props}
       queryKey="cadre"
-      search={async (q) => (await searchCadres({ q, active: true }, null)).items.map((c) => ({ value: c.id, label: c.name }))}
+      search={async (q) =>
+        (await searchCadres({ q, active: true }, null)).items.map((c) => ({
+          value: c.id,
+          label: c.name,
+        }))
+      }
     />
   );
 }
@@ -66,7 +92,11 @@ export function EntitySelect(props: PickerProps) {
     <RemoteSelect
       {...props}
       queryKey="entity"
-      search={async (q) => (await searchEntities({ q }, null)).items.filter((e) => e.status === 'active').map((e) => ({ value: e.id, label: e.name }))}
+      search={async (q) =>
+        (await searchEntities({ q }, null)).items
+          .filter((e) => e.status === 'active')
+          .map((e) => ({ value: e.id, label: e.name }))
+      }
     />
   );
 }
@@ -78,7 +108,10 @@ export function HouseholdSelect(props: PickerProps) {
       {...props}
       queryKey="household"
       search={async (q) =>
-        (await searchHouseholds({ name: q.trim() ? `${q.trim()}*` : '' }, null)).items.map((h) => ({ value: h.id, label: `${h.head_name}（${h.address || h.village_code}）` }))
+        (await searchHouseholds({ name: q.trim() ? `${q.trim()}*` : '' }, null)).items.map((h) => ({
+          value: h.id,
+          label: `${h.head_name}（${h.address || h.village_code}）`,
+        }))
       }
     />
   );

@@ -10,7 +10,13 @@ export interface SearchPage<T> {
 }
 
 /** `options` is the list's query options factory (e.g. cadreSearchOptions) for a filter and cursor. */
-export function useSearch<F, T, K extends QueryKey>(options: (filter: F, cursor: string | null) => UseQueryOptions<SearchPage<T>, Error, SearchPage<T>, K>, initial: NoInfer<F>) {
+export function useSearch<F, T, K extends QueryKey>(
+  options: (
+    filter: F,
+    cursor: string | null,
+  ) => UseQueryOptions<SearchPage<T>, Error, SearchPage<T>, K>,
+  initial: NoInfer<F>,
+) {
   const [filter, setFilter] = useState<F>(initial);
   const cursors = useCursors();
   const page = useQuery(options(filter, cursors.cursor));

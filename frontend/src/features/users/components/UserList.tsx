@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure, useWrite, WriteAlerts } from '@/lib/write';
 
-import { lockEnds, unlockUser, useAreaNames, userKeys, useUsers, type User, type UserFilters } from '../api/users';
+import {
+  lockEnds,
+  unlockUser,
+  useAreaNames,
+  userKeys,
+  useUsers,
+  type User,
+  type UserFilters,
+} from '../api/users';
 
 /** 账号: the logins of the admin's area, filterable to those locked out by failed logins, each of
  * which the admin may unlock. */
@@ -53,9 +61,16 @@ export function UserList() {
           {
             title: t('users.roles'),
             dataIndex: 'roles',
-            render: (roles: User['roles']) => roles.map((role) => <Tag key={role}>{t(`roles.${role as 'leader'}`, { defaultValue: role })}</Tag>),
+            render: (roles: User['roles']) =>
+              roles.map((role) => (
+                <Tag key={role}>{t(`roles.${role as 'leader'}`, { defaultValue: role })}</Tag>
+              )),
           },
-          { title: t('users.area'), dataIndex: 'area_code', render: (code: string) => areaName(code) },
+          {
+            title: t('users.area'),
+            dataIndex: 'area_code',
+            render: (code: string) => areaName(code),
+          },
           {
             // The lock and its 解锁 together, kept in view on a phone while the rest scrolls.
             title: t('users.status'),
@@ -63,7 +78,11 @@ export function UserList() {
             fixed: 'right',
             render: (_, u) => (
               <Space size={4}>
-                {u.locked_until ? <Tag color="red">{t('users.lockedUntil', { time: lockEnds(u.locked_until) })}</Tag> : null}
+                {u.locked_until ? (
+                  <Tag color="red">
+                    {t('users.lockedUntil', { time: lockEnds(u.locked_until) })}
+                  </Tag>
+                ) : null}
                 {!u.active && <Tag>{t('users.inactive')}</Tag>}
                 {!u.locked_until && u.active && <Tag color="green">{t('users.normal')}</Tag>}
                 {u.locked_until && (

@@ -12,7 +12,14 @@ export type VisitMode = components['schemas']['VisitMode'];
 export type RiskFlag = components['schemas']['RiskFlag'];
 
 export const VISIT_MODES: VisitMode[] = ['in_person', 'phone', 'video'];
-export const RISK_FLAGS: RiskFlag[] = ['serious_illness', 'disability', 'disaster', 'accident', 'job_loss', 'other'];
+export const RISK_FLAGS: RiskFlag[] = [
+  'serious_illness',
+  'disability',
+  'disaster',
+  'accident',
+  'job_loss',
+  'other',
+];
 /** The server asks why for a visit logged more than this many days after it happened. */
 export const BACKDATE_DAYS = 7;
 export const VISIT_KIND = 'visit';
@@ -91,7 +98,10 @@ export function visitBody({ householdId, values, photoIds, fix, late }: VisitDra
 export const visitsOf = (householdId: string) =>
   queryOptions({
     queryKey: ['visits', householdId],
-    queryFn: () => unwrap(api.GET('/api/v1/visits', { params: { query: { household_id: householdId, limit: 20 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/visits', { params: { query: { household_id: householdId, limit: 20 } } }),
+      ),
     meta: { offline: true },
   });
 

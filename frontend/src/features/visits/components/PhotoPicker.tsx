@@ -49,8 +49,19 @@ export function PhotoPicker({ photos, onChange }: Props) {
       <div className="photo-grid">
         {photos.map((photo, index) => (
           <figure key={photo.sha256} className="photo">
-            <Image src={photo.url} width={88} height={88} fit="cover" alt={t('visit.photos.alt', { n: index + 1 })} />
-            <button type="button" className="photo-remove" aria-label={t('visit.photos.remove', { n: index + 1 })} onClick={() => onChange(photos.filter((p) => p !== photo))}>
+            <Image
+              src={photo.url}
+              width={88}
+              height={88}
+              fit="cover"
+              alt={t('visit.photos.alt', { n: index + 1 })}
+            />
+            <button
+              type="button"
+              className="photo-remove"
+              aria-label={t('visit.photos.remove', { n: index + 1 })}
+              onClick={() => onChange(photos.filter((p) => p !== photo))}
+            >
               ×
             </button>
           </figure>
@@ -67,10 +78,17 @@ export function PhotoPicker({ photos, onChange }: Props) {
         aria-label={t('visit.photos.add')}
         onChange={(e) => void add(e.target.files)}
       />
-      <Button size="small" loading={busy} disabled={photos.length >= MAX_PHOTOS} onClick={() => input.current?.click()}>
+      <Button
+        size="small"
+        loading={busy}
+        disabled={photos.length >= MAX_PHOTOS}
+        onClick={() => input.current?.click()}
+      >
         {t('visit.photos.add')}
       </Button>
-      <span className="hint">{t('visit.photos.count', { count: photos.length, max: MAX_PHOTOS })}</span>
+      <span className="hint">
+        {t('visit.photos.count', { count: photos.length, max: MAX_PHOTOS })}
+      </span>
     </div>
   );
 }

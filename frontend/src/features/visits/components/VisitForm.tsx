@@ -1,4 +1,14 @@
-import { Button, Checkbox, Form, Input, Radio, TextArea, Toast, NoticeBar, Space } from 'antd-mobile';
+import {
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Radio,
+  TextArea,
+  Toast,
+  NoticeBar,
+  Space,
+} from 'antd-mobile';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +17,16 @@ import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
 import { DAY_MS } from '@/lib/time';
 
-import { BACKDATE_DAYS, RISK_FLAGS, VISIT_MODES, queueVisit, visitBody, visitValuesOf, type VisitIn, type VisitValues } from '../api/visits';
+import {
+  BACKDATE_DAYS,
+  RISK_FLAGS,
+  VISIT_MODES,
+  queueVisit,
+  visitBody,
+  visitValuesOf,
+  type VisitIn,
+  type VisitValues,
+} from '../api/visits';
 import { useLocation } from '../hooks/useLocation';
 import { useStoredPhotos } from '../hooks/useStoredPhotos';
 import { LocationField } from './LocationField';
@@ -34,7 +53,11 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
   const initialFix = useMemo(
     () =>
       initial?.body.latitude != null && initial.body.longitude != null
-        ? { latitude: initial.body.latitude, longitude: initial.body.longitude, accuracy_m: initial.body.accuracy_m ?? 0 }
+        ? {
+            latitude: initial.body.latitude,
+            longitude: initial.body.longitude,
+            accuracy_m: initial.body.accuracy_m ?? 0,
+          }
         : null,
     [initial],
   );
@@ -48,13 +71,28 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
 
   const submit = async (values: VisitValues) => {
     const fix = location.state === 'fixed' ? location.fix : null;
-    const body = visitBody({ householdId, values, photoIds: photos.map((p) => p.sha256), fix, late });
+    const body = visitBody({
+      householdId,
+      values,
+      photoIds: photos.map((p) => p.sha256),
+      fix,
+      late,
+    });
     // A visit refused because the server holds another body under that id goes under a new one.
-    const id = initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
+    const id =
+      initial && !isKind(initial.rejection?.problem, 'sameIdOtherBody') ? initial.id : newId();
     setSaving(true);
     try {
-      await queueVisit({ id, body, label: householdLabel, newPhotos: photos.flatMap((p) => (p.file ? [p.file] : [])) });
-      Toast.show({ content: navigator.onLine ? t('visit.saved') : t('visit.savedOffline'), icon: 'success' });
+      await queueVisit({
+        id,
+        body,
+        label: householdLabel,
+        newPhotos: photos.flatMap((p) => (p.file ? [p.file] : [])),
+      });
+      Toast.show({
+        content: navigator.onLine ? t('visit.saved') : t('visit.savedOffline'),
+        icon: 'success',
+      });
       onQueued(id);
     } catch {
       Toast.show({ content: t('visit.saveFailed'), icon: 'fail' });
@@ -82,11 +120,17 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
         <NoticeBar
           color="error"
           wrap
-          content={t('visit.rejectedBecause', { reason: problemMessage(initial.rejection.problem, t) })}
+          content={t('visit.rejectedBecause', {
+            reason: problemMessage(initial.rejection.problem, t),
+          })}
         />
       )}
       <Form.Header>{t('visit.for', { name: householdLabel })}</Form.Header>
-      <Form.Item name="mode" label={t('visit.mode')} rules={[{ required: true, message: t('visit.errors.mode') }]}>
+      <Form.Item
+        name="mode"
+        label={t('visit.mode')}
+        rules={[{ required: true, message: t('visit.errors.mode') }]}
+      >
         <Radio.Group>
           <Space wrap>
             {VISIT_MODES.map((mode) => (
@@ -104,7 +148,8 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
           { required: true, message: t('visit.errors.occurredAt') },
           {
             validator: async (_rule, value: string) => {
-              if (value && new Date(value).getTime() > Date.now() + FUTURE_SLACK_MS) throw new Error(t('visit.errors.future'));
+              if (value && new Date(value).getTime() > Date.now() + FUTURE_SLACK_MS)
+                throw new Error(t('visit.errors.future'));
             },
           },
         ]}
@@ -134,7 +179,12 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
       <Form.Item name="housing" label={t('visit.observation.housing')} rules={[noteRule]}>
         <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
       </Form.Item>
-      <Form.Item name="health" label={t('visit.observation.health')} help={t('visit.sensitive')} rules={[noteRule]}>
+      <Form.Item
+        name="health"
+        label={t('visit.observation.health')}
+        help={t('visit.sensitive')}
+        rules={[noteRule]}
+      >
         <TextArea autoSize={{ minRows: 1 }} maxLength={NOTE_MAX} />
       </Form.Item>
       <Form.Header>{t('visit.followUp')}</Form.Header>
@@ -146,8 +196,10 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
           {
             validator: async (_rule, value: string | undefined) => {
               const lines = (value ?? '').split('\n').filter((line) => line.trim());
-              if (lines.length > MAX_NEEDS) throw new Error(t('visit.errors.tooManyNeeds', { max: MAX_NEEDS }));
-              if (lines.some((line) => line.trim().length > NEED_MAX)) throw new Error(t('visit.errors.needTooLong', { max: NEED_MAX }));
+              if (lines.length > MAX_NEEDS)
+                throw new Error(t('visit.errors.tooManyNeeds', { max: MAX_NEEDS }));
+              if (lines.some((line) => line.trim().length > NEED_MAX))
+                throw new Error(t('visit.errors.needTooLong', { max: NEED_MAX }));
             },
           },
         ]}

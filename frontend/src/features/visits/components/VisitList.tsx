@@ -18,7 +18,9 @@ interface Summarised {
 }
 
 function summary(visit: Summarised): string {
-  return [visit.observations?.income, visit.needs_raised?.join('、'), visit.actions_taken].filter(Boolean).join(' · ');
+  return [visit.observations?.income, visit.needs_raised?.join('、'), visit.actions_taken]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The household's visits: those still on the phone first, then the server's, newest first. */
@@ -26,7 +28,8 @@ export function VisitList({ householdId, onOpenQueued }: Props) {
   const { t, i18n } = useTranslation();
   const { data, isLoading } = useVisits(householdId);
   const queued = useQueuedVisits(householdId);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const visits = data?.items ?? [];
 
   return (
@@ -36,7 +39,13 @@ export function VisitList({ householdId, onOpenQueued }: Props) {
           key={entry.id}
           onClick={onOpenQueued ? () => onOpenQueued(entry.id) : undefined}
           description={entry.rejection ? problemMessage(entry.rejection.problem, t) : summary(body)}
-          extra={entry.status === 'rejected' ? <Tag color="danger">{t('outbox.rejected')}</Tag> : <Tag color="primary">{t('outbox.waiting')}</Tag>}
+          extra={
+            entry.status === 'rejected' ? (
+              <Tag color="danger">{t('outbox.rejected')}</Tag>
+            ) : (
+              <Tag color="primary">{t('outbox.waiting')}</Tag>
+            )
+          }
         >
           {when(body.occurred_at)} · {t(`enums.visitMode.${body.mode}`)}
         </List.Item>
@@ -55,7 +64,9 @@ export function VisitList({ householdId, onOpenQueued }: Props) {
             description={summary(visit)}
             extra={
               <span className="row-tags">
-                {visit.photo_ids.length > 0 && <Tag>{t('visits.photos', { count: visit.photo_ids.length })}</Tag>}
+                {visit.photo_ids.length > 0 && (
+                  <Tag>{t('visits.photos', { count: visit.photo_ids.length })}</Tag>
+                )}
                 {visit.flags.far_from_home && <Tag color="warning">{t('visits.farFromHome')}</Tag>}
                 {visit.flags.late_entry && <Tag color="warning">{t('visits.lateEntry')}</Tag>}
               </span>

@@ -6,11 +6,18 @@ export interface Fix {
   accuracy_m: number;
 }
 
-export type LocationState = { state: 'idle' } | { state: 'locating' } | { state: 'fixed'; fix: Fix } | { state: 'denied' } | { state: 'unavailable' };
+export type LocationState =
+  | { state: 'idle' }
+  | { state: 'locating' }
+  | { state: 'fixed'; fix: Fix }
+  | { state: 'denied' }
+  | { state: 'unavailable' };
 
 /** Where the phone is, when the cadre allows it: asked at once if already allowed, else on a tap. */
 export function useLocation(initial: Fix | null) {
-  const [location, setLocation] = useState<LocationState>(initial ? { state: 'fixed', fix: initial } : { state: 'idle' });
+  const [location, setLocation] = useState<LocationState>(
+    initial ? { state: 'fixed', fix: initial } : { state: 'idle' },
+  );
 
   const locate = useCallback(() => {
     if (!('geolocation' in navigator)) {
@@ -28,7 +35,8 @@ export function useLocation(initial: Fix | null) {
             accuracy_m: Math.round(position.coords.accuracy),
           },
         }),
-      (error) => setLocation({ state: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
+      (error) =>
+        setLocation({ state: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
   }, []);

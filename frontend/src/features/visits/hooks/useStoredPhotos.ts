@@ -20,7 +20,9 @@ export function useStoredPhotos(photoIds: readonly string[] | undefined) {
       setPhotos(
         ids.map((sha, i) => {
           const file = files[i];
-          const url = file ? URL.createObjectURL(new Blob([file.bytes], { type: file.type })) : `/api/v1/attachments/${sha}`;
+          const url = file
+            ? URL.createObjectURL(new Blob([file.bytes], { type: file.type }))
+            : `/api/v1/attachments/${sha}`;
           if (file) urls.push(url);
           return { sha256: sha, url };
         }),
