@@ -14,9 +14,10 @@ request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 REQUEST_ID_HEADER = "X-Request-ID"
 
 # Paths polled all day: each feed consumer reads another service's feed every second or so
-# (and the gateway passes outside platforms' feed reads on). Their access lines go to DEBUG so
-# the console shows what people do; a poll that fails (4xx/5xx) still shows at INFO.
-POLLED_PATH_PREFIXES = ("/v1/feeds/", "/api/v1/feeds/")
+# (and the gateway passes outside platforms' feed reads on), and each service reads the
+# registry's ended sessions every 2 s. Their access lines go to DEBUG so the console shows what
+# people do; a poll that fails (4xx/5xx) still shows at INFO.
+POLLED_PATH_PREFIXES = ("/v1/feeds/", "/api/v1/feeds/", "/v1/auth/revocations")
 
 
 def access_level(path: str, status: int) -> int:

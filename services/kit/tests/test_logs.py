@@ -1,4 +1,5 @@
-"""The access log: one line a request, with its request id; feed polling at DEBUG."""
+"""The access log: one line a request, with its request id; feed and revocation polling at
+DEBUG."""
 
 import logging
 
@@ -18,6 +19,10 @@ def polled_app() -> FastAPI:
     async def feed() -> dict[str, list[str]]:
         return {"items": []}
 
+    @app.get("/v1/auth/revocations")
+    async def revocations() -> dict[str, list[str]]:
+        return {"items": []}
+
     @app.get("/v1/households")
     async def households() -> dict[str, list[str]]:
         return {"items": []}
@@ -34,6 +39,7 @@ async def test_a_feed_poll_is_logged_at_debug_and_other_requests_at_info(
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         polled = await client.get("/v1/feeds/registry", params={"after": "x"})
         read = await client.get("/v1/households")
+        await client.get("/v1/auth/revocations")
         missing = await client.get("/v1/feeds/nowhere")
 
     lines = {
@@ -45,5 +51,6 @@ async def test_a_feed_poll_is_logged_at_debug_and_other_requests_at_info(
     assert lines == {
         ("/v1/feeds/registry", 200): logging.DEBUG,
         ("/v1/households", 200): logging.INFO,
+        ("/v1/auth/revocations", 200): logging.DEBUG,  # every service reads it every 2 s
         ("/v1/feeds/nowhere", 404): logging.INFO,  # a failing poll still shows
     }
