@@ -2,7 +2,7 @@
 # What `make test` needs on this machine (Debian 12), set up where it can be, before any check:
 # - Debian's packages installed when missing (as root): chromium (the browser tests, never a
 #   downloaded browser), docker-compose (the compose file is checked statically), python3-venv
-#   and postgresql-client (pg_dump, psql: the backup test);
+#   postgresql-client (pg_dump, psql: the backup test) and fonts-noto-cjk (legible screenshots);
 # - PostgreSQL at 127.0.0.1:5432 started when it is installed but down;
 # - Redis at 127.0.0.1:6379 (the gateway's shared rate-limit store is tested on it), installed
 #   and started when missing or down (it keeps nothing on disk);
@@ -25,6 +25,8 @@ missing=()
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v pg_dump >/dev/null && command -v psql >/dev/null || missing+=(postgresql-client)
 command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
+# Chinese in the screenshots the e2e takes (and the README shows), not empty boxes
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if ! command -v python3 >/dev/null; then
   missing+=(python3 python3-venv)
 elif [ ! -x .venv/bin/python ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
