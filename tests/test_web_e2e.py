@@ -9,8 +9,11 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator, Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -546,3 +549,121 @@ def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_a
         state = client.get(f"/api/v1/alerts/{alert['id']}", headers=officer).json()
         assert (state["status"], state["assigned"]) == ("closed", True)
         assert [entry["action"] for entry in state["log"]] == ["raised", "assigned", "closed"]
+
+
+PERIODS_LEADER = "periodleader"
+PERIODS_CADRE = "zhouzf"  # the cadre whose households were visited last month
+PERIODS_CADRE_NAME = "周走访"
+# Year to date per quarter, by township: 黄田镇 one household of two residents, 隆宫乡 one of one.
+# 2026Q3: 黄田镇 27,000 ÷ 2 = 13,500.00 元 (Q1: 4,500.00), 隆宫乡 12,000.00 元.
+HUANGTIAN_WAGE = {2025: 8000, 2026: 9000}
+LONGGONG_WAGE = {2025: 3500, 2026: 4000}
+
+
+def _last_month(today: date) -> str:
+    first = today.replace(day=1) - timedelta(days=1)
+    return f"{first.year:04d}-{first.month:02d}"
+
+
+def seed_periods(client: httpx.Client, last_month: str) -> None:
+    """Income records for 2025 and 2026 Q1–Q3 (none in 2026Q4) in 黄田镇 and 隆宫乡, a county
+    leader, and a cadre of 黄田镇 whose paired household was visited last month (backdated)."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+        ("331126201", "隆宫乡", None),
+        (VILLAGE_B1, "隆宫村", "medium"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    leader = {"username": PERIODS_LEADER, "display_name": "县领导（期间）", "roles": ["leader"]}
+    leader |= {"area_code": "331126", "password": OFFICER_PASSWORD}
+    assert client.post("/api/v1/users", json=leader, headers=admin).status_code == 201
+    department = _post(
+        client, "/api/v1/departments", {"name": "黄田镇农技站", "area_code": "331126101"}, admin
+    )
+    body = {"name": PERIODS_CADRE_NAME, "department_id": department, "type": "township_staff"}
+    cadre = _post(client, "/api/v1/cadres", body | {"home_area_code": "331126101"}, admin)
+    user = {"username": PERIODS_CADRE, "display_name": PERIODS_CADRE_NAME, "roles": ["cadre"]}
+    user |= {"area_code": "331126101", "cadre_id": cadre, "password": CADRE_PASSWORD}
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    huangtian = _post(
+        client,
+        "/api/v1/households",
+        household_body(VILLAGE_A1, first_sequence=701, address="黄田村70号"),
+        admin,
+    )
+    longgong = _post(
+        client,
+        "/api/v1/households",
+        household_body(
+            VILLAGE_B1,
+            first_sequence=711,
+            address="隆宫村71号",
+            members=[member_body("head", 711, name="季守业")],
+        ),
+        admin,
+    )
+    for household, wages, residents in (
+        (huangtian, HUANGTIAN_WAGE, 2),
+        (longgong, LONGGONG_WAGE, 1),
+    ):
+        for year, quarters in ((2025, 4), (2026, 3)):
+            for quarter in range(1, quarters + 1):
+                record = {
+                    "wage_income": f"{wages[year] * quarter}.00",
+                    "operating_income": "0.00",
+                    "property_income": "0.00",
+                    "transfer_income": "0.00",
+                    "resident_count": residents,
+                }
+                path = f"/api/v1/households/{household}/income-records/{year}Q{quarter}"
+                put = client.put(path, json=record, headers=admin)
+                assert put.status_code == 201, put.text
+    pairing = {"cadre_id": cadre, "household_id": huangtian, "started_on": "2024-01-01"}
+    _post(client, "/api/v1/pairings", pairing, admin)
+    cadre_headers = bearer(client, PERIODS_CADRE, CADRE_PASSWORD)
+    wait_for_schedule(client, cadre_headers, {huangtian})
+    visit = {
+        "household_id": huangtian,
+        "mode": "in_person",
+        "occurred_at": f"{last_month}-15T10:00:00+08:00",
+        "observations": {"income": "毛竹收入稳定，家中两人务工"},
+        "actions_taken": "核实了三季度收入，讲解了医保补充保险",
+        "backdate_reason": "上月纸质走访记录补录",
+    }
+    saved = client.put(f"/api/v1/visits/{uuid.uuid4()}", json=visit, headers=cadre_headers)
+    assert saved.status_code == 201, saved.text
+
+
+def test_the_dashboard_opens_on_the_latest_quarter_with_income_and_last_month(
+    web: System,
+) -> None:
+    """Issue 15, bugs 1–3: the progress table names 2026Q3 and shows its figure, the ranking
+    opens on 2026Q3 and numbers no one in 2026Q4 (no records), visits open on last month."""
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    last_month = _last_month(today)
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        seed_periods(client, last_month)
+        leader = bearer(client, PERIODS_LEADER, OFFICER_PASSWORD)
+        query = {"indicator": "I01_rural_income", "area": "331126101", "period": "2026Q3"}
+
+        def computed() -> bool:
+            page = client.get("/api/v1/indicator-values", params=query, headers=leader)
+            return page.status_code == 200 and any(
+                row["area_code"] == "331126101"
+                and row["measure"] == "per_capita"
+                and row["value"] == "13500.00"
+                for row in page.json()["items"]
+            )
+
+        until("the indicators computing 黄田镇's 2026Q3 income", computed)
+        env = {
+            "E2E_USERNAME": PERIODS_LEADER,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_LAST_MONTH": last_month,
+            "E2E_CADRE_NAME": PERIODS_CADRE_NAME,
+        }
+        run_script(web, "admin-periods.mjs", env)

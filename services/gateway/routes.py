@@ -40,6 +40,7 @@ OWNERS: dict[str, str] = {
     "progress": "indicators",
     "exports": "indicators",
     "alerts": "indicators",
+    "periods": "indicators",  # the periods screens open on
 }
 
 

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from indicators.alerts.router import router as alerts_router
 from indicators.assistance_copy.consumer import assistance_consumer
 from indicators.catalogue.router import router as catalogue_router
+from indicators.defaults.router import router as defaults_router
 from indicators.exports.router import router as exports_router
 from indicators.models import outbox
 from indicators.progress.router import router as progress_router
@@ -39,6 +40,7 @@ def create_app(settings: IndicatorsSettings | None = None) -> FastAPI:
             targets_router,
             progress_router,
             rankings_router,
+            defaults_router,
             exports_router,
             alerts_router,
         ],

@@ -203,6 +203,19 @@ async def test_compliance_is_scoped_to_the_callers_area(
     assert {r["key"]: (r["due"], r["visited"]) for r in response.json()["items"]} == expected
 
 
+async def test_a_township_officer_sees_compliance_by_village(client, tokens, county):
+    """Issue 15: an officer's chart is their villages, not one bar for the township."""
+    month, _ = last_month()
+    response = await client.get(
+        "/v1/compliance",
+        params={"month": month, "level": "village"},
+        headers=tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A),
+    )
+    assert response.status_code == 200, response.text
+    rows = {r["key"]: (r["due"], r["visited"]) for r in response.json()["items"]}
+    assert rows == {VILLAGE_A1: (4, 2)}
+
+
 async def test_a_cadre_gets_their_own_compliance(client, tokens, county):
     month, _ = last_month()
     response = await client.get(

@@ -29,7 +29,10 @@ class ProgressCell(BaseModel):
     completion_rate: str | None = Field(
         description="完成率（%，见排名得分的定义）/ completion rate in %, as the ranking score"
     )
-    met: bool | None = Field(description="是否达标（精确比较）/ target met, compared exactly")
+    met: bool | None = Field(
+        description="是否达标（精确比较）；年度水平目标在 1–3 季度只看进度，不判定（null）"
+        " / target met, compared exactly; null for an annual level in Q1–Q3 (progress only)"
+    )
 
 
 class ProgressRow(BaseModel):

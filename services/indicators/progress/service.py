@@ -37,6 +37,16 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 }
 
 
+# Level targets are annual (DOMAIN.md, "Targets and progress tables"): in Q1–Q3 the year-to-date
+# level is progress toward them, judged only at Q4; growth, counts and shares every quarter.
+ANNUAL_LEVELS = {("I01_rural_income", "per_capita"), ("I03_low_income_income", "per_capita")}
+
+
+def judged(indicator: str, measure: str, period: Period) -> bool:
+    """Whether a cell is judged met or not in its period (an annual level only at Q4)."""
+    return period.quarter == 4 or (indicator, measure) not in ANNUAL_LEVELS
+
+
 def quarters_so_far(year: int, today: date | None = None) -> list[Period]:
     """The year's quarters that have begun (a future quarter has no actual to show)."""
     today = today or local_today()
@@ -91,7 +101,7 @@ async def progress_table(
                             completion(actual, target.value, measure.unit, measure.direction)
                         ),
                         met=None
-                        if target is None
+                        if target is None or not judged(indicator, code, period)
                         else met(actual, target.value, measure.unit, target.comparison),
                     )
                 )

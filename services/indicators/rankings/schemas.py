@@ -49,7 +49,10 @@ class RankingPart(BaseModel):
 
 
 class RankedArea(BaseModel):
-    rank: int
+    rank: int | None = Field(
+        description="名次（同分同名次；无得分者无名次，列在最后）"
+        " / the rank: equal scores share one; none without a score (listed last)"
+    )
     area_code: str
     area_name: str
     score: str | None = Field(description="加权得分（%，四舍五入）/ weighted score in %")

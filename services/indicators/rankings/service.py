@@ -3,7 +3,9 @@
 Each measure's score is scoring.completion (actual against the target in force). A set's score
 is Σ weight × score ÷ Σ weight, where a measure with no actual scores 0 (no figure earns
 nothing); on a single measure an area with no actual has no score. Areas are ordered by score,
-highest first, those without a score last, and equal scores by area code."""
+highest first; equal scores share a rank (1, 1, 3: standard competition ranking, compared
+exactly) and are listed by area code; areas without a score come last with no rank, since
+nothing was measured to place them by."""
 
 from fractions import Fraction
 
@@ -108,6 +110,20 @@ async def _measures(
     return [(indicator, code, Fraction(1))]
 
 
+def competition_ranks(scores: list[Fraction | None]) -> list[int | None]:
+    """Ranks of scores sorted highest first: a tie shares the rank of the first of its kind
+    (1, 1, 3), exact scores compared (not their rounded text); no score, no rank."""
+    ranks: list[int | None] = []
+    for position, score in enumerate(scores, start=1):
+        if score is None:
+            ranks.append(None)
+        elif position > 1 and scores[position - 2] == score:
+            ranks.append(ranks[-1])
+        else:
+            ranks.append(position)
+    return ranks
+
+
 async def ranking(
     session: AsyncSession,
     *,
@@ -161,19 +177,20 @@ async def ranking(
         scored.append((total, row, parts))
     # Highest score first, no score last, equal scores by area code.
     scored.sort(key=lambda item: (item[0] is None, -(item[0] or 0), item[1].code))
+    ranks = competition_ranks([total for total, _, _ in scored])
     return Ranking(
         area_code=area.code,
         period=str(period),
         ranking_set=set_code,
         items=[
             RankedArea(
-                rank=position,
+                rank=rank,
                 area_code=row.code,
                 area_name=row.name,
                 score=rate_text(total),
                 parts=parts,
             )
-            for position, (total, row, parts) in enumerate(scored, start=1)
+            for rank, (total, row, parts) in zip(ranks, scored, strict=True)
         ],
         computed_at=utcnow(),
         read_model_updated_at=await read_model_updated_at(session),

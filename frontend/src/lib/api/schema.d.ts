@@ -1112,6 +1112,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 默认期间：有收入记录的最近季度、上一个完整月份、本月 / the periods screens open on */
+        get: operations["get_default_periods_v1_periods_default_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -2265,6 +2282,44 @@ export interface components {
             /** Village Code */
             village_code: string;
         };
+        /** DefaultPeriods */
+        DefaultPeriods: {
+            /**
+             * Area Code
+             * @description 所答的区划（默认登录者的范围）/ the area answered for
+             */
+            area_code: string;
+            /**
+             * Completed Month
+             * @description 上一个已结束的月份（走访默认）/ the last completed month
+             * @example 2026-11
+             */
+            completed_month: string;
+            /**
+             * Income Period
+             * @description 有收入记录的最近季度（年初至季末），无记录时为 null / the latest quarter with income records in the area; null when there are none
+             * @example 2026Q3
+             */
+            income_period: string | null;
+            /**
+             * Running Month
+             * @description 本月（进行中）/ the running month, shown beside as in progress
+             * @example 2026-12
+             */
+            running_month: string;
+            /**
+             * Running Quarter
+             * @description 当前季度 / the quarter today is in
+             * @example 2026Q4
+             */
+            running_quarter: string;
+            /**
+             * Today
+             * Format: date
+             * @description 今日（Asia/Shanghai，按服务时钟）/ today by the service's clock
+             */
+            today: string;
+        };
         /** DepartmentCreate */
         DepartmentCreate: {
             /**
@@ -3268,7 +3323,7 @@ export interface components {
          * Level
          * @enum {string}
          */
-        Level: "cadre" | "township" | "county";
+        Level: "cadre" | "village" | "township" | "county";
         /** Logout */
         Logout: {
             /** Refresh Token */
@@ -3930,7 +3985,7 @@ export interface components {
             measure: string;
             /**
              * Met
-             * @description 是否达标（精确比较）/ target met, compared exactly
+             * @description 是否达标（精确比较）；年度水平目标在 1–3 季度只看进度，不判定（null） / target met, compared exactly; null for an annual level in Q1–Q3 (progress only)
              */
             met: boolean | null;
             /**
@@ -4012,8 +4067,11 @@ export interface components {
             area_name: string;
             /** Parts */
             parts: components["schemas"]["RankingPart"][];
-            /** Rank */
-            rank: number;
+            /**
+             * Rank
+             * @description 名次（同分同名次；无得分者无名次，列在最后） / the rank: equal scores share one; none without a score (listed last)
+             */
+            rank: number | null;
             /**
              * Score
              * @description 加权得分（%，四舍五入）/ weighted score in %
@@ -8366,7 +8424,7 @@ export interface operations {
             query?: {
                 /** @description 月份，如 2026-11；默认本月 / month, e.g. 2026-11; default this month */
                 month?: string | null;
-                /** @description cadre / township / county */
+                /** @description cadre / village / township / county */
                 level?: components["schemas"]["Level"];
                 /** @description 区划代码前缀 / area code prefix */
                 area?: string | null;
@@ -14054,6 +14112,103 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_default_periods_v1_periods_default_get: {
+        parameters: {
+            query?: {
+                /** @description 区划代码前缀 / area code prefix */
+                area?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultPeriods"];
+                };
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

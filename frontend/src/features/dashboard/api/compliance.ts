@@ -7,15 +7,43 @@ import { api } from '@/lib/runtime';
 export type CompliancePage = components['schemas']['CompliancePage'];
 export type ComplianceRow = components['schemas']['ComplianceRow'];
 
-export function complianceByTownship(): Promise<CompliancePage> {
-  return unwrap(api.GET('/api/v1/compliance', { params: { query: { level: 'township' } } }));
+export type AreaLevel = 'township' | 'village';
+
+/** The areas a login's chart is drawn by: a township officer's villages, everyone else's townships. */
+export const chartLevel = (area: string): AreaLevel => (area.length >= 9 ? 'village' : 'township');
+
+export function complianceByArea(level: AreaLevel, month?: string): Promise<CompliancePage> {
+  const query = { level, ...(month ? { month } : {}) };
+  return unwrap(api.GET('/api/v1/compliance', { params: { query } }));
 }
 
-export const townshipComplianceOptions = () =>
-  queryOptions({ queryKey: ['compliance', 'township'], queryFn: complianceByTownship });
+export const areaComplianceOptions = (level: AreaLevel, month?: string) =>
+  queryOptions({
+    queryKey: ['compliance', level, month ?? 'running'],
+    queryFn: () => complianceByArea(level, month),
+  });
 
-/** This month's compliance of each township the login sees (an officer: their own). */
-export const useTownshipCompliance = () => useQuery(townshipComplianceOptions());
+/** A month's compliance (default the running one) of each area of the level the login sees. */
+export const useAreaCompliance = (level: AreaLevel, month?: string) =>
+  useQuery(areaComplianceOptions(level, month));
+
+/** The running month's compliance of each township the login sees (an officer: their own). */
+export const useTownshipCompliance = () => useAreaCompliance('township');
+
+/** Village code → name, for a township's villages. */
+export async function villageNames(township: string): Promise<Map<string, string>> {
+  const page = await unwrap(
+    api.GET('/api/v1/areas', { params: { query: { parent: township, limit: 500 } } }),
+  );
+  return new Map(page.items.map((area) => [area.code, area.name]));
+}
+
+export const villageNamesOptions = (township: string) =>
+  queryOptions({
+    queryKey: ['village-names', township],
+    queryFn: () => villageNames(township),
+    staleTime: Infinity,
+  });
 
 /** Township code → name (the registry's; compliance rows of a township carry only the code). */
 export async function townshipNames(): Promise<Map<string, string>> {
@@ -30,23 +58,22 @@ export const townshipNamesOptions = () =>
 
 export const useTownshipNames = () => useQuery(townshipNamesOptions());
 
-/** This month's compliance of each cadre with households due in the township. */
-export function complianceByCadre(township: string): Promise<CompliancePage> {
-  return unwrap(
-    api.GET('/api/v1/compliance', { params: { query: { level: 'cadre', area: township } } }),
-  );
+/** A month's (default the running one's) compliance of each cadre with households due in the township. */
+export function complianceByCadre(township: string, month?: string): Promise<CompliancePage> {
+  const query = { level: 'cadre' as const, area: township, ...(month ? { month } : {}) };
+  return unwrap(api.GET('/api/v1/compliance', { params: { query } }));
 }
 
-export const cadreComplianceOptions = (township: string | undefined) =>
+export const cadreComplianceOptions = (township: string | undefined, month?: string) =>
   queryOptions({
-    queryKey: ['compliance', 'cadre', township],
-    queryFn: () => complianceByCadre(township ?? ''),
+    queryKey: ['compliance', 'cadre', township, month ?? 'running'],
+    queryFn: () => complianceByCadre(township ?? '', month),
     enabled: Boolean(township),
   });
 
 /** The cadres' compliance in a township; nothing is read until one is chosen. */
-export const useCadreCompliance = (township: string | undefined) =>
-  useQuery(cadreComplianceOptions(township));
+export const useCadreCompliance = (township: string | undefined, month?: string) =>
+  useQuery(cadreComplianceOptions(township, month));
 
 /** Orders rows by rate, lowest first; rows with nothing due come last either way. */
 export function byRate(a: ComplianceRow, b: ComplianceRow): number {

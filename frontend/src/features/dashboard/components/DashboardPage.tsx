@@ -1,11 +1,13 @@
-import { Col, Row, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useSession } from '@/lib/hooks';
+import { Failure } from '@/lib/write';
 
-import { TREND_INDICATORS, quartersSoFar } from '../api/indicators';
+import { TREND_INDICATORS } from '../api/indicators';
+import { useDefaultPeriods } from '../api/periods';
 import { CadreComplianceCard } from './CadreComplianceCard';
+import { HeadlineCard } from './HeadlineCard';
 import { IncomeStructureCard } from './IncomeStructureCard';
 import { IndicatorTableCard } from './IndicatorTableCard';
 import { ProgressCard } from './ProgressCard';
@@ -13,31 +15,41 @@ import { RankingCard } from './RankingCard';
 import { TownshipComplianceCard } from './TownshipComplianceCard';
 import { TrendCard } from './TrendCard';
 
-/** The dashboard for the login's area: visit compliance (by township, by cadre), indicator trends, the income
- * structure, any indicator's table, progress against targets, the ranking; the tables export as XLSX and CSV. */
+/** The dashboard for the login's area: the headline figures against target, visit compliance (by
+ * township or a township's villages, by cadre), indicator trends, the income structure, any
+ * indicator's table, progress against targets, the ranking; the tables export as XLSX and CSV.
+ * Every card opens on the server's default period (the latest quarter with income records, the
+ * last completed month for visits), names the period it shows and offers a picker. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const area = useSession()?.me.area ?? '';
-  const periods = useMemo(() => quartersSoFar(new Date()), []);
-  const year = Number(periods[0]!.slice(0, 4));
-  const latest = periods[periods.length - 1]!;
+  const periods = useDefaultPeriods(area);
+  const defaults = periods.data;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
-      <TownshipComplianceCard />
-      <CadreComplianceCard />
-      <Row gutter={[16, 16]}>
-        {TREND_INDICATORS.map((indicator) => (
-          <Col key={indicator} xs={24} xl={12}>
-            <TrendCard indicator={indicator} area={area} periods={periods} />
-          </Col>
-        ))}
-      </Row>
-      <IncomeStructureCard area={area} period={latest} />
-      <IndicatorTableCard area={area} periods={periods} />
-      <ProgressCard table="farmer_income" area={area} year={year} />
-      <ProgressCard table="low_income" area={area} year={year} />
-      <RankingCard area={area} period={latest} />
+      <Failure error={periods.error} />
+      {!defaults ? (
+        <Card loading />
+      ) : (
+        <>
+          <HeadlineCard area={area} defaults={defaults} />
+          <TownshipComplianceCard area={area} defaults={defaults} />
+          <CadreComplianceCard defaults={defaults} />
+          <Row gutter={[16, 16]}>
+            {TREND_INDICATORS.map((indicator) => (
+              <Col key={indicator} xs={24} xl={12}>
+                <TrendCard indicator={indicator} area={area} defaults={defaults} />
+              </Col>
+            ))}
+          </Row>
+          <IncomeStructureCard area={area} defaults={defaults} />
+          <IndicatorTableCard area={area} defaults={defaults} />
+          <ProgressCard table="farmer_income" area={area} defaults={defaults} />
+          <ProgressCard table="low_income" area={area} defaults={defaults} />
+          <RankingCard area={area} defaults={defaults} />
+        </>
+      )}
     </Space>
   );
 }

@@ -10,11 +10,18 @@ import {
   useIndicatorValues,
   type IndicatorValue,
 } from '../api/indicators';
+import { countText, inUnit } from '../api/format';
+import { incomePeriod, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
+import { PeriodPicker } from './PeriodPicker';
+import { usePeriodLabel } from './usePeriodLabel';
 
-/** One indicator's figure (a chosen measure) for the area and each area below it, with its exports. */
-export function IndicatorTableCard({ area, periods }: { area: string; periods: string[] }) {
+/** One indicator's figure (a chosen measure) for the area and each area below it, in a chosen quarter
+ * (by default the latest with income records), with its exports. */
+export function IndicatorTableCard({ area, defaults }: { area: string; defaults: DefaultPeriods }) {
   const { t, i18n } = useTranslation();
+  const label = usePeriodLabel();
+  const periods = quarterChoices(defaults.running_quarter);
   const catalogue = useIndicatorCatalogue();
   // The choice lives in the URL: a reload or a shared link shows the same table.
   const [search, setSearch] = useSearchParams();
@@ -31,7 +38,7 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
       { replace: true },
     );
   const indicator = search.get('indicator') ?? TREND_INDICATORS[0];
-  const period = periods.find((p) => p === search.get('period')) ?? periods[periods.length - 1]!;
+  const period = periods.find((p) => p === search.get('period')) ?? incomePeriod(defaults);
   const info = catalogue.data?.find((item) => item.code === indicator);
   const measure =
     info?.measures.find((m) => m.code === search.get('measure'))?.code ?? info?.measures[0]?.code;
@@ -43,13 +50,13 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
     label: `${item.number}. ${named(item)}`,
   }));
   const shown = (row: IndicatorValue) =>
-    row.value === null ? t('common.none') : t(`dashboard.units.${row.unit}`, { value: row.value });
+    row.value === null ? t('common.none') : inUnit(row.value, row.unit);
   const what = t('dashboard.indicatorTable');
   return (
     <Card
       role="region"
       aria-label={what}
-      title={what}
+      title={t('dashPeriods.indicatorTable', { period: label(period) })}
       extra={
         <ExportButtons
           what={what}
@@ -77,13 +84,11 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
           onChange={(code) => choose({ measure: code })}
           options={(info?.measures ?? []).map((m) => ({ value: m.code, label: named(m) }))}
         />
-        <label htmlFor="indicator-table-period">{t('dashboard.period')}</label>
-        <Select<string>
-          id="indicator-table-period"
-          style={{ width: 120 }}
+        <PeriodPicker
+          kind="quarter"
           value={period}
+          choices={periods}
           onChange={(p) => choose({ period: p })}
-          options={periods.map((p) => ({ value: p, label: p }))}
         />
       </Space>
       <Failure error={catalogue.error ?? values.error} />
@@ -102,7 +107,11 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
               row.area_code === area ? <strong>{name}</strong> : name,
           },
           { title: t('dashboard.value'), key: 'value', render: (_, row) => shown(row) },
-          { title: t('dashboard.covered'), dataIndex: 'covered' },
+          {
+            title: t('dashboard.covered'),
+            dataIndex: 'covered',
+            render: (n: number) => countText(n),
+          },
         ]}
       />
     </Card>

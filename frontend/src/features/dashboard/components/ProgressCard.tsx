@@ -1,32 +1,75 @@
 import { Card, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Failure } from '@/lib/write';
 
 import { useProgress, type ProgressTable } from '../api/indicators';
+import { inUnit, percentText } from '../api/format';
+import { incomePeriod, parseQuarter, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
+import { PeriodPicker } from './PeriodPicker';
+import { usePeriodLabel } from './usePeriodLabel';
 
 type ProgressRow = ProgressTable['rows'][number];
+type ProgressCell = ProgressRow['cells'][number];
+type ProgressMeasure = ProgressTable['measures'][number];
 
-/** A progress table (farmers' or low-income households' income): actual / target per measure and area, the completion rate tagged met or not. */
+/** A progress table (farmers' or low-income households' income) for one quarter, year to date — by
+ * default the latest with income records, named in the title: per measure the target, the actual and
+ * the completion rate, tagged met or not where the period judges it (an annual level in Q1–Q3 is
+ * progress only: no pass/fail colour). */
 export function ProgressCard({
   table,
   area,
-  year,
+  defaults,
 }: {
   table: 'farmer_income' | 'low_income';
   area: string;
-  year: number;
+  defaults: DefaultPeriods;
 }) {
   const { t, i18n } = useTranslation();
+  const label = usePeriodLabel();
+  const [period, setPeriod] = useState(incomePeriod(defaults));
+  const { year } = parseQuarter(period);
   const data = useProgress(table, area, year);
   const measures = data.data?.measures ?? [];
-  const title = data.data?.title ?? t(`dashboard.progress.${table}`);
+  const name = data.data?.title ?? t(`dashboard.progress.${table}`);
+  const title = t('dashPeriods.progressTitle', { title: name, period: label(period) });
+  const cellOf = (row: ProgressRow, m: ProgressMeasure) =>
+    row.cells.find(
+      (c) => c.indicator === m.indicator && c.measure === m.measure && c.period === period,
+    );
+  const rate = (cell: ProgressCell | undefined) => {
+    if (!cell || cell.completion_rate === null) return '—';
+    const text = percentText(cell.completion_rate);
+    if (cell.met === null) return <Tag title={t('dashPeriods.progressOnly')}>{text}</Tag>;
+    return (
+      <Tag
+        color={cell.met ? 'green' : 'red'}
+        title={t(cell.met ? 'dashPeriods.met' : 'dashPeriods.notMet')}
+      >
+        {text}
+      </Tag>
+    );
+  };
   return (
     <Card
+      role="region"
+      aria-label={name}
       title={title}
       loading={data.isLoading}
-      extra={<ExportButtons what={title} request={{ kind: 'progress', table, area, year }} />}
+      extra={
+        <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
+          <PeriodPicker
+            kind="quarter"
+            value={period}
+            choices={quarterChoices(defaults.running_quarter)}
+            onChange={setPeriod}
+          />
+          <ExportButtons what={name} request={{ kind: 'progress', table, area, year }} />
+        </span>
+      }
     >
       <Failure error={data.error} />
       <Table<ProgressRow>
@@ -40,25 +83,31 @@ export function ProgressCard({
             title: t('dashboard.area'),
             dataIndex: 'area_name',
             fixed: 'left',
-            render: (name: string, row) => (row.total ? <strong>{name}</strong> : name),
+            render: (areaName: string, row) => (row.total ? <strong>{areaName}</strong> : areaName),
           },
           ...measures.map((m) => ({
             title: i18n.language === 'en' ? m.name_en : m.name_zh,
             key: `${m.indicator}/${m.measure}`,
-            render: (_: unknown, row: ProgressRow) => {
-              const cell = row.cells.find(
-                (c) => c.indicator === m.indicator && c.measure === m.measure,
-              );
-              if (!cell) return t('common.none');
-              return (
-                <span>
-                  {cell.actual ?? '—'} / {cell.target ?? '—'}{' '}
-                  {cell.met !== null && (
-                    <Tag color={cell.met ? 'green' : 'red'}>{cell.completion_rate ?? '—'}%</Tag>
-                  )}
-                </span>
-              );
-            },
+            children: [
+              {
+                title: t('dashPeriods.target'),
+                key: `${m.indicator}/${m.measure}/target`,
+                align: 'right' as const,
+                render: (_: unknown, row: ProgressRow) => inUnit(cellOf(row, m)?.target, m.unit),
+              },
+              {
+                title: t('dashPeriods.actual'),
+                key: `${m.indicator}/${m.measure}/actual`,
+                align: 'right' as const,
+                render: (_: unknown, row: ProgressRow) => inUnit(cellOf(row, m)?.actual, m.unit),
+              },
+              {
+                title: t('dashPeriods.rate'),
+                key: `${m.indicator}/${m.measure}/rate`,
+                align: 'right' as const,
+                render: (_: unknown, row: ProgressRow) => rate(cellOf(row, m)),
+              },
+            ],
           })),
         ]}
       />

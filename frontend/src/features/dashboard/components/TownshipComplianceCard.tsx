@@ -1,27 +1,47 @@
 import { Card, Table, Typography } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Failure } from '@/lib/write';
 
 import {
+  chartLevel,
   percent,
-  useTownshipCompliance,
+  useAreaCompliance,
   useTownshipNames,
+  villageNamesOptions,
   type ComplianceRow,
 } from '../api/compliance';
+import { percentText } from '../api/format';
+import { monthChoices, type DefaultPeriods } from '../api/periods';
 import { Chart } from './Chart';
 import { barOption } from './chartOptions';
+import { PeriodPicker } from './PeriodPicker';
 
-/** This month's visit compliance of each township the login sees, as a bar chart and a table with the total. */
-export function TownshipComplianceCard() {
+/** Visit compliance of a month (by default the last completed one, the running month beside it as in
+ * progress) for each township the login sees, or a township officer's villages: a bar chart and a
+ * table with the total. */
+export function TownshipComplianceCard({
+  area,
+  defaults,
+}: {
+  area: string;
+  defaults: DefaultPeriods;
+}) {
   const { t } = useTranslation();
-  const compliance = useTownshipCompliance();
-  const names = useTownshipNames();
+  const level = chartLevel(area);
+  const [month, setMonth] = useState(defaults.completed_month);
+  const running = defaults.running_month;
+  const compliance = useAreaCompliance(level, month);
+  const now = useAreaCompliance(level, running);
+  const townships = useTownshipNames();
+  const villages = useQuery({ ...villageNamesOptions(area), enabled: level === 'village' });
+  const names = level === 'village' ? villages.data : townships.data;
   const rows = useMemo(() => compliance.data?.items ?? [], [compliance.data]);
   const nameOf = useCallback(
-    (row: ComplianceRow) => row.name ?? names.data?.get(row.key) ?? row.key,
-    [names.data],
+    (row: ComplianceRow) => row.name ?? names?.get(row.key) ?? row.key,
+    [names],
   );
   const option = useMemo(
     () =>
@@ -33,28 +53,60 @@ export function TownshipComplianceCard() {
       ),
     [rows, nameOf, t],
   );
-  const rate = (value: string | null) => (value === null ? t('common.none') : `${percent(value)}%`);
+  const rate = (value: string | null | undefined) =>
+    value == null ? t('common.none') : percentText(percent(value));
+  const runningRate = (key: string) => now.data?.items.find((row) => row.key === key)?.rate;
+  const title = t(
+    level === 'village' ? 'dashPeriods.complianceByVillage' : 'dashPeriods.complianceByTownship',
+    { month },
+  );
+  const inProgress = t('dashPeriods.inProgress', { month: running });
   return (
     <Card
-      title={t('dashboard.compliance', { month: compliance.data?.month ?? '' })}
+      role="region"
+      aria-label={t('dashPeriods.compliance', { month: '' }).trim()}
+      title={title}
       loading={compliance.isLoading}
+      extra={
+        <PeriodPicker
+          kind="month"
+          value={month}
+          choices={monthChoices(running)}
+          onChange={setMonth}
+          running={running}
+        />
+      }
     >
       <Failure error={compliance.error} />
       {rows.length ? (
-        <Chart option={option} label={t('dashboard.rate')} />
+        <Chart option={option} label={title} />
       ) : (
-        <Typography.Text>{t('dashboard.empty')}</Typography.Text>
+        <Typography.Text>{t('dashPeriods.emptyMonth', { month })}</Typography.Text>
       )}
       <Table<ComplianceRow>
         rowKey="key"
         size="small"
+        scroll={{ x: true }}
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('dashboard.township'), key: 'name', render: (_, row) => nameOf(row) },
+          {
+            title: t(level === 'village' ? 'dashPeriods.village' : 'dashboard.township'),
+            key: 'name',
+            render: (_, row) => nameOf(row),
+          },
           { title: t('dashboard.due'), dataIndex: 'due' },
           { title: t('dashboard.visited'), dataIndex: 'visited' },
-          { title: t('dashboard.rate'), dataIndex: 'rate', render: rate },
+          { title: `${t('dashboard.rate')}（${month}）`, dataIndex: 'rate', render: rate },
+          ...(month === running
+            ? []
+            : [
+                {
+                  title: inProgress,
+                  key: 'running',
+                  render: (_: unknown, row: ComplianceRow) => rate(runningRate(row.key)),
+                },
+              ]),
         ]}
         summary={() =>
           compliance.data ? (
@@ -63,6 +115,9 @@ export function TownshipComplianceCard() {
               <Table.Summary.Cell index={1}>{compliance.data.total.due}</Table.Summary.Cell>
               <Table.Summary.Cell index={2}>{compliance.data.total.visited}</Table.Summary.Cell>
               <Table.Summary.Cell index={3}>{rate(compliance.data.total.rate)}</Table.Summary.Cell>
+              {month !== running && (
+                <Table.Summary.Cell index={4}>{rate(now.data?.total.rate)}</Table.Summary.Cell>
+              )}
             </Table.Summary.Row>
           ) : null
         }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { structureOf, type IndicatorValue } from '../api/indicators';
-import { stackedBarOption } from './chartOptions';
+import { lineOption, stackedBarOption } from './chartOptions';
 
 const value = (area_code: string, area_name: string, measure: string, v: string | null) =>
   ({ area_code, area_name, measure, value: v }) as IndicatorValue;
@@ -42,5 +42,20 @@ describe('income structure chart', () => {
     expect(option.yAxis.max).toBe(100);
     expect(option.series.map((s) => [s.type, s.stack])).toEqual(Array(4).fill(['bar', 'total']));
     expect(option.series[0]!.data).toEqual([50, 60.25]);
+  });
+});
+
+describe('legends never cover the axes', () => {
+  it('one scrolling legend line above a plot that starts below it, labels inside the grid', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ name: `很长的区划名称${i}`, values: [1] }));
+    for (const option of [lineOption(['2026Q1'], many), stackedBarOption(['黄田镇'], many)]) {
+      const { legend, grid } = option as {
+        legend: { type: string; top: number };
+        grid: { top: number; containLabel: boolean };
+      };
+      expect(legend).toMatchObject({ type: 'scroll', top: 0 });
+      expect(grid.top).toBeGreaterThanOrEqual(40);
+      expect(grid.containLabel).toBe(true);
+    }
   });
 });

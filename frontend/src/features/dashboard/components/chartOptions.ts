@@ -1,6 +1,11 @@
 /** The dashboard's chart options (plain data: ECharts draws them in Chart.tsx). */
 import type { ChartOption } from './Chart';
 
+// The legend is one scrolling line above the plot, and the plot starts below it with its axis
+// labels inside the grid: however many series or long names, the legend never covers an axis.
+const LEGEND = { type: 'scroll', top: 0, left: 0, right: 0 } as const;
+const GRID_UNDER_LEGEND = { left: 8, right: 16, top: 48, bottom: 8, containLabel: true } as const;
+
 /** Bars side by side, one per label. */
 export function barOption(
   labels: string[],
@@ -10,8 +15,12 @@ export function barOption(
 ): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 64, right: 16, top: 24, bottom: 32 },
-    xAxis: { type: 'category', data: labels },
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 },
+    },
     yAxis: {
       type: 'value',
       ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}),
@@ -27,8 +36,8 @@ export function lineOption(
 ): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 64, right: 16, top: 40, bottom: 32 },
+    legend: LEGEND,
+    grid: GRID_UNDER_LEGEND,
     xAxis: { type: 'category', data: categories },
     yAxis: { type: 'value' },
     series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: true })),
@@ -45,9 +54,13 @@ export function stackedBarOption(
       trigger: 'axis',
       valueFormatter: (value: unknown) => (value == null ? '—' : `${String(value)}%`),
     },
-    legend: { top: 0 },
-    grid: { left: 64, right: 16, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: categories },
+    legend: LEGEND,
+    grid: GRID_UNDER_LEGEND,
+    xAxis: {
+      type: 'category',
+      data: categories,
+      axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 },
+    },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: series.map((s) => ({
       type: 'bar',
