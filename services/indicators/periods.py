@@ -44,6 +44,16 @@ class Period:
         return f"{self.year}Q{self.quarter}"
 
     @property
+    def months_zh(self) -> str:
+        """The period as a table's title names it: 2026年1—9月 (year to date)."""
+        return f"{self.year}年1—{self.quarter * 3}月"
+
+    @property
+    def quarter_zh(self) -> str:
+        """The quarter as the plan's tables write it: 三季度."""
+        return f"{'一二三四'[self.quarter - 1]}季度"
+
+    @property
     def year_earlier(self) -> "Period":
         return Period(self.year - 1, self.quarter)
 
