@@ -44,9 +44,10 @@ class Period:
         return f"{self.year}Q{self.quarter}"
 
     @property
-    def months_zh(self) -> str:
-        """The period as a table's title names it: 2026年1—9月 (year to date)."""
-        return f"{self.year}年1—{self.quarter * 3}月"
+    def through_zh(self) -> str:
+        """The period as a table's title names it: 截至2026年三季度 (income to date, counts at
+        its end, the six ones of its last month: "through" fits every indicator)."""
+        return f"截至{self.year}年{self.quarter_zh}"
 
     @property
     def quarter_zh(self) -> str:

@@ -85,7 +85,7 @@ async def indicator_table(
     return Table(
         columns,
         rows,
-        title=f"{shown_area.name}{definition.name_zh}（{chosen.months_zh}）",
+        title=f"{shown_area.name}{definition.name_zh}（{chosen.through_zh}）",
         notes=[f"单位：{units_used}　{_computed(values[0].computed_at)}" if values else ""],
         frozen_columns=2,
     )
@@ -168,7 +168,7 @@ async def ranking_rows(
         [*columns, NOTE],
         [[*row, ""] for row in rows],
         title=f"{shown_area.name}{ROWS_HEADER.get(child_length(shown_area, level), '')}排名"
-        f"（{chosen.months_zh}）",
+        f"（{chosen.through_zh}）",
         notes=[
             "　".join(filter(None, [what, "得分按目标完成率计", _computed(result.computed_at)]))
         ],

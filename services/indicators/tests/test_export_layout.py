@@ -216,7 +216,7 @@ async def test_indicator_table_is_wide_with_a_title_and_the_period(app, client, 
     )
     sheet = load_workbook(io.BytesIO(content)).active
     rows = values(sheet)
-    assert "农村居民人均可支配收入" in str(rows[0][0]) and "2025年1—9月" in str(rows[0][0])
+    assert "农村居民人均可支配收入" in str(rows[0][0]) and "截至2025年三季度" in str(rows[0][0])
     header_at = next(i for i, row in enumerate(rows) if row[0] == "序号")
     header = rows[header_at]
     assert header[1:4] == ["乡镇（街道）", "人均可支配收入（元）", "同比增长（%）"]
@@ -241,7 +241,7 @@ async def test_ranking_export_is_wide_and_its_labels_whole(app, client, tokens):
     )
     sheet = load_workbook(io.BytesIO(content)).active
     rows = values(sheet)
-    assert "2025年1—9月" in str(rows[0][0])
+    assert "截至2025年三季度" in str(rows[0][0])
     text = " ".join(str(v) for row in rows for v in row if v is not None)
     assert "完成 " not in text and "= %" not in text, "no half-filled label"
     top = next(i for i, row in enumerate(rows) if row[0] == "名次")

@@ -214,7 +214,7 @@ async def test_exports_have_chinese_headers_names_and_the_computed_time(app, cli
     )
     assert values.status_code == 200, values.text
     lines = list(csv.reader(io.StringIO(values.content.decode("utf-8-sig"))))
-    assert lines[0] == ["庆元县农村居民人均可支配收入（2025年1—3月）"]
+    assert lines[0] == ["庆元县农村居民人均可支配收入（截至2025年一季度）"]
     assert "计算时间：" in lines[1][0]
     assert lines[2][:4] == ["序号", "乡镇（街道）", "人均可支配收入（元）", "同比增长（%）"]
     per_capita = {line[1]: line[2] for line in lines[3:]}
