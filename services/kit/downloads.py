@@ -158,6 +158,8 @@ def _xlsx_headers(sheet: Worksheet, table: Table, top: int) -> int:
     """The header rows from ``top``: the groups' row (if any) over the columns' own; answers
     the row of the columns' headers."""
     header_row = top + 1 if table.groups else top
+    if table.groups and sum(group.span for group in table.groups) != len(table.columns):
+        raise ValueError("the header groups must cover every column once")
     for position, column in enumerate(table.columns, start=1):
         _header_cell(sheet, header_row, position, column.header)
     start = 1
