@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from indicators.areas import child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE
 from indicators.exports.layout import (
+    COUNT_UNIT,
     FORMATS,
     NOTE,
     ROWS_HEADER,
@@ -29,7 +30,6 @@ from kit.clock import LOCAL_TZ
 from kit.downloads import COUNT, PERCENT, Cell, HeaderGroup, Table, TableColumn
 
 COVERED = {"households": "计入农户数", "villages": "计入村数", "entities": "计入主体数"}
-COVERED_UNIT = {"households": "户", "villages": "个", "entities": "家", "cadres": "人"}
 
 
 def _computed(moment: datetime) -> str:
@@ -68,7 +68,7 @@ async def indicator_table(
             TableColumn(with_unit(m.name_zh, units[m.code]), FORMATS[m.unit])
             for m in definition.measures
         ),
-        TableColumn(with_unit(COVERED.get(covers, "计入干部数"), COVERED_UNIT[covers]), COUNT),
+        TableColumn(with_unit(COVERED.get(covers, "计入干部数"), COUNT_UNIT[covers]), COUNT),
         NOTE,
     ]
     by_area: dict[str, list[IndicatorValue]] = {}
