@@ -252,3 +252,29 @@ async def test_ranking_export_is_wide_and_its_labels_whole(app, client, tokens):
     assert isinstance(first[3], float | int) and Decimal(str(first[3])) == Decimal("12000.00")
     assert sheet.freeze_panes == f"C{top + 3}"
     assert_readable(sheet)
+
+
+async def test_ranking_on_a_set_names_the_set_and_each_weight(app, client, tokens):
+    await seed(app, client, tokens)
+    body = {
+        "name": "2025 年度乡镇考核",
+        "items": [
+            {"indicator": "I01_rural_income", "measure": "per_capita", "weight": "3"},
+            {"indicator": "I04_below_13000", "measure": "count", "weight": "1"},
+        ],
+    }
+    put = await client.put(
+        "/v1/ranking-sets/kh2025", json=body, headers=tokens.headers("county_admin")
+    )
+    assert put.status_code == 201, put.text
+    content = await download(
+        client, tokens, "/v1/exports/rankings.csv", set="kh2025", area=COUNTY, period="2025Q3"
+    )
+    lines = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert lines[0] == ["庆元县乡镇（街道）排名（截至2025年三季度）"]
+    assert "考核指标组：2025 年度乡镇考核" in lines[1][0]
+    assert lines[2][3] == "农村居民人均可支配收入·人均可支配收入（权重 3）"
+    assert lines[2][6] == "人均收入低于 1.3 万元农户·户数（权重 1）"
+    assert lines[3][6:9] == ["完成值（户）", "目标值（户）", "完成率（%）"]
+    town_a = next(line for line in lines[4:] if line[1] == "黄田镇")
+    assert town_a[6:8] == ["2", "0"], "counts are whole numbers"
