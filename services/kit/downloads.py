@@ -128,13 +128,12 @@ def _xlsx_table(table: Table) -> bytes:
     sheet.title = "数据"
     width = len(table.columns)
     row = 1
-    for line, font in [(table.title, Font(bold=True, size=14))] + [
-        (note, Font()) for note in table.notes
-    ]:
+    titled = [(table.title, True)] + [(note, False) for note in table.notes]
+    for line, is_title in titled:
         if line:
             cell = _put(sheet, row, 1, line, TEXT)
-            cell.font = font
-            cell.alignment = Alignment(horizontal="center" if row == 1 else "left")
+            cell.font = Font(bold=True, size=14) if is_title else Font()
+            cell.alignment = Alignment(horizontal="center" if is_title else "left")
             if width > 1:
                 sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             row += 1
