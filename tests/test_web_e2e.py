@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 
 from registry.tests.factories import VILLAGE_A1, VILLAGE_B1, household_body, id_number, member_body
 from tests.county import wait_for_schedule
@@ -667,3 +668,77 @@ def test_the_dashboard_opens_on_the_latest_quarter_with_income_and_last_month(
             "E2E_CADRE_NAME": PERIODS_CADRE_NAME,
         }
         run_script(web, "admin-periods.mjs", env)
+
+
+EXPORTS_OFFICER = "wudabao"
+WUDABAO, WUDABAO_VILLAGE = "331126204", "331126204201"  # a 乡 of its own: no other test's records
+
+
+def seed_income_records(client: httpx.Client, year: int) -> None:
+    """五大堡乡 with one village, its officer (``wudabao``) and a household with Q1 income
+    records this year and last: 7,200 and 6,000 yuan over two residents (3,600 per head, +20 %)."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        (WUDABAO, "五大堡乡", None),
+        (WUDABAO_VILLAGE, "五大堡村", "small"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    user = {"username": EXPORTS_OFFICER, "display_name": "五大堡乡干事"} | {
+        "roles": ["township_officer"],
+        "area_code": WUDABAO,
+        "password": OFFICER_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    body = household_body(
+        WUDABAO_VILLAGE,
+        first_sequence=867,
+        address="五大堡村8号",
+        members=[member_body("head", 867, name="吴增收"), member_body("spouse", 868)],
+    )
+    household = _post(client, "/api/v1/households", body, admin)
+    for period, wage in ((f"{year - 1}Q1", "6000.00"), (f"{year}Q1", "7200.00")):
+        record = {"wage_income": wage, "resident_count": 2}
+        record |= {"operating_income": "0", "property_income": "0", "transfer_income": "0"}
+        put = client.put(
+            f"/api/v1/households/{household}/income-records/{period}", json=record, headers=admin
+        )
+        assert put.status_code == 201, put.text
+
+
+def test_the_progress_table_downloads_in_the_plans_layout(web: System, tmp_path: Path) -> None:
+    year = time.localtime().tm_year  # the dashboard's year
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        seed_income_records(client, year)
+        officer = bearer(client, EXPORTS_OFFICER, OFFICER_PASSWORD)
+        query = {"table": "farmer_income", "area": WUDABAO, "year": str(year)}
+
+        def counted() -> bool:
+            table = client.get("/api/v1/progress", params=query, headers=officer).json()
+            return any(cell["actual"] == "3600.00" for cell in table["rows"][0]["cells"])
+
+        until("the indicators counting the income records", counted)
+        env = {
+            "E2E_USERNAME": EXPORTS_OFFICER,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_DOWNLOADS": str(tmp_path),
+        }
+        run_script(web, "admin-exports.mjs", env)
+
+    sheet = load_workbook(tmp_path / "progress.xlsx").active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == f"{year}年度五大堡乡农民增收工作进度表（截至一季度）"
+    assert rows[1][0] == "单位：元、%"
+    assert rows[2][:3] == ["序号", "村（社区）", "农村居民人均可支配收入"]
+    assert rows[3][2:7] == ["目标值", "完成值", "完成率（%）", "同比增长（%）", None]
+    assert [row[:2] for row in rows[4:6]] == [[1, "五大堡村"], [None, "合计"]]
+    actual, change = sheet.cell(5, 4), sheet.cell(5, 6)
+    assert (actual.data_type, actual.number_format, actual.value) == ("n", "#,##0.00", 3600)
+    assert (change.data_type, change.value) == ("n", 20)
+    assert sheet.freeze_panes == "C5"
+    assert all(sheet.column_dimensions[letter].width >= 8 for letter in "ABCDEFG")
+    assert {"填报单位：", "填报人：", "审核人：", "填报日期："} <= {v for v in rows[-1] if v}
+    csv_text = (tmp_path / "progress.csv").read_bytes()
+    assert csv_text.startswith(b"\xef\xbb\xbf")
+    assert csv_text.decode("utf-8-sig").splitlines()[0] == rows[0][0]

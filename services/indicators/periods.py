@@ -44,6 +44,17 @@ class Period:
         return f"{self.year}Q{self.quarter}"
 
     @property
+    def through_zh(self) -> str:
+        """The period as a table's title names it: 截至2026年三季度 (income to date, counts at
+        its end, the six ones of its last month: "through" fits every indicator)."""
+        return f"截至{self.year}年{self.quarter_zh}"
+
+    @property
+    def quarter_zh(self) -> str:
+        """The quarter as the plan's tables write it: 三季度."""
+        return f"{'一二三四'[self.quarter - 1]}季度"
+
+    @property
     def year_earlier(self) -> "Period":
         return Period(self.year - 1, self.quarter)
 

@@ -20,7 +20,8 @@ from urllib.parse import quote
 from fastapi import Response
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as XlsxCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kit.tabular import Column
@@ -47,15 +48,31 @@ Cell = str | int | float | Decimal | dt.date | None
 
 @dataclass(frozen=True)
 class TableColumn:
-    header: str  # Chinese first, with the unit: "人均可支配收入(元)"
+    header: str  # Chinese first, with the unit: "人均可支配收入（元）"
     number_format: str = TEXT  # for numeric cells; text cells are always text
 
 
 @dataclass(frozen=True)
+class HeaderGroup:
+    """A header over ``span`` neighbouring columns (an indicator over its 目标值, 完成值, …).
+    An empty one leaves its columns' own headers standing over both header rows."""
+
+    header: str
+    span: int = 1
+
+
+@dataclass(frozen=True)
 class Table:
+    """A wide table as an office files it: a title naming what and when, lines under it (the
+    period, the unit), one or two header rows, the data, and lines after it (signatures)."""
+
     columns: Sequence[TableColumn]
     rows: Sequence[Sequence[Cell]]
-    title: str = ""  # above the header in XLSX: what the table is and its period
+    title: str = ""  # above everything: what the table is and its period
+    notes: Sequence[str] = ()  # a line each between the title and the header
+    groups: Sequence[HeaderGroup] = ()  # a header row above the columns' own
+    footer: Sequence[Sequence[Cell]] = ()  # rows after the data, e.g. 填报人：
+    frozen_columns: int = 0  # kept in view when scrolling right (the row's name)
 
 
 def escape_text(text: str) -> str:
@@ -67,11 +84,24 @@ def write_table(table: Table, fmt: Format) -> bytes:
     return _csv_table(table) if fmt == "csv" else _xlsx_table(table)
 
 
+def _group_row(table: Table) -> list[str]:
+    """The group header row as CSV writes it: each group's header over its first column."""
+    cells: list[str] = []
+    for group in table.groups:
+        cells += [group.header] + [""] * (group.span - 1)
+    return cells
+
+
 def _csv_table(table: Table) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([escape_text(column.header) for column in table.columns])
-    writer.writerows([_csv_cell(cell) for cell in row] for row in table.rows)
+    # The same lines as the workbook, so a CSV opened in Excel reads as the XLSX does.
+    lines: list[Sequence[Cell]] = [[line] for line in (table.title, *table.notes) if line]
+    if table.groups:
+        lines.append(_group_row(table))
+    lines.append([column.header for column in table.columns])
+    lines += [*table.rows, *table.footer]
+    writer.writerows([_csv_cell(cell) for cell in line] for line in lines)
     # The BOM makes Excel open the file as UTF-8 instead of the local code page.
     return out.getvalue().encode("utf-8-sig")
 
@@ -86,26 +116,77 @@ def _csv_cell(cell: Cell) -> str:
     return str(cell)
 
 
+_THIN = Side(style="thin", color="999999")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
 def _xlsx_table(table: Table) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "数据"
-    header_row = 1
-    if table.title:
-        title = _put(sheet, 1, 1, table.title, TEXT)
-        title.font = Font(bold=True, size=14)
-        header_row = 2
-    for position, column in enumerate(table.columns, start=1):
-        _put(sheet, header_row, position, column.header, TEXT).font = Font(bold=True)
-    for row_index, row in enumerate(table.rows, start=header_row + 1):
-        for position, (column, value) in enumerate(zip(table.columns, row, strict=True), 1):
-            _put(sheet, row_index, position, value, column.number_format)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    width = len(table.columns)
+    row = 1
+    titled = [(table.title, True)] + [(note, False) for note in table.notes]
+    for line, is_title in titled:
+        if line:
+            cell = _put(sheet, row, 1, line, TEXT)
+            cell.font = Font(bold=True, size=14) if is_title else Font()
+            cell.alignment = Alignment(horizontal="center" if is_title else "left")
+            if width > 1:
+                sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            row += 1
+    header_row = _xlsx_headers(sheet, table, row)
+    for row_index, values in enumerate(table.rows, start=header_row + 1):
+        for position, (column, value) in enumerate(zip(table.columns, values, strict=True), 1):
+            _put(sheet, row_index, position, value, column.number_format).border = _BOX
+    after = header_row + len(table.rows) + 1
+    for row_index, values in enumerate(table.footer, start=after):
+        for position, value in enumerate(values, start=1):
+            _put(sheet, row_index, position, value, TEXT)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=table.frozen_columns + 1)
+    sheet.print_title_rows = f"{row}:{header_row}"  # the header on every printed page
     _fit_widths(sheet, table)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _xlsx_headers(sheet: Worksheet, table: Table, top: int) -> int:
+    """The header rows from ``top``: the groups' row (if any) over the columns' own; answers
+    the row of the columns' headers."""
+    header_row = top + 1 if table.groups else top
+    if table.groups and sum(group.span for group in table.groups) != len(table.columns):
+        raise ValueError("the header groups must cover every column once")
+    for position, column in enumerate(table.columns, start=1):
+        _header_cell(sheet, header_row, position, column.header)
+    start = 1
+    for group in table.groups:
+        end = start + group.span - 1
+        if group.header:
+            _header_cell(sheet, top, start, group.header)
+            for position in range(start + 1, end + 1):
+                _header_cell(sheet, top, position, None)
+            if end > start:
+                sheet.merge_cells(start_row=top, start_column=start, end_row=top, end_column=end)
+        else:  # the columns' own headers over both rows
+            for position in range(start, end + 1):
+                header = table.columns[position - 1].header
+                sheet.cell(header_row, position).value = None
+                _header_cell(sheet, top, position, header)
+                sheet.merge_cells(
+                    start_row=top, start_column=position, end_row=header_row, end_column=position
+                )
+        start = end + 1
+    return header_row
+
+
+def _header_cell(sheet: Worksheet, row: int, column: int, header: str | None) -> None:
+    cell = _put(sheet, row, column, header, TEXT)
+    cell.font = Font(bold=True)
+    cell.alignment = _CENTRED
+    cell.border = _BOX
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Cell, number_format: str) -> XlsxCell:
@@ -137,12 +218,18 @@ def _display_width(value: Cell, number_format: str) -> int:
 
 
 def _fit_widths(sheet: Worksheet, table: Table) -> None:
+    # A group's header shares its columns' width; the title and notes span the table.
+    shared = []
+    for group in table.groups:
+        share = -(-_display_width(group.header, TEXT) // group.span)
+        shared += [share] * group.span
     for position, column in enumerate(table.columns, start=1):
         widest = max(
             [_display_width(column.header, TEXT)]
+            + shared[position - 1 : position]
             + [_display_width(row[position - 1], column.number_format) for row in table.rows]
         )
-        letter = sheet.cell(row=1, column=position).column_letter
+        letter = get_column_letter(position)
         sheet.column_dimensions[letter].width = min(60, max(8, widest + 2))
 
 
@@ -169,8 +256,9 @@ def write_template(columns: Sequence[Column], fmt: Format) -> bytes:
     assert sheet is not None
     sheet.title = "数据"
     _text_rows(sheet, [headers, example])
+    sheet.freeze_panes = "A2"  # the header stays in view as the office fills rows in
     for position, col in enumerate(columns, start=1):
-        letter = sheet.cell(row=1, column=position).column_letter
+        letter = get_column_letter(position)
         sheet.column_dimensions[letter].width = max(
             12, 2 * len(col.header) + 4, len(col.example) + 4
         )

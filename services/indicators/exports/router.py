@@ -1,15 +1,18 @@
-"""``/v1/exports/…``: indicator tables, progress tables and rankings as XLSX or CSV."""
+"""``/v1/exports/…``: indicator tables, progress tables and rankings as XLSX or CSV, wide
+tables with a title naming the period (without one asked: the latest quarter with income
+records)."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from indicators.exports import service
-from indicators.periods import PeriodQuery
+from indicators.exports.progress_sheet import progress_sheet
+from indicators.periods import PeriodFilterQuery
 from indicators.progress.schemas import TableName
 from indicators.scope import Readers
 from kit.db import SessionDep
-from kit.downloads import TABLE_CONTENT, Format, download_response, write_table
+from kit.downloads import TABLE_CONTENT, Format, Table, download_response, write_table
 from kit.pagination import AreaCodeQuery
 from kit.problems import PROBLEM_RESPONSES
 
@@ -29,13 +32,13 @@ async def export_values(
     fmt: Format,
     indicator: str,
     area: AreaCodeQuery,
-    period: PeriodQuery,
+    period: PeriodFilterQuery = None,
     level: str | None = None,
 ) -> Response:
     table = await service.indicator_table(
         session, principal=principal, indicator=indicator, area=area, period=period, level=level
     )
-    return download_response(write_table(table, fmt), fmt, f"指标_{indicator}_{area}_{period}")
+    return download_response(write_table(table, fmt), fmt, _name(table))
 
 
 @router.get(
@@ -50,13 +53,22 @@ async def export_progress(
     fmt: Format,
     table: TableName,
     area: AreaCodeQuery,
-    year: Annotated[int, Query(ge=2000, le=2100)],
+    period: PeriodFilterQuery = None,
+    year: Annotated[
+        int | None, Query(ge=2000, le=2100, description="无 period 时：该年最近有收入记录的季度")
+    ] = None,
     level: str | None = None,
 ) -> Response:
-    progress = await service.progress_rows(
-        session, principal=principal, table=table, area=area, year=year, level=level
+    progress = await progress_sheet(
+        session,
+        principal=principal,
+        table=table,
+        area_code=area,
+        period_text=period,
+        year=year,
+        level=level,
     )
-    return download_response(write_table(progress, fmt), fmt, f"进度表_{table}_{area}_{year}")
+    return download_response(write_table(progress, fmt), fmt, _name(progress))
 
 
 @router.get(
@@ -70,7 +82,7 @@ async def export_ranking(
     principal: Readers,
     fmt: Format,
     area: AreaCodeQuery,
-    period: PeriodQuery,
+    period: PeriodFilterQuery = None,
     indicator: str | None = None,
     measure: str | None = None,
     set: str | None = None,
@@ -86,4 +98,10 @@ async def export_ranking(
         set_code=set,
         level=level,
     )
-    return download_response(write_table(table, fmt), fmt, f"排名_{area}_{period}")
+    return download_response(write_table(table, fmt), fmt, _name(table))
+
+
+def _name(table: Table) -> str:
+    """The file is named as its title: what, where and when."""
+    head, _, tail = table.title.rpartition("（")  # the period, in the title's last brackets
+    return f"{head}_{tail.removesuffix('）')}" if head else table.title

@@ -1,38 +1,39 @@
-"""Indicator tables, progress tables and rankings as typed tables for a download: Chinese
-headers, area codes, numbers as numbers, and the time each was computed on every row (a row
-copied out keeps it)."""
+"""Indicator tables and rankings as wide tables for a download: areas as rows (the total last),
+measures as columns with their units, numbers as numbers, a title naming the area, the
+indicator and the period, and names instead of codes. The progress tables: ``progress_sheet``."""
 
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from indicators.areas import child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE
-from indicators.progress.service import progress_table
+from indicators.exports.layout import (
+    COUNT_UNIT,
+    FORMATS,
+    NOTE,
+    ROWS_HEADER,
+    SEQUENCE,
+    TOTAL,
+    chosen_period,
+    shown_number,
+    unit_text,
+    with_unit,
+)
+from indicators.models import RankingSet
 from indicators.rankings.service import ranking
-from indicators.values.service import indicator_values
+from indicators.targets.service import measure_of
+from indicators.values.schemas import IndicatorValue
+from indicators.values.service import indicator_of, indicator_values
 from kit.auth import Principal
 from kit.clock import LOCAL_TZ
-from kit.downloads import DECIMAL, PERCENT, Table, TableColumn
+from kit.downloads import COUNT, PERCENT, Cell, HeaderGroup, Table, TableColumn
 
-COMPUTED_AT = TableColumn("计算时间")
-
-
-def _local(moment: datetime) -> str:
-    return moment.astimezone(LOCAL_TZ).isoformat(timespec="seconds")
+COVERED = {"households": "计入农户数", "villages": "计入村数", "entities": "计入主体数"}
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _number(shown: str | None) -> Decimal | None:
-    """The API's decimal string as a number for the sheet (empty where nothing divides)."""
-    return None if shown is None else Decimal(shown)
-
-
-def _columns(*headers: str | TableColumn) -> list[TableColumn]:
-    return [h if isinstance(h, TableColumn) else TableColumn(h) for h in headers]
+def _computed(moment: datetime) -> str:
+    return "计算时间：" + moment.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 async def indicator_table(
@@ -41,108 +42,70 @@ async def indicator_table(
     principal: Principal,
     indicator: str,
     area: str,
-    period: str,
+    period: str | None,
     level: str | None,
 ) -> Table:
-    """An indicator table as rows: one per area and measure."""
+    """One indicator for the areas below one (and its total): a row per area, a column per
+    measure, then how many households (villages, entities) the figures cover."""
+    definition, calculator = indicator_of(indicator)
+    shown_area = await visible_area(session, principal=principal, code=area)
+    chosen = await chosen_period(session, area_code=shown_area.code, period=period)
     values = await indicator_values(
         session,
         principal=principal,
         indicator_code=indicator,
         area_code=area,
-        period_text=period,
+        period_text=str(chosen),
         level=level,
         measure=None,
     )
-    names = {m.code: m.name_zh for m in BY_CODE[indicator].measures}
-    columns = _columns(
-        "指标代码",
-        "指标项",
-        "指标项名称",
-        "区划代码",
-        "区划名称",
-        "期间",
-        "单位",
-        TableColumn("值", DECIMAL),
-        TableColumn("分子", DECIMAL),
-        TableColumn("分母", DECIMAL),
-        TableColumn("计入数", "#,##0"),
-        TableColumn("填报值", DECIMAL),
-        "填报来源",
-        COMPUTED_AT,
-    )
-    rows = [
-        [
-            v.indicator,
-            v.measure,
-            names[v.measure],
-            v.area_code,
-            v.area_name,
-            v.period,
-            v.unit.value,
-            _number(v.value),
-            _number(v.numerator),
-            _number(v.denominator),
-            v.covered,
-            v.reported.value if v.reported else None,
-            v.reported.source if v.reported else None,
-            _local(v.computed_at),
-        ]
-        for v in values
+    covers = calculator.covers
+    units = {m.code: unit_text(indicator, m, covers) for m in definition.measures}
+    columns = [
+        SEQUENCE,
+        TableColumn(ROWS_HEADER.get(child_length(shown_area, level), "区划")),
+        *(
+            TableColumn(with_unit(m.name_zh, units[m.code]), FORMATS[m.unit])
+            for m in definition.measures
+        ),
+        TableColumn(with_unit(COVERED.get(covers, "计入干部数"), COUNT_UNIT[covers]), COUNT),
+        NOTE,
     ]
-    return Table(columns, rows)
+    by_area: dict[str, list[IndicatorValue]] = {}
+    for value in values:
+        by_area.setdefault(value.area_code, []).append(value)
+    # The service gives the area's own row first; offices file the total last.
+    own, *below = by_area.values()
+    rows: list[list[Cell]] = [
+        [position, measures[0].area_name, *_figures(indicator, measures)]
+        for position, measures in enumerate(below, start=1)
+    ]
+    rows.append([None, TOTAL, *_figures(indicator, own)])
+    units_used = "、".join(dict.fromkeys(u for u in units.values() if u))
+    return Table(
+        columns,
+        rows,
+        title=f"{shown_area.name}{definition.name_zh}（{chosen.through_zh}）",
+        notes=[f"单位：{units_used}　{_computed(values[0].computed_at)}" if values else ""],
+        frozen_columns=2,
+    )
 
 
-async def progress_rows(
-    session: AsyncSession,
-    *,
-    principal: Principal,
-    table: str,
-    area: str,
-    year: int,
-    level: str | None,
-) -> Table:
-    """A progress table as rows: one per area, quarter and measure."""
-    result = await progress_table(
-        session, principal=principal, table=table, area_code=area, year=year, level=level
-    )
-    names = {(m.indicator, m.measure): m.name_zh for m in result.measures}
-    columns = _columns(
-        "进度表",
-        "区划代码",
-        "区划名称",
-        "期间",
-        "指标代码",
-        "指标项",
-        "指标项名称",
-        TableColumn("目标值", DECIMAL),
-        "目标来源",
-        TableColumn("完成值", DECIMAL),
-        TableColumn("完成率(%)", PERCENT),
-        "是否达标",
-        COMPUTED_AT,
-    )
-    computed_at = _local(result.computed_at)
-    rows = [
-        [
-            result.title,
-            row.area_code,
-            row.area_name,
-            cell.period,
-            cell.indicator,
-            cell.measure,
-            names[(cell.indicator, cell.measure)],
-            _number(cell.target),
-            {"set": "设定", "catalogue": "方案默认"}.get(cell.target_source or "", ""),
-            _number(cell.actual),
-            _number(cell.completion_rate),
-            "" if cell.met is None else ("是" if cell.met else "否"),
-            computed_at,
-        ]
-        for row in result.rows
-        for cell in row.cells
+def _figures(indicator: str, measures: list[IndicatorValue]) -> list[Cell]:
+    """An area's measures as numbers, what they cover, and a note on any reported or missing."""
+    notes = []
+    for value in measures:
+        name = measure_of(indicator, value.measure).name_zh
+        if value.note:
+            notes.append(f"{name}：{value.note}")
+        if value.reported is not None:
+            given = value.reported
+            notes.append(f"{name}为填报值（{given.source}，{given.reported_on.isoformat()}）")
+    return [
+        *(shown_number(value.value, value.unit) for value in measures),
+        measures[0].covered,
+        "；".join(notes),
     ]
-    return Table(columns, rows)
 
 
 async def ranking_rows(
@@ -150,49 +113,65 @@ async def ranking_rows(
     *,
     principal: Principal,
     area: str,
-    period: str,
+    period: str | None,
     indicator: str | None,
     measure: str | None,
     set_code: str | None,
     level: str | None,
 ) -> Table:
-    """A ranking as rows: one per area, its parts in one cell."""
+    """A ranking: a row per area in rank order, its score, and per measure ranked the actual,
+    the target and the completion rate that make the score."""
+    shown_area = await visible_area(session, principal=principal, code=area)
+    chosen = await chosen_period(session, area_code=shown_area.code, period=period)
     result = await ranking(
         session,
         principal=principal,
         area_code=area,
-        period_text=period,
+        period_text=str(chosen),
         indicator=indicator,
         measure=measure,
         set_code=set_code,
         level=level,
     )
-    columns = _columns(
+    stored = await session.get(RankingSet, set_code) if set_code else None
+    parts = result.items[0].parts if result.items else []
+    columns = [
         TableColumn("名次", "0"),
-        "区划代码",
-        "区划名称",
-        "期间",
-        TableColumn("得分(%)", PERCENT),
-        "考核指标组",
-        "各项得分",
-        COMPUTED_AT,
-    )
-    computed_at = _local(result.computed_at)
-    rows = [
-        [
-            item.rank,
-            item.area_code,
-            item.area_name,
-            result.period,
-            _number(item.score),
-            result.ranking_set or "",
-            "；".join(
-                f"{p.indicator}.{p.measure}×{p.weight}: 完成 {_text(p.actual)} / 目标 "
-                f"{_text(p.target)} = {_text(p.score)}%"
-                for p in item.parts
-            ),
-            computed_at,
-        ]
-        for item in result.items
+        TableColumn(ROWS_HEADER.get(child_length(shown_area, level), "区划")),
+        TableColumn("得分（%）", PERCENT),
     ]
-    return Table(columns, rows)
+    groups = [HeaderGroup("", 3)]
+    for part in parts:
+        measured = measure_of(part.indicator, part.measure)
+        unit = unit_text(part.indicator, measured, indicator_of(part.indicator)[1].covers)
+        number_format = FORMATS[measured.unit]
+        columns += [
+            TableColumn(with_unit("完成值", unit), number_format),
+            TableColumn(with_unit("目标值", unit), number_format),
+            TableColumn("完成率（%）", PERCENT),
+        ]
+        header = f"{BY_CODE[part.indicator].name_zh}·{measured.name_zh}"
+        groups.append(HeaderGroup(f"{header}（权重 {part.weight}）" if stored else header, 3))
+    rows: list[list[Cell]] = []
+    for item in result.items:
+        row: list[Cell] = [item.rank, item.area_name, shown_number(item.score)]
+        for part in item.parts:
+            unit = measure_of(part.indicator, part.measure).unit
+            row += [
+                shown_number(part.actual, unit),
+                shown_number(part.target, unit),
+                shown_number(part.score),
+            ]
+        rows.append(row)
+    what = f"考核指标组：{stored.name}" if stored else ""
+    return Table(
+        [*columns, NOTE],
+        [[*row, ""] for row in rows],
+        title=f"{shown_area.name}{ROWS_HEADER.get(child_length(shown_area, level), '')}排名"
+        f"（{chosen.through_zh}）",
+        notes=[
+            "　".join(filter(None, [what, "得分按目标完成率计", _computed(result.computed_at)]))
+        ],
+        groups=[*groups, HeaderGroup("", 1)],
+        frozen_columns=2,
+    )

@@ -205,7 +205,7 @@ async def test_rankings_on_a_stored_weighted_set(app, client, tokens):
     ).status_code == 404
 
 
-async def test_exports_have_chinese_headers_codes_and_the_computed_time(app, client, tokens):
+async def test_exports_have_chinese_headers_names_and_the_computed_time(app, client, tokens):
     await seed(app, client, tokens)
     leader = tokens.headers("leader")
     values = await client.get(
@@ -215,11 +215,11 @@ async def test_exports_have_chinese_headers_codes_and_the_computed_time(app, cli
     )
     assert values.status_code == 200, values.text
     lines = list(csv.reader(io.StringIO(values.content.decode("utf-8-sig"))))
-    assert lines[0][:4] == ["指标代码", "指标项", "指标项名称", "区划代码"]
-    assert lines[0][-1] == "计算时间"
-    per_capita = {line[3]: line[7] for line in lines[1:] if line[1] == "per_capita"}
-    assert per_capita == {COUNTY: "3250.00", TOWN_A: "3000.00", TOWN_B: "4000.00"}
-    assert all(line[-1].endswith("+08:00") for line in lines[1:])
+    assert lines[0] == ["庆元县农村居民人均可支配收入（截至2025年一季度）"]
+    assert "计算时间：" in lines[1][0]
+    assert lines[2][:4] == ["序号", "乡镇（街道）", "人均可支配收入（元）", "同比增长（%）"]
+    per_capita = {line[1]: line[2] for line in lines[3:]}
+    assert per_capita == {"合计": "3250.00", "黄田镇": "3000.00", "隆宫乡": "4000.00"}
 
     progress = await client.get(
         "/v1/exports/progress.xlsx",
@@ -229,8 +229,9 @@ async def test_exports_have_chinese_headers_codes_and_the_computed_time(app, cli
     assert progress.status_code == 200
     sheet = load_workbook(io.BytesIO(progress.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][1] == "区划代码" and rows[0][-1] == "计算时间"
-    assert len(rows) == 1 + 3 * 4 * 2  # three areas × four quarters × two measures
+    # The year asked, its latest quarter with records (2025Q1); two townships and the total.
+    assert rows[0][0] == "2025年度庆元县农民增收工作进度表（截至一季度）"
+    assert [row[1] for row in rows[4:7]] == ["黄田镇", "隆宫乡", "合计"]
 
     ranked = await client.get(
         "/v1/exports/rankings.csv",
@@ -238,4 +239,4 @@ async def test_exports_have_chinese_headers_codes_and_the_computed_time(app, cli
         headers=leader,
     )
     lines = list(csv.reader(io.StringIO(ranked.content.decode("utf-8-sig"))))
-    assert [line[:2] for line in lines] == [["名次", "区划代码"], ["1", TOWN_B], ["2", TOWN_A]]
+    assert [line[:2] for line in lines if line[0].isdigit()] == [["1", "隆宫乡"], ["2", "黄田镇"]]

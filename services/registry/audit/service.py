@@ -15,6 +15,7 @@ from kit.clock import LOCAL_TZ
 from kit.downloads import escape_text
 from kit.logs import request_id_var
 from kit.pagination import Page, paginate
+from registry.audit import labels
 from registry.audit.schemas import AuditEntryPublic, AuditFilters
 from registry.models import AuditEntry, User
 
@@ -139,11 +140,11 @@ def _cells(item: AuditEntryPublic) -> list[str]:
         item.at.astimezone(LOCAL_TZ).isoformat(timespec="seconds"),
         item.subject,
         item.subject_name or "",
-        " ".join(item.roles),
-        item.action,
-        item.resource,
+        labels.named_all(labels.ROLES, item.roles),
+        labels.named(labels.ACTIONS, item.action),
+        labels.named(labels.RESOURCES, item.resource),
         item.resource_id,
-        " ".join(item.fields),
+        labels.named_all(labels.FIELDS, item.fields),
         item.reason,
         item.request_id,
     ]

@@ -205,6 +205,14 @@ async def test_export_is_excel_ready_csv_and_is_itself_audited(app, client, toke
         ("2026-03-01T16:01:00+08:00", "", "h2", '\'=HYPERLINK("http://x")'),
         ("2026-03-01T16:00:00+08:00", "吴珍", "h1", "核实身份"),
     ]
+    # Roles, acts, records and fields by their names, not the stored codes.
+    assert [*rows[-1][3:6], rows[-1][7]] == [
+        "乡镇工作人员",
+        "查看完整信息",
+        "农户",
+        "电话",
+    ]
+    assert rows[2][3] == "外部系统"
 
     [export] = [e for e in await entries(app) if e.subject == subject]
     assert (export.action, export.resource, export.reason) == ("export_audit", "audit", "季度检查")

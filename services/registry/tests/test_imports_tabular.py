@@ -56,6 +56,7 @@ def test_xlsx_round_trip_through_the_template() -> None:
     data, notes = book.worksheets
     assert [c.value for c in data[1]] == ["户主身份证号", "姓名", "备注（选填）"]
     assert data["A2"].number_format == "@"  # text, so Excel keeps all 18 digits
+    assert data.freeze_panes == "A2", "the header stays in view as rows are filled in"
     assert notes.title == "说明"
     assert [c.value for c in notes[3]] == ["姓名", "必填", "2–50 字"]
 

@@ -10094,7 +10094,7 @@ export interface operations {
                 /** @description 区划代码 / area code */
                 area: string;
                 /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
-                period: string;
+                period?: string | null;
                 level?: string | null;
             };
             header?: never;
@@ -10197,7 +10197,10 @@ export interface operations {
                 table: "farmer_income" | "low_income";
                 /** @description 区划代码 / area code */
                 area: string;
-                year: number;
+                /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
+                period?: string | null;
+                /** @description 无 period 时：该年最近有收入记录的季度 */
+                year?: number | null;
                 level?: string | null;
             };
             header?: never;
@@ -10300,7 +10303,7 @@ export interface operations {
                 /** @description 区划代码 / area code */
                 area: string;
                 /** @description 2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (year to date) or 2026 (its Q4) */
-                period: string;
+                period?: string | null;
                 indicator?: string | null;
                 measure?: string | null;
                 set?: string | null;

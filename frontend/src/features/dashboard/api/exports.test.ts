@@ -10,6 +10,16 @@ describe('dashboard exports', () => {
     expect(
       exportUrl({ kind: 'progress', table: 'low_income', area: '331126101', year: 2026 }, 'csv'),
     ).toBe('/api/v1/exports/progress.csv?table=low_income&area=331126101&year=2026');
+    // A quarter named, or none: the server then shows the latest quarter with income records.
+    expect(
+      exportUrl(
+        { kind: 'progress', table: 'farmer_income', area: '331126', period: '2026Q3' },
+        'xlsx',
+      ),
+    ).toBe('/api/v1/exports/progress.xlsx?table=farmer_income&area=331126&period=2026Q3');
+    expect(exportUrl({ kind: 'rankings', area: '331126' }, 'csv')).toBe(
+      '/api/v1/exports/rankings.csv?area=331126',
+    );
   });
 
   it('names files as the server does when it names none', () => {

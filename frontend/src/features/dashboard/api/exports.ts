@@ -7,11 +7,20 @@ import { auth } from '@/lib/runtime';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
-/** What may be exported and the query each takes. */
+/**
+ * What may be exported and the query each takes. Without a period the server shows the latest
+ * quarter with income records (of the year given, for a progress table) and names it in the title.
+ */
 export type ExportRequest =
-  | { kind: 'indicator-values'; indicator: string; area: string; period: string }
-  | { kind: 'progress'; table: 'farmer_income' | 'low_income'; area: string; year: number }
-  | { kind: 'rankings'; area: string; period: string; set?: string; indicator?: string };
+  | { kind: 'indicator-values'; indicator: string; area: string; period?: string }
+  | {
+      kind: 'progress';
+      table: 'farmer_income' | 'low_income';
+      area: string;
+      year?: number;
+      period?: string;
+    }
+  | { kind: 'rankings'; area: string; period?: string; set?: string; indicator?: string };
 
 /** The request's URL at the gateway, its query in a stable order. */
 export function exportUrl(request: ExportRequest, fmt: ExportFormat): string {
@@ -22,15 +31,15 @@ export function exportUrl(request: ExportRequest, fmt: ExportFormat): string {
   return `/api/v1/exports/${kind}.${fmt}?${params.toString()}`;
 }
 
-/** Our own name for the file, the server's pattern (指标_…, 进度表_…, 排名_…), when it names none. */
+/** Our own name for the file when the server names none (it names each by the table's title). */
 export function exportFilename(request: ExportRequest, fmt: ExportFormat): string {
   switch (request.kind) {
     case 'indicator-values':
-      return `指标_${request.indicator}_${request.area}_${request.period}.${fmt}`;
+      return `指标_${request.indicator}_${request.area}_${request.period ?? 'latest'}.${fmt}`;
     case 'progress':
-      return `进度表_${request.table}_${request.area}_${request.year}.${fmt}`;
+      return `进度表_${request.table}_${request.area}_${request.period ?? request.year ?? 'latest'}.${fmt}`;
     case 'rankings':
-      return `排名_${request.area}_${request.period}.${fmt}`;
+      return `排名_${request.area}_${request.period ?? 'latest'}.${fmt}`;
   }
 }
 
