@@ -80,6 +80,18 @@ export function VisitDetail({
           )}
         </Descriptions.Item>
       </Descriptions>
+      <Descriptions title={t('visit.photosAndPlace')} column={1} size="small" bordered>
+        <Descriptions.Item label={t('visit.location.label')}>{place}</Descriptions.Item>
+        <Descriptions.Item label={t('visitReview.distance')}>
+          {distance}{' '}
+          {visit.flags.far_from_home && (
+            <Tag color="orange">{t('visitReview.flags.far_from_home')}</Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('visit.photos.label')}>
+          <VisitPhotos photoIds={visit.photo_ids} />
+        </Descriptions.Item>
+      </Descriptions>
       <Descriptions title={t('visit.observations')} column={1} size="small" bordered>
         {OBSERVED.map((name) => (
           <Descriptions.Item key={name} label={t(`visit.observation.${name}`)}>
@@ -117,18 +129,6 @@ export function VisitDetail({
           ) : (
             t('common.none')
           )}
-        </Descriptions.Item>
-      </Descriptions>
-      <Descriptions title={t('visit.photosAndPlace')} column={1} size="small" bordered>
-        <Descriptions.Item label={t('visit.location.label')}>{place}</Descriptions.Item>
-        <Descriptions.Item label={t('visitReview.distance')}>
-          {distance}{' '}
-          {visit.flags.far_from_home && (
-            <Tag color="orange">{t('visitReview.flags.far_from_home')}</Tag>
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('visit.photos.label')}>
-          <VisitPhotos photoIds={visit.photo_ids} />
         </Descriptions.Item>
       </Descriptions>
     </Space>
