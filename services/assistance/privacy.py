@@ -12,6 +12,7 @@ import copy
 from typing import Any
 from uuid import UUID
 
+from assistance.scope import cadre_only
 from kit.auth import Principal, Role, Scope
 from kit.feed import client_may_see
 
@@ -32,11 +33,23 @@ def sees_sensitive(
     )
 
 
+def sees_every_risk(principal: Principal) -> bool:
+    """Whether the caller sees the sensitive fields of every visit it may see at all, and so
+    may filter by them: officers and admins (they see their area only), services, and
+    cadre-only callers (their own visits and their households', all in full:
+    scope.visible_visits). A leader who is also a cadre sees others' visits redacted."""
+    if principal.has(Role.SERVICE, Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER):
+        return True
+    return cadre_only(principal) and principal.cadre_id is not None
+
+
 def redact(data: dict[str, Any]) -> dict[str, Any]:
     """A visit's JSON with the sensitive fields nulled and named (a copy)."""
     shown = copy.deepcopy(data)
     shown["observations"]["health"] = None
     shown["risk_flags"] = None
+    if "flags" in shown:  # whether there is a risk says as much as which one
+        shown["flags"]["risk"] = None
     shown["redacted"] = list(SENSITIVE)
     return shown
 

@@ -20,6 +20,9 @@ class AssistanceSettings(ServiceSettings):
     backdate_days: int = 7
     # A visit's GPS point further than this from the household's location is flagged.
     far_metres: int = 2000
+    # A visit recorded more than this many days after it happened (or in a later month) is
+    # flagged late_entry (visits/flags.py); no reason is asked until backdate_days.
+    late_days: int = 3
     # Photos: the largest accepted upload.
     max_photo_bytes: int = 10 * 1024 * 1024
     # A need raised (诉求) is due this many days after it is raised, unless given a due date.

@@ -19,6 +19,8 @@ from typing import Any
 from assistance.months import Month
 from assistance.needs.service import need_id_from_visit
 from assistance.plans.service import plan_id
+from assistance.settings import AssistanceSettings
+from assistance.visits.flags import is_far_from_home, is_late_entry
 from kit.clock import LOCAL_TZ
 
 SEED = 20261129
@@ -96,6 +98,8 @@ NEEDS = (
     ("农产品销路难", "县供销社"),
     ("希望安排公益性岗位", "乡镇人民政府"),
 )
+# The flags follow the API's rules at the default settings (visits/flags.py).
+DEFAULTS = AssistanceSettings()
 LATE_REASON = "山区无信号，按纸质记录补录 / no signal in the hills, entered from the paper form"
 
 
@@ -202,9 +206,11 @@ def _visit(
 ) -> None:
     visit_id = demo_id("visit", household.id, month)
     mode = weighted(rng, MODES)
-    late = rng.random() < LATE_ENTRY_SHARE and occurred + timedelta(days=8) < now
+    backdated = rng.random() < LATE_ENTRY_SHARE and occurred + timedelta(days=8) < now
     arrived = occurred + (
-        timedelta(days=rng.randrange(8, 15)) if late else timedelta(minutes=rng.randrange(1, 240))
+        timedelta(days=rng.randrange(8, 15))
+        if backdated
+        else timedelta(minutes=rng.randrange(1, 240))
     )
     arrived = min(arrived, now)
     latitude = longitude = distance = None
@@ -243,10 +249,10 @@ def _visit(
             "actions_promised": "下月再访 / back next month",
             "risk_flags": risks,
             "photo_ids": photo_ids,
-            "backdate_reason": LATE_REASON if late else None,
+            "backdate_reason": LATE_REASON if backdated else None,
             "distance_m": distance,
-            "far_from_home": far,
-            "late_entry": late,
+            "far_from_home": is_far_from_home(distance, DEFAULTS.far_metres),
+            "late_entry": is_late_entry(occurred, arrived, late_days=DEFAULTS.late_days),
             "body_hash": _sha256(str(visit_id).encode()),  # not an API body: never repeated
             "recorded_by": RECORDED_BY,
             "version": 1,

@@ -38,8 +38,9 @@ class Visit(AssistanceTable, table=True):
     backdate_reason: str | None = Field(default=None, sa_type=Text)
     # Metres from the household's registered location, when both points are known.
     distance_m: int | None = None
-    far_from_home: bool = False  # distance_m was over far_metres when written: flagged, kept
-    late_entry: bool = False  # dated more than backdate_days before it arrived
+    # distance_m was over far_metres when written: flagged, kept; None when distance_m is.
+    far_from_home: bool | None = None
+    late_entry: bool = False  # recorded late (visits/flags.py)
     body_hash: str = Field(max_length=64)  # of the last body written, to answer repeats
     recorded_by: str = Field(max_length=100)  # the token subject that logged it
     version: int = Field(default=1)

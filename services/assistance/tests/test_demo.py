@@ -53,8 +53,8 @@ def test_the_demo_year_is_the_same_every_time_and_realistic():
     }
     assert 0.8 * 400 * len(MONTHS) < len(visited) < 0.95 * 400 * len(MONTHS)
     assert all(v["occurred_at"] <= NOW and v["created_at"] <= NOW for v in first.visits)
-    late = [v for v in first.visits if v["late_entry"]]
-    assert late and all(v["backdate_reason"] for v in late)
+    backdated = [v for v in first.visits if v["backdate_reason"]]
+    assert backdated and all(v["late_entry"] for v in backdated)
     assert any(v["far_from_home"] for v in first.visits)
     assert any(v["risk_flags"] for v in first.visits)
     assert first.photos and first.visit_photos

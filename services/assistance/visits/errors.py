@@ -78,3 +78,10 @@ def backdate_reason_needed(backdate_days: int) -> UnprocessableEntity:
         f"走访时间早于 {backdate_days} 天前，须说明补录原因"
         f" / a visit more than {backdate_days} days back needs a backdate_reason",
     )
+
+
+def risk_filter_forbidden() -> Forbidden:
+    return Forbidden(
+        "无权按风险标记筛选走访（风险标记属敏感信息）"
+        " / you may not filter visits by risk: risk flags are withheld from your role"
+    )

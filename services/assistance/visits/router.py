@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from assistance.months import MonthQuery
 from assistance.scope import Readers, Writers
 from assistance.visits import service
-from assistance.visits.schemas import VisitIn, VisitPublic
+from assistance.visits.schemas import VisitIn, VisitPublic, VisitRead
 from kit.clock import local_today
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, AreaPrefixQuery, CursorQuery, LimitQuery, Page
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/v1/visits", tags=["visits"])
 
 
 @router.get(
-    "", response_model=Page[VisitPublic], summary="走访列表 / visits", responses=PROBLEM_RESPONSES
+    "", response_model=Page[VisitRead], summary="走访列表 / visits", responses=PROBLEM_RESPONSES
 )
 async def list_visits(
     session: SessionDep,
@@ -37,10 +37,20 @@ async def list_visits(
     flagged: Annotated[
         bool | None, Query(description="有无标记（离家过远或补录）/ far from home or late")
     ] = None,
+    far_from_home: Annotated[
+        bool | None, Query(description="离家过远（无定位者不计）/ GPS far from home")
+    ] = None,
+    late_entry: Annotated[bool | None, Query(description="补录 / recorded late")] = None,
+    risk: Annotated[
+        bool | None,
+        Query(description="有风险标记（无权查看风险标记者 403）/ any risk flag (403 if hidden)"),
+    ] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
-) -> Page[VisitPublic]:
-    filters = service.VisitFilters(household_id, cadre_id, village, month, flagged)
+) -> Page[VisitRead]:
+    filters = service.VisitFilters(
+        household_id, cadre_id, village, month, flagged, far_from_home, late_entry, risk
+    )
     return await service.list_visits(
         session,
         principal=principal,
@@ -53,13 +63,13 @@ async def list_visits(
 
 @router.get(
     "/{visit_id}",
-    response_model=VisitPublic,
+    response_model=VisitRead,
     summary="一条走访 / a visit",
     responses=PROBLEM_RESPONSES,
 )
 async def get_visit(
     visit_id: UUID, session: SessionDep, principal: Readers, response: Response
-) -> VisitPublic:
+) -> VisitRead:
     visit = await service.get_visit(
         session, principal=principal, visit_id=visit_id, today=local_today()
     )

@@ -91,9 +91,21 @@ class VisitIn(BaseModel):
 
 
 class VisitFlags(BaseModel):
-    far_from_home: bool = Field(description="定位离农户登记位置过远 / GPS far from the household")
+    """What an officer reviews a visit by (visits/flags.py says each rule)."""
+
+    far_from_home: bool | None = Field(
+        description="定位离农户登记位置过远；无定位或无登记位置时为 null"
+        " / GPS far from the household's position; null without either"
+    )
     distance_m: int | None = Field(description="离农户登记位置的距离（米）/ metres from it")
-    late_entry: bool = Field(description="补录（超过规定天数）/ entered late")
+    late_entry: bool = Field(
+        description="补录：记录晚于走访日超过规定天数，或已跨月"
+        " / recorded days after the visit, or in a later month"
+    )
+    risk: bool | None = Field(
+        default=None,
+        description="有风险标记；无权查看风险标记时为 null / any risk flag; null when hidden",
+    )
 
 
 class ObservationsPublic(BaseModel):
@@ -129,3 +141,11 @@ class VisitPublic(BaseModel):
     version: int
     received_at: datetime = Field(description="到达服务的时间 / when it arrived")
     updated_at: datetime
+
+
+class VisitRead(VisitPublic):
+    """A visit as the lists and reads answer it: with the names an officer reads it by (from
+    the registry copy; the village's name is the registry's, under /v1/areas)."""
+
+    household_name: str | None = Field(description="户主姓名 / the head of the household")
+    cadre_name: str | None = Field(description="帮扶干部姓名 / the visit's cadre")

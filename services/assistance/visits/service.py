@@ -8,21 +8,22 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, insert, or_
+from sqlalchemy import delete, func, insert, or_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from assistance.attachments import service as photos
-from assistance.models import Household, Pairing, Visit, VisitPhoto
+from assistance.models import Cadre, Household, Pairing, Visit, VisitPhoto
 from assistance.months import Month
 from assistance.needs.service import raise_from_visit
-from assistance.privacy import redact, sees_sensitive
+from assistance.privacy import redact, sees_every_risk, sees_sensitive
 from assistance.scope import active_on, cadre_only, visible_visits
 from assistance.settings import AssistanceSettings
-from assistance.visits import errors, rules
-from assistance.visits.schemas import VisitIn, VisitPublic
+from assistance.visits import errors, flags, rules
+from assistance.visits.schemas import VisitIn, VisitPublic, VisitRead
 from kit.auth import Principal
-from kit.db import insert_for, utcnow
+from kit.db import insert_for, is_postgres, utcnow
 from kit.outbox import record_event
 from kit.pagination import Page, paginate
 from kit.versioning import bump, check_version
@@ -36,7 +37,10 @@ class VisitFilters:
     cadre_id: UUID | None = None
     village: str | None = None  # an area code prefix
     month: str | None = None
-    flagged: bool | None = None
+    flagged: bool | None = None  # far from home or late
+    far_from_home: bool | None = None
+    late_entry: bool | None = None
+    risk: bool | None = None  # any risk flag (only for callers who see them all)
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Assessed:
     household: Household
     cadre_id: UUID
     distance_m: int | None
-    far_from_home: bool
+    far_from_home: bool | None
     late_entry: bool
 
 
@@ -65,6 +69,7 @@ def public_from_row(row: Mapping[str, Any]) -> VisitPublic:
                 "far_from_home": row["far_from_home"],
                 "distance_m": row["distance_m"],
                 "late_entry": row["late_entry"],
+                "risk": bool(row["risk_flags"]),
             },
             "received_at": row["created_at"],
         }
@@ -147,7 +152,7 @@ async def assess(
 ) -> Assessed:
     """Every rule a visit must pass, in the order a person would fix them."""
     household = await _household(session, principal, data.household_id)
-    late = rules.check_time(data, received_at, settings.backdate_days)
+    rules.check_time(data, received_at, settings.backdate_days)
     day = rules.visit_day(data)
     pairing = await _pairing_on(session, household.id, day)
     if pairing is None:
@@ -160,8 +165,8 @@ async def assess(
         household=household,
         cadre_id=pairing.cadre_id,
         distance_m=distance,
-        far_from_home=distance is not None and distance > settings.far_metres,
-        late_entry=late,
+        far_from_home=flags.is_far_from_home(distance, settings.far_metres),
+        late_entry=flags.is_late_entry(data.occurred_at, received_at, late_days=settings.late_days),
     )
 
 
@@ -330,15 +335,64 @@ async def update(
     return await _shown(session, principal, visit, today)
 
 
+async def named(session: AsyncSession, visits: list[VisitPublic]) -> list[VisitRead]:
+    """The visits with their household's and cadre's names, from the registry copy."""
+    household_ids = {v.household_id for v in visits}
+    cadre_ids = {v.cadre_id for v in visits}
+    head_rows = await session.execute(
+        select(col(Household.id), col(Household.head_name)).where(
+            col(Household.id).in_(household_ids)
+        )
+    )
+    cadre_rows = await session.execute(
+        select(col(Cadre.id), col(Cadre.name)).where(col(Cadre.id).in_(cadre_ids))
+    )
+    heads = {household_id: name for household_id, name in head_rows}
+    cadres = {cadre_id: name for cadre_id, name in cadre_rows}
+    return [
+        VisitRead(
+            **v.model_dump(),
+            household_name=heads.get(v.household_id) or None,
+            cadre_name=cadres.get(v.cadre_id),
+        )
+        for v in visits
+    ]
+
+
 async def get_visit(
     session: AsyncSession, *, principal: Principal, visit_id: UUID, today: date
-) -> VisitPublic:
+) -> VisitRead:
     """One visit the caller may see, as they may see it."""
     query = select(Visit).where(col(Visit.id) == visit_id, *visible_visits(principal, today))
     visit = (await session.execute(query)).scalars().first()
     if visit is None:
         raise errors.not_found(visit_id)
-    return await _shown(session, principal, visit, today)
+    return (await named(session, [await _shown(session, principal, visit, today)]))[0]
+
+
+def _has_risk(session: AsyncSession) -> ColumnElement[bool]:
+    """Any risk flag: the JSON list is not empty (JSONB on PostgreSQL, JSON text on SQLite)."""
+    length = (
+        func.jsonb_array_length
+        if is_postgres(session.get_bind().dialect)
+        else func.json_array_length
+    )
+    return length(col(Visit.risk_flags)) > 0
+
+
+def _flag_conditions(session: AsyncSession, filters: VisitFilters) -> list[ColumnElement[bool]]:
+    """Each flag asked for holds (true) or does not (false); an unknown distance is neither."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.flagged is not None:
+        flagged = or_(col(Visit.far_from_home).is_(True), col(Visit.late_entry))
+        conditions.append(flagged if filters.flagged else ~flagged)
+    if filters.far_from_home is not None:
+        conditions.append(col(Visit.far_from_home).is_(filters.far_from_home))
+    if filters.late_entry is not None:
+        conditions.append(col(Visit.late_entry).is_(filters.late_entry))
+    if filters.risk is not None:
+        conditions.append(_has_risk(session) if filters.risk else ~_has_risk(session))
+    return conditions
 
 
 async def list_visits(
@@ -349,8 +403,10 @@ async def list_visits(
     today: date,
     cursor: str | None,
     limit: int,
-) -> Page[VisitPublic]:
+) -> Page[VisitRead]:
     """The caller's visits, newest first."""
+    if filters.risk is not None and not sees_every_risk(principal):
+        raise errors.risk_filter_forbidden()
     conditions = visible_visits(principal, today)
     if filters.household_id is not None:
         conditions.append(col(Visit.household_id) == filters.household_id)
@@ -364,9 +420,7 @@ async def list_visits(
             col(Visit.occurred_at) >= month.starts_at,
             col(Visit.occurred_at) < month.ends_at,
         ]
-    if filters.flagged is not None:
-        flagged = or_(col(Visit.far_from_home), col(Visit.late_entry))
-        conditions.append(flagged if filters.flagged else ~flagged)
+    conditions += _flag_conditions(session, filters)
     rows, next_cursor = await paginate(
         session,
         select(Visit).where(*conditions),
@@ -376,4 +430,4 @@ async def list_visits(
         descending=True,
     )
     shown = await shown_to(session, principal=principal, visits=rows, today=today)
-    return Page(items=shown, next_cursor=next_cursor)
+    return Page(items=await named(session, shown), next_cursor=next_cursor)

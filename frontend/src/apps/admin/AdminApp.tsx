@@ -25,7 +25,14 @@ import {
   HouseholdView,
 } from '@/features/registry';
 import { UserList } from '@/features/users';
-import { adminSections, canEditAreas, canWrite, type AdminSection } from '@/lib/auth';
+import { VisitReviewPage } from '@/features/visitreview';
+import {
+  adminSections,
+  canEditAreas,
+  canSeeRiskFlags,
+  canWrite,
+  type AdminSection,
+} from '@/lib/auth';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { logOut } from '@/lib/runtime';
@@ -138,6 +145,16 @@ export default function AdminApp() {
                 }
               />
               <Route path="households/:id" element={<HouseholdRoute writer={writer} />} />
+              <Route
+                path="visits"
+                element={allowed(
+                  'visits',
+                  <VisitReviewPage
+                    canFilterRisk={canSeeRiskFlags(roles)}
+                    householdLink={householdLink}
+                  />,
+                )}
+              />
               <Route path="cadres" element={<CadreList canWrite={writer} />} />
               <Route path="cadres/:id" element={<CadreRoute writer={writer} />} />
               <Route path="entities" element={<EntityList canWrite={writer} />} />

@@ -3820,10 +3820,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[VisitPublic] */
-        Page_VisitPublic_: {
+        /** Page[VisitRead] */
+        Page_VisitRead_: {
             /** Items */
-            items: components["schemas"]["VisitPublic"][];
+            items: components["schemas"]["VisitRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -4608,7 +4608,10 @@ export interface components {
              */
             username: string;
         };
-        /** VisitFlags */
+        /**
+         * VisitFlags
+         * @description What an officer reviews a visit by (visits/flags.py says each rule).
+         */
         VisitFlags: {
             /**
              * Distance M
@@ -4617,14 +4620,19 @@ export interface components {
             distance_m: number | null;
             /**
              * Far From Home
-             * @description 定位离农户登记位置过远 / GPS far from the household
+             * @description 定位离农户登记位置过远；无定位或无登记位置时为 null / GPS far from the household's position; null without either
              */
-            far_from_home: boolean;
+            far_from_home: boolean | null;
             /**
              * Late Entry
-             * @description 补录（超过规定天数）/ entered late
+             * @description 补录：记录晚于走访日超过规定天数，或已跨月 / recorded days after the visit, or in a later month
              */
             late_entry: boolean;
+            /**
+             * Risk
+             * @description 有风险标记；无权查看风险标记时为 null / any risk flag; null when hidden
+             */
+            risk?: boolean | null;
         };
         /**
          * VisitIn
@@ -4712,6 +4720,89 @@ export interface components {
              * Format: uuid
              */
             household_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+            mode: components["schemas"]["VisitMode"];
+            /** Needs Raised */
+            needs_raised: string[];
+            observations: components["schemas"]["ObservationsPublic"];
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Photo Ids */
+            photo_ids: string[];
+            /**
+             * Received At
+             * Format: date-time
+             * @description 到达服务的时间 / when it arrived
+             */
+            received_at: string;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Redacted
+             * @description 因隐私省略的字段 / fields left out for this caller (sensitive)
+             */
+            redacted?: string[];
+            /**
+             * Risk Flags
+             * @description 无权查看时为 null / null when hidden
+             */
+            risk_flags: components["schemas"]["RiskFlag"][] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Village Code */
+            village_code: string;
+        };
+        /**
+         * VisitRead
+         * @description A visit as the lists and reads answer it: with the names an officer reads it by (from
+         *     the registry copy; the village's name is the registry's, under /v1/areas).
+         */
+        VisitRead: {
+            /** Accuracy M */
+            accuracy_m: number | null;
+            /** Actions Promised */
+            actions_promised: string;
+            /** Actions Taken */
+            actions_taken: string;
+            /** Backdate Reason */
+            backdate_reason: string | null;
+            /**
+             * Cadre Id
+             * Format: uuid
+             */
+            cadre_id: string;
+            /**
+             * Cadre Name
+             * @description 帮扶干部姓名 / the visit's cadre
+             */
+            cadre_name: string | null;
+            flags: components["schemas"]["VisitFlags"];
+            /**
+             * Household Id
+             * Format: uuid
+             */
+            household_id: string;
+            /**
+             * Household Name
+             * @description 户主姓名 / the head of the household
+             */
+            household_name: string | null;
             /**
              * Id
              * Format: uuid
@@ -16911,6 +17002,12 @@ export interface operations {
                 month?: string | null;
                 /** @description 有无标记（离家过远或补录）/ far from home or late */
                 flagged?: boolean | null;
+                /** @description 离家过远（无定位者不计）/ GPS far from home */
+                far_from_home?: boolean | null;
+                /** @description 补录 / recorded late */
+                late_entry?: boolean | null;
+                /** @description 有风险标记（无权查看风险标记者 403）/ any risk flag (403 if hidden) */
+                risk?: boolean | null;
                 /** @description 上一页给出的 next_cursor / from next_cursor */
                 cursor?: string | null;
                 /** @description 每页条数 / page size */
@@ -16928,7 +17025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_VisitPublic_"];
+                    "application/json": components["schemas"]["Page_VisitRead_"];
                 };
             };
             /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
@@ -17024,7 +17121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VisitPublic"];
+                    "application/json": components["schemas"]["VisitRead"];
                 };
             };
             /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */

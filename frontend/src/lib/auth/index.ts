@@ -13,6 +13,7 @@ export {
   canAudit,
   canEditAreas,
   canManageUsers,
+  canSeeRiskFlags,
   canWrite,
   type AdminSection,
 } from './roles';

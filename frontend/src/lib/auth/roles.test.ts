@@ -6,6 +6,7 @@ import {
   canEditAreas,
   canManageUsers,
   canSeeAlerts,
+  canSeeRiskFlags,
   canWrite,
 } from './roles';
 
@@ -15,6 +16,7 @@ describe('admin roles', () => {
     expect(adminSections(['leader'])).toEqual([
       'dashboard',
       'households',
+      'visits',
       'cadres',
       'entities',
       'areas',
@@ -37,6 +39,7 @@ describe('admin roles', () => {
     expect(adminSections(['township_officer'])).toEqual([
       'dashboard',
       'households',
+      'visits',
       'cadres',
       'entities',
       'areas',
@@ -60,5 +63,13 @@ describe('admin roles', () => {
       expect(canManageUsers([role])).toBe(false);
       expect(adminSections([role])).not.toContain('users');
     }
+  });
+
+  it('visits are offered to every admin role; the risk filter only to those shown risk flags', () => {
+    for (const role of ['leader', 'township_officer', 'county_admin'])
+      expect(adminSections([role])).toContain('visits');
+    expect(canSeeRiskFlags(['leader'])).toBe(false);
+    expect(canSeeRiskFlags(['township_officer'])).toBe(true);
+    expect(canSeeRiskFlags(['county_admin'])).toBe(true);
   });
 });

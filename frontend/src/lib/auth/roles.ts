@@ -5,6 +5,7 @@
 export type AdminSection =
   | 'dashboard'
   | 'households'
+  | 'visits'
   | 'cadres'
   | 'entities'
   | 'areas'
@@ -45,9 +46,24 @@ export function canSeeAlerts(roles: readonly string[]): boolean {
   return roles.some((role) => ALERT_HANDLERS.includes(role));
 }
 
+/**
+ * A visit's risk flags are health facts: the API shows them to officers and the county admin of
+ * the visit's area (and to cadres), never to leaders, and refuses a leader's filter by them.
+ */
+export function canSeeRiskFlags(roles: readonly string[]): boolean {
+  return roles.some((role) => WRITERS.includes(role));
+}
+
 /** The admin app's menu for these roles, in menu order. */
 export function adminSections(roles: readonly string[]): AdminSection[] {
-  const sections: AdminSection[] = ['dashboard', 'households', 'cadres', 'entities', 'areas'];
+  const sections: AdminSection[] = [
+    'dashboard',
+    'households',
+    'visits',
+    'cadres',
+    'entities',
+    'areas',
+  ];
   if (canWrite(roles)) sections.push('imports');
   if (canSeeAlerts(roles)) sections.push('alerts');
   sections.push('needs');
