@@ -28,7 +28,9 @@ async def get_compliance(
     session: SessionDep,
     principal: Readers,
     month: MonthQuery = None,
-    level: Annotated[Level, Query(description="cadre / township / county")] = Level.TOWNSHIP,
+    level: Annotated[
+        Level, Query(description="cadre / village / township / county")
+    ] = Level.TOWNSHIP,
     area: AreaPrefixQuery = None,
     cadre_id: UUID | None = None,
 ) -> CompliancePage:

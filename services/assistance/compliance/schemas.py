@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 class Level(StrEnum):
     CADRE = "cadre"
+    VILLAGE = "village"
     TOWNSHIP = "township"
     COUNTY = "county"
 

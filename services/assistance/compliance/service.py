@@ -13,8 +13,8 @@ from assistance.months import Month
 from assistance.schedule.due import DueFilters, due_query
 from kit.auth import Principal
 
-# Area code lengths of the levels (DOMAIN.md: 6 county, 9 township).
-PREFIX = {Level.TOWNSHIP: 9, Level.COUNTY: 6}
+# Area code lengths of the levels (DOMAIN.md: 6 county, 9 township, 12 village).
+PREFIX = {Level.VILLAGE: 12, Level.TOWNSHIP: 9, Level.COUNTY: 6}
 
 
 def rate(visited: int, due: int) -> str | None:
