@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 class Level(StrEnum):
     CADRE = "cadre"
-    VILLAGE = "village"
+    VILLAGE = "village"  # a township officer's chart: their villages, not one township bar
     TOWNSHIP = "township"
     COUNTY = "county"
 

@@ -253,24 +253,3 @@ async def test_county_level_answers_only_for_what_the_caller_covers_under_its_ow
     body = response.json()
     assert [r["key"] for r in body["items"]] == [expected_key]
     assert body["total"]["key"] == expected_key
-
-
-async def test_compliance_per_village_for_the_drill_down(client, tokens, county):
-    """County → township → village → cadre: a township's villages, then a village's cadres."""
-    month, _ = last_month()
-    officer = tokens.headers(Role.TOWNSHIP_OFFICER, area=TOWN_A)
-    response = await client.get(
-        "/v1/compliance", params={"month": month, "level": "village"}, headers=officer
-    )
-    assert response.status_code == 200, response.text
-    rows = {r["key"]: (r["due"], r["visited"]) for r in response.json()["items"]}
-    assert rows == {VILLAGE_A1: (4, 2)}
-    cadres = await client.get(
-        "/v1/compliance",
-        params={"month": month, "level": "cadre", "area": VILLAGE_A1},
-        headers=tokens.headers(Role.COUNTY_ADMIN),
-    )
-    assert {r["key"]: r["due"] for r in cadres.json()["items"]} == {
-        str(county.a): 2,
-        str(county.b): 2,
-    }
