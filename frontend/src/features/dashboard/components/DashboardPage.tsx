@@ -1,6 +1,7 @@
 import { Col, Row, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { useSession } from '@/lib/hooks';
 
@@ -24,6 +25,8 @@ export function DashboardPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
+      {/* The drill-down (visits to the households not visited, six ones, under 13,000). */}
+      <Link to="/admin/drill">{t('drill.open')}</Link>
       <TownshipComplianceCard />
       <CadreComplianceCard />
       <Row gutter={[16, 16]}>
