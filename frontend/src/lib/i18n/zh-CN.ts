@@ -337,7 +337,7 @@ export const zhCN = {
     month: '月份',
     runningMonth: '{{month}}（本月，进行中）',
     visitsTitle: '{{month}} 走访完成情况',
-    myArea: '本级',
+    myArea: '全部',
     levels: { township: '乡镇', village: '村', cadre: '帮扶干部' },
     notVisited: '未走访户数',
     nobodyDue: '该月暂无应走访农户',
