@@ -550,6 +550,7 @@ def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_a
 
 DRILL_TOWNSHIP, DRILL_VILLAGE = "331126104", "331126104201"
 DRILL_HEADS = ("周未访", "郑未访")
+DRILL_ADMIN = "xianban"  # a county admin of the county (the first admin sees every area)
 
 
 def seed_drill(client: httpx.Client) -> tuple[str, str]:
@@ -577,6 +578,9 @@ def seed_drill(client: httpx.Client) -> tuple[str, str]:
         "home_area_code": DRILL_TOWNSHIP,
     }
     cadre = _post(client, "/api/v1/cadres", body, admin)
+    user = {"username": DRILL_ADMIN, "display_name": "县农办", "roles": ["county_admin"]}
+    user |= {"area_code": "331126", "password": OFFICER_PASSWORD}
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
     households = []
     for sequence, head in zip((901, 903), DRILL_HEADS, strict=True):
         body = household_body(
@@ -611,8 +615,8 @@ def test_the_county_admin_sets_a_target_and_drills_down_to_a_cadres_unvisited_ho
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         cadre_name, household = seed_drill(client)
         env = {
-            "E2E_USERNAME": "admin",
-            "E2E_PASSWORD": ADMIN_PASSWORD,
+            "E2E_USERNAME": DRILL_ADMIN,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
             "E2E_TOWNSHIP": "安南镇",
             "E2E_VILLAGE": "安南村",
             "E2E_CADRE_NAME": cadre_name,

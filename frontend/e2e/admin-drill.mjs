@@ -5,7 +5,7 @@
 // unvisited households; by hand against a running system:
 //   E2E_BASE_URL=… E2E_USERNAME=admin E2E_PASSWORD=… E2E_TOWNSHIP=安南镇 E2E_VILLAGE=安南村 \
 //   E2E_CADRE_NAME=… E2E_HEADS=<head>,<head> E2E_HOUSEHOLD_ID=<first's id> node e2e/admin-drill.mjs
-import { DESKTOP, logIn, required, run, screenshot, screenshotSizes, step } from './lib.mjs';
+import { BASE, DESKTOP, logIn, required, run, screenshot, screenshotSizes, step } from './lib.mjs';
 
 const USERNAME = process.env.E2E_USERNAME;
 const PASSWORD = process.env.E2E_PASSWORD;
@@ -20,7 +20,7 @@ await run(
   { options: DESKTOP, failure: (page) => screenshot(page, 'admin-drill-failure') },
   async (page) => {
     step('the county admin logs in and opens 设置 from the menu');
-    await page.goto('/login');
+    await page.goto(`${BASE}/login`);
     await logIn(page, USERNAME, PASSWORD, '**/admin/**');
     await page.getByRole('link', { name: '设置' }).click();
     await page.waitForURL('**/admin/settings');
@@ -50,6 +50,8 @@ await run(
       .getByText(/41,?000/)
       .first()
       .waitFor();
+    await progress.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-drill-dashboard-progress', { fullPage: false });
 
     step('drill down from the dashboard: county → township → village → cadre');
     await page.getByRole('link', { name: /下钻查看/ }).click();
@@ -59,11 +61,23 @@ await run(
     await page.waitForURL(/area=331126104/);
     await visits.getByRole('button', { name: VILLAGE, exact: true }).click();
     await page.waitForURL(/area=331126104201/);
+    const cadre = visits.getByRole('button', { name: CADRE_NAME, exact: true });
+    await cadre.waitFor();
+
+    step("the village's six ones: the households without a main measure open as a list");
+    const sixOnes = page.locator('.ant-card').filter({ hasText: '六个一' });
+    await sixOnes.getByRole('row', { name: new RegExp(`${VILLAGE}（合计）`) }).waitFor();
     await screenshotSizes(page, 'admin-drill-village');
-    await visits.getByRole('button', { name: CADRE_NAME, exact: true }).click();
+    await sixOnes.getByRole('button', { name: new RegExp(`有主帮扶措施 未覆盖`) }).click();
+    const drawer = page.locator('.ant-drawer');
+    for (const head of HEADS) await drawer.getByRole('link', { name: head }).waitFor();
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    step('the cadre: their households not visited this month');
+    await cadre.click();
     await page.waitForURL(/cadre=/);
     await visits.getByRole('button', { name: new RegExp(`查看 ${CADRE_NAME} 本月未走访`) }).click();
-    const drawer = page.locator('.ant-drawer');
     for (const head of HEADS) await drawer.getByRole('link', { name: head }).waitFor();
     await screenshotSizes(page, 'admin-drill-unvisited');
 

@@ -19,3 +19,16 @@ export const areaNamesOptions = (parent: string) =>
     staleTime: 600_000,
     enabled: Boolean(parent),
   });
+
+/** The login's top area: its own, or for a login over every area (the first admin an operator
+ * made has none) the county's, so pages that need an area still open on one. */
+export async function topArea(own: string): Promise<string> {
+  if (own) return own;
+  const page = await unwrap(
+    api.GET('/api/v1/areas', { params: { query: { level: 'county', limit: 1 } } }),
+  );
+  return page.items[0]?.code ?? '';
+}
+
+export const topAreaOptions = (own: string) =>
+  queryOptions({ queryKey: ['top-area', own], queryFn: () => topArea(own), staleTime: Infinity });

@@ -346,6 +346,7 @@ export const en: Messages = {
     remove: 'Remove',
   },
   drill: {
+    totalOf: '{{name}} (total)',
     title: 'Drill down',
     open: 'Drill down: visits, six ones, households under 13,000',
     month: 'Month',

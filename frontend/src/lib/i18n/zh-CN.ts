@@ -332,6 +332,7 @@ export const zhCN = {
     remove: '移除',
   },
   drill: {
+    totalOf: '{{name}}（合计）',
     title: '下钻查看',
     open: '下钻查看：走访、六个一、低于 1.3 万元农户',
     month: '月份',

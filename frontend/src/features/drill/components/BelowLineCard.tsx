@@ -33,24 +33,21 @@ export function BelowLineCard({
   const periodName = (p: string) =>
     t('drill.quarterName', { year: p.slice(0, 4), quarter: p.slice(5) });
   return (
-    <Card
-      title={t('drill.belowLineTitle', { period: periodName(period) })}
-      extra={
-        <Space>
-          <Select
-            aria-label={t('dashboard.period')}
-            value={period}
-            onChange={onPeriod}
-            options={periods.map((p) => ({ value: p, label: periodName(p) }))}
-          />
-        </Space>
-      }
-    >
+    <Card title={t('drill.belowLineTitle', { period: periodName(period) })}>
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('dashboard.period')}
+          value={period}
+          onChange={onPeriod}
+          options={periods.map((p) => ({ value: p, label: periodName(p) }))}
+        />
+      </Space>
       <Failure error={values.error} />
       <Table<IndicatorValue>
         rowKey="area_code"
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         loading={values.isLoading}
         dataSource={ordered}
         columns={[
@@ -58,7 +55,11 @@ export function BelowLineCard({
             title: t('dashboard.area'),
             key: 'name',
             render: (_, v) =>
-              v.area_code === area ? <strong>{t('dashboard.total')}</strong> : v.area_name,
+              v.area_code === area ? (
+                <strong>{t('drill.totalOf', { name: v.area_name })}</strong>
+              ) : (
+                v.area_name
+              ),
           },
           {
             title: t('drill.withRecord'),

@@ -39,6 +39,7 @@ export function HouseholdsDrawer({ list, onClose }: { list: HouseholdList; onClo
           size="small"
           loading={page.isLoading}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={items}
           locale={{ emptyText: t('drill.noHouseholds') }}
           columns={[

@@ -54,7 +54,7 @@ export function SixOnesCard({ place }: { place: DrillPlace }) {
       <Table<AreaRow>
         rowKey="code"
         size="small"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         loading={values.isLoading}
         dataSource={ordered}
@@ -63,7 +63,8 @@ export function SixOnesCard({ place }: { place: DrillPlace }) {
             title: t('dashboard.area'),
             key: 'name',
             fixed: 'left',
-            render: (_, r) => (r.total ? <strong>{t('dashboard.total')}</strong> : r.name),
+            render: (_, r) =>
+              r.total ? <strong>{t('drill.totalOf', { name: r.name })}</strong> : r.name,
           },
           {
             title: t('drill.lowIncomeHouseholds'),
@@ -92,7 +93,7 @@ export function SixOnesCard({ place }: { place: DrillPlace }) {
                         (() =>
                           open({
                             title: t('drill.withoutTitle', {
-                              area: r.total ? t('dashboard.total') : r.name,
+                              area: r.name,
                               part: partName(part),
                               month,
                             }),

@@ -91,7 +91,7 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
         <Table<Row>
           rowKey="key"
           size="small"
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           pagination={false}
           loading={compliance.isLoading}
           dataSource={rows}

@@ -62,6 +62,7 @@ export function RankingSetsTab() {
         rowKey="code"
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         loading={sets.isLoading}
         dataSource={sets.data ?? []}
         columns={[

@@ -3,7 +3,7 @@ import { Button, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { areaNamesOptions } from '@/lib/areas';
+import { areaNamesOptions, topAreaOptions } from '@/lib/areas';
 import { useSession } from '@/lib/hooks';
 import { grouped } from '@/lib/numbers';
 import { countyYear } from '@/lib/time';
@@ -24,7 +24,7 @@ function targetText(target: Target, t: ReturnType<typeof useTranslation>['t']): 
 /** Targets of one indicator for the county and its townships, for a year or a quarter of it. */
 export function TargetsTab() {
   const { t, i18n } = useTranslation();
-  const county = useSession()?.me.area ?? '';
+  const county = useQuery(topAreaOptions(useSession()?.me.area ?? '')).data ?? '';
   const catalogue = useCatalogue();
   const [indicator, setIndicator] = useState('I01_rural_income');
   const [year, setYear] = useState(countyYear());
@@ -92,7 +92,7 @@ export function TargetsTab() {
         size="small"
         loading={targets.isLoading}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         dataSource={targets.data ?? []}
         columns={[
           { title: t('dashboard.area'), key: 'area', render: (_, r) => areaName(r.area_code) },
