@@ -846,3 +846,93 @@ def test_an_officer_filters_last_months_visits_by_a_flag_and_opens_one(web: Syst
             "E2E_FAR_VISIT": visits[FAR_HEAD],
         }
         run_script(web, "admin-visits.mjs", env)
+
+
+DRILL_TOWNSHIP, DRILL_VILLAGE = "331126104", "331126104201"
+DRILL_HEADS = ("周未访", "郑未访")
+DRILL_ADMIN = "xianban"  # a county admin of the county (the first admin sees every area)
+
+
+def seed_drill(client: httpx.Client) -> tuple[str, str]:
+    """For the drill-down: 安南镇 with one village and a cadre paired to two low-income
+    households not yet visited this month. Answers the cadre's name and the first household."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        (DRILL_TOWNSHIP, "安南镇", None),
+        (DRILL_VILLAGE, "安南村", "small"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    department = _post(
+        client,
+        "/api/v1/departments",
+        {"name": "安南镇人民政府", "area_code": DRILL_TOWNSHIP},
+        admin,
+    )
+    cadre_name = "吴下钻"
+    body = {
+        "name": cadre_name,
+        "department_id": department,
+        "type": "township_staff",
+        "home_area_code": DRILL_TOWNSHIP,
+    }
+    cadre = _post(client, "/api/v1/cadres", body, admin)
+    user = {"username": DRILL_ADMIN, "display_name": "县农办", "roles": ["county_admin"]}
+    user |= {"area_code": "331126", "password": OFFICER_PASSWORD}
+    assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    households = []
+    for sequence, head in zip((901, 903), DRILL_HEADS, strict=True):
+        body = household_body(
+            DRILL_VILLAGE,
+            first_sequence=sequence,
+            address=f"安南村{sequence}号",
+            members=[member_body("head", sequence, name=head)],
+        )
+        households.append(_post(client, "/api/v1/households", body, admin))
+        pairing = {"cadre_id": cadre, "household_id": households[-1], "started_on": "2024-01-01"}
+        _post(client, "/api/v1/pairings", pairing, admin)
+    wait_for_schedule(client, admin, set(households))
+    year = time.localtime().tm_year
+
+    def township_known() -> bool:
+        page = client.get(
+            "/api/v1/targets",
+            params={"area": "331126", "period": str(year), "indicator": "I01_rural_income"},
+            headers=admin,
+        )
+        return page.status_code == 200 and any(
+            row["area_code"] == DRILL_TOWNSHIP for row in page.json()["items"]
+        )
+
+    until("the indicators knowing the township", township_known)
+    return cadre_name, households[0]
+
+
+def test_the_county_admin_sets_a_target_and_drills_down_to_a_cadres_unvisited_households(
+    web: System,
+) -> None:
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        cadre_name, household = seed_drill(client)
+        env = {
+            "E2E_USERNAME": DRILL_ADMIN,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_TOWNSHIP": "安南镇",
+            "E2E_VILLAGE": "安南村",
+            "E2E_CADRE_NAME": cadre_name,
+            "E2E_HEADS": ",".join(DRILL_HEADS),
+            "E2E_HOUSEHOLD_ID": household,
+        }
+        run_script(web, "admin-drill.mjs", env)
+        # What the browser set, as the API tells it: the township's own 2026-style annual target.
+        admin = bearer(client, "admin", ADMIN_PASSWORD)
+        year = time.localtime().tm_year
+        found = client.get(
+            "/api/v1/targets",
+            params={"area": DRILL_TOWNSHIP, "period": f"{year}Q1", "indicator": "I01_rural_income"},
+            headers=admin,
+        ).json()["items"]
+        level = next(
+            t for t in found if t["measure"] == "per_capita" and t["area_code"] == DRILL_TOWNSHIP
+        )
+        assert (level["value"], level["source"], level["set_for"]) == ("41000", "set", f"{year}Q4")

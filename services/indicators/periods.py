@@ -12,6 +12,7 @@ from kit.clock import local_today
 from kit.problems import invalid
 
 PERIOD_PATTERN = r"^([0-9]{4})(?:Q([1-4]))?$"
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 _PERIOD = re.compile(PERIOD_PATTERN)
 # The years a period may name (as the registry's income periods): dates a year either side of
 # them stay representable, and year 0 never reaches a date.
@@ -21,6 +22,17 @@ _PERIOD_DESCRIPTION = "2026Q3（年初至季末）或 2026（= Q4）/ 2026Q3 (ye
 PeriodQuery = Annotated[str, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)]
 PeriodFilterQuery = Annotated[
     str | None, Query(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION)
+]
+
+
+# A month a figure is taken in (the "six ones" of #14), within its period's quarter.
+MonthQuery = Annotated[
+    str | None,
+    Query(
+        pattern=MONTH_PATTERN,
+        description="月份，仅“六个一”（#14），须在期间的季度内 / a month (#14 only), in the"
+        " period's quarter",
+    ),
 ]
 
 
@@ -91,3 +103,15 @@ def month_last_day(month: str) -> date:
     year, number = int(month[:4]), int(month[5:])
     first_next = date(year + (number == 12), number % 12 + 1, 1)
     return first_next - timedelta(days=1)
+
+
+def month_in(period: "Period", month: str, today: date | None = None) -> date:
+    """The day a month's figures are taken on (its last day, or today while it runs), for a
+    month in the period's quarter that has begun."""
+    year, number = int(month[:4]), int(month[5:])
+    if (year, (number - 1) // 3 + 1) != (period.year, period.quarter):
+        raise invalid("month", f"月份应在 {period} 季度内 / the month is not in {period}")
+    today = today or local_today()
+    if date(year, number, 1) > today:
+        raise invalid("month", "该月尚未开始 / the month has not begun")
+    return min(month_last_day(month), today)

@@ -31,6 +31,9 @@ class Target:
     value: str  # in the measure's unit (percent as a percentage: "11" is 11 %)
     comparison: str  # ">=", ">", "<=", "="
     year: int | None = None  # the year it is due, where the plan says
+    # A level target's yearly growth (percent) after ``year``: each later year's default is the
+    # previous year's target in force × (1 + grows / 100) (DOMAIN.md, "Targets and progress").
+    grows: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ INDICATORS: list[Indicator] = [
                 Y,
                 H,
                 C,
-                Target("34700", ">=", 2025),
+                Target("34700", ">=", 2025, grows="11"),
             ),
             Measure("growth", "同比增长", "year-on-year growth", P, H, C, Target("11", ">=")),
         ],
@@ -125,7 +128,7 @@ INDICATORS: list[Indicator] = [
                 Y,
                 H,
                 C,
-                Target("25000", ">=", 2025),
+                Target("25000", ">=", 2025, grows="16"),
             ),
             Measure("growth", "同比增长", "year-on-year growth", P, H, C, Target("16", ">=")),
         ],

@@ -1,6 +1,6 @@
 """The catalogue as the API shows it."""
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from indicators.catalogue.definitions import Direction, Kind, Unit
 
@@ -9,6 +9,10 @@ class TargetPublic(BaseModel):
     value: str
     comparison: str
     year: int | None
+    grows: str | None = Field(
+        default=None,
+        description="该年之后每年按此增长率（%）递增 / yearly growth (%) after that year",
+    )
 
 
 class MeasurePublic(BaseModel):

@@ -15,6 +15,7 @@ from kit.problems import (
     EDIT_PROBLEMS,
     PROBLEM_RESPONSES,
     ConcurrentWrite,
+    NotFound,
     PayloadTooLarge,
     problem_responses,
 )
@@ -111,4 +112,34 @@ async def put_target(
         response.status_code = status.HTTP_201_CREATED
     if state.version is not None:
         set_etag(response, state.version)
+    return state
+
+
+@router.delete(
+    "/v1/targets/{indicator}/{measure}/{area}/{period}",
+    response_model=TargetPublic,
+    summary="恢复方案默认目标（If-Match）/ reset a target to the plan's default; answers the"
+    " target now in force",
+    responses=problem_responses(*EDIT_PROBLEMS),
+)
+async def reset_target(
+    session: SessionDep,
+    principal: CountyAdmin,
+    indicator: str,
+    measure: str,
+    area: str,
+    period: str,
+    if_match: IfMatch,
+) -> TargetPublic:
+    state = await service.reset_target(
+        session,
+        principal=principal,
+        indicator=indicator,
+        measure_code=measure,
+        area_code=area,
+        period=Period.parse(period),
+        if_match=if_match,
+    )
+    if state is None:  # a measure without a default: nothing is in force any more
+        raise NotFound("该分项没有方案默认目标 / the measure has no default target")
     return state

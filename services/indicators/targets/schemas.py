@@ -37,6 +37,11 @@ class TargetPublic(BaseModel):
     source: Literal["set", "catalogue"] = Field(
         description="set：县管理员设定；catalogue：方案默认目标 / set here, or the plan's default"
     )
+    set_for: str | None = Field(
+        default=None,
+        description="所用设定值的期间（季度未单独设定时为全年 2026Q4）/ the period of the set"
+        " target in force (a level target's year, 2026Q4, when its quarter has none of its own)",
+    )
     version: int | None = Field(description="设定的目标的版本（ETag）/ the stored one's version")
     updated_at: datetime | None
 

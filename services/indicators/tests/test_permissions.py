@@ -41,6 +41,8 @@ ROWS = [
     ("GET", "/v1/targets/template.{fmt}", "/v1/targets/template.csv", None, ADMIN),
     ("PUT", "/v1/targets/{indicator}/{measure}/{area}/{period}",
      f"/v1/targets/I01_rural_income/per_capita/{TOWN_A}/2025Q1", {"value": "9000"}, ADMIN),
+    ("DELETE", "/v1/targets/{indicator}/{measure}/{area}/{period}",
+     f"/v1/targets/I01_rural_income/per_capita/{TOWN_A}/2025Q1", None, ADMIN),
     ("GET", "/v1/progress", f"/v1/progress?table=farmer_income&area={COUNTY}&year=2025", None, ALL),
     ("GET", "/v1/rankings", f"/v1/rankings?indicator=I01_rural_income&{Q}", None, ALL),
     ("GET", "/v1/ranking-sets", "/v1/ranking-sets", None, ALL),

@@ -169,3 +169,56 @@ async def test_six_ones_plans_insurance_and_happiness_lists(app, client, tokens)
     assert year[(TOWN_B, "medical_insurance")]["value"] == "100.00"
     assert year[(COUNTY, "visited")]["value"] == "0.00"
     assert year[(COUNTY, "all")]["value"] == "0.00"
+
+
+async def test_six_ones_for_a_month_and_the_households_behind_a_part(app, client, tokens):
+    """A month picker: any month of the quarter, each part's households listed (who is not
+    visited, say); the month must lie in the period's quarter, and only #14 is monthly."""
+    await sync(
+        app,
+        [
+            *county(),
+            household(L1, village=VILLAGE_A1, category="low_income"),
+            household(L2, village=VILLAGE_A1, category="low_income"),
+            pairing(C1, L1, date(2025, 1, 1)),
+            pairing(C1, L2, date(2025, 1, 1), date(2025, 9, 15)),
+        ],
+    )
+    await sync_visits(app, [visit(L2, C1, "2025-08-20T10:00:00+08:00")])
+    response = await client.get(
+        "/v1/indicator-values",
+        params={
+            "indicator": "I14_six_ones",
+            "area": COUNTY,
+            "period": "2025Q3",
+            "month": "2025-08",
+        },
+        headers=tokens.headers("leader"),
+    )
+    assert response.status_code == 200, response.text
+    found = {(v["area_code"], v["measure"]): v for v in response.json()["items"]}
+    assert found[(TOWN_A, "has_cadre")]["value"] == "100.00"  # L2 still paired on 31 August
+    assert (found[(TOWN_A, "visited")]["numerator"], found[(TOWN_A, "visited")]["month"]) == (
+        "1",
+        "2025-08",
+    )
+    members = await client.get(
+        f"/v1/indicator-values/I14_six_ones/{TOWN_A}/2025Q3/members",
+        params={"measure": "visited", "counted": "false", "month": "2025-08"},
+        headers=tokens.headers("township_officer"),
+    )
+    assert members.status_code == 200, members.text
+    assert [m["id"] for m in members.json()["items"]] == [str(L1)]
+    assert members.json()["items"][0]["figures"] == {"month": "2025-08"}
+
+    for params in (
+        {"indicator": "I14_six_ones", "period": "2025Q3", "month": "2025-10"},
+        {"indicator": "I01_rural_income", "period": "2025Q3", "month": "2025-08"},
+    ):
+        bad = await client.get(
+            "/v1/indicator-values",
+            params={"area": COUNTY, **params},
+            headers=tokens.headers("leader"),
+        )
+        assert bad.status_code == 422
+        assert bad.json()["errors"][0]["field"] == "month"

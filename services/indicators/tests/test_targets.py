@@ -28,7 +28,7 @@ async def test_catalogue_default_until_set_then_if_match(app, client, tokens):
         for m in ("per_capita", "growth")
     }
     default = found[(TOWN_A, "I01_rural_income", "per_capita")]
-    assert (default["value"], default["source"], default["version"]) == ("34700", "catalogue", None)
+    assert (default["value"], default["source"], default["version"]) == ("38517", "catalogue", None)
     assert found[(TOWN_A, "I01_rural_income", "growth")]["value"] == "11"
 
     admin = tokens.headers("county_admin")
@@ -54,7 +54,7 @@ async def test_catalogue_default_until_set_then_if_match(app, client, tokens):
     other = await _targets(
         client, tokens, area=TOWN_A, period="2026Q3", indicator="I01_rural_income"
     )
-    assert other[(TOWN_A, "I01_rural_income", "per_capita")]["value"] == "34700"
+    assert other[(TOWN_A, "I01_rural_income", "per_capita")]["value"] == "38517"
 
 
 async def test_only_the_county_admin_sets_targets(app, client, tokens):

@@ -34,7 +34,7 @@ async def test_the_catalogue_has_the_seventeen_indicators(client, tokens):
         "computed",
         "higher",
     )
-    assert first["target"] == {"value": "34700", "comparison": ">=", "year": 2025}
+    assert first["target"] == {"value": "34700", "comparison": ">=", "year": 2025, "grows": "11"}
     assert items[1]["kind"] == "reported"
     assert [i["code"] for i in items if not i["computed_now"]] == []  # #14 in part, see six_ones
     assert (await client.get("/v1/indicators")).status_code == 401

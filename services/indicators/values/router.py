@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from indicators.periods import PeriodQuery
+from indicators.periods import MonthQuery, PeriodQuery
 from indicators.scope import Readers
 from indicators.values import service
 from indicators.values.schemas import CoveredMember, IndicatorValues
@@ -34,6 +34,7 @@ async def list_values(
         str | None, Query(description="下级层级，默认下一级 / rows of this level below the area")
     ] = None,
     measure: Annotated[str | None, Query(description="只要一个分项 / one measure only")] = None,
+    month: MonthQuery = None,
 ) -> IndicatorValues:
     items = await service.indicator_values(
         session,
@@ -43,6 +44,7 @@ async def list_values(
         period_text=period,
         level=level,
         measure=measure,
+        month=month,
     )
     return IndicatorValues(
         items=items, read_model_updated_at=await service.read_model_updated_at(session)
@@ -67,6 +69,7 @@ async def list_members(
     counted: Annotated[
         bool | None, Query(description="只要计入（或不计入）分子的 / only those counted (or not)")
     ] = None,
+    month: MonthQuery = None,
 ) -> Page[CoveredMember]:
     return await service.covered_members(
         session,
@@ -78,4 +81,5 @@ async def list_members(
         counted=counted,
         cursor=cursor,
         limit=limit,
+        month=month,
     )

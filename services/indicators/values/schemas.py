@@ -23,6 +23,9 @@ class IndicatorValue(BaseModel):
     area_name: str
     area_level: str
     period: str = Field(examples=["2026Q3"])
+    month: str | None = Field(
+        default=None, description="按月计算时的月份（#14）/ the month, for a monthly figure"
+    )
     unit: Unit
     value: str | None = Field(
         description="显示值（金额到分、百分比到 0.01%，四舍五入）；无可除时为空 / shown value,"

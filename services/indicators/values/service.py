@@ -1,6 +1,6 @@
 """Computing an indicator for an area and the areas below it, and explaining a value."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -14,7 +14,7 @@ from indicators.areas import areas_below, child_length, visible_area
 from indicators.catalogue.definitions import BY_CODE, Indicator, Kind
 from indicators.catalogue.errors import no_such_indicator, no_such_measure
 from indicators.models import Area, ReportedValue, feed_cursor
-from indicators.periods import Period
+from indicators.periods import Period, month_in
 from indicators.registry_copy.consumer import FEED
 from indicators.values.by_indicator import CALCULATORS
 from indicators.values.calculation import Calculator, Figure, Scope, Sums, total
@@ -24,6 +24,8 @@ from kit.auth import Principal
 from kit.db import utcnow
 from kit.pagination import Page, decode_cursor, encode_cursor
 from kit.problems import invalid
+
+SIX_ONES_CODE = "I14_six_ones"  # the one indicator taken for a month (DOMAIN.md)
 
 
 def indicator_of(code: str) -> tuple[Indicator, Calculator]:
@@ -70,16 +72,20 @@ async def indicator_values(
     period_text: str,
     level: str | None,
     measure: str | None,
+    month: str | None = None,
 ) -> list[IndicatorValue]:
     """One indicator (or one of its measures) for an area and the areas below it."""
     indicator, calculator = indicator_of(indicator_code)
     if measure is not None and indicator.measure(measure) is None:
         raise no_such_measure()
     period = Period.parse(period_text)
+    as_of = _as_of(indicator_code, period, month)
     area = await visible_area(session, principal=principal, code=area_code)
     length = child_length(area, level)
     rows = [area, *await areas_below(session, area=area, length=length)]
-    computed = await _figures_by_area(session, indicator.code, area, rows, length, period)
+    computed = await _figures_by_area(
+        session, indicator.code, area, rows, length, period, as_of=as_of
+    )
     computed_at = utcnow()
     values = []
     for row in rows:
@@ -89,7 +95,7 @@ async def indicator_values(
                 continue
             values.append(
                 _value(indicator, wanted.code, row, period, figures[wanted.code], given, calculator)
-                | {"computed_at": computed_at}
+                | {"computed_at": computed_at, "month": month}
             )
     return [IndicatorValue.model_validate(v) for v in values]
 
@@ -101,11 +107,12 @@ async def _figures_by_area(
     rows: list[Area],
     length: int,
     period: Period,
+    as_of: date | None = None,
 ) -> dict[str, tuple[dict[str, Figure], dict[str, ReportedValue]]]:
     """area code → (measure → figure, measure → reported value) for ``area`` (summed over
     its groups) and the ``rows`` below it, grouped by ``length`` digits: one set of queries."""
     _, calculator = indicator_of(indicator_code)
-    scope = Scope(area.code, length, period, period.as_of())
+    scope = Scope(area.code, length, period, as_of or period.as_of())
     groups = await calculator.sums(session, scope)
     codes = list(dict.fromkeys([area.code, *(row.code for row in rows)]))
     reported = await _reported(session, indicator_code, period, codes)
@@ -176,6 +183,7 @@ async def covered_members(
     counted: bool | None,
     cursor: str | None,
     limit: int,
+    month: str | None = None,
 ) -> Page[CoveredMember]:
     """What a value covers: the households (villages, entities, cadres' links) it was computed
     over, each marked whether it counts towards the measure's numerator."""
@@ -184,9 +192,10 @@ async def covered_members(
     if indicator.measure(measure) is None:
         raise no_such_measure()
     period = Period.parse(period_text)
+    as_of = _as_of(indicator_code, period, month)
     area = await visible_area(session, principal=principal, code=area_code)
     assert calculator.members is not None
-    listed = calculator.members(Scope(area.code, len(area.code), period, period.as_of()))
+    listed = calculator.members(Scope(area.code, len(area.code), period, as_of))
     condition = listed.counted(measure)
     query = listed.query
     if condition is not None:
@@ -212,6 +221,16 @@ async def covered_members(
         for row in rows
     ]
     return Page(items=members, next_cursor=encode_cursor([rows[-1].id]) if more else None)
+
+
+def _as_of(indicator_code: str, period: Period, month: str | None) -> date:
+    """The day the figures are taken on: the period's (its last day, or today), or for the
+    six ones (#14, a month's figure) the month's asked for."""
+    if month is None:
+        return period.as_of()
+    if indicator_code != SIX_ONES_CODE:
+        raise invalid("month", "仅“六个一”按月计算 / only the six ones (#14) are monthly")
+    return month_in(period, month)
 
 
 def _uuid(text: str) -> UUID:

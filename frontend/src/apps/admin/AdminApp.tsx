@@ -12,6 +12,7 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } fr
 
 import { AlertList } from '@/features/alerts';
 import { AuditList } from '@/features/audit';
+import { DrillPage } from '@/features/drill';
 import { ImportPage } from '@/features/imports';
 import { NeedList } from '@/features/needs';
 import {
@@ -24,6 +25,7 @@ import {
   HouseholdSearch,
   HouseholdView,
 } from '@/features/registry';
+import { SettingsPage } from '@/features/settings';
 import { UserList } from '@/features/users';
 import { VisitReviewPage } from '@/features/visitreview';
 import {
@@ -185,6 +187,8 @@ export default function AdminApp() {
               />
               <Route path="audit" element={allowed('audit', <AuditList />)} />
               <Route path="users" element={allowed('users', <UserList />)} />
+              <Route path="settings" element={allowed('settings', <SettingsPage />)} />
+              <Route path="drill" element={<DrillPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Layout.Content>

@@ -1419,7 +1419,8 @@ export interface paths {
         /** 设定或修改目标值 / set or change a target (If-Match to replace) */
         put: operations["put_target_v1_targets__indicator___measure___area___period__put"];
         post?: never;
-        delete?: never;
+        /** 恢复方案默认目标（If-Match）/ reset a target to the plan's default; answers the target now in force */
+        delete: operations["reset_target_v1_targets__indicator___measure___area___period__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3203,6 +3204,11 @@ export interface components {
             /** Measure */
             measure: string;
             /**
+             * Month
+             * @description 按月计算时的月份（#14）/ the month, for a monthly figure
+             */
+            month?: string | null;
+            /**
              * Note
              * @description 说明（如尚未计算的分项）/ a note
              */
@@ -4934,6 +4940,11 @@ export interface components {
         indicators__catalogue__schemas__TargetPublic: {
             /** Comparison */
             comparison: string;
+            /**
+             * Grows
+             * @description 该年之后每年按此增长率（%）递增 / yearly growth (%) after that year
+             */
+            grows?: string | null;
             /** Value */
             value: string;
             /** Year */
@@ -4955,6 +4966,11 @@ export interface components {
             measure: string;
             /** Period */
             period: string;
+            /**
+             * Set For
+             * @description 所用设定值的期间（季度未单独设定时为全年 2026Q4）/ the period of the set target in force (a level target's year, 2026Q4, when its quarter has none of its own)
+             */
+            set_for?: string | null;
             /**
              * Source
              * @description set：县管理员设定；catalogue：方案默认目标 / set here, or the plan's default
@@ -12623,6 +12639,8 @@ export interface operations {
                 level?: string | null;
                 /** @description 只要一个分项 / one measure only */
                 measure?: string | null;
+                /** @description 月份，仅“六个一”（#14），须在期间的季度内 / a month (#14 only), in the period's quarter */
+                month?: string | null;
             };
             header?: never;
             path?: never;
@@ -12726,6 +12744,8 @@ export interface operations {
                 measure?: string | null;
                 /** @description 只要计入（或不计入）分子的 / only those counted (or not) */
                 counted?: boolean | null;
+                /** @description 月份，仅“六个一”（#14），须在期间的季度内 / a month (#14 only), in the period's quarter */
+                month?: string | null;
             };
             header?: never;
             path: {
@@ -16267,6 +16287,126 @@ export interface operations {
             };
             /** @description 与同时提交的数据冲突，请刷新后重试 / Clashed with a write made at the same time (/problems/concurrent-write) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 数据已被他人修改 / Version is stale (/problems/stale-version) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    reset_target_v1_targets__indicator___measure___area___period__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 读取时的 ETag，例如 "3" */
+                "If-Match"?: string | null;
+            };
+            path: {
+                indicator: string;
+                measure: string;
+                area: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["indicators__targets__schemas__TargetPublic"];
+                };
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ const ADMIN_MENU: readonly string[] = [
   'alerts',
   'needs',
   'audit',
+  'settings',
 ];
 
 /** What the login guard puts in the location state of /login. */

@@ -58,7 +58,7 @@ describe('admin roles', () => {
 
   it('only the county admin is offered the accounts (seeing and clearing locks)', () => {
     expect(canManageUsers(['county_admin'])).toBe(true);
-    expect(adminSections(['county_admin']).at(-1)).toBe('users');
+    expect(adminSections(['county_admin'])).toContain('users');
     for (const role of ['township_officer', 'leader', 'cadre']) {
       expect(canManageUsers([role])).toBe(false);
       expect(adminSections([role])).not.toContain('users');
@@ -71,5 +71,11 @@ describe('admin roles', () => {
     expect(canSeeRiskFlags(['leader'])).toBe(false);
     expect(canSeeRiskFlags(['township_officer'])).toBe(true);
     expect(canSeeRiskFlags(['county_admin'])).toBe(true);
+  });
+
+  it('only the county admin is offered the settings (targets, ranking sets)', () => {
+    expect(adminSections(['county_admin']).at(-1)).toBe('settings');
+    for (const role of ['township_officer', 'leader', 'cadre'])
+      expect(adminSections([role])).not.toContain('settings');
   });
 });

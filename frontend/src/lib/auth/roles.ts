@@ -13,7 +13,8 @@ export type AdminSection =
   | 'alerts'
   | 'needs'
   | 'audit'
-  | 'users';
+  | 'users'
+  | 'settings';
 
 const WRITERS = ['county_admin', 'township_officer'];
 const ALERT_HANDLERS = ['county_admin', 'township_officer', 'cadre'];
@@ -69,5 +70,7 @@ export function adminSections(roles: readonly string[]): AdminSection[] {
   sections.push('needs');
   if (canAudit(roles)) sections.push('audit');
   if (canManageUsers(roles)) sections.push('users');
+  // Targets and ranking sets are the county admin's (the API's writes are admin-only).
+  if (roles.includes('county_admin')) sections.push('settings');
   return sections;
 }

@@ -1,5 +1,6 @@
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { useSession } from '@/lib/hooks';
 import { Failure } from '@/lib/write';
@@ -28,6 +29,8 @@ export function DashboardPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
+      {/* The drill-down (visits to the households not visited, six ones, under 13,000). */}
+      <Link to="/admin/drill">{t('drill.open')}</Link>
       <Failure error={periods.error} />
       {!defaults ? (
         <Card loading />

@@ -1,0 +1,22 @@
+import { Button } from 'antd';
+
+import { grouped } from '@/lib/numbers';
+
+/** A household count that opens the list it counts (plain text where the list may not be read). */
+export function CountButton({
+  count,
+  label,
+  onOpen,
+}: {
+  count: number | string | null | undefined;
+  label: string;
+  onOpen: (() => void) | null;
+}) {
+  const text = grouped(count ?? null);
+  if (!onOpen || count === null || count === undefined || Number(count) === 0) return <>{text}</>;
+  return (
+    <Button type="link" size="small" aria-label={label} onClick={onOpen} style={{ padding: 0 }}>
+      {text}
+    </Button>
+  );
+}
