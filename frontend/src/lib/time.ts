@@ -35,3 +35,14 @@ export function countyDay(date: Date = new Date()): string {
     day: '2-digit',
   }).format(date);
 }
+
+/** A moment as people read it in the county: "2026-11-03 09:30" (Asia/Shanghai). */
+export function countyMinute(iso: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+  return `${countyDay(new Date(iso))} ${time}`;
+}
