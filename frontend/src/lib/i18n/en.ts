@@ -594,6 +594,7 @@ export const en: Messages = {
     period: 'Period',
     yearPeriod: 'Year {{year}}',
     ytdPeriod: '{{year}} Q1–Q{{quarter}}',
+    q1Period: '{{year}} Q1',
     total: 'Household income (year to date)',
     residents: 'Residents',
     perCapita: 'Per capita (year to date)',

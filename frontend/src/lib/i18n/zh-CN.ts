@@ -577,6 +577,7 @@ export const zhCN = {
     period: '期间',
     yearPeriod: '{{year}} 年全年',
     ytdPeriod: '{{year}} 年 1–{{quarter}} 季度',
+    q1Period: '{{year}} 年 1 季度',
     total: '家庭收入（年初至今）',
     residents: '常住人数',
     perCapita: '人均（年初至今）',

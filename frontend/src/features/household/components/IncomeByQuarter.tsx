@@ -14,7 +14,9 @@ export function IncomeByQuarter({ householdId }: { householdId: string }) {
   const quarterName = (r: QuarterIncome) =>
     r.quarter === 4
       ? t('record.yearPeriod', { year: r.year })
-      : t('record.ytdPeriod', { year: r.year, quarter: r.quarter });
+      : r.quarter === 1
+        ? t('record.q1Period', { year: r.year })
+        : t('record.ytdPeriod', { year: r.year, quarter: r.quarter });
   return (
     <>
       <Failure error={income.error} />
