@@ -56,10 +56,10 @@ await run(
     await screenshotSizes(page, 'admin-household-income');
 
     step('the officer edits the address');
-    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    await page.getByRole('button', { name: /^编\s?辑$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('地址').fill(NEW_ADDRESS);
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
     await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
 
     step('the change history names the field, old → new, and who');

@@ -30,7 +30,7 @@ WRITE_ACTIONS = ("create", "update", "delete", "handover")
 KINDS = ("read", "write")
 
 # State every aggregate carries that says nothing about what the person changed.
-BOOKKEEPING = frozenset({"version", "created_at", "updated_at", "received_at", "recorded_by"})
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "received_at", "recorded_by"})
 EMPTY: tuple[Any, ...] = (None, "", [])
 MAX_VALUE_CHARS = 200
 LOOKUP_CHUNK = 500
@@ -145,15 +145,21 @@ def _changes_in(
         return
     if before in EMPTY and after in EMPTY:
         return  # "" where there was nothing (a new record's blank fields) is no change
+    yield _leaf_change(path, before, after, masked=name in sensitive, item=item)
+
+
+def _leaf_change(
+    path: str, before: Any, after: Any, *, masked: bool, item: str | None
+) -> dict[str, Any]:
     change: dict[str, Any] = {"field": path}
     if item is not None:
         change["item"] = item
-    if name in sensitive:
+    if masked:
         change["masked"] = True
     else:
         change["old"] = _clip(before)
         change["new"] = _clip(after)
-    yield change
+    return change
 
 
 def _item_list_changes(

@@ -14,7 +14,7 @@ from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_A1, add_are
 from registry.tests.link_seeds import add_entity, events
 
 # Reads and other acts: every write has its own entry too (kit.write_audit, test_write_audit).
-not_written = col(AuditEntry.action).not_in(WRITE_ACTIONS)  # type: ignore[attr-defined]
+not_written = col(AuditEntry.action).not_in(WRITE_ACTIONS)
 
 PHONE = "13812345678"
 

@@ -466,6 +466,7 @@ export const en: Messages = {
     removed: 'removed',
     yes: 'yes',
     no: 'no',
+    changedRecord: '(another record)',
     otherField: 'other field',
     otherAction: 'other action',
     otherResource: 'other record',

@@ -449,6 +449,7 @@ export const zhCN = {
     removed: '删除',
     yes: '是',
     no: '否',
+    changedRecord: '（另一条记录）',
     otherField: '其他字段',
     otherAction: '其他操作',
     otherResource: '其他记录',

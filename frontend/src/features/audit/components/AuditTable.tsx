@@ -23,14 +23,15 @@ export function AuditTable({ items, loading, error, more, onMore, compact }: Pro
   const text = useAuditText();
   const wide = Grid.useBreakpoint().md ?? true;
   const changes = (e: AuditEntry) =>
-    e.changes.length > 0 ? (
+    // A new record's every field would bury the page: its fields' names say what it holds.
+    e.action !== 'create' && e.changes.length > 0 ? (
       <Space direction="vertical" size={0}>
         {e.changes.map((c, i) => (
           <Typography.Text key={i}>{text.change(c)}</Typography.Text>
         ))}
       </Space>
     ) : (
-      e.fields.map(text.field).join('、') || '—'
+      [...new Set(e.fields.map(text.field))].join('、') || '—'
     );
   const what = (e: AuditEntry) => (
     <Space size={4} wrap>

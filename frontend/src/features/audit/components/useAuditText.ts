@@ -1,6 +1,7 @@
 /** Names, not codes: an audit entry's action, record kind, fields and values as people read them. */
 import { useTranslation } from 'react-i18next';
 
+import { countyMinute } from '@/lib/time';
 import { useLabels, type VocabularyName } from '@/lib/vocabularies';
 
 import type { AuditChange, AuditEntry } from '../api/audit';
@@ -34,7 +35,11 @@ export function useAuditText() {
     if (typeof raw === 'boolean') return raw ? t('audit.yes') : t('audit.no');
     if (Array.isArray(raw)) return raw.map((v) => value(name, v)).join('、');
     if (typeof raw === 'object') return JSON.stringify(raw);
-    const vocabulary = VOCABULARY_OF[name.split('.').pop() ?? ''];
+    const last = name.split('.').pop() ?? '';
+    if (last === 'mode') return t(`enums.visitMode.${String(raw)}` as 'audit.title');
+    if (/_id$|_code$/.test(last)) return t('audit.changedRecord'); // a raw id says nothing to a reader
+    if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return countyMinute(raw);
+    const vocabulary = VOCABULARY_OF[last];
     return vocabulary ? vocab.label(vocabulary, String(raw)) : String(raw);
   };
   return {
