@@ -458,7 +458,7 @@ export const en: Messages = {
     household: 'Household',
     kind: 'Kind',
     dates: 'Dates',
-    kinds: { read: 'Read', write: 'Change' },
+    kinds: { read: 'Read', write: 'Write' },
     more: 'Load more',
     someone: '(unnamed user)',
     empty: 'empty',

@@ -441,7 +441,7 @@ export const zhCN = {
     household: '农户',
     kind: '类别',
     dates: '日期',
-    kinds: { read: '查看', write: '修改' },
+    kinds: { read: '查看', write: '写入' },
     more: '加载更多',
     someone: '（未具名用户）',
     empty: '空',
