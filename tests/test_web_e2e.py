@@ -12,8 +12,9 @@ import subprocess
 import time
 import uuid
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from uuid import uuid4
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -936,3 +937,108 @@ def test_the_county_admin_sets_a_target_and_drills_down_to_a_cadres_unvisited_ho
             t for t in found if t["measure"] == "per_capita" and t["area_code"] == DRILL_TOWNSHIP
         )
         assert (level["value"], level["source"], level["set_for"]) == ("41000", "set", f"{year}Q4")
+
+
+HOUSEHOLD_OFFICER = "hhofficer"
+WHOLE_HEAD = "郑茂林"  # the household the officer reads whole
+WHOLE_ADDRESS = "黄田村55号"
+WHOLE_HOME = (27.6185, 119.0620)
+
+
+def seed_whole_household(client: httpx.Client) -> str:
+    """For the officer's household page: a 黄田镇 officer (``hhofficer``), a cadre (``hhcadre``)
+    paired to a household with a home location, income for 2026 Q1–Q3 (Q1 under the 13,000 line
+    once annualised, Q2 and Q3 over it) and a visit of the cadre's about 5 km from home; answers
+    the household's id. Areas another test made already are taken as they are."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    officer = {
+        "username": HOUSEHOLD_OFFICER,
+        "display_name": "黄田镇农办",
+        "roles": ["township_officer"],
+        "area_code": "331126101",
+        "password": OFFICER_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=officer, headers=admin).status_code == 201
+    department = _post(
+        client, "/api/v1/departments", {"name": "黄田镇农办", "area_code": "331126101"}, admin
+    )
+    cadre = _post(
+        client,
+        "/api/v1/cadres",
+        {
+            "name": "郑帮扶",
+            "department_id": department,
+            "type": "township_staff",
+            "home_area_code": "331126101",
+        },
+        admin,
+    )
+    login = officer | {
+        "username": "hhcadre",
+        "display_name": "郑帮扶",
+        "roles": ["cadre"],
+        "cadre_id": cadre,
+    }
+    assert client.post("/api/v1/users", json=login, headers=admin).status_code == 201
+    body = household_body(
+        VILLAGE_A1,
+        first_sequence=801,
+        address=WHOLE_ADDRESS,
+        latitude=WHOLE_HOME[0],
+        longitude=WHOLE_HOME[1],
+        members=[member_body("head", 801, name=WHOLE_HEAD), member_body("spouse", 802)],
+    )
+    household = _post(client, "/api/v1/households", body, admin)
+    pairing = {"cadre_id": cadre, "household_id": household, "started_on": "2024-01-01"}
+    _post(client, "/api/v1/pairings", pairing, admin)
+    # Two residents: Q1 3,000 each → 12,000 a year (under); Q2 20,000 a year; Q3 18,000.
+    for period, wage in (("2026Q1", "0.00"), ("2026Q2", "14000.00"), ("2026Q3", "21000.00")):
+        record = {
+            "wage_income": wage,
+            "operating_income": "3000.00",
+            "property_income": "0.00",
+            "transfer_income": "3000.00",
+            "resident_count": 2,
+        }
+        saved = client.put(
+            f"/api/v1/households/{household}/income-records/{period}", json=record, headers=admin
+        )
+        assert saved.status_code in (200, 201), saved.text
+    cadre_headers = bearer(client, "hhcadre", OFFICER_PASSWORD)
+    visit = {
+        "household_id": household,
+        "mode": "in_person",
+        "occurred_at": (datetime.now(UTC) - timedelta(hours=2)).isoformat(),
+        "latitude": WHOLE_HOME[0] + 0.05,
+        "longitude": WHOLE_HOME[1],
+        "accuracy_m": 20,
+        "observations": {"income": "香菇收成好于去年"},
+        "actions_taken": "讲解医疗补充保险报销流程",
+    }
+    url = f"/api/v1/visits/{uuid4()}"
+    # Assistance learns of the pairing from the registry's feed.
+    until(
+        "the cadre's visit accepted",
+        lambda: client.put(url, json=visit, headers=cadre_headers).status_code in (200, 201),
+    )
+    return household
+
+
+def test_an_officer_sees_the_whole_household_and_their_edit_in_its_history(web: System) -> None:
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        household = seed_whole_household(client)
+        env = {
+            "E2E_USERNAME": HOUSEHOLD_OFFICER,
+            "E2E_PASSWORD": OFFICER_PASSWORD,
+            "E2E_HOUSEHOLD": household,
+            "E2E_HEAD": WHOLE_HEAD,
+            "E2E_OLD_ADDRESS": WHOLE_ADDRESS,
+        }
+        run_script(web, "admin-household.mjs", env)

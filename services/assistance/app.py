@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from assistance.attachments.router import router as attachments_router
 from assistance.attachments.storage import FileStore
+from assistance.audit.router import router as audit_router
 from assistance.compliance.router import router as compliance_router
 from assistance.happiness.router import router as happiness_router
 from assistance.measure_types.router import router as measure_types_router
@@ -14,7 +15,7 @@ from assistance.measure_types.seeding import measure_catalogue
 from assistance.models import outbox
 from assistance.needs.router import router as needs_router
 from assistance.plans.router import router as plans_router
-from assistance.privacy import mask_event
+from assistance.privacy import WRITE_AUDIT, mask_event
 from assistance.registry_copy.consumer import registry_consumer
 from assistance.schedule.router import router as schedule_router
 from assistance.settings import AssistanceSettings
@@ -37,6 +38,7 @@ def create_app(settings: AssistanceSettings | None = None) -> FastAPI:
         plans_router,
         happiness_router,
         needs_router,
+        audit_router,
     ]
     app = create_service_app(
         name="assistance",
@@ -46,6 +48,7 @@ def create_app(settings: AssistanceSettings | None = None) -> FastAPI:
         outbox=outbox,
         routers=routers,
         background=[measure_catalogue, registry_consumer],
+        write_audit=WRITE_AUDIT,
     )
     app.state.photo_store = FileStore(settings.data_dir / "attachments")
     return app

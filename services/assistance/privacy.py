@@ -12,11 +12,21 @@ import copy
 from typing import Any
 from uuid import UUID
 
+from assistance.models import audit_entry, outbox
 from assistance.scope import cadre_only
 from kit.auth import Principal, Role, Scope
 from kit.feed import client_may_see
+from kit.write_audit import WriteAudit
 
 SENSITIVE = ("observations.health", "risk_flags")
+
+# A write's audit entry names these fields as changed but never keeps their values: the health
+# facts above and where the phone was.
+WRITE_AUDIT = WriteAudit(
+    table=audit_entry,
+    outbox=outbox,
+    sensitive=frozenset({"health", "risk_flags", "latitude", "longitude", "accuracy_m"}),
+)
 
 
 def sees_sensitive(

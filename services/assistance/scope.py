@@ -14,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from assistance.models import Household, Pairing, Visit
+from kit.audit_log import AUDIT_READ_ROLES
 from kit.auth import Principal, Role, Scope, require_roles
 
 READ_ROLES = (
@@ -31,6 +32,8 @@ WRITE_ROLES = (Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.CADRE)
 # An outside platform reads the assistance records with the visits:read scope.
 Readers = Annotated[Principal, Depends(require_roles(*READ_ROLES, machine_scope=Scope.VISITS_READ))]
 Writers = Annotated[Principal, Depends(require_roles(*WRITE_ROLES))]
+# The log of changes: all of it for the county admin, their area's for the others (kit.audit_log).
+AuditReaders = Annotated[Principal, Depends(require_roles(*AUDIT_READ_ROLES))]
 
 AREA_WIDE = (Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.LEADER, Role.MACHINE, Role.SERVICE)
 

@@ -30,6 +30,7 @@ OWNERS: dict[str, str] = {
     "schedule": "assistance",
     "attachments": "assistance",
     "measure-types": "assistance",
+    "assistance-audit": "assistance",  # its writes' log; the registry's is "audit"
     # indicators
     "indicators": "indicators",
     "indicator-values": "indicators",

@@ -24,6 +24,7 @@ from kit.problems import install_problem_handlers
 from kit.revocation import PolledRevocations, Revocations, polling
 from kit.settings import ServiceSettings
 from kit.tokens import TokenVerifier
+from kit.write_audit import AUDIT, WriteAudit
 
 # Something to run beside the app while it serves (a feed consumer, say).
 Background = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -52,10 +53,11 @@ def create_service_app(
     background: Sequence[Background] = (),
     verifier: TokenVerifier | None = None,
     revocations: Callable[[FastAPI], Revocations] | None = None,
+    write_audit: WriteAudit | None = None,
 ) -> FastAPI:
     """The app. ``revocations`` makes where its requests read tokens' revocations (the
     registry: its own table); by default the registry's list polled in the background
-    (kit.revocation)."""
+    (kit.revocation). ``write_audit``: where people's writes are logged (kit.write_audit)."""
     url = settings.database_url or settings.sqlite_url(name)
     set_clock(settings.clock)
     engine = make_engine(url, schema=name)
@@ -88,7 +90,7 @@ def create_service_app(
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     if outbox is not None:
-        app.state.sessionmaker.configure(info={TABLE: outbox})
+        app.state.sessionmaker.configure(info={TABLE: outbox, AUDIT: write_audit})
     app.state.verifier = verifier or make_verifier(settings)
     app.state.revocations = revocations(app) if revocations else PolledRevocations()
     app.state.migration_head = migrations.head_revision(script_location)

@@ -99,7 +99,9 @@ async def current_principal(
     # revoked): refused here, on every service, within the bound docs/security.md states.
     if await refused(getattr(request.app.state, "revocations", None), claims):
         raise Unauthorized("凭证已失效，请重新登录 / token revoked; sign in again")
-    return Principal.from_claims(claims)
+    principal = Principal.from_claims(claims)
+    request.state.principal = principal  # whom the request's writes are logged under (kit.db)
+    return principal
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

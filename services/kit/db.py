@@ -135,6 +135,11 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
+# session.info: who the request's writes are by (kit.auth keeps the principal on the request;
+# kit.write_audit logs the writes under it as the session commits).
+WRITE_ACTOR = "write_actor"
+
+
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request, committed before the response is sent (scope="function").
 
@@ -143,6 +148,7 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     async with request.app.state.sessionmaker() as session:
         try:
             yield session
+            session.info[WRITE_ACTOR] = getattr(request.state, "principal", None)
             await session.commit()
         except BaseException:
             await session.rollback()

@@ -17,6 +17,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Uuid, event, in
 from sqlalchemy.orm import Session
 
 from kit.db import BigIntKey, JSONType, UTCDateTime, is_postgres, utcnow
+from kit.write_audit import record_writes
 
 OUTBOX_LOCK_KEY = 0x46554D494E  # "FUMIN": one key per database is enough, schemas share nothing
 PENDING = "outbox_pending"
@@ -88,6 +89,9 @@ def _write_outbox(session: Session) -> None:
     table: Table = session.info[TABLE]
     if is_postgres(session.get_bind().dialect):
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
+    # Who changed what (kit.write_audit), the states before read under the lock, so no other
+    # writer's event lands in between, and before this transaction's own events join the outbox.
+    record_writes(session, pending)
     rows = [
         {
             "id": uuid.uuid4(),

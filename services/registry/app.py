@@ -23,7 +23,7 @@ from registry.households.router import router as households_router
 from registry.imports.router import router as imports_router
 from registry.links import router as links
 from registry.models import outbox
-from registry.privacy import audit_feed_read, mask_event
+from registry.privacy import WRITE_AUDIT, audit_feed_read, mask_event
 from registry.reconciliations.router import router as reconciliations_router
 from registry.settings import RegistrySettings
 from registry.snapshots.router import router as snapshots_router
@@ -83,6 +83,7 @@ def create_app(settings: RegistrySettings | None = None) -> FastAPI:
         routers=routers,
         background=[service_clients],
         revocations=lambda app: TableRevocations(app.state.sessionmaker),
+        write_audit=WRITE_AUDIT,
     )
     app.state.signing_key, app.state.published_keys = signing_keys(settings)
     for key in app.state.published_keys:

@@ -12,7 +12,8 @@ from kit.auth import CurrentPrincipal, Principal, Role, Scope
 from kit.feed import client_may_see
 from kit.logs import request_id_var
 from kit.problems import invalid
-from registry.models import AuditEntry
+from kit.write_audit import WriteAudit
+from registry.models import AuditEntry, outbox
 
 
 def mask_id_number(id_number: str | None) -> str | None:
@@ -93,6 +94,14 @@ async def audit_whole_read(
 
 
 PII_FIELDS = ("id_number", "phone")
+
+# Fields whose values a write's audit entry never keeps (it names them as changed): ID numbers,
+# phones, what they tell (birth date), health, and where a home is.
+WRITE_AUDIT = WriteAudit(
+    table=AuditEntry.__table__,  # type: ignore[attr-defined]
+    outbox=outbox,
+    sensitive=frozenset({*PII_FIELDS, "birth_date", "health", "latitude", "longitude"}),
+)
 
 
 def _pii_fields(data: Any) -> set[str]:

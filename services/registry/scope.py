@@ -12,6 +12,7 @@ from sqlalchemy import exists
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
+from kit.audit_log import AUDIT_READ_ROLES
 from kit.auth import Principal, Role, Scope, require_roles
 from registry.models import Household, Pairing
 
@@ -33,6 +34,8 @@ Readers = Annotated[
 ]
 Writers = Annotated[Principal, Depends(require_roles(*WRITE_ROLES))]
 Admins = Annotated[Principal, Depends(require_roles(Role.COUNTY_ADMIN))]
+# The audit log: all of it for the county admin, their area's writes for the others (kit.audit_log).
+AuditReaders = Annotated[Principal, Depends(require_roles(*AUDIT_READ_ROLES))]
 
 # Roles that see their whole area; a caller holding none of them is an assisting cadre only.
 AREA_WIDE = (Role.COUNTY_ADMIN, Role.TOWNSHIP_OFFICER, Role.LEADER, Role.MACHINE, Role.SERVICE)

@@ -45,3 +45,9 @@ export function countyTime(date: Date = new Date()): string {
     hourCycle: 'h23',
   }).format(date);
 }
+
+/** A moment as people read it in the county: "2026-11-03 09:30" (Asia/Shanghai). */
+export function countyMinute(iso: string): string {
+  const date = new Date(iso);
+  return `${countyDay(date)} ${countyTime(date)}`;
+}

@@ -1,6 +1,6 @@
 """Every assistance table, imported here so the metadata (and Alembic) sees them all."""
 
-from assistance.models.base import AssistanceTable, feed_cursor, metadata, outbox
+from assistance.models.base import AssistanceTable, audit_entry, feed_cursor, metadata, outbox
 from assistance.models.happiness import HappinessItem
 from assistance.models.needs import Need
 from assistance.models.plans import MeasureType, Plan
@@ -20,6 +20,7 @@ __all__ = [
     "Plan",
     "Visit",
     "VisitPhoto",
+    "audit_entry",
     "feed_cursor",
     "metadata",
     "outbox",

@@ -84,6 +84,17 @@ CREATE_PLAN = policy(
     officer_cadre=(201, 404),
     anonymous=(401, 401),
 )
+# Its writes' log: county admins, officers and leaders, each their area (kit.audit_log).
+AUDIT = policy(
+    county_admin=(LISTED, LISTED),
+    township_officer=(LISTED, HIDDEN),
+    cadre=(403, 403),
+    leader=(LISTED, LISTED),
+    machine=(403, 403),
+    service=(403, 403),
+    officer_cadre=(LISTED, HIDDEN),
+    anonymous=(401, 401),
+)
 FEED = policy(
     county_admin=(403,),
     township_officer=(403,),
@@ -336,6 +347,15 @@ async def close_need(http, headers, world, side):
     return response.status_code
 
 
+async def list_audit(http, headers, world, side):
+    # The county admin logs a visit to the side's household, which the log then holds.
+    visit = visit_body(world.household[side])
+    await http.put(f"/v1/visits/{uuid.uuid4()}", json=visit, headers=world.admin)
+    params = {"household_id": str(world.household[side])}
+    response = await http.get("/v1/assistance-audit", params=params, headers=headers)
+    return listed("household_id")(response, world, side)
+
+
 async def feed(http, headers, world, side):
     return (await http.get("/v1/feeds/assistance", headers=headers)).status_code
 
@@ -365,6 +385,7 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, tuple[Any, ...]]]] = {
     ("POST", "/v1/needs"): (create_need, CREATE_VISIT),
     ("POST", "/v1/needs/{need_id}/start"): (start_need, EDIT_VISIT),
     ("POST", "/v1/needs/{need_id}/close"): (close_need, EDIT_VISIT),
+    ("GET", "/v1/assistance-audit"): (list_audit, AUDIT),
 }
 NOT_IN_MATRIX = {("GET", "/healthz"), ("GET", "/readyz")}
 

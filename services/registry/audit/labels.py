@@ -16,6 +16,9 @@ ACTIONS = {
     "read_unmasked": "查看完整信息",
     "export_audit": "导出审计记录",
     "handover": "结对移交",
+    "create": "新增",
+    "update": "修改",
+    "delete": "删除",
 }
 RESOURCES = {
     "area": "区划",
@@ -24,7 +27,11 @@ RESOURCES = {
     "department": "部门",
     "entity": "新型农业主体",
     "household": "农户",
+    "income_record": "收入记录",
     "member": "家庭成员",
+    "pairing": "帮扶结对",
+    "cadre_entity_link": "干部联系主体",
+    "entity_household_link": "主体带动农户",
     "user": "用户",
 }
 FIELDS = {"id_number": "身份证号", "phone": "电话"}

@@ -1,48 +1,30 @@
-"""/v1/audit: the audit log of whole reads of personal data and other acts (county admins).
+"""/v1/audit: the registry's audit log: whole reads of personal data, every write (who changed
+which fields of which aggregate, kit.write_audit) and other acts.
 
-Only the county admin reads the log, and sees all of it: entries carry no area (a whole read by
-a township officer is about their own township's records anyway), and one install serves one
-county. Listing is not audited; exporting is (action ``export_audit``).
+The county admin reads all of it (one install serves one county). A township officer or a
+leader reads the writes of their own area (a household's change history); reads carry no area
+and stay the county admin's. Listing is not audited; exporting is (action ``export_audit``),
+and only the county admin exports.
 """
 
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import AwareDatetime
 
+from kit.audit_log import AuditEntryPublic, AuditFiltersQuery
 from kit.clock import local_today
 from kit.db import SessionDep
 from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from kit.problems import PROBLEM_RESPONSES
 from registry.audit import service
-from registry.audit.schemas import AuditEntryPublic, AuditFilters
-from registry.scope import Admins
+from registry.scope import Admins, AuditReaders
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 
 
-def audit_filters(
-    subject: Annotated[str | None, Query(max_length=64, description="用户 / who")] = None,
-    resource: Annotated[
-        str | None, Query(max_length=40, description="对象类型 / e.g. household")
-    ] = None,
-    resource_id: Annotated[str | None, Query(max_length=64, description="对象编号 / id")] = None,
-    action: Annotated[
-        str | None, Query(max_length=40, description="操作 / e.g. read_unmasked")
-    ] = None,
-    since: Annotated[
-        AwareDatetime | None, Query(alias="from", description="起（含）/ from, inclusive")
-    ] = None,
-    until: Annotated[
-        AwareDatetime | None, Query(alias="to", description="止（不含）/ to, exclusive")
-    ] = None,
-) -> AuditFilters:
-    return AuditFilters(subject, resource, resource_id, action, since, until)
-
-
-Filters = Annotated[AuditFilters, Depends(audit_filters)]
+Filters = AuditFiltersQuery
 
 
 @router.get(
@@ -53,12 +35,14 @@ Filters = Annotated[AuditFilters, Depends(audit_filters)]
 )
 async def list_audit(
     session: SessionDep,
-    principal: Admins,
+    principal: AuditReaders,
     filters: Filters,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[AuditEntryPublic]:
-    return await service.list_entries(session, filters=filters, cursor=cursor, limit=limit)
+    return await service.list_entries(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    )
 
 
 @router.get(

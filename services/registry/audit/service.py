@@ -10,15 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
+from kit.audit_log import AuditEntryPublic, AuditFilters, audit_page, public
 from kit.auth import Principal
 from kit.clock import LOCAL_TZ
 from kit.downloads import escape_text
 from kit.logs import request_id_var
-from kit.pagination import Page, paginate
+from kit.pagination import Page
 from registry.audit import labels
-from registry.audit.schemas import AuditEntryPublic, AuditFilters
 from registry.models import AuditEntry, User
 
+TABLE = AuditEntry.__table__  # type: ignore[attr-defined]
 EXPORT_BATCH = 1000
 CSV_HEADER = [
     "时间 / At",
@@ -34,50 +35,33 @@ CSV_HEADER = [
 ]
 
 
-def conditions(filters: AuditFilters) -> list[ColumnElement[bool]]:
-    found: list[ColumnElement[bool]] = []
-    for column, value in (
-        (col(AuditEntry.subject), filters.subject),
-        (col(AuditEntry.resource), filters.resource),
-        (col(AuditEntry.resource_id), filters.resource_id),
-        (col(AuditEntry.action), filters.action),
-    ):
-        if value is not None:
-            found.append(column == value)
-    if filters.since is not None:
-        found.append(col(AuditEntry.at) >= filters.since)
-    if filters.until is not None:
-        found.append(col(AuditEntry.at) < filters.until)
-    return found
-
-
 async def _page(
     session: AsyncSession,
     filters: AuditFilters,
     *extra: ColumnElement[bool],
+    principal: Principal | None,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[AuditEntryPublic], str | None]:
-    query = select(AuditEntry).where(*conditions(filters), *extra)
-    keys = [col(AuditEntry.at), col(AuditEntry.id)]
-    rows, next_cursor = await paginate(
-        session, query, keys, cursor=cursor, limit=limit, descending=True
+    rows, next_cursor = await audit_page(
+        session, TABLE, filters, *extra, principal=principal, cursor=cursor, limit=limit
     )
     names = await _user_names(session, [row.subject for row in rows])
-    items = [
-        AuditEntryPublic.model_validate(
-            {**row.model_dump(), "subject_name": names.get(row.subject)}
-        )
-        for row in rows
-    ]
-    return items, next_cursor
+    return [public(row, names.get(row.subject)) for row in rows], next_cursor
 
 
 async def list_entries(
-    session: AsyncSession, *, filters: AuditFilters, cursor: str | None, limit: int
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: AuditFilters,
+    cursor: str | None,
+    limit: int,
 ) -> Page[AuditEntryPublic]:
-    """The entries matching ``filters``, newest first."""
-    items, next_cursor = await _page(session, filters, cursor=cursor, limit=limit)
+    """The entries matching ``filters`` that ``principal`` may read, newest first."""
+    items, next_cursor = await _page(
+        session, filters, principal=principal, cursor=cursor, limit=limit
+    )
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -126,7 +110,8 @@ async def export_csv(
             items, cursor = await _page(
                 session,
                 filters,
-                col(AuditEntry.id) != leave_out,
+                TABLE.c.id != leave_out,
+                principal=None,  # the county admin's: all of it
                 cursor=cursor,
                 limit=EXPORT_BATCH,
             )

@@ -87,7 +87,8 @@ async def test_all_households_move_and_the_old_pairings_are_kept_ended(app, clie
     assert {e["area_code"] for e in pairing_events} == {VILLAGE_A2}
 
     async with app.state.sessionmaker() as session:
-        [entry] = (await session.execute(select(AuditEntry))).scalars()
+        handovers = select(AuditEntry).where(col(AuditEntry.action) == "handover")
+        [entry] = (await session.execute(handovers)).scalars()
     assert (entry.action, entry.resource_id) == ("handover", str(zhang))
     assert entry.reason == "张帮扶调任 / transferred"
 

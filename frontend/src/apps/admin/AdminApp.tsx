@@ -23,10 +23,10 @@ import {
   EntityView,
   HouseholdCreateForm,
   HouseholdSearch,
-  HouseholdView,
+  HouseholdSelect,
 } from '@/features/registry';
 import { SettingsPage } from '@/features/settings';
-import { UserList } from '@/features/users';
+import { UserList, UserSelect } from '@/features/users';
 import { VisitReviewPage } from '@/features/visitreview';
 import {
   adminSections,
@@ -38,6 +38,8 @@ import {
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
 import { logOut } from '@/lib/runtime';
+
+import { HouseholdPage } from './HouseholdPage';
 
 // ECharts is big: loaded when the dashboard opens, not with the rest of the admin app.
 const DashboardPage = lazy(() => import('./DashboardRoute'));
@@ -62,7 +64,7 @@ const householdLink = (id: string) => `/admin/households/${id}`;
 
 function HouseholdRoute({ writer }: { writer: boolean }) {
   const { id = '' } = useParams();
-  return <HouseholdView id={id} canEdit={writer} notFound={<NotFound />} />;
+  return <HouseholdPage key={id} id={id} canEdit={writer} notFound={<NotFound />} />;
 }
 
 function CadreRoute({ writer }: { writer: boolean }) {
@@ -185,7 +187,22 @@ export default function AdminApp() {
                   <NeedList canWrite={writer} householdLink={householdLink} />,
                 )}
               />
-              <Route path="audit" element={allowed('audit', <AuditList />)} />
+              <Route
+                path="audit"
+                element={allowed(
+                  'audit',
+                  <AuditList
+                    householdPicker={(p) => (
+                      <HouseholdSelect
+                        style={{ width: 200 }}
+                        value={p.value}
+                        onChange={(v) => p.onChange(v)}
+                      />
+                    )}
+                    userPicker={(p) => <UserSelect {...p} />}
+                  />,
+                )}
+              />
               <Route path="users" element={allowed('users', <UserList />)} />
               <Route path="settings" element={allowed('settings', <SettingsPage />)} />
               <Route path="drill" element={<DrillPage />} />

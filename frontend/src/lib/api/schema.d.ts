@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶记录的修改审计（新的在前）/ changes to assistance records, newest first */
+        get: operations["list_assistance_audit_v1_assistance_audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{attachment_id}": {
         parameters: {
             query?: never;
@@ -1795,6 +1812,22 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** AuditChange */
+        AuditChange: {
+            /** Field */
+            field: string;
+            /** Item */
+            item?: string | null;
+            /**
+             * Masked
+             * @default false
+             */
+            masked: boolean;
+            /** New */
+            new?: unknown;
+            /** Old */
+            old?: unknown;
+        };
         /** AuditEntryPublic */
         AuditEntryPublic: {
             /** Action */
@@ -1804,13 +1837,25 @@ export interface components {
              * Format: date-time
              */
             at: string;
+            /**
+             * Changes
+             * @default []
+             */
+            changes: components["schemas"]["AuditChange"][];
             /** Fields */
             fields: string[];
+            /** Household Id */
+            household_id?: string | null;
             /**
              * Id
              * Format: uuid
              */
             id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "read" | "write";
             /** Reason */
             reason: string;
             /** Request Id */
@@ -6215,6 +6260,121 @@ export interface operations {
             };
         };
     };
+    list_assistance_audit_v1_assistance_audit_get: {
+        parameters: {
+            query?: {
+                /** @description 每页条数 / page size */
+                limit?: number;
+                /** @description 上一页给出的 next_cursor / from next_cursor */
+                cursor?: string | null;
+                /** @description 用户 / who */
+                subject?: string | null;
+                /** @description 对象类型 / e.g. household */
+                resource?: string | null;
+                /** @description 对象编号 / id */
+                resource_id?: string | null;
+                /** @description 操作 / e.g. read_unmasked, update */
+                action?: string | null;
+                /** @description 起（含）/ from, inclusive */
+                from?: string | null;
+                /** @description 止（不含）/ to, exclusive */
+                to?: string | null;
+                /** @description 农户（其本身及其走访、计划等）/ the household's entries */
+                household_id?: string | null;
+                /** @description 读 / 写 · read or write */
+                kind?: ("read" | "write") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryPublic_"];
+                };
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     get_attachment_v1_attachments__attachment_id__get: {
         parameters: {
             query?: never;
@@ -6447,12 +6607,16 @@ export interface operations {
                 resource?: string | null;
                 /** @description 对象编号 / id */
                 resource_id?: string | null;
-                /** @description 操作 / e.g. read_unmasked */
+                /** @description 操作 / e.g. read_unmasked, update */
                 action?: string | null;
                 /** @description 起（含）/ from, inclusive */
                 from?: string | null;
                 /** @description 止（不含）/ to, exclusive */
                 to?: string | null;
+                /** @description 农户（其本身及其走访、计划等）/ the household's entries */
+                household_id?: string | null;
+                /** @description 读 / 写 · read or write */
+                kind?: ("read" | "write") | null;
             };
             header?: never;
             path?: never;
@@ -6556,12 +6720,16 @@ export interface operations {
                 resource?: string | null;
                 /** @description 对象编号 / id */
                 resource_id?: string | null;
-                /** @description 操作 / e.g. read_unmasked */
+                /** @description 操作 / e.g. read_unmasked, update */
                 action?: string | null;
                 /** @description 起（含）/ from, inclusive */
                 from?: string | null;
                 /** @description 止（不含）/ to, exclusive */
                 to?: string | null;
+                /** @description 农户（其本身及其走访、计划等）/ the household's entries */
+                household_id?: string | null;
+                /** @description 读 / 写 · read or write */
+                kind?: ("read" | "write") | null;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Result, Select, Space, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Result,
+  Select,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,15 +29,28 @@ import {
 import { EntityHouseholdSection, PairingSection } from './LinkSections';
 import { MemberSection } from './MemberSection';
 
-/** One household, members masked, with its pairings and entities; officers and the county admin may edit it (If-Match). */
+/** A tab the app adds to the household's page from another feature (visits, audit…). */
+export interface HouseholdTab {
+  key: string;
+  label: React.ReactNode;
+  children: React.ReactNode;
+}
+
+/**
+ * One household: its details, then tabs — members (masked), pairing and link history, and the
+ * tabs the app composes from other features (``tabs``). Officers and the county admin may edit
+ * it (If-Match).
+ */
 export function HouseholdView({
   id,
   canEdit,
   notFound,
+  tabs = () => [],
 }: {
   id: string;
   canEdit: boolean;
   notFound: React.ReactNode;
+  tabs?: (household: Household) => HouseholdTab[];
 }) {
   const { t } = useTranslation();
   const vocab = useLabels();
@@ -46,7 +70,7 @@ export function HouseholdView({
         </Typography.Title>
         {canEdit && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
       </Space>
-      <Descriptions bordered column={2} size="small">
+      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('registry.village')}>{h.village_code}</Descriptions.Item>
         <Descriptions.Item label={t('registry.address')}>{h.address}</Descriptions.Item>
         <Descriptions.Item label={t('registry.category')}>
@@ -57,12 +81,30 @@ export function HouseholdView({
         </Descriptions.Item>
         <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
       </Descriptions>
-      <MemberSection household={h} canEdit={canEdit} />
-      <PairingSection
-        owner={{ household_id: h.id }}
-        canWrite={canEdit && h.category === 'low_income'}
+      <Tabs
+        destroyOnHidden
+        items={[
+          {
+            key: 'members',
+            label: t('registry.tabs.members'),
+            children: <MemberSection household={h} canEdit={canEdit} />,
+          },
+          {
+            key: 'links',
+            label: t('registry.tabs.links'),
+            children: (
+              <Space direction="vertical" size="large" style={{ width: '100%' }}>
+                <PairingSection
+                  owner={{ household_id: h.id }}
+                  canWrite={canEdit && h.category === 'low_income'}
+                />
+                <EntityHouseholdSection owner={{ household_id: h.id }} canWrite={canEdit} />
+              </Space>
+            ),
+          },
+          ...tabs(h),
+        ]}
       />
-      <EntityHouseholdSection owner={{ household_id: h.id }} canWrite={canEdit} />
       {editing && <EditHousehold household={h} onClose={() => setEditing(false)} />}
     </Space>
   );

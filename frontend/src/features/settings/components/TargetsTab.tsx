@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { putTarget, resetTarget, useCatalogue, useTargets, type Target } from '.
 import { periodName } from './periodName';
 
 /** A target's value as read: yuan and shares to 0.01 with separators, counts whole. */
-function targetText(target: Target, t: ReturnType<typeof useTranslation>['t']): string {
+function targetText(target: Target, t: TFunction): string {
   const decimals = target.unit === 'count' ? 0 : 2;
   const text = grouped(target.value, decimals);
   if (target.unit === 'yuan') return t('settings.yuan', { value: text });
