@@ -596,7 +596,7 @@ def seed_periods(client: httpx.Client, last_month: str) -> None:
     huangtian = _post(
         client,
         "/api/v1/households",
-        household_body(VILLAGE_A1, first_sequence=701, address="黄田村70号"),
+        household_body(VILLAGE_A1, first_sequence=721, address="黄田村70号"),
         admin,
     )
     longgong = _post(
@@ -792,8 +792,8 @@ def seed_township_visits(client: httpx.Client) -> dict[str, str]:
     assert client.post("/api/v1/users", json=officer_user, headers=admin).status_code == 201
     households = {}
     for sequence, head, village in (
-        (901, FAR_HEAD, HEDI_VILLAGE),
-        (903, NEAR_HEAD, HEDI_OTHER_VILLAGE),
+        (911, FAR_HEAD, HEDI_VILLAGE),
+        (913, NEAR_HEAD, HEDI_OTHER_VILLAGE),
     ):
         body = household_body(
             village,
@@ -883,7 +883,7 @@ def seed_drill(client: httpx.Client) -> tuple[str, str]:
     user |= {"area_code": "331126", "password": OFFICER_PASSWORD}
     assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
     households = []
-    for sequence, head in zip((901, 903), DRILL_HEADS, strict=True):
+    for sequence, head in zip((921, 923), DRILL_HEADS, strict=True):
         body = household_body(
             DRILL_VILLAGE,
             first_sequence=sequence,
@@ -989,11 +989,11 @@ def seed_whole_household(client: httpx.Client) -> str:
     assert client.post("/api/v1/users", json=login, headers=admin).status_code == 201
     body = household_body(
         VILLAGE_A1,
-        first_sequence=801,
+        first_sequence=931,
         address=WHOLE_ADDRESS,
         latitude=WHOLE_HOME[0],
         longitude=WHOLE_HOME[1],
-        members=[member_body("head", 801, name=WHOLE_HEAD), member_body("spouse", 802)],
+        members=[member_body("head", 931, name=WHOLE_HEAD), member_body("spouse", 932)],
     )
     household = _post(client, "/api/v1/households", body, admin)
     pairing = {"cadre_id": cadre, "household_id": household, "started_on": "2024-01-01"}
