@@ -80,7 +80,7 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
         FIELDS[e.field] ? [{ name: FIELDS[e.field]!, errors: [fieldErrorText(e, t)] }] : [],
       ),
     );
-  }, [initial, form]);
+  }, [initial, form, t]);
 
   const submit = async (values: Values) => {
     const body: HappinessItemIn = {

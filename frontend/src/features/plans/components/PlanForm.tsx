@@ -37,7 +37,7 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
       PLAN_FIELDS[e.field] ? [{ name: PLAN_FIELDS[e.field]!, errors: [fieldErrorText(e, t)] }] : [],
     );
     form.setFields(fields);
-  }, [initial, rejection, form]);
+  }, [initial, rejection, form, t]);
 
   if (!initial) {
     return (
