@@ -440,8 +440,7 @@ export const en: Messages = {
     none: 'No items this year',
     unavailable: 'Offline: the happiness list is not on the phone',
     total: 'Total ({{count}} items)',
-    yuan: '¥{{value}}',
-    delivered: 'Delivered: ¥{{value}}',
+    delivered: 'Delivered: {{value}}',
     add: 'Add an item',
     itemTitle: 'Item',
     categoryLabel: 'Category',
@@ -561,7 +560,6 @@ export const en: Messages = {
     period: 'Period',
     value: 'Value',
     covered: 'Counted',
-    units: { yuan: '¥{{value}}', percent: '{{value}}%', count: '{{value}}', ratio: '{{value}}' },
     export: 'Export {{what}} ({{format}})',
   },
   followup: {

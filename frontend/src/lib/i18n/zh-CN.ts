@@ -426,8 +426,7 @@ export const zhCN = {
     none: '本年度暂无事项',
     unavailable: '离线中，暂无幸福清单数据',
     total: '合计（{{count}} 项）',
-    yuan: '{{value}} 元',
-    delivered: '其中已兑现 {{value}} 元',
+    delivered: '其中已兑现 {{value}}',
     add: '添加幸福清单事项',
     itemTitle: '事项',
     categoryLabel: '类别',
@@ -543,7 +542,6 @@ export const zhCN = {
     period: '期间',
     value: '数值',
     covered: '统计对象数',
-    units: { yuan: '{{value}} 元', percent: '{{value}}%', count: '{{value}}', ratio: '{{value}}' },
     export: '导出{{what}}（{{format}}）',
   },
   followup: {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure } from '@/lib/write';
+import { formatDateTime } from '@/lib/format';
 
 import { useAudit, type AuditEntry } from '../api/audit';
 
@@ -26,7 +27,7 @@ export function AuditList() {
           {
             title: t('audit.at'),
             dataIndex: 'at',
-            render: (at: string) => new Date(at).toLocaleString(),
+            render: (at: string) => formatDateTime(at),
           },
           { title: t('audit.who'), key: 'who', render: (_, e) => e.subject_name ?? e.subject },
           { title: t('audit.action'), dataIndex: 'action' },

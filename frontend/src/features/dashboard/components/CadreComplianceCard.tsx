@@ -2,10 +2,10 @@ import { Card, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatCount, formatPeriod, formatRate } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import {
-  percent,
   sortByRate,
   useCadreCompliance,
   useTownshipCompliance,
@@ -26,12 +26,12 @@ export function CadreComplianceCard() {
   const cadres = useCadreCompliance(township);
   const [order, setOrder] = useState<Order>('ascend');
   const rows = useMemo(() => sortByRate(cadres.data?.items ?? [], order), [cadres.data, order]);
-  const rate = (value: string | null) => (value === null ? t('common.none') : `${percent(value)}%`);
+  const rate = (value: string | null) => (value === null ? t('common.none') : formatRate(value));
   return (
     <Card
       role="region"
-      aria-label={t('dashboard.cadreCompliance', { month: cadres.data?.month ?? '' })}
-      title={t('dashboard.cadreCompliance', { month: cadres.data?.month ?? '' })}
+      aria-label={t('dashboard.cadreCompliance', { month: formatPeriod(cadres.data?.month) })}
+      title={t('dashboard.cadreCompliance', { month: formatPeriod(cadres.data?.month) })}
       extra={
         <Space>
           <label htmlFor="cadre-compliance-township">{t('dashboard.township')}</label>
@@ -62,8 +62,8 @@ export function CadreComplianceCard() {
         }}
         columns={[
           { title: t('dashboard.cadre'), key: 'name', render: (_, row) => row.name ?? row.key },
-          { title: t('dashboard.due'), dataIndex: 'due' },
-          { title: t('dashboard.visited'), dataIndex: 'visited' },
+          { title: t('dashboard.due'), dataIndex: 'due', render: formatCount },
+          { title: t('dashboard.visited'), dataIndex: 'visited', render: formatCount },
           // Sorted here (nothing due stays last either way), so antd only shows the order.
           {
             title: t('dashboard.rate'),

@@ -2,6 +2,7 @@ import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
+import { formatCount, formatFigure, formatPeriod } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import {
@@ -43,7 +44,7 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
     label: `${item.number}. ${named(item)}`,
   }));
   const shown = (row: IndicatorValue) =>
-    row.value === null ? t('common.none') : t(`dashboard.units.${row.unit}`, { value: row.value });
+    row.value === null ? t('common.none') : formatFigure(row.value, row.unit);
   const what = t('dashboard.indicatorTable');
   return (
     <Card
@@ -83,7 +84,7 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
           style={{ width: 120 }}
           value={period}
           onChange={(p) => choose({ period: p })}
-          options={periods.map((p) => ({ value: p, label: p }))}
+          options={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
         />
       </Space>
       <Failure error={catalogue.error ?? values.error} />
@@ -102,7 +103,7 @@ export function IndicatorTableCard({ area, periods }: { area: string; periods: s
               row.area_code === area ? <strong>{name}</strong> : name,
           },
           { title: t('dashboard.value'), key: 'value', render: (_, row) => shown(row) },
-          { title: t('dashboard.covered'), dataIndex: 'covered' },
+          { title: t('dashboard.covered'), dataIndex: 'covered', render: formatCount },
         ]}
       />
     </Card>

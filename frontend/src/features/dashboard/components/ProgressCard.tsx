@@ -1,6 +1,7 @@
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formatFigure, formatPercent } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { useProgress, type ProgressTable } from '../api/indicators';
@@ -21,7 +22,8 @@ export function ProgressCard({
   const { t, i18n } = useTranslation();
   const data = useProgress(table, area, year);
   const measures = data.data?.measures ?? [];
-  const title = data.data?.title ?? t(`dashboard.progress.${table}`);
+  // The server's title is Chinese only: the app names the table in the user's language.
+  const title = t(`dashboard.progress.${table}`);
   return (
     <Card
       title={title}
@@ -52,9 +54,11 @@ export function ProgressCard({
               if (!cell) return t('common.none');
               return (
                 <span>
-                  {cell.actual ?? '—'} / {cell.target ?? '—'}{' '}
+                  {formatFigure(cell.actual, m.unit)} / {formatFigure(cell.target, m.unit)}{' '}
                   {cell.met !== null && (
-                    <Tag color={cell.met ? 'green' : 'red'}>{cell.completion_rate ?? '—'}%</Tag>
+                    <Tag color={cell.met ? 'green' : 'red'}>
+                      {formatPercent(cell.completion_rate)}
+                    </Tag>
                   )}
                 </span>
               );

@@ -1,6 +1,7 @@
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formatPercent, formatPeriod } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { rankingBy, useRanking, type Ranking } from '../api/indicators';
@@ -12,7 +13,7 @@ type Ranked = Ranking['items'][number];
 export function RankingCard({ area, period }: { area: string; period: string }) {
   const { t } = useTranslation();
   const data = useRanking(area, period);
-  const title = t('dashboard.ranking', { period });
+  const title = t('dashboard.ranking', { period: formatPeriod(period) });
   const request = data.data
     ? { kind: 'rankings' as const, area, period, ...rankingBy(data.data) }
     : null;
@@ -34,7 +35,7 @@ export function RankingCard({ area, period }: { area: string; period: string }) 
           {
             title: t('dashboard.score'),
             dataIndex: 'score',
-            render: (s: string | null) => (s === null ? '—' : `${s}%`),
+            render: (s: string | null) => formatPercent(s),
           },
         ]}
       />

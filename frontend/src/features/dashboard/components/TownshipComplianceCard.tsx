@@ -10,6 +10,8 @@ import {
   useTownshipNames,
   type ComplianceRow,
 } from '../api/compliance';
+import { formatCount, formatPeriod, formatRate } from '@/lib/format';
+
 import { Chart } from './Chart';
 import { barOption } from './chartOptions';
 
@@ -33,10 +35,10 @@ export function TownshipComplianceCard() {
       ),
     [rows, nameOf, t],
   );
-  const rate = (value: string | null) => (value === null ? t('common.none') : `${percent(value)}%`);
+  const rate = (value: string | null) => (value === null ? t('common.none') : formatRate(value));
   return (
     <Card
-      title={t('dashboard.compliance', { month: compliance.data?.month ?? '' })}
+      title={t('dashboard.compliance', { month: formatPeriod(compliance.data?.month) })}
       loading={compliance.isLoading}
     >
       <Failure error={compliance.error} />
@@ -52,16 +54,20 @@ export function TownshipComplianceCard() {
         dataSource={rows}
         columns={[
           { title: t('dashboard.township'), key: 'name', render: (_, row) => nameOf(row) },
-          { title: t('dashboard.due'), dataIndex: 'due' },
-          { title: t('dashboard.visited'), dataIndex: 'visited' },
+          { title: t('dashboard.due'), dataIndex: 'due', render: formatCount },
+          { title: t('dashboard.visited'), dataIndex: 'visited', render: formatCount },
           { title: t('dashboard.rate'), dataIndex: 'rate', render: rate },
         ]}
         summary={() =>
           compliance.data ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1}>{compliance.data.total.due}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2}>{compliance.data.total.visited}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1}>
+                {formatCount(compliance.data.total.due)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2}>
+                {formatCount(compliance.data.total.visited)}
+              </Table.Summary.Cell>
               <Table.Summary.Cell index={3}>{rate(compliance.data.total.rate)}</Table.Summary.Cell>
             </Table.Summary.Row>
           ) : null

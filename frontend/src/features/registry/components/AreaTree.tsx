@@ -93,9 +93,6 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
                   <Descriptions.Item label={t('areas.edition')}>
                     {selected.edition}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('registry.version')}>
-                    {selected.version}
-                  </Descriptions.Item>
                 </Descriptions>
                 {canEdit && (
                   <Space>

@@ -63,7 +63,6 @@ export function EntityView({
         <Descriptions.Item label={t('entities.nhlMember')}>
           {e.nhl_member ? t('regAdmin.yes') : t('regAdmin.no')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('registry.version')}>{e.version}</Descriptions.Item>
       </Descriptions>
       <CadreEntitySection
         owner={{ entity_id: e.id }}

@@ -55,7 +55,6 @@ export function HouseholdView({
         <Descriptions.Item label={t('registry.phone')}>
           {h.phone ?? t('common.none')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
       </Descriptions>
       <MemberSection household={h} canEdit={canEdit} />
       <PairingSection
