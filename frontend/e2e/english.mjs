@@ -65,7 +65,7 @@ function chineseOutsideData({ data, pattern }) {
 const longestFirst = (set) => [...set].sort((a, b) => b.length - a.length);
 
 async function settle(page) {
-  await page.waitForLoadState('networkidle', { timeout: 8_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle', { timeout: 4_000 }).catch(() => undefined);
   await page.waitForTimeout(250);
 }
 
@@ -83,19 +83,22 @@ async function visitAs(browser, role, offenders) {
   const page = await context.newPage();
   const data = new Set();
   page.on('pageerror', (error) => console.log(`page error (${role}): ${error.message}`));
-  page.on('response', async (response) => {
+  const reading = new Set();
+  page.on('response', (response) => {
     const url = response.url();
     const type = response.headers()['content-type'] ?? '';
     if (!url.includes('/api/') || !type.startsWith('application/json')) return;
     if (NOT_DATA_PATHS.some((p) => p.test(url))) return;
-    try {
-      collect(await response.json(), data);
-    } catch {
-      // a body already gone (a navigation): nothing to learn
-    }
+    const read = response
+      .json()
+      .then((body) => collect(body, data))
+      .catch(() => undefined) // a body already gone (a navigation): nothing to learn
+      .finally(() => reading.delete(read));
+    reading.add(read);
   });
   const check = async (name) => {
     await settle(page);
+    await Promise.all(reading); // every answer read before the screen is judged
     const found = await page.evaluate(chineseOutsideData, {
       data: longestFirst(data),
       pattern: CHINESE.source,

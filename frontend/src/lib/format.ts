@@ -145,6 +145,11 @@ export function formatTime(value: string | Date | null | undefined): string {
   return date ? CLOCK.format(date) : String(value);
 }
 
+/** A name with what tells it apart: 黄田镇（331126101） / 黄田镇 (331126101). */
+export function formatNamed(name: string, aside: string | null | undefined): string {
+  return aside ? i18n.t('format.named', { name, aside }) : name;
+}
+
 /** A period as the API names it ("2026", "2026Q3", "2026-07") in words: 2026年第3季度 / 2026 Q3. */
 export function formatPeriod(period: string | null | undefined): string {
   if (!period) return EMPTY;

@@ -9,6 +9,7 @@ export const en: Messages = {
     quarter: '{{year}} Q{{quarter}}',
     month: '{{year}}-{{month}}',
     year: '{{year}}',
+    named: '{{name}} ({{aside}})',
   },
   // What a server's field error names, by the field's own name (lib/api/problemWords.ts).
   fields: {

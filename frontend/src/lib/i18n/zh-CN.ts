@@ -7,6 +7,7 @@ export const zhCN = {
     quarter: '{{year}}年第{{quarter}}季度',
     month: '{{year}}年{{month}}月',
     year: '{{year}}年',
+    named: '{{name}}（{{aside}}）',
   },
   // What a server's field error names, by the field's own name (lib/api/problemWords.ts).
   fields: {
