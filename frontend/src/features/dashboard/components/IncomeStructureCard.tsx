@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatPeriod } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { INCOME_STRUCTURE, structureOf, useIndicatorValues } from '../api/indicators';
@@ -24,7 +25,7 @@ export function IncomeStructureCard({ area, period }: { area: string; period: st
       ),
     [structure, t],
   );
-  const title = t('dashboard.incomeStructure', { period });
+  const title = t('dashboard.incomeStructure', { period: formatPeriod(period) });
   const empty = structure.series.every((s) => s.values.every((v) => v === null));
   return (
     <Card title={title} loading={values.isLoading}>
