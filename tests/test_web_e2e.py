@@ -1042,3 +1042,76 @@ def test_an_officer_sees_the_whole_household_and_their_edit_in_its_history(web: 
             "E2E_OLD_ADDRESS": WHOLE_ADDRESS,
         }
         run_script(web, "admin-household.mjs", env)
+
+
+ENGLISH_TOWN, ENGLISH_VILLAGE = "331126105", "331126105201"
+
+
+def seed_english(client: httpx.Client) -> dict[str, str]:
+    """For the English walk: 荷地镇 with a village, its officer (``enofficer``), a county leader
+    (``enleader``), a cadre who logs in as ``encadre`` paired to a low-income household, and an
+    entity; answers the E2E_* variables naming them. Areas made before are taken as they are."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        (ENGLISH_TOWN, "荷地镇", None),
+        (ENGLISH_VILLAGE, "荷地村", "small"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    department = _post(
+        client, "/api/v1/departments", {"name": "荷地镇人民政府", "area_code": ENGLISH_TOWN}, admin
+    )
+    cadre = {
+        "name": "何帮扶",
+        "department_id": department,
+        "type": "township_staff",
+        "home_area_code": ENGLISH_TOWN,
+    }
+    cadre_id = _post(client, "/api/v1/cadres", cadre, admin)
+    for user in [
+        {"username": "encadre", "display_name": "何帮扶", "roles": ["cadre"]}
+        | {"area_code": ENGLISH_TOWN, "cadre_id": cadre_id, "password": CADRE_PASSWORD},
+        {"username": "enofficer", "display_name": "荷地镇干事", "roles": ["township_officer"]}
+        | {"area_code": ENGLISH_TOWN, "password": OFFICER_PASSWORD},
+        {"username": "enleader", "display_name": "县领导", "roles": ["leader"]}
+        | {"area_code": "331126", "password": OFFICER_PASSWORD},
+    ]:
+        assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
+    household = household_body(
+        ENGLISH_VILLAGE,
+        first_sequence=905,
+        address="荷地村5号",
+        members=[member_body("head", 905, name="何大田")],
+    )
+    household_id = _post(client, "/api/v1/households", household, admin)
+    pairing = {"cadre_id": cadre_id, "household_id": household_id, "started_on": "2024-01-01"}
+    _post(client, "/api/v1/pairings", pairing, admin)
+    entity = {
+        "name": "荷地香菇合作社",
+        "type": "cooperative",
+        "village_code": ENGLISH_VILLAGE,
+        "industry": "edible_fungi",
+    }
+    entity_id = _post(client, "/api/v1/entities", entity, admin)
+    return {
+        "E2E_HOUSEHOLD_ID": household_id,
+        "E2E_CADRE_ID": cadre_id,
+        "E2E_ENTITY_ID": entity_id,
+        "E2E_CADRE_USERNAME": "encadre",
+        "E2E_CADRE_PASSWORD": CADRE_PASSWORD,
+        "E2E_OFFICER_USERNAME": "enofficer",
+        "E2E_OFFICER_PASSWORD": OFFICER_PASSWORD,
+        "E2E_ADMIN_USERNAME": "admin",
+        "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "E2E_LEADER_USERNAME": "enleader",
+        "E2E_LEADER_PASSWORD": OFFICER_PASSWORD,
+    }
+
+
+def test_every_screen_of_both_apps_in_english_shows_no_chinese_outside_data(web: System) -> None:
+    """Issue 15 bug 9: the cadre, an officer, the county admin and a leader open every route
+    (frontend/e2e/english-routes.mjs) in English; only data may be Chinese."""
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        env = seed_english(client)
+        run_script(web, "english.mjs", env)

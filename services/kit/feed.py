@@ -70,7 +70,7 @@ def cursor_seq(cursor: str | None) -> int:
     try:
         return int(value)
     except ValueError as exc:  # well-formed but not ours: the client's mistake, not a 500
-        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+        raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor") from exc
 
 
 async def feed_reader(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:

@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
 
 CENT = Decimal("0.01")
 # Plain decimal notation only: Decimal also reads "1e5", "NaN" and "Infinity", which no office
@@ -16,9 +17,14 @@ def no_floats(value: Any) -> Any:
     """Refuse a JSON number (a float has already lost exactness) and any string that is not a
     plain decimal; ask for the promised string."""
     if isinstance(value, float):
-        raise ValueError('数额请用字符串，例如 "12.34" / send the amount as a string like "12.34"')
+        raise PydanticCustomError(
+            "money_string",
+            '数额请用字符串，例如 "12.34" / send the amount as a string like "12.34"',
+        )
     if isinstance(value, str) and not _PLAIN.match(value.strip()):
-        raise ValueError('请用普通小数写法，例如 "12.34" / write a plain decimal like "12.34"')
+        raise PydanticCustomError(
+            "money_format", '请用普通小数写法，例如 "12.34" / write a plain decimal like "12.34"'
+        )
     return value
 
 

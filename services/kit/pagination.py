@@ -53,9 +53,9 @@ def decode_cursor(cursor: str, width: int) -> list[str]:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded))
     except ValueError as exc:
-        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+        raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor") from exc
     if not isinstance(values, list) or len(values) != width:
-        raise invalid("cursor", "游标无效 / not a cursor this list gave")
+        raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor")
     return [str(v) for v in values]
 
 
@@ -102,7 +102,7 @@ def _from_cursor(key: ColumnElement[Any], value: str) -> Any:
     try:
         parsed = kind.fromisoformat(value) if issubclass(kind, date) else kind(value)
     except (ValueError, TypeError, ArithmeticError) as exc:
-        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+        raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor") from exc
     return literal(parsed, key.type)
 
 

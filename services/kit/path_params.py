@@ -24,5 +24,7 @@ async def printable_path_params(request: Request) -> None:
         if isinstance(value, str) and not PRINTABLE_ASCII.fullmatch(value)
     ]
     if refused:
-        errors = [{**field_error(name, MESSAGE), "in": "path"} for name in refused]
+        errors = [
+            {**field_error(name, MESSAGE, "printable_ascii"), "in": "path"} for name in refused
+        ]
         raise UnprocessableEntity(f"字段有误 / invalid: {', '.join(refused)}", errors=errors)

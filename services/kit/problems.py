@@ -105,13 +105,73 @@ class GatewayTimeout(Problem):
     status, code, title = 504, "upstream-timeout", "服务响应超时 / Service timed out"
 
 
-def field_error(field: str, message: str) -> dict[str, str]:
-    return {"field": field, "message": message}
+# Field errors carry what a client needs to word them itself, in its user's language: the field's
+# dotted path, a stable ``type`` (pydantic's own, e.g. ``string_pattern_mismatch``, ``missing``,
+# ``greater_than``, or a service's, e.g. ``not_a_village``) and the limits in ``ctx``
+# (``{"max_length": 200}``). ``message`` is the server's text, for logs and API users only.
+INVALID = "invalid"
+# The limits of pydantic's error context worth passing on; anything else there (the exception of a
+# ValueError, say) is not for clients.
+CTX_KEYS = frozenset(
+    {
+        "pattern",
+        "min_length",
+        "max_length",
+        "gt",
+        "ge",
+        "lt",
+        "le",
+        "multiple_of",
+        "max_digits",
+        "decimal_places",
+        "whole_digits",
+        "expected",
+    }
+)
 
 
-def invalid(field: str, message: str) -> UnprocessableEntity:
-    """A one-field validation problem raised by service logic (same shape as the schema's)."""
-    return UnprocessableEntity(f"{field}: {message}", errors=[field_error(field, message)])
+def field_error(
+    field: str, message: str, type: str = INVALID, ctx: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    error: dict[str, Any] = {"field": field, "type": type, "message": message}
+    if ctx:
+        error["ctx"] = ctx
+    return error
+
+
+def invalid(field: str, message: str, type: str = INVALID, **ctx: Any) -> UnprocessableEntity:
+    """A one-field validation problem raised by service logic (same shape as the schema's):
+    ``type`` names the rule broken, so a client can say it in its own words."""
+    return UnprocessableEntity(
+        f"{field}: {message}", errors=[field_error(field, message, type, ctx or None)]
+    )
+
+
+def _client_ctx(ctx: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The limits of a pydantic error that a client may show, as JSON values."""
+    kept = {
+        key: value if isinstance(value, bool | int | float | str) else str(value)
+        for key, value in (ctx or {}).items()
+        if key in CTX_KEYS
+    }
+    return kept or None
+
+
+def _message(error: Any) -> str:
+    # pydantic prefixes a validator's ValueError text with "Value error, "; the text is ours.
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def schema_field_error(error: Any) -> dict[str, Any]:
+    """One of pydantic's errors in our shape, with where it came from (body, query, path…)."""
+    loc = error["loc"]
+    return {
+        **field_error(
+            _field_path(loc), _message(error), error["type"], _client_ctx(error.get("ctx"))
+        ),
+        "in": str(loc[0]),
+    }
 
 
 def _field_path(loc: Sequence[Any]) -> str:
@@ -181,10 +241,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        errors = [
-            {"field": _field_path(e["loc"]), "in": str(e["loc"][0]), "message": e["msg"]}
-            for e in exc.errors()
-        ]
+        errors = [schema_field_error(e) for e in exc.errors()]
         fields = ", ".join(e["field"] for e in errors)
         return problem_response(
             UnprocessableEntity(f"字段有误 / invalid: {fields}", errors=errors), request
@@ -237,7 +294,9 @@ def _nul_in(request: Request) -> UnprocessableEntity:
     """Name the parameter that holds the NUL where it can be seen; else the body has it."""
     params = [*request.path_params.items(), *request.query_params.multi_items()]
     field = next((name for name, value in params if "\x00" in str(value)), "body")
-    return invalid(field, "不能包含空字符 (NUL) / must not contain a NUL character")
+    return invalid(
+        field, "不能包含空字符 (NUL) / must not contain a NUL character", "nul_character"
+    )
 
 
 _HTTP_CODES = {

@@ -12,6 +12,7 @@ import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 # Unicode categories that show nothing: controls, format characters (zero-width space and
 # joiners, BOM, bidi marks, soft hyphen) and separators; stripped at both ends.
@@ -46,13 +47,17 @@ def _visible_text(value: object) -> object:
         return value  # the str validation after this says what is wrong
     stripped = strip_invisible(value)
     if not shows_something(stripped):
-        raise ValueError("不能为空或只有空白字符 / must not be blank or only invisible characters")
+        raise PydanticCustomError(
+            "blank", "不能为空或只有空白字符 / must not be blank or only invisible characters"
+        )
     return stripped
 
 
 def _one_line(value: str) -> str:
     if any(unicodedata.category(c) == "Cc" for c in value):
-        raise ValueError("不能含换行、制表等控制字符 / must not hold line breaks or tabs")
+        raise PydanticCustomError(
+            "control_characters", "不能含换行、制表等控制字符 / must not hold line breaks or tabs"
+        )
     return value
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 MIN_LENGTH, MAX_LENGTH = 8, 200
 # Below this length a password needs three kinds of character; from it on, two.
@@ -86,7 +87,7 @@ def weakness(password: str, username: str | None = None) -> str | None:
 def check_password(password: str) -> str:
     """A pydantic validator: the password if it may be set (the username is checked apart)."""
     if reason := weakness(password):
-        raise ValueError(reason)
+        raise PydanticCustomError("weak_password", reason)
     return password
 
 

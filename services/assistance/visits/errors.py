@@ -49,6 +49,8 @@ def unpaired_on(day: date) -> UnprocessableEntity:
     return invalid(
         "household_id",
         f"该户在走访当日（{day}）没有结对干部 / no cadre was paired to it on {day}",
+        "not_paired",
+        day=str(day),
     )
 
 
@@ -56,6 +58,8 @@ def paired_to_another_on(day: date) -> UnprocessableEntity:
     return invalid(
         "household_id",
         f"走访当日（{day}）该户未与你结对 / not paired to you on {day}, the visit's day",
+        "not_paired_to_you",
+        day=str(day),
     )
 
 
@@ -69,7 +73,9 @@ def photo_unknown(index: int) -> UnprocessableEntity:
 
 
 def in_the_future() -> UnprocessableEntity:
-    return invalid("occurred_at", "走访时间不能晚于现在 / a visit cannot be in the future")
+    return invalid(
+        "occurred_at", "走访时间不能晚于现在 / a visit cannot be in the future", "future"
+    )
 
 
 def backdate_reason_needed(backdate_days: int) -> UnprocessableEntity:
@@ -77,6 +83,8 @@ def backdate_reason_needed(backdate_days: int) -> UnprocessableEntity:
         "backdate_reason",
         f"走访时间早于 {backdate_days} 天前，须说明补录原因"
         f" / a visit more than {backdate_days} days back needs a backdate_reason",
+        "backdate_reason_needed",
+        days=backdate_days,
     )
 
 

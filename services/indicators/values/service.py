@@ -237,7 +237,7 @@ def _uuid(text: str) -> UUID:
     try:
         return UUID(text)
     except ValueError as exc:
-        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+        raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor") from exc
 
 
 Actuals = dict[tuple[str, str, str, Period], Fraction | None]

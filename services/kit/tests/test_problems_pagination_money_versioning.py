@@ -17,9 +17,10 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from kit.db import SessionDep, make_engine
 from kit.money import Money, NonNegativeMoney, from_fen, to_fen
 from kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page, encode_cursor, paginate
-from kit.problems import install_problem_handlers
+from kit.problems import install_problem_handlers, invalid
 from kit.testing import empty_tables
 from kit.tests.conftest import item, sqlite_url
+from kit.text import Name
 from kit.versioning import IfMatch, check_version, set_etag
 
 PROBLEM_JSON = "application/problem+json"
@@ -34,6 +35,13 @@ class Member(BaseModel):
 class Household(BaseModel):
     head: str
     members: list[Member]
+
+
+class Note(BaseModel):
+    text: Annotated[str, Field(max_length=5)]
+    count: Annotated[int, Field(gt=0)]
+    village: Annotated[str, Field(pattern=r"^\d{1,12}$")]
+    name: Name
 
 
 class Payment(BaseModel):
@@ -52,6 +60,16 @@ router = APIRouter()
 @router.post("/households")
 async def add_household(body: Household) -> dict[str, int]:
     return {"members": len(body.members)}
+
+
+@router.post("/notes")
+async def add_note(body: Note) -> dict[str, str]:
+    return {"text": body.text}
+
+
+@router.get("/refused")
+async def refused() -> None:
+    raise invalid("village_code", "不是村级区划 / not a village", "not_a_village", level="township")
 
 
 @router.get("/boom")
@@ -140,6 +158,42 @@ async def test_a_validation_error_names_the_nested_field_by_its_dotted_path(
     assert fields == {("members.0.id_number", "body"), ("members.1.id_number", "body")}
     assert all(e["message"] for e in answer["errors"])
     assert "members.0.id_number" in answer["detail"]
+
+
+@pytest.mark.smoke
+async def test_each_field_error_carries_its_type_and_limits_for_the_client_to_word(
+    api: httpx.AsyncClient,
+) -> None:
+    """A client says what is wrong in its user's language from the field, type and limits; the
+    server's English (``String should match pattern``) is never what it has to show."""
+    body = {"text": "toolong", "count": 0, "village": "33112a", "name": "  "}
+    answer = problem(await api.post("/notes", json=body), 422)
+    errors = {e["field"]: e for e in answer["errors"]}
+    assert errors["text"]["type"] == "string_too_long"
+    assert errors["text"]["ctx"] == {"max_length": 5}
+    assert errors["count"]["type"] == "greater_than"
+    assert errors["count"]["ctx"] == {"gt": 0}
+    assert errors["village"]["type"] == "string_pattern_mismatch"
+    assert errors["village"]["ctx"] == {"pattern": r"^\d{1,12}$"}
+    assert errors["name"]["type"] == "blank"
+    assert not errors["name"]["message"].startswith("Value error")
+    missing = problem(await api.post("/notes", json={}), 422)
+    assert {e["type"] for e in missing["errors"]} == {"missing"}
+    money = problem(await api.post("/pay", json={"amount": 1.5}), 422)
+    assert money["errors"][0]["type"] == "money_string"
+
+
+@pytest.mark.smoke
+async def test_a_service_rule_names_its_type_and_context(api: httpx.AsyncClient) -> None:
+    answer = problem(await api.get("/refused"), 422)
+    assert answer["errors"] == [
+        {
+            "field": "village_code",
+            "type": "not_a_village",
+            "message": "不是村级区划 / not a village",
+            "ctx": {"level": "township"},
+        }
+    ]
 
 
 @pytest.mark.smoke

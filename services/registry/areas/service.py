@@ -213,7 +213,13 @@ async def put_collective_income(
     """Write a village's operating income for a year; it is part of the village, whose version
     moves on (If-Match is checked when sent: a year's figure is a keyed replacement)."""
     if not FIRST_YEAR <= year <= this_year():
-        raise invalid("year", f"应在 {FIRST_YEAR} 至 {this_year()} 年之间 / must be a past year")
+        raise invalid(
+            "year",
+            f"应在 {FIRST_YEAR} 至 {this_year()} 年之间 / must be a past year",
+            "year_range",
+            ge=FIRST_YEAR,
+            le=this_year(),
+        )
     area = await get_visible(session, Area, code, *visible_areas(principal), for_update=True)
     if area.level != AreaLevel.VILLAGE:
         raise invalid("code", "只有村级区划有集体经济收入 / only villages have collective income")

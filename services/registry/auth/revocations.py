@@ -55,7 +55,7 @@ async def since(
         try:
             oldest = max(oldest, int(value) - OVERLAP_MS)
         except ValueError as exc:
-            raise invalid("after", "游标无效 / not a cursor this list gave") from exc
+            raise invalid("after", "游标无效 / not a cursor this list gave", "cursor") from exc
     # What no longer matters goes (every token issued before it has expired).
     expired = now - keep_seconds(settings) * 1000
     await session.execute(

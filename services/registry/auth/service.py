@@ -201,9 +201,13 @@ def _check_current(user: User, password: str, settings: RegistrySettings) -> Ref
 def _check_new_password(user: User, data: PasswordChange) -> None:
     # The schema checked the rules that need no username (registry.password_policy).
     if reason := weakness(data.new_password, user.username):
-        raise invalid("new_password", reason)
+        raise invalid("new_password", reason, "weak_password")
     if data.new_password == data.current_password:
-        raise invalid("new_password", "新密码不能与当前密码相同 / must differ from the current one")
+        raise invalid(
+            "new_password",
+            "新密码不能与当前密码相同 / must differ from the current one",
+            "same_password",
+        )
 
 
 async def client_credentials_grant(

@@ -130,7 +130,11 @@ async def get_cadre(session: AsyncSession, *, principal: Principal, cadre_id: UU
 async def _check(session: AsyncSession, principal: Principal, data: CadreIn) -> None:
     code = data.home_area_code
     if not principal.covers(code) or await session.get(Area, code) is None:
-        raise invalid("home_area_code", f"{code} 不是你范围内的区划 / not an area within your area")
+        raise invalid(
+            "home_area_code",
+            f"{code} 不是你范围内的区划 / not an area within your area",
+            "outside_scope",
+        )
     department = await get_department_seen(session, principal, data.department_id)
     if department is None:
         raise invalid("department_id", f"单位 {data.department_id} 不存在 / no such department")

@@ -161,22 +161,30 @@ def check_rules(data: EntityBase) -> None:
     leading = data.type == EntityType.LEADING_ENTERPRISE
     if leading and data.enterprise_level is None:
         raise invalid(
-            "enterprise_level", "龙头企业须填写级别 / a leading enterprise needs its level"
+            "enterprise_level",
+            "龙头企业须填写级别 / a leading enterprise needs its level",
+            "missing",
         )
     if not leading and data.enterprise_level is not None:
         raise invalid(
-            "enterprise_level", "只有龙头企业有级别 / only leading enterprises have a level"
+            "enterprise_level",
+            "只有龙头企业有级别 / only leading enterprises have a level",
+            "not_applicable",
         )
     if data.type != EntityType.FAMILY_FARM and data.quality_grade != QualityGrade.NONE:
         raise invalid(
             "quality_grade",
             "示范等级只适用于家庭农场 / only family farms have a quality grade",
+            "not_applicable",
         )
     year = data.cultivated_year
     if year is not None and not FIRST_YEAR <= year <= this_year():
         raise invalid(
             "cultivated_year",
             f"应在 {FIRST_YEAR} 至 {this_year()} 年之间 / must be {FIRST_YEAR}..{this_year()}",
+            "year_range",
+            ge=FIRST_YEAR,
+            le=this_year(),
         )
 
 

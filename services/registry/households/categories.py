@@ -22,11 +22,15 @@ def check_subtype(category: str, subtype: str | None) -> None:
     """A subtype iff low income (named on the field that is wrong)."""
     if category == HouseholdCategory.LOW_INCOME and subtype is None:
         raise invalid(
-            "low_income_subtype", "低收入农户须填类型 / required for a low-income household"
+            "low_income_subtype",
+            "低收入农户须填类型 / required for a low-income household",
+            "missing",
         )
     if category != HouseholdCategory.LOW_INCOME and subtype is not None:
         raise invalid(
-            "low_income_subtype", "仅低收入农户可填类型 / only a low-income household has a subtype"
+            "low_income_subtype",
+            "仅低收入农户可填类型 / only a low-income household has a subtype",
+            "not_applicable",
         )
 
 
@@ -47,7 +51,7 @@ async def check_date(
 ) -> None:
     """Not in the future, and not before the last change: history is appended in order."""
     if on > local_today():
-        raise invalid(field, "日期不能晚于今天 / the date cannot be in the future")
+        raise invalid(field, "日期不能晚于今天 / the date cannot be in the future", "future")
     last = await session.scalar(
         select(func.max(CategoryChange.changed_on)).where(
             col(CategoryChange.household_id) == household_id
@@ -57,6 +61,8 @@ async def check_date(
         raise invalid(
             field,
             f"日期不能早于上次变更（{last}）/ cannot be before the last change ({last})",
+            "before_last_change",
+            last=str(last),
         )
 
 

@@ -106,7 +106,7 @@ async def list_records(
     if cursor:
         year, quarter = decode_cursor(cursor, 2)
         if not (year.isdigit() and quarter.isdigit()):
-            raise invalid("cursor", "游标无效 / not a cursor this list gave")
+            raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor")
         query = query.where(period < tuple_(int(year), int(quarter)))
     query = query.order_by(col(IncomeRecord.year).desc(), col(IncomeRecord.quarter).desc())
     rows = list((await session.execute(query.limit(limit + 1))).scalars())

@@ -18,12 +18,16 @@ async def check_village(
 ) -> None:
     """``code`` is an existing village-level area inside the writer's scope, else 422."""
     if not principal.covers(code):
-        raise invalid(field, f"村 {code} 不在你的管辖范围内 / village {code} is outside your area")
+        raise invalid(
+            field,
+            f"村 {code} 不在你的管辖范围内 / village {code} is outside your area",
+            "outside_scope",
+        )
     area = await session.get(Area, code)
     if area is None:
-        raise invalid(field, f"区划 {code} 不存在 / no area with code {code}")
+        raise invalid(field, f"区划 {code} 不存在 / no area with code {code}", "no_such_area")
     if area.level != AreaLevel.VILLAGE:
-        raise invalid(field, f"{code} 不是村级区划 / {code} is not a village")
+        raise invalid(field, f"{code} 不是村级区划 / {code} is not a village", "not_a_village")
 
 
 def check_body(body: HouseholdIn) -> None:
@@ -34,6 +38,8 @@ def check_body(body: HouseholdIn) -> None:
         raise invalid(
             "members",
             f"须有且仅有一位户主，现有 {len(heads)} 位 / exactly one head, got {len(heads)}",
+            "one_head",
+            heads=len(heads),
         )
     seen_numbers: dict[str, int] = {}
     seen_ids: set[object] = set()
@@ -43,6 +49,7 @@ def check_body(body: HouseholdIn) -> None:
                 f"members.{index}.id_number",
                 f"与第 {seen_numbers[member.id_number]} 位成员的身份证号重复 / "
                 f"repeats members.{seen_numbers[member.id_number]}.id_number",
+                "repeated_id_number",
             )
         seen_numbers[member.id_number] = index
         if member.id is not None:

@@ -104,7 +104,7 @@ def name_condition(raw: str, match: NameMatch) -> ColumnElement[bool]:
     prefix = match == NameMatch.PREFIX or name.endswith(PREFIX_MARK)
     name = name.removesuffix(PREFIX_MARK).strip() if name.endswith(PREFIX_MARK) else name
     if not name:
-        raise invalid("name", "请输入姓名或姓名开头 / give a name or the start of one")
+        raise invalid("name", "请输入姓名或姓名开头 / give a name or the start of one", "missing")
     if not prefix:
         return col(Member.name) == name
     # A pattern made here (not ``startswith``'s ``:p || '%'``), so PostgreSQL sees a plain

@@ -186,7 +186,7 @@ def _after(kind: Kind, after: str) -> ColumnElement[bool]:
     try:
         value = python_type(after)
     except (TypeError, ValueError) as exc:
-        raise invalid("cursor", "游标无效 / not a cursor this list gave") from exc
+        raise invalid("cursor", "游标无效 / not a cursor this list gave", "cursor") from exc
     return kind.key > value
 
 

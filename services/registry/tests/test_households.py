@@ -199,25 +199,29 @@ async def test_small_farmer_without_subtype_is_fine(client, areas, officer):
 
 
 @pytest.mark.parametrize(
-    ("village", "says"),
+    ("village", "says", "kind"),
     [
-        (VILLAGE_B1, "outside your area"),  # another township
-        ("331126101299", "no area"),  # a village code nobody registered
+        (VILLAGE_B1, "outside your area", "outside_scope"),  # another township
+        ("331126101299", "no area", "no_such_area"),  # a village code nobody registered
     ],
 )
 async def test_village_must_exist_and_be_in_the_writers_scope(
-    client, areas, officer, village, says
+    client, areas, officer, village, says, kind
 ):
     response = await client.post("/v1/households", json=household_body(village), headers=officer)
     assert response.status_code == 422
     [error] = response.json()["errors"]
     assert error["field"] == "village_code" and says in error["message"]
+    assert error["type"] == kind  # the client words it by this, not by the message
 
 
 async def test_village_code_must_be_a_village(client, areas, admin):
     response = await client.post("/v1/households", json=household_body(TOWN_A), headers=admin)
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "village_code"
+    [error] = response.json()["errors"]
+    # A township code has 9 digits: the schema refuses it, and says which pattern it wants.
+    assert error["field"] == "village_code" and error["type"] == "string_pattern_mismatch"
+    assert error["ctx"] == {"pattern": r"^\d{12}$"}
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,7 @@ async def _check(
 def _check_password(password: str, username: str) -> None:
     """The schema checked the rules that need no username; this one does."""
     if reason := weakness(password, username):
-        raise invalid("password", reason)
+        raise invalid("password", reason, "weak_password")
 
 
 def _apply(user: User, data: UserIn) -> None:

@@ -11,6 +11,8 @@ export {
 export {
   PROBLEM_TYPES,
   errorMessage,
+  fieldErrorText,
+  fieldLabel,
   fieldLines,
   isKind,
   problemKind,

@@ -1,13 +1,14 @@
 /**
  * A refusal in the app's own words. Each kind the services name has its `type`
  * (`/problems/duplicate-id-number`, …) and one i18n key here; any other is worded by its status.
- * The server's title and detail are shown only where neither fits (a status with no word). Field
- * messages (a 422's `errors`) are each field's own explanation and are kept beside the word.
+ * The server's title and detail are shown only where neither fits (a status with no word). A field
+ * error (a 422's `errors`) is worded from its field and type (`fields.*`, `validation.types.*`, with
+ * the limits of its `ctx`), never from the server's message.
  */
 import type { TFunction } from 'i18next';
 
 import type { Messages } from '../i18n/zh-CN';
-import { ApiError, problemText, type Problem } from './problems';
+import { ApiError, problemText, type FieldError, type Problem } from './problems';
 
 /** The problem types the app tells apart, by the name of their word under `problems.` in the i18n files. */
 export const PROBLEM_TYPES = {
@@ -90,16 +91,48 @@ export function savedByOthers(problem: Problem): boolean {
   return isKind(problem, 'staleVersion') || problem.status === 412;
 }
 
-/** Each field message as "field: message" (for a line that no field of a form shows). */
-export function fieldLines(problem: Problem): string[] {
-  return (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);
+/** The field's own name in a dotted path: "members.2.id_number" → "id_number". */
+function fieldName(field: string): string {
+  const parts = field.split('.').filter((part) => !/^\d+$/.test(part));
+  return parts[parts.length - 1] ?? field;
+}
+
+/** The field's label in the user's language ("身份证号（第 3 项）" for "members.2.id_number"). */
+export function fieldLabel(field: string, t: TFunction): string {
+  const name = fieldName(field);
+  const key = `fields.${name}`;
+  const label = i18nHas(t, key) ? t(key as never) : t('validation.thisField');
+  const index = /\.(\d+)(?:\.|$)/.exec(field);
+  return index ? t('validation.item', { label, n: Number(index[1]) + 1 }) : label;
+}
+
+/** What is wrong with the field, in the user's language, by the error's type and limits. */
+export function fieldErrorText(error: FieldError, t: TFunction): string {
+  const ctx = error.ctx ?? {};
+  const pattern = `validation.patterns.${fieldName(error.field)}`;
+  if (error.type === 'string_pattern_mismatch' && i18nHas(t, pattern))
+    return t(pattern as never, ctx);
+  const typed = `validation.types.${error.type ?? 'invalid'}`;
+  return i18nHas(t, typed) ? t(typed as never, ctx) : t('validation.types.invalid');
+}
+
+/** Each field error as "label：what is wrong" (for a line that no field of a form shows). */
+export function fieldLines(problem: Problem, t: TFunction): string[] {
+  return (problem.errors ?? []).map((error) =>
+    t('validation.line', { label: fieldLabel(error.field, t), message: fieldErrorText(error, t) }),
+  );
+}
+
+function i18nHas(t: TFunction, key: string): boolean {
+  // t() answers the key itself when there is no such word.
+  return (t(key as never, { defaultValue: '' }) as string) !== '';
 }
 
 /** One line for people: the problem's word, then its field messages; the server's text only when no word fits. */
 export function problemMessage(problem: Problem, t: TFunction): string {
   const word = problemWord(problem);
   if (!word) return problemText(problem);
-  return [t(word), ...fieldLines(problem)].join('；');
+  return [t(word), ...fieldLines(problem, t)].join(t('validation.joiner'));
 }
 
 /** Whatever a request threw, for people: the problem's words, else "check the network". */

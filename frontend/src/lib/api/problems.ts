@@ -3,6 +3,11 @@
 export interface FieldError {
   field: string;
   in?: string;
+  /** the rule broken: pydantic's (`missing`, `string_too_long`, …) or a service's (`not_a_village`) */
+  type?: string;
+  /** its limits (`{max_length: 200}`) */
+  ctx?: Record<string, string | number | boolean>;
+  /** the server's text, for logs: never shown (lib/api/problemWords.ts words the error) */
   message: string;
 }
 

@@ -14,10 +14,16 @@ describe('a refusal shown on a form', () => {
       title: '输入有误',
       status: 422,
       detail: 'invalid',
-      errors: [{ field: 'home_area_code', message: '不在你的范围内' }],
+      errors: [
+        {
+          field: 'home_area_code',
+          type: 'outside_scope',
+          message: '不在范围内 / outside your area',
+        },
+      ],
     };
     expect(fieldMessages(problem, t)).toEqual({
-      fields: [{ name: ['home_area_code'], errors: ['不在你的范围内'] }],
+      fields: [{ name: ['home_area_code'], errors: ['不在你的管辖范围内'] }],
       rest: [],
     });
   });
@@ -35,7 +41,7 @@ describe('a refusal shown on a form', () => {
     ).toEqual([{ name: ['id_number'], errors: ['该身份证号已登记在其他农户'] }]);
     expect(fieldMessages(taken, t, () => null)).toEqual({
       fields: [],
-      rest: ['members.1.id_number: 该身份证号已登记在其他农户'],
+      rest: ['身份证号（第 2 项）：该身份证号已登记在其他农户'],
     });
   });
 

@@ -1,7 +1,7 @@
 /** A refused write's problem split for a form: messages that belong to one of its fields, and the rest. */
 import type { TFunction } from 'i18next';
 
-import { problemMessage, problemWord, type Problem } from '@/lib/api';
+import { fieldErrorText, fieldLabel, problemMessage, problemWord, type Problem } from '@/lib/api';
 
 export type FieldPath = (string | number)[];
 
@@ -26,20 +26,19 @@ export function fieldMessages(
   t: TFunction,
   place: (field: string) => FieldPath | null = fieldPath,
 ): FieldMessages {
-  const named = [...(problem.errors ?? [])];
+  // Each named field with what is wrong, in the user's words (never the server's message).
+  const named = (problem.errors ?? []).map((e) => ({ field: e.field, text: fieldErrorText(e, t) }));
   if (typeof problem.field === 'string' && !named.some((e) => e.field === problem.field)) {
     const word = problemWord(problem);
-    named.push({
-      field: problem.field,
-      message: word ? t(word) : (problem.detail ?? problem.title),
-    });
+    named.push({ field: problem.field, text: word ? t(word) : t('validation.types.invalid') });
   }
   const fields: FieldMessages['fields'] = [];
   const rest: string[] = [];
   for (const error of named) {
     const name = place(error.field);
-    if (name) fields.push({ name, errors: [error.message] });
-    else rest.push(`${error.field}: ${error.message}`);
+    if (name) fields.push({ name, errors: [error.text] });
+    else
+      rest.push(t('validation.line', { label: fieldLabel(error.field, t), message: error.text }));
   }
   if (!fields.length && !rest.length) rest.push(problemMessage(problem, t));
   return { fields, rest };

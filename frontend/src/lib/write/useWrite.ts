@@ -8,7 +8,7 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, isKind, savedByOthers, type ProblemKind } from '@/lib/api';
+import { ApiError, fieldLabel, isKind, savedByOthers, type ProblemKind } from '@/lib/api';
 
 import { fieldMessages, fieldPath, type FieldPath } from './fieldMessages';
 
@@ -58,8 +58,13 @@ export function useWrite(form: FormInstance | null, options: WriteOptions = {}):
       if (form && shown.length) form.setFields(shown);
       const unshown = fields
         .filter((f) => !shown.includes(f))
-        .map((f) => `${f.name.join('.')}: ${f.errors.join('; ')}`);
-      const message = [...rest, ...unshown].join('；');
+        .map((f) =>
+          t('validation.line', {
+            label: fieldLabel(f.name.join('.'), t),
+            message: f.errors.join(t('validation.joiner')),
+          }),
+        );
+      const message = [...rest, ...unshown].join(t('validation.joiner'));
       if (message) setError(message);
       return undefined;
     } finally {

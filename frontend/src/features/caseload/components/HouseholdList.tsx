@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useOnline } from '@/lib/hooks';
+import { formatDate, formatDateTime } from '@/lib/format';
 
 import { matchesName, useMyHouseholds, type Due, type MyHousehold } from '../hooks/useMyHouseholds';
 import { usePrefetchHouseholds } from '../hooks/usePrefetchHouseholds';
@@ -22,7 +23,7 @@ interface Props {
 
 /** My households: overdue first, then due this month, then visited; searchable by name. */
 export function HouseholdList({ onOpen, queuedFor }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const { households, month, isLoading, error, savedAt, refetch } = useMyHouseholds();
   const shown = useMemo(() => households.filter((h) => matchesName(h, query)), [households, query]);
@@ -47,8 +48,7 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
     );
   }
 
-  const formatTime = (iso: string) =>
-    new Date(iso).toLocaleDateString(i18n.language, { month: 'numeric', day: 'numeric' });
+  const formatTime = formatDate;
 
   return (
     <PullToRefresh onRefresh={async () => void (await refetch())}>
@@ -62,7 +62,7 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
       </div>
       {error && savedAt > 0 && (
         <p className="stale-note" role="status">
-          {t('households.keptFrom', { time: new Date(savedAt).toLocaleString(i18n.language) })}
+          {t('households.keptFrom', { time: formatDateTime(new Date(savedAt)) })}
         </p>
       )}
       {month && <p className="month-note">{t('households.month', { month })}</p>}

@@ -2,7 +2,7 @@ import { Button, Form, Input, NoticeBar, Radio, Space, Toast } from 'antd-mobile
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { isKind, problemMessage } from '@/lib/api/problemWords';
+import { fieldErrorText, isKind, problemMessage } from '@/lib/api/problemWords';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
 import { countyDay } from '@/lib/time';
@@ -77,10 +77,10 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
     if (!problem) return;
     form.setFields(
       (problem.errors ?? []).flatMap((e) =>
-        FIELDS[e.field] ? [{ name: FIELDS[e.field]!, errors: [e.message] }] : [],
+        FIELDS[e.field] ? [{ name: FIELDS[e.field]!, errors: [fieldErrorText(e, t)] }] : [],
       ),
     );
-  }, [initial, form]);
+  }, [initial, form, t]);
 
   const submit = async (values: Values) => {
     const body: HappinessItemIn = {

@@ -2,6 +2,7 @@ import { Button, DotLoading, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
 import { problemMessage } from '@/lib/api/problemWords';
+import { formatMoney } from '@/lib/format';
 
 import { useHappiness, useQueuedItems } from '../hooks/useHappiness';
 
@@ -26,8 +27,8 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
     <List header={t('happiness.title', { year })}>
       {data && (
         <List.Item
-          extra={t('happiness.yuan', { value: data.total })}
-          description={t('happiness.delivered', { value: data.delivered_total })}
+          extra={formatMoney(data.total)}
+          description={t('happiness.delivered', { value: formatMoney(data.delivered_total) })}
         >
           {t('happiness.total', { count: data.count })}
         </List.Item>
@@ -51,7 +52,7 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
             )
           }
         >
-          {body.title} · {t('happiness.yuan', { value: body.value })}
+          {body.title} · {formatMoney(body.value)}
         </List.Item>
       ))}
       {isLoading && (
@@ -72,7 +73,7 @@ export function HappinessSection({ householdId, year, onAdd, onOpenQueued }: Pro
             </Tag>
           }
         >
-          {item.title} · {t('happiness.yuan', { value: item.value })}
+          {item.title} · {formatMoney(item.value)}
         </List.Item>
       ))}
       <List.Item>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/lib/api/problemWords';
 import { useOnline, useOutboxEntries } from '@/lib/hooks';
 import type { OutboxEntry } from '@/lib/offline/db';
+import { formatDateTime } from '@/lib/format';
 
 import { useSync } from '../hooks/useOutbox';
 
@@ -14,14 +15,13 @@ interface Props {
 
 /** What waits on the phone: refused entries first with the server's reason, then those waiting. */
 export function OutboxList({ onOpen }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entries = useOutboxEntries();
   const online = useOnline();
   const { running, last, run, discard } = useSync();
   const rejected = entries.filter((e) => e.status === 'rejected');
   const waiting = entries.filter((e) => e.status === 'pending');
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = formatDateTime;
   const occurred = (entry: OutboxEntry) => when(String(entry.body.occurred_at ?? entry.createdAt));
   // What it is (a visit, a happiness-list item, a plan update), for whom, and when.
   const title = (entry: OutboxEntry) =>

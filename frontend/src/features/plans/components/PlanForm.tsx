@@ -2,7 +2,7 @@ import { Button, DotLoading, Form, NoticeBar, Radio, Space, TextArea, Toast } fr
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { problemMessage } from '@/lib/api/problemWords';
+import { fieldErrorText, problemMessage } from '@/lib/api/problemWords';
 
 import { PLAN_FIELDS, measureName, planBody, queuePlan, type PlanValues } from '../api/plans';
 import { useMeasureTypes } from '../hooks/usePlan';
@@ -34,10 +34,10 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
   useEffect(() => {
     if (!initial || rejection?.status !== 422) return;
     const fields = (rejection.problem.errors ?? []).flatMap((e) =>
-      PLAN_FIELDS[e.field] ? [{ name: PLAN_FIELDS[e.field]!, errors: [e.message] }] : [],
+      PLAN_FIELDS[e.field] ? [{ name: PLAN_FIELDS[e.field]!, errors: [fieldErrorText(e, t)] }] : [],
     );
     form.setFields(fields);
-  }, [initial, rejection, form]);
+  }, [initial, rejection, form, t]);
 
   if (!initial) {
     return (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useLabels } from '@/lib/vocabularies';
+import { formatNamed } from '@/lib/format';
 
 import { areaKeys, childAreasOptions, childLength, useRootAreas, type Area } from '../api/areas';
 import { AreaFormModal } from './AreaFormModal';
@@ -18,7 +19,7 @@ interface Node {
 
 const node = (area: Area): Node => ({
   key: area.code,
-  title: `${area.name}（${area.code}）`,
+  title: formatNamed(area.name, area.code),
   isLeaf: area.level === 'village',
 });
 
@@ -92,9 +93,6 @@ export function AreaTree({ canEdit }: { canEdit: boolean }) {
                   )}
                   <Descriptions.Item label={t('areas.edition')}>
                     {selected.edition}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('registry.version')}>
-                    {selected.version}
                   </Descriptions.Item>
                 </Descriptions>
                 {canEdit && (

@@ -62,7 +62,6 @@ export function CadreView({
         <Descriptions.Item label={t('cadres.skills')}>
           {c.skills?.length ? c.skills.map((s) => <Tag key={s}>{s}</Tag>) : t('common.none')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('registry.version')}>{c.version}</Descriptions.Item>
       </Descriptions>
       <PairingSection owner={{ cadre_id: c.id }} canWrite={canWrite && c.active} />
       <CadreEntitySection owner={{ cadre_id: c.id }} canWrite={canWrite && c.active} />

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
+import { AreaSelect } from './pickers';
 import {
   ENTITY_TYPES,
   INDUSTRIES,
@@ -53,12 +54,9 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
                 options={vocab.options('industry', INDUSTRIES)}
               />
             </Form.Item>
-            <Form.Item
-              name="village"
-              label={t('entities.areaPrefix')}
-              rules={[{ pattern: /^\d{1,12}$/, message: t('regAdmin.codeDigits') }]}
-            >
-              <Input allowClear style={{ width: 160 }} />
+            <Form.Item name="village" label={t('entities.areaPrefix')}>
+              {/* A picker, not a typed code prefix: no malformed code can reach the API. */}
+              <AreaSelect style={{ width: 220 }} />
             </Form.Item>
           </>
         }

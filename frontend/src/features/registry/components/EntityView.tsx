@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
 import { useLabels } from '@/lib/vocabularies';
+import { formatNamed } from '@/lib/format';
 
 import { useEntity } from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
@@ -42,8 +43,10 @@ export function EntityView({
       </Space>
       <Descriptions bordered column={2} size="small">
         <Descriptions.Item label={t('entities.type')}>
-          {vocab.label('entity_type', e.type)}
-          {e.enterprise_level && `（${vocab.label('enterprise_level', e.enterprise_level)}）`}
+          {formatNamed(
+            vocab.label('entity_type', e.type),
+            e.enterprise_level && vocab.label('enterprise_level', e.enterprise_level),
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('entities.industry')}>
           {vocab.label('industry', e.industry)}
@@ -63,7 +66,6 @@ export function EntityView({
         <Descriptions.Item label={t('entities.nhlMember')}>
           {e.nhl_member ? t('regAdmin.yes') : t('regAdmin.no')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('registry.version')}>{e.version}</Descriptions.Item>
       </Descriptions>
       <CadreEntitySection
         owner={{ entity_id: e.id }}

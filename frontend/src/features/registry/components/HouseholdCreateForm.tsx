@@ -5,6 +5,7 @@ import { useLabels } from '@/lib/vocabularies';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { createHousehold, type HouseholdCreate } from '../api/households';
+import { AreaSelect } from './pickers';
 
 type MemberIn = HouseholdCreate['members'][number];
 
@@ -77,9 +78,10 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
             <Form.Item
               name="village_code"
               label={t('registry.village')}
-              rules={[{ required: true, pattern: /^\d{12}$/, message: t('registry.villageRule') }]}
+              rules={[{ required: true, message: t('registry.villageRule') }]}
             >
-              <Input style={{ width: 180 }} />
+              {/* A picker, not a typed code: a code that is no village cannot be given. */}
+              <AreaSelect level="village" style={{ width: 240 }} />
             </Form.Item>
             <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
               <Input style={{ width: 260 }} />

@@ -79,7 +79,6 @@ export function HouseholdView({
         <Descriptions.Item label={t('registry.phone')}>
           {h.phone ?? t('common.none')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('registry.version')}>{h.version}</Descriptions.Item>
       </Descriptions>
       <Tabs
         destroyOnHidden

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNamed } from '@/lib/format';
 
 import { findAreas, type AreaLevel } from '../api/areas';
 import { searchCadres, searchDepartments } from '../api/cadres';
@@ -53,7 +54,10 @@ export function AreaSelect({ level, ...props }: PickerProps & { level?: AreaLeve
       {...props}
       queryKey={`area-${level ?? 'any'}`}
       search={async (q) =>
-        (await findAreas(q, level)).map((a) => ({ value: a.code, label: `${a.name}（${a.code}）` }))
+        (await findAreas(q, level)).map((a) => ({
+          value: a.code,
+          label: formatNamed(a.name, a.code),
+        }))
       }
     />
   );
@@ -110,7 +114,7 @@ export function HouseholdSelect(props: PickerProps) {
       search={async (q) =>
         (await searchHouseholds({ name: q.trim() ? `${q.trim()}*` : '' }, null)).items.map((h) => ({
           value: h.id,
-          label: `${h.head_name}（${h.address || h.village_code}）`,
+          label: formatNamed(h.head_name, h.address || h.village_code),
         }))
       }
     />

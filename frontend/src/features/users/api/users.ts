@@ -3,6 +3,7 @@ import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
+import { formatTime } from '@/lib/format';
 
 export type User = components['schemas']['UserPublic'];
 
@@ -73,10 +74,5 @@ export function useAreaNames(
 
 /** The time a lock ends as the county's clock shows it ("14:35"): locks last minutes, so the day goes without saying. */
 export function lockEnds(lockedUntil: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(lockedUntil));
+  return formatTime(lockedUntil);
 }

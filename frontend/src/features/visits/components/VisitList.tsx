@@ -2,6 +2,7 @@ import { List, Tag, DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
 import { problemMessage } from '@/lib/api/problemWords';
+import { formatDateTime } from '@/lib/format';
 
 import { useQueuedVisits, useVisits } from '../hooks/useVisits';
 
@@ -25,11 +26,10 @@ function summary(visit: Summarised): string {
 
 /** The household's visits: those still on the phone first, then the server's, newest first. */
 export function VisitList({ householdId, onOpenQueued }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data, isLoading } = useVisits(householdId);
   const queued = useQueuedVisits(householdId);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = formatDateTime;
   const visits = data?.items ?? [];
 
   return (
