@@ -9,8 +9,16 @@ from kit.problems import (
     NotFound,
     SameIdOtherBody,
     UnprocessableEntity,
+    field_error,
     invalid,
 )
+
+
+class EmptyVisit(UnprocessableEntity):
+    """A visit recording nothing seen or done (shared/DOMAIN.md): it would count for the month."""
+
+    code = "empty-visit"
+    title = "走访没有记录内容 / The visit records nothing"
 
 
 def not_found(visit_id: UUID) -> NotFound:
@@ -78,3 +86,11 @@ def backdate_reason_needed(backdate_days: int) -> UnprocessableEntity:
         f"走访时间早于 {backdate_days} 天前，须说明补录原因"
         f" / a visit more than {backdate_days} days back needs a backdate_reason",
     )
+
+
+def empty_visit(few_chars: int) -> EmptyVisit:
+    message = (
+        f"请至少用 {few_chars} 个字记下所见情况、群众诉求或已办/承诺事项"
+        f" / record an observation, a need or an action in at least {few_chars} characters"
+    )
+    return EmptyVisit(message, errors=[field_error("observations", message)])
