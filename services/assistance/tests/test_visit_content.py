@@ -2,13 +2,14 @@
 an observation, a need or an action in a few words are refused; stored ones keep counting."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
 from assistance.models import Visit
 from assistance.tests.seeds import VILLAGE_A1, paired_household
 from kit.auth import Role
+from kit.clock import LOCAL_TZ, local_today
 
 
 def empty_visit(household_id: uuid.UUID, **fields: object) -> dict[str, object]:
@@ -130,3 +131,18 @@ async def test_an_empty_visit_stored_before_the_rule_still_counts(app, client, t
     assert schedule.status_code == 200, schedule.text
     statuses = {i["household_id"]: i["status"] for i in schedule.json()["items"]}
     assert statuses == {str(household_id): "visited"}
+
+
+async def test_the_schedule_names_the_latest_visit_of_any_month(client, tokens, zhang):
+    """The cadre's list shows when they last went, even before this month's visit."""
+    cadre_id, household_id = zhang
+    headers = tokens.headers(Role.CADRE, cadre_id=cadre_id)
+    first_of_month = local_today().replace(day=1)
+    earlier = datetime.combine(first_of_month - timedelta(days=3), time(10), tzinfo=LOCAL_TZ)
+    body = empty_visit(household_id, occurred_at=earlier.isoformat(), actions_taken="讲解医保报销")
+    assert (await put(client, headers, body)).status_code == 201
+
+    [item] = (await client.get("/v1/schedule", headers=headers)).json()["items"]
+
+    assert (item["status"], item["last_visit_at"]) == ("pending", None)
+    assert datetime.fromisoformat(item["latest_visit_at"]) == earlier
