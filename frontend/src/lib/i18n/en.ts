@@ -39,6 +39,8 @@ export const en: Messages = {
     staleVersion: 'Someone else saved this first: reload, then change it again',
     versionRequired: 'The version is missing: reload, then change it again',
     validation: 'Some input is invalid: check the marked fields',
+    emptyVisit:
+      'The visit records nothing: write what you saw, a need raised or what was done or promised',
     byStatus: {
       badRequest: 'The request is invalid',
       unauthorized: 'The login has expired: log in again',
@@ -100,6 +102,7 @@ export const en: Messages = {
     status: { overdue: 'Overdue', pending: 'Due', visited: 'Visited' },
     lastVisit: 'Last visit {{date}}',
     notVisited: 'Not visited this month',
+    neverVisited: 'No visit yet',
     queued: 'To send: {{count}}',
     none: 'No households paired to you',
     noMatch: 'No household matches',
@@ -115,6 +118,12 @@ export const en: Messages = {
     members: 'Members ({{count}})',
     notResident: 'not resident',
     logVisit: 'Log a visit',
+    call: 'Call',
+    calling: 'Getting the phone number…',
+    callReason: 'Calling the household',
+    callOffline: 'Connect to get the whole number',
+    callFailed: 'Could not get the number: {{reason}}',
+    noPhone: 'No phone on file',
     notFound: 'No such household, or it is not paired to you',
     loadFailed: 'Could not load the household',
   },
@@ -124,6 +133,14 @@ export const en: Messages = {
     photos: 'Photos: {{count}}',
     farFromHome: 'Far from home',
     lateEntry: 'Entered late',
+    open: 'Open the visit',
+    notFound: 'No such visit, or you may not see it',
+    loadFailed: 'Could not load the visit',
+    hidden: '(not shown to you)',
+    nothing: 'None',
+    gps: 'Location',
+    distance: '{{metres}} m from the registered home',
+    recordedAt: 'Received',
   },
   visit: {
     for: 'Visit to {{name}}',
@@ -164,6 +181,8 @@ export const en: Messages = {
     savedOffline: 'Kept on the phone: it is sent when the network returns',
     saveFailed: 'Could not save, please try again',
     rejectedBecause: 'The server did not accept this visit: {{reason}}. Correct it and save again.',
+    contentHint:
+      'A visit records what you saw, a need raised or what was done or promised: at least {{n}} characters in one of them',
     errors: {
       mode: 'Choose how the visit was made',
       occurredAt: 'Enter when the visit happened',
@@ -172,6 +191,8 @@ export const en: Messages = {
       tooLong: 'At most {{max}} characters',
       tooManyNeeds: 'At most {{max}} needs',
       needTooLong: 'At most {{max}} characters a need',
+      empty:
+        'This visit records nothing yet: write what you saw, a need raised or what was done or promised, at least {{n}} characters',
     },
   },
   outbox: {
@@ -220,7 +241,6 @@ export const en: Messages = {
     mainMeasure: 'Main measure',
     noMeasure: 'Not chosen',
     noTypes: 'The list of measures is not available: choose once online',
-    measureNo: 'Measure {{no}}',
     goals: 'Goals',
     insurance: 'Supplementary medical insurance',
     insuredQuestion: 'Insured?',
