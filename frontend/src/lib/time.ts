@@ -35,3 +35,14 @@ export function countyDay(date: Date = new Date()): string {
     day: '2-digit',
   }).format(date);
 }
+
+/** A time in the county as "2026-11-03 09:30" (one date format everywhere). */
+export function countyDateTime(date: Date | string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(date));
+  return `${countyDay(new Date(date))} ${parts}`;
+}

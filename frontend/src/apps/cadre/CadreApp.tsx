@@ -9,7 +9,8 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import { TeamOutline, UploadOutline, UserOutline } from 'antd-mobile-icons';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import { Route, Routes, useLocation, useNavigate, useNavigationType } from 'react-router';
 
 import { OutboxBadge } from '@/features/outbox';
 import { useOnline } from '@/lib/hooks';
@@ -22,6 +23,7 @@ import { MePage } from './pages/MePage';
 import { NewHappinessPage } from './pages/NewHappinessPage';
 import { NewVisitPage } from './pages/NewVisitPage';
 import { OutboxPage } from './pages/OutboxPage';
+import { VisitPage } from './pages/VisitPage';
 import { PlanPage } from './pages/PlanPage';
 import './cadre.css';
 
@@ -41,6 +43,7 @@ type Title =
   | 'nav.households'
   | 'nav.household'
   | 'nav.newVisit'
+  | 'nav.visit'
   | 'nav.plan'
   | 'nav.newHappiness'
   | 'nav.outbox'
@@ -48,6 +51,7 @@ type Title =
   | 'nav.me';
 
 function titleOf(pathname: string): Title {
+  if (/^\/m\/households\/[^/]+\/visits\//.test(pathname)) return 'nav.visit';
   if (/^\/m\/households\/[^/]+\/visit/.test(pathname)) return 'nav.newVisit';
   if (/^\/m\/households\/[^/]+\/plan/.test(pathname)) return 'nav.plan';
   if (/^\/m\/households\/[^/]+\/happiness/.test(pathname)) return 'nav.newHappiness';
@@ -63,6 +67,12 @@ export default function CadreApp() {
   const location = useLocation();
   const navigate = useNavigate();
   const online = useOnline();
+  const navigation = useNavigationType();
+  // A page opened (or returned to after a save, which replaces the form) starts at its top;
+  // the back button leaves the scroll where the browser puts it.
+  useEffect(() => {
+    if (navigation !== 'POP') window.scrollTo(0, 0);
+  }, [location.pathname, navigation]);
   useQuery(vocabulariesQuery()); // read at start and kept, so labels show offline too
   const atTop = ['/m', '/m/', '/m/outbox', '/m/me'].includes(location.pathname);
 
@@ -82,6 +92,7 @@ export default function CadreApp() {
             <Route index element={<HomePage />} />
             <Route path="households/:id" element={<HouseholdPage />} />
             <Route path="households/:id/visit" element={<NewVisitPage />} />
+            <Route path="households/:id/visits/:visitId" element={<VisitPage />} />
             <Route path="households/:id/plan" element={<PlanPage />} />
             <Route path="households/:id/happiness" element={<NewHappinessPage />} />
             <Route path="outbox" element={<OutboxPage />} />

@@ -3,9 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useOnline } from '@/lib/hooks';
+import { countyDay } from '@/lib/time';
 
 import { matchesName, useMyHouseholds, type Due, type MyHousehold } from '../hooks/useMyHouseholds';
 import { usePrefetchHouseholds } from '../hooks/usePrefetchHouseholds';
+import { useVillageNames } from '../hooks/useVillageNames';
 
 const TAG_COLOR: Record<Due, string> = {
   overdue: 'danger',
@@ -28,6 +30,8 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
   const shown = useMemo(() => households.filter((h) => matchesName(h, query)), [households, query]);
   const ids = useMemo(() => households.map((h) => h.id), [households]);
   usePrefetchHouseholds(ids, useOnline());
+  const villageCodes = useMemo(() => households.map((h) => h.villageCode), [households]);
+  const villageName = useVillageNames(villageCodes);
 
   if (isLoading) {
     return (
@@ -46,9 +50,6 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
       />
     );
   }
-
-  const formatTime = (iso: string) =>
-    new Date(iso).toLocaleDateString(i18n.language, { month: 'numeric', day: 'numeric' });
 
   return (
     <PullToRefresh onRefresh={async () => void (await refetch())}>
@@ -85,11 +86,13 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
                   key={household.id}
                   onClick={() => onOpen(household)}
                   arrowIcon
-                  description={
+                  description={`${villageName(household.villageCode)} · ${
                     household.lastVisitAt
-                      ? t('households.lastVisit', { date: formatTime(household.lastVisitAt) })
-                      : t('households.notVisited')
-                  }
+                      ? t('households.lastVisit', {
+                          date: countyDay(new Date(household.lastVisitAt)),
+                        })
+                      : t('households.neverVisited')
+                  }`}
                   extra={
                     <span className="row-tags">
                       {queued > 0 && (

@@ -2,6 +2,7 @@ import { List, Tag, DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
 import { problemMessage } from '@/lib/api/problemWords';
+import { countyDateTime } from '@/lib/time';
 
 import { useQueuedVisits, useVisits } from '../hooks/useVisits';
 
@@ -9,6 +10,8 @@ interface Props {
   householdId: string;
   /** open a queued visit (e.g. to correct a refused one) */
   onOpenQueued?: (id: string) => void;
+  /** open a visit the server holds (read-only) */
+  onOpen?: (id: string) => void;
 }
 
 interface Summarised {
@@ -24,12 +27,11 @@ function summary(visit: Summarised): string {
 }
 
 /** The household's visits: those still on the phone first, then the server's, newest first. */
-export function VisitList({ householdId, onOpenQueued }: Props) {
-  const { t, i18n } = useTranslation();
+export function VisitList({ householdId, onOpenQueued, onOpen }: Props) {
+  const { t } = useTranslation();
   const { data, isLoading } = useVisits(householdId);
   const queued = useQueuedVisits(householdId);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = countyDateTime;
   const visits = data?.items ?? [];
 
   return (
@@ -61,6 +63,8 @@ export function VisitList({ householdId, onOpenQueued }: Props) {
         .map((visit) => (
           <List.Item
             key={visit.id}
+            onClick={onOpen ? () => onOpen(visit.id) : undefined}
+            arrowIcon={Boolean(onOpen)}
             description={summary(visit)}
             extra={
               <span className="row-tags">
