@@ -4,28 +4,40 @@
  * Its own chunk (antd-mobile, light); it composes the features, which never import each other.
  */
 import { useQuery } from '@tanstack/react-query';
-import { ConfigProvider, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
+import { ConfigProvider, DotLoading, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { TeamOutline, UploadOutline, UserOutline } from 'antd-mobile-icons';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Routes, useLocation, useNavigate, useNavigationType } from 'react-router';
 
 import { OutboxBadge } from '@/features/outbox';
 import { useOnline } from '@/lib/hooks';
 import { vocabulariesQuery } from '@/lib/vocabularies';
 
-import { EditQueuedPage } from './pages/EditQueuedPage';
 import { HomePage } from './pages/HomePage';
 import { HouseholdPage } from './pages/HouseholdPage';
-import { MePage } from './pages/MePage';
-import { NewHappinessPage } from './pages/NewHappinessPage';
-import { NewVisitPage } from './pages/NewVisitPage';
-import { OutboxPage } from './pages/OutboxPage';
-import { VisitPage } from './pages/VisitPage';
-import { PlanPage } from './pages/PlanPage';
 import './cadre.css';
+
+// The list and a household come with the app; the forms and other pages are chunks of their
+// own, so a weak signal brings the list first. All are kept offline (the service worker
+// precaches every chunk the cadre app can load).
+const EditQueuedPage = lazy(() =>
+  import('./pages/EditQueuedPage').then((m) => ({ default: m.EditQueuedPage })),
+);
+const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
+const NewHappinessPage = lazy(() =>
+  import('./pages/NewHappinessPage').then((m) => ({ default: m.NewHappinessPage })),
+);
+const NewVisitPage = lazy(() =>
+  import('./pages/NewVisitPage').then((m) => ({ default: m.NewVisitPage })),
+);
+const OutboxPage = lazy(() =>
+  import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })),
+);
+const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const VisitPage = lazy(() => import('./pages/VisitPage').then((m) => ({ default: m.VisitPage })));
 
 const TABS = [
   { key: '/m', label: 'nav.households', icon: <TeamOutline /> },
@@ -88,17 +100,19 @@ export default function CadreApp() {
           )}
         </header>
         <main className="cadre-body">
-          <Routes>
-            <Route index element={<HomePage />} />
-            <Route path="households/:id" element={<HouseholdPage />} />
-            <Route path="households/:id/visit" element={<NewVisitPage />} />
-            <Route path="households/:id/visits/:visitId" element={<VisitPage />} />
-            <Route path="households/:id/plan" element={<PlanPage />} />
-            <Route path="households/:id/happiness" element={<NewHappinessPage />} />
-            <Route path="outbox" element={<OutboxPage />} />
-            <Route path="outbox/:id" element={<EditQueuedPage />} />
-            <Route path="me" element={<MePage />} />
-          </Routes>
+          <Suspense fallback={<DotLoading />}>
+            <Routes>
+              <Route index element={<HomePage />} />
+              <Route path="households/:id" element={<HouseholdPage />} />
+              <Route path="households/:id/visit" element={<NewVisitPage />} />
+              <Route path="households/:id/visits/:visitId" element={<VisitPage />} />
+              <Route path="households/:id/plan" element={<PlanPage />} />
+              <Route path="households/:id/happiness" element={<NewHappinessPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="outbox/:id" element={<EditQueuedPage />} />
+              <Route path="me" element={<MePage />} />
+            </Routes>
+          </Suspense>
         </main>
         <nav className="cadre-tabs" aria-label={t('nav.label')}>
           {/* onClick per item, not onChange: the active tab also leads back to its top page */}
