@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 
 import httpx
-
-from registry.tests.factories import VILLAGE_A1, household_body, member_body
 from tests.county import wait_for_schedule
 from tests.processes import ADMIN_PASSWORD, REPO, create_admin, four_processes, token
+
+from registry.tests.factories import VILLAGE_A1, household_body, member_body
 
 DIST = Path(os.environ.get("FRONTEND_DIST", REPO / "frontend" / "dist"))
 PASSWORD = "bench-cadre-password"
@@ -44,11 +44,8 @@ def seed(client: httpx.Client) -> set[str]:
     ]:
         area = {"code": code, "name": name, "edition": 2023, "size_class": size}
         assert client.post("/api/v1/areas", json=area, headers=admin).status_code == 201
-    department = _created(
-        client.post(
-            "/api/v1/departments", json={"name": "县农业农村局", "area_code": "331126"}, headers=admin
-        )
-    )
+    department_body = {"name": "县农业农村局", "area_code": "331126"}
+    department = _created(client.post("/api/v1/departments", json=department_body, headers=admin))
     cadre = _created(
         client.post(
             "/api/v1/cadres",
