@@ -31,8 +31,8 @@ export function CallButton({ householdId }: { householdId: string }) {
         Toast.show({ content: t('household.noPhone') });
         return;
       }
+      // The number as a tel: link: a tap on it dials (the phone asks first).
       setPhone(whole);
-      window.location.href = `tel:${whole}`;
     } catch (error) {
       const reason =
         error instanceof ApiError ? problemMessage(error.problem, t) : t('common.retryLater');

@@ -17,11 +17,22 @@ interface Props {
 interface Summarised {
   needs_raised?: string[];
   actions_taken?: string;
-  observations?: { income?: string | null } | null;
+  observations?: {
+    income?: string | null;
+    employment?: string | null;
+    housing?: string | null;
+  } | null;
 }
 
 function summary(visit: Summarised): string {
-  return [visit.observations?.income, visit.needs_raised?.join('、'), visit.actions_taken]
+  const seen = visit.observations;
+  return [
+    seen?.income,
+    seen?.employment,
+    seen?.housing,
+    visit.needs_raised?.join('、'),
+    visit.actions_taken,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
