@@ -147,6 +147,7 @@ async def run(args: argparse.Namespace, running: Processes, tokens: Tokens) -> N
                     "household_id": household,
                     "mode": "in_person",
                     "occurred_at": datetime.now(UTC).isoformat(),
+                    "actions_taken": "了解近况",
                 }
                 response = await assistance.put(
                     f"/v1/visits/{uuid.uuid4()}", json=body, headers=cadre_headers

@@ -136,6 +136,7 @@ async def test_registry_writes_reach_the_copy_and_decide_who_may_log_visits(apps
             "occurred_at": (datetime.now(UTC) - timedelta(days=3)).isoformat(),
             "latitude": 27.6185,
             "longitude": 119.062,
+            "observations": {"housing": "屋顶已修好"},
         }
         by_zhang = await asst.put(
             f"/v1/visits/{uuid.uuid4()}",

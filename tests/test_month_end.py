@@ -70,6 +70,7 @@ def test_november_ends_at_local_midnight_for_the_schedule_and_the_alerts(
             "household_id": visited,
             "mode": "phone",
             "occurred_at": "2026-11-28T10:00:00+08:00",
+            "actions_taken": "电话了解近况",
         }
         logged = gateway.put(f"/api/v1/visits/{uuid.uuid4()}", json=visit, headers=admin)
         assert logged.status_code == 201, logged.text

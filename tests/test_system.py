@@ -206,7 +206,12 @@ def test_a_visit_and_an_income_record_show_in_the_indicators_within_seconds(
         # A visit now, logged by the admin (assistance may not have the household yet: retry).
         now = datetime.now(UTC)
         period = f"{now.year}Q{(now.month - 1) // 3 + 1}"
-        visit = {"household_id": household_id, "mode": "phone", "occurred_at": now.isoformat()}
+        visit = {
+            "household_id": household_id,
+            "mode": "phone",
+            "occurred_at": now.isoformat(),
+            "actions_taken": "电话了解近况",
+        }
         visit_id = uuid.uuid4()
         until(
             "assistance knowing the household",

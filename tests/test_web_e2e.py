@@ -1115,3 +1115,93 @@ def test_every_screen_of_both_apps_in_english_shows_no_chinese_outside_data(web:
     with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
         env = seed_english(client)
         run_script(web, "english.mjs", env)
+
+
+PHONE_CADRE = "sunphone"  # the cadre whose phone screens issue 15 changed
+PHONE_HEAD = "孙来电"
+HOUSEHOLD_PHONE = "13905781234"
+PAST_VISIT_NOTE = "屋顶漏雨已请村里修好"
+
+
+def seed_cadre_with_a_past_visit(client: httpx.Client) -> tuple[str, str]:
+    """A cadre logging in as PHONE_CADRE, paired to one household headed by PHONE_HEAD with its
+    own phone, and one visit of theirs already on the server; answers (household id, cadre
+    user's id). Areas another test made already are taken as they are."""
+    admin = bearer(client, "admin", ADMIN_PASSWORD)
+    for code, name, size in [
+        ("331126", "庆元县", None),
+        ("331126101", "黄田镇", None),
+        (VILLAGE_A1, "黄田村", "large"),
+    ]:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    department = _post(
+        client, "/api/v1/departments", {"name": "黄田镇民政办", "area_code": "331126101"}, admin
+    )
+    body = {
+        "name": "孙帮扶",
+        "department_id": department,
+        "type": "township_staff",
+        "home_area_code": "331126101",
+    }
+    cadre = _post(client, "/api/v1/cadres", body, admin)
+    user = {"username": PHONE_CADRE, "display_name": "孙帮扶", "roles": ["cadre"]} | {
+        "area_code": "331126101",
+        "cadre_id": cadre,
+        "password": CADRE_PASSWORD,
+    }
+    created = client.post("/api/v1/users", json=user, headers=admin)
+    assert created.status_code == 201, created.text
+    household = household_body(
+        VILLAGE_A1,
+        first_sequence=951,
+        address="黄田村95号",
+        phone=HOUSEHOLD_PHONE,
+        members=[member_body("head", 951, name=PHONE_HEAD)],
+    )
+    household_id = _post(client, "/api/v1/households", household, admin)
+    pairing = {"cadre_id": cadre, "household_id": household_id, "started_on": "2024-01-01"}
+    _post(client, "/api/v1/pairings", pairing, admin)
+    return household_id, str(created.json()["id"])
+
+
+def test_a_cadres_phone_refuses_an_empty_visit_in_view_opens_a_past_one_and_calls(
+    web: System,
+) -> None:
+    """Issue 15 (bugs 4, 5 and the cadre's phone): an empty visit is refused where the cadre is
+    looking; a past visit opens; the household's phone comes whole to its cadre, audited."""
+    with web.explained(), httpx.Client(base_url=web.urls["gateway"], timeout=30) as client:
+        household_id, _ = seed_cadre_with_a_past_visit(client)
+        cadre = bearer(client, PHONE_CADRE, CADRE_PASSWORD)
+        wait_for_schedule(client, cadre, {household_id})
+        past = {
+            "household_id": household_id,
+            "mode": "in_person",
+            "occurred_at": (datetime.now(UTC) - timedelta(days=2)).isoformat(),
+            "observations": {"housing": PAST_VISIT_NOTE},
+        }
+        saved = client.put(f"/api/v1/visits/{uuid.uuid4()}", json=past, headers=cadre)
+        assert saved.status_code == 201, saved.text
+        env = {
+            "E2E_USERNAME": PHONE_CADRE,
+            "E2E_PASSWORD": CADRE_PASSWORD,
+            "E2E_HOUSEHOLD": PHONE_HEAD,
+            "E2E_PHONE": HOUSEHOLD_PHONE,
+            "E2E_PAST_NOTE": PAST_VISIT_NOTE,
+        }
+        run_script(web, "cadre-phone.mjs", env)
+        # The call read the phone whole once, audited as the cadre's read of that one field.
+        admin = bearer(client, "admin", ADMIN_PASSWORD)
+        entries = client.get(
+            "/api/v1/audit",
+            params={"resource": "household", "resource_id": household_id},
+            headers=admin,
+        ).json()["items"]
+        assert [(e["action"], e["fields"], e["roles"]) for e in entries] == [
+            ("read_unmasked", ["phone"], ["cadre"])
+        ]
+        # The empty visit never reached the server; the one with words did.
+        visits = client.get(
+            "/api/v1/visits", params={"household_id": household_id}, headers=admin
+        ).json()["items"]
+        assert len(visits) == 2

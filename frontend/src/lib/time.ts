@@ -35,19 +35,3 @@ export function countyDay(date: Date = new Date()): string {
     day: '2-digit',
   }).format(date);
 }
-
-/** The time of day in the county (Asia/Shanghai) as "09:30". */
-export function countyTime(date: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}
-
-/** A moment as people read it in the county: "2026-11-03 09:30" (Asia/Shanghai). */
-export function countyMinute(iso: string): string {
-  const date = new Date(iso);
-  return `${countyDay(date)} ${countyTime(date)}`;
-}

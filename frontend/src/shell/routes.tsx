@@ -5,20 +5,21 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 
-import { LoginPage } from '@/features/auth';
 import { ADMIN_ROLES, CADRE_ROLES } from '@/lib/auth/landing';
 
+import { LoginRoute } from './LoginRoute';
 import { RequireLogin } from './RequireLogin';
 import { Home, Loading } from './RouteParts';
 
-const CadreApp = lazy(() => import('@/apps/cadre/CadreApp'));
+const loadCadreApp = () => import('@/apps/cadre/CadreApp');
+const CadreApp = lazy(loadCadreApp);
 const AdminApp = lazy(() => import('@/apps/admin/AdminApp'));
 
 // Who may open each app: lib/auth/landing.ts, which the login's redirect uses too.
 
 export const router = createBrowserRouter([
   { path: '/', element: <Home /> },
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginRoute preload={loadCadreApp} /> },
   {
     path: '/m/*',
     element: (

@@ -20,7 +20,11 @@ class ScheduleItem(BaseModel):
     cadre_id: UUID
     cadre_name: str | None = Field(description="未同步时为 null / null if not yet synced")
     visits: int = Field(description="本月走访次数 / visits this month")
-    last_visit_at: datetime | None
+    last_visit_at: datetime | None = Field(description="本月最后一次走访 / this month's last visit")
+    latest_visit_at: datetime | None = Field(
+        default=None,
+        description="截至本月底最近一次走访 / the latest visit of any month up to its end",
+    )
     status: DueStatus
 
 

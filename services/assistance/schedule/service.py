@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from sqlalchemy import false
+from sqlalchemy import false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from assistance.models import Household
+from assistance.models import Household, Visit
 from assistance.months import Month
 from assistance.schedule.due import DueFilters, due_query
 from assistance.schedule.schemas import DueStatus, ScheduleItem, SchedulePage
@@ -33,6 +33,18 @@ async def schedule(
 ) -> SchedulePage:
     """The households due a visit in ``month`` the caller may see, by village, then household."""
     query, visited = due_query(principal, month, today, filters)
+    # The household's latest visit of any month up to this one's end (a correlated read of the
+    # visit index), so a cadre sees when they last went even before this month's visit.
+    latest = (
+        select(func.max(col(Visit.occurred_at)))
+        .where(
+            col(Visit.household_id) == col(Household.id),
+            col(Visit.occurred_at) < month.ends_at,
+        )
+        .correlate(Household)
+        .scalar_subquery()
+    )
+    query = query.add_columns(latest.label("latest_visit_at"))
     if status == DueStatus.VISITED:
         query = query.where(visited.c.visits.is_not(None))
     elif status is not None:
@@ -55,6 +67,7 @@ async def schedule(
             cadre_name=row.cadre_name,
             visits=row.visits,
             last_visit_at=row.last_visit_at,
+            latest_visit_at=row.latest_visit_at,
             status=status_of(row.visits, month, today),
         )
         for row in rows

@@ -138,7 +138,13 @@ def headers_for(tokens: Any, caller: str, world: World) -> dict[str, str]:
 
 def visit_body(household_id: uuid.UUID, **fields: Any) -> dict[str, Any]:
     occurred = (datetime.now(UTC) - timedelta(hours=2)).isoformat()
-    return {"household_id": str(household_id), "mode": "phone", "occurred_at": occurred, **fields}
+    return {
+        "household_id": str(household_id),
+        "mode": "phone",
+        "occurred_at": occurred,
+        "actions_taken": "电话了解近况",
+        **fields,
+    }
 
 
 def jpeg(tag: str) -> bytes:

@@ -52,6 +52,7 @@ def visit_body(household_id: uuid.UUID, photo_ids: list[str]) -> dict[str, Any]:
         "household_id": str(household_id),
         "mode": "in_person",
         "occurred_at": occurred,
+        "observations": {"housing": "新修了院墙"},
         "photo_ids": photo_ids,
     }
 

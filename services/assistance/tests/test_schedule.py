@@ -70,6 +70,7 @@ async def county(app, client, tokens):
             "mode": "phone",
             "occurred_at": when,
             "backdate_reason": "补录上月纸质记录",
+            "actions_taken": "电话了解近况",
         }
         response = await client.put(f"/v1/visits/{uuid.uuid4()}", json=body, headers=admin)
         assert response.status_code == 201, response.text
@@ -132,6 +133,7 @@ async def test_this_month_unvisited_households_are_pending(client, tokens, count
         "household_id": str(c.h[1]),
         "mode": "video",
         "occurred_at": datetime.now(UTC).isoformat(),
+        "observations": {"income": "毛竹收入稳定"},
     }
     await client.put(f"/v1/visits/{uuid.uuid4()}", json=body, headers=admin)
 

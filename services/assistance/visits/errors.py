@@ -9,8 +9,16 @@ from kit.problems import (
     NotFound,
     SameIdOtherBody,
     UnprocessableEntity,
+    field_error,
     invalid,
 )
+
+
+class EmptyVisit(UnprocessableEntity):
+    """A visit recording nothing seen or done (shared/DOMAIN.md): it would count for the month."""
+
+    code = "empty-visit"
+    title = "走访没有记录内容 / The visit records nothing"
 
 
 def not_found(visit_id: UUID) -> NotFound:
@@ -93,3 +101,11 @@ def risk_filter_forbidden() -> Forbidden:
         "无权按风险标记筛选走访（风险标记属敏感信息）"
         " / you may not filter visits by risk: risk flags are withheld from your role"
     )
+
+
+def empty_visit(few_chars: int) -> EmptyVisit:
+    message = (
+        f"请至少用 {few_chars} 个字记下所见情况、群众诉求或已办/承诺事项"
+        f" / record an observation, a need or an action in at least {few_chars} characters"
+    )
+    return EmptyVisit(message, errors=[field_error("observations", message)])

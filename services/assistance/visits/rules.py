@@ -13,6 +13,9 @@ from assistance.visits.schemas import VisitIn
 EARTH_RADIUS_M = 6_371_008.8  # mean radius
 # Phones' clocks drift; a visit a few minutes "in the future" is a clock, not a forgery.
 CLOCK_SKEW = timedelta(minutes=5)
+# "In at least a few words" (shared/DOMAIN.md): letters, digits or characters of one field, not
+# counting spaces and punctuation; four is a short Chinese phrase (屋顶漏雨) or an English word.
+FEW_CHARS = 4
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -41,6 +44,23 @@ def check_time(body: VisitIn, received_at: datetime, backdate_days: int) -> bool
     if late and not (body.backdate_reason or "").strip():
         raise errors.backdate_reason_needed(backdate_days)
     return late
+
+
+def _few_words(text: str) -> bool:
+    return sum(char.isalnum() for char in text) >= FEW_CHARS
+
+
+def check_content(body: VisitIn) -> None:
+    """Refuse a visit that records nothing seen or done: no observation, need or action
+    written in a few words. GPS, photos and the mode alone do not make a visit count."""
+    texts = [
+        *body.observations.model_dump().values(),
+        *body.needs_raised,
+        body.actions_taken,
+        body.actions_promised,
+    ]
+    if not any(_few_words(text) for text in texts):
+        raise errors.empty_visit(FEW_CHARS)
 
 
 def distance_from_home(body: VisitIn, home_lat: float | None, home_lon: float | None) -> int | None:

@@ -152,6 +152,7 @@ async def assess(
 ) -> Assessed:
     """Every rule a visit must pass, in the order a person would fix them."""
     household = await _household(session, principal, data.household_id)
+    rules.check_content(data)
     rules.check_time(data, received_at, settings.backdate_days)
     day = rules.visit_day(data)
     pairing = await _pairing_on(session, household.id, day)

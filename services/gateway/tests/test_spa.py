@@ -1,5 +1,6 @@
 """The built web app: its files, cache rules, and index.html for client-side routes."""
 
+import gzip
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -68,3 +69,32 @@ async def test_without_a_build_the_root_says_so(gateway: httpx.AsyncClient) -> N
     assert response.status_code == 200
     assert "尚未构建" in response.text and "not built" in response.text
     assert 'href="/api/docs"' in response.text
+
+
+async def test_a_precompressed_asset_goes_compressed_to_a_browser_that_takes_it(
+    tmp_path: Path, upstreams: dict[str, str]
+) -> None:
+    """The build writes .br and .gz beside each file; on a phone's weak signal the first load is
+    a third of the bytes. A client that takes neither gets the file itself."""
+    dist = tmp_path / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "index.html").write_text(INDEX)
+    source = "console.log('富民');" * 200
+    (dist / "assets" / "app-1a2b3c.js").write_text(source)
+    (dist / "assets" / "app-1a2b3c.js.gz").write_bytes(gzip.compress(source.encode()))
+    # Brotli bytes as the build wrote them (no decoder here: httpx passes them through as they are).
+    (dist / "assets" / "app-1a2b3c.js.br").write_bytes(b"brotli-bytes")
+    async with gateway_client(gateway_settings(upstreams, frontend_dist=dist)) as client:
+        url = "/assets/app-1a2b3c.js"
+        br = await client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+        gz = await client.get(url, headers={"Accept-Encoding": "gzip, deflate"})
+        plain = await client.get(url, headers={"Accept-Encoding": "identity"})
+
+    assert br.headers["content-encoding"] == "br" and br.content == b"brotli-bytes"
+    assert gz.headers["content-encoding"] == "gzip" and gz.text == source
+    assert "content-encoding" not in plain.headers and plain.text == source
+    for answer in (br, gz, plain):
+        assert answer.headers["content-type"].startswith("text/javascript")
+        assert "immutable" in answer.headers["cache-control"]
+        assert answer.headers["vary"] == "Accept-Encoding"
+    assert int(gz.headers["content-length"]) < len(source.encode()) / 10

@@ -21,6 +21,7 @@ from registry.households.schemas import (
     CategoryChangeCreate,
     CategoryChangePublic,
     HouseholdCreate,
+    HouseholdPhone,
     HouseholdPublic,
     HouseholdUpdate,
 )
@@ -110,6 +111,28 @@ async def get_household(
     )
     set_etag(response, household.version)
     return shown
+
+
+@router.get(
+    "/{household_id}/phone",
+    response_model=HouseholdPhone,
+    summary="农户电话（完整，留审计记录）/ the household's phone whole, to call it (audited)",
+    responses=PROBLEM_RESPONSES,
+)
+async def get_household_phone(
+    session: SessionDep,
+    principal: Readers,
+    household_id: UUID,
+    reason: Annotated[
+        str,
+        Query(min_length=2, max_length=200, description="为何需要 / why, e.g. 拨打农户电话"),
+    ],
+) -> HouseholdPhone:
+    """Only the phone, not the ID numbers: a cadre calling their household needs no more. A
+    cadre reaches only the households paired to them (others are 404)."""
+    return await service.phone_to_call(
+        session, principal=principal, household_id=household_id, reason=reason
+    )
 
 
 @router.post(

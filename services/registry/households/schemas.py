@@ -107,6 +107,12 @@ class MemberPublic(BaseModel):
     employment: Employment
 
 
+class HouseholdPhone(BaseModel):
+    """The household's own phone, whole: for its cadre to call (each read audited)."""
+
+    phone: str | None
+
+
 class HouseholdPublic(BaseModel):
     id: UUID
     village_code: str

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from kit.auth import Principal
 from kit.clock import local_today
 from kit.pagination import Page, paginate
-from kit.problems import invalid
+from kit.problems import Forbidden, invalid
 from kit.versioning import bump_if_match
 from registry import aggregates
 from registry.households import categories, errors, search
@@ -21,6 +21,7 @@ from registry.households.schemas import (
     CategoryChangePublic,
     HouseholdCreate,
     HouseholdIn,
+    HouseholdPhone,
     HouseholdPublic,
     HouseholdUpdate,
     MemberIn,
@@ -121,6 +122,26 @@ async def show(
             )
         return households
     return [masked(h) for h in households]
+
+
+async def phone_to_call(
+    session: AsyncSession, *, principal: Principal, household_id: UUID, reason: str
+) -> HouseholdPhone:
+    """The household's phone whole, audited as a whole read of that one field."""
+    if not principal.may_read_pii:
+        raise Forbidden("无权查看完整电话 / not allowed to read phones whole")
+    if len(reason.strip()) < 2:
+        raise invalid("reason", "须说明原因（2–200 字）/ a reason (2–200 chars) is required")
+    household = await find(session, principal=principal, household_id=household_id)
+    await audit_whole_read(
+        session,
+        principal,
+        resource=AGGREGATE,
+        resource_id=household.id,
+        fields=["phone"],
+        reason=reason.strip(),
+    )
+    return HouseholdPhone(phone=household.phone)
 
 
 def masked(household: HouseholdPublic) -> HouseholdPublic:

@@ -7,8 +7,10 @@ built on it can catch a wrong implementation.
 from typing import Any
 
 from fastapi import FastAPI
+from sqlmodel import col, select
 
-from registry.models import Area
+from kit.write_audit import WRITE_ACTIONS
+from registry.models import Area, AuditEntry
 
 COUNTY = "331126"
 TOWN_A = "331126101"  # 黄田镇
@@ -97,3 +99,11 @@ def household_body(
         ],
         **fields,
     }
+
+
+async def audit_reads(app: Any) -> list[AuditEntry]:
+    """The audit log's entries other than writes (whole reads, handovers, exports), oldest first:
+    every write is audited too, and these tests are about the rest."""
+    async with app.state.sessionmaker() as session:
+        query = select(AuditEntry).where(col(AuditEntry.action).not_in(WRITE_ACTIONS))
+        return list((await session.execute(query.order_by(col(AuditEntry.at)))).scalars())

@@ -4,16 +4,13 @@ from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
-from sqlmodel import col, select
 
 from kit import clock
 from kit.auth import Role
-from kit.write_audit import WRITE_ACTIONS
 from registry.models import AuditEntry, User
-from registry.tests.factories import COUNTY, TOWN_A, household_body, id_number
+from registry.tests.factories import COUNTY, TOWN_A, audit_reads, household_body, id_number
 
 # Reads and other acts: every write has its own entry too (kit.write_audit, test_write_audit).
-not_written = col(AuditEntry.action).not_in(WRITE_ACTIONS)
 
 URL = "/v1/audit"
 EXPORT = "/v1/audit/export.csv"
@@ -22,12 +19,6 @@ T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
 def admin_headers(tokens, **kwargs):
     return tokens.headers(Role.COUNTY_ADMIN, area=COUNTY, **kwargs)
-
-
-async def entries(app):
-    async with app.state.sessionmaker() as session:
-        query = select(AuditEntry).where(not_written).order_by(AuditEntry.at)  # type: ignore[arg-type]
-        return list((await session.execute(query)).scalars())
 
 
 async def add_household(client, tokens):
@@ -52,7 +43,7 @@ async def test_unmask_needs_a_reason_which_the_entry_keeps(app, client, tokens, 
         url, params={"unmask": "true", "reason": "长" * 201}, headers=headers
     )
     assert too_long.status_code == 422 and too_long.json()["errors"][0]["field"] == "reason"
-    assert await entries(app) == []
+    assert await audit_reads(app) == []
 
     before = clock.now()
     whole = await client.get(
@@ -61,7 +52,7 @@ async def test_unmask_needs_a_reason_which_the_entry_keeps(app, client, tokens, 
     assert whole.status_code == 200
     assert whole.json()["members"][0]["id_number"] == id_number(sequence=101)
     assert whole.json()["phone"] == "13812341234"
-    [entry] = await entries(app)
+    [entry] = await audit_reads(app)
     assert (entry.subject, entry.roles) == (subject, ["township_officer"])
     assert (entry.action, entry.resource, entry.resource_id) == (
         "read_unmasked",
@@ -89,7 +80,7 @@ async def test_a_leader_asking_to_unmask_gets_masked_data_and_no_entry(app, clie
         assert response.json()["members"][0]["id_number"].count("*") == 10
         assert response.json()["phone"] == "138****1234"
         assert id_number(sequence=101) not in response.text
-    assert await entries(app) == []
+    assert await audit_reads(app) == []
 
 
 async def seed_log(app):
@@ -186,7 +177,7 @@ async def test_only_county_admins_read_whole_reads_or_export_the_log(app, client
     machine = tokens.headers(Role.MACHINE, area=COUNTY, scopes="pii:read")
     assert (await client.get(URL, headers=machine)).status_code == 403
     assert (await client.get(EXPORT, headers=machine)).status_code == 403
-    assert len(await entries(app)) == 5
+    assert len(await audit_reads(app)) == 5
 
 
 @pytest.mark.smoke
@@ -222,7 +213,7 @@ async def test_export_is_excel_ready_csv_and_is_itself_audited(app, client, toke
     ]
     assert rows[2][3] == "外部系统"
 
-    [export] = [e for e in await entries(app) if e.subject == subject]
+    [export] = [e for e in await audit_reads(app) if e.subject == subject]
     assert (export.action, export.resource, export.reason) == ("export_audit", "audit", "季度检查")
     assert export.fields == ["resource=household"]
     listed = await client.get(URL, params={"subject": subject}, headers=admin_headers(tokens))

@@ -4,17 +4,13 @@ from datetime import date
 from uuid import UUID
 
 import pytest
-from sqlalchemy import select
-from sqlmodel import col
 
 from kit.auth import Role
-from kit.write_audit import WRITE_ACTIONS
-from registry.models import AuditEntry, CadreEntityLink
-from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_A1, add_areas
+from registry.models import CadreEntityLink
+from registry.tests.factories import COUNTY, TOWN_A, TOWN_B, VILLAGE_A1, add_areas, audit_reads
 from registry.tests.link_seeds import add_entity, events
 
 # Reads and other acts: every write has its own entry too (kit.write_audit, test_write_audit).
-not_written = col(AuditEntry.action).not_in(WRITE_ACTIONS)
 
 PHONE = "13812345678"
 
@@ -68,11 +64,6 @@ async def add_cadre(client, tokens, department, headers=None, **overrides):
 UNMASK = {"unmask": "true", "reason": "联系核实"}
 
 
-async def audits(app):
-    async with app.state.sessionmaker() as session:
-        return list((await session.execute(select(AuditEntry).where(not_written))).scalars())
-
-
 async def test_an_officer_registers_a_cadre_of_their_township(app, client, tokens, department):
     body = cadre_body(department, skills=[" 食用菌栽培 ", "电商", "食用菌栽培", " "])
     created = await client.post("/v1/cadres", json=body, headers=officer_headers(tokens))
@@ -93,7 +84,7 @@ async def test_an_officer_registers_a_cadre_of_their_township(app, client, token
 
     got = await client.get(created.headers["Location"], headers=admin_headers(tokens))
     assert got.json() == cadre and got.headers["ETag"] == '"1"'
-    assert await audits(app) == []
+    assert await audit_reads(app) == []
 
 
 async def test_phone_whole_only_on_request_by_a_role_that_may_and_audited(
@@ -105,7 +96,7 @@ async def test_phone_whole_only_on_request_by_a_role_that_may_and_audited(
     assert whole.json()["phone"] == PHONE
     listed = await client.get("/v1/cadres", params=UNMASK, headers=admin_headers(tokens))
     assert listed.json()["items"][0]["phone"] == PHONE
-    entries = await audits(app)
+    entries = await audit_reads(app)
     assert len(entries) == 2
     assert {(e.resource, e.resource_id, tuple(e.fields)) for e in entries} == {
         ("cadre", cadre["id"], ("phone",))
@@ -117,7 +108,7 @@ async def test_phone_whole_only_on_request_by_a_role_that_may_and_audited(
     ):
         masked = await client.get(url, params={"unmask": "true"}, headers=headers)
         assert masked.status_code == 200 and masked.json()["phone"] == "138****5678"
-    assert len(await audits(app)) == 2
+    assert len(await audit_reads(app)) == 2
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,15 @@ outside client holding ``pii:read`` leaves one entry per record it got whole (re
 ``snapshot``); masked reads and Fumin's own services leave none."""
 
 import pytest
-from sqlmodel import col, select
 
 from kit.auth import FEEDS_SCOPE, Role
-from kit.write_audit import WRITE_ACTIONS
-from registry.models import AuditEntry
-from registry.tests.factories import COUNTY, household_body
+from registry.tests.factories import COUNTY, audit_reads, household_body
 
 # Reads and other acts: every write has its own entry too (kit.write_audit, test_write_audit).
-not_written = col(AuditEntry.action).not_in(WRITE_ACTIONS)
 
 FEED = "/v1/feeds/registry"
 SNAPSHOTS = "/v1/snapshots"
 WHOLE = f"{FEEDS_SCOPE} households:read pii:read"
-
-
-async def entries(app):
-    async with app.state.sessionmaker() as session:
-        return list((await session.execute(select(AuditEntry).where(not_written))).scalars())
 
 
 async def a_household(client, admin) -> str:
@@ -39,7 +30,7 @@ async def test_a_client_reading_the_feed_whole_is_audited_per_record(
     page = await client.get(FEED, headers=headers)
     assert page.status_code == 200, page.text
 
-    audited = [e for e in await entries(app) if e.resource == "household"]
+    audited = [e for e in await audit_reads(app) if e.resource == "household"]
     assert [(e.resource_id, e.reason, e.subject) for e in audited] == [
         (household_id, "feed", "province")
     ]
@@ -47,7 +38,7 @@ async def test_a_client_reading_the_feed_whole_is_audited_per_record(
     assert audited[0].fields == ["id_number", "phone"]  # the household's phone, its members' ids
     assert audited[0].request_id == page.headers["x-request-id"]
     # Areas and other records without personal data leave no entry.
-    assert {e.resource for e in await entries(app)} == {"household"}
+    assert {e.resource for e in await audit_reads(app)} == {"household"}
 
 
 @pytest.mark.smoke
@@ -59,7 +50,7 @@ async def test_a_snapshot_page_read_whole_is_audited(app, client, areas, admin, 
         page = await client.get(f"{SNAPSHOTS}/{aggregate}", headers=headers)
         assert page.status_code == 200, page.text
 
-    assert [(e.resource, e.resource_id, e.reason) for e in await entries(app)] == [
+    assert [(e.resource, e.resource_id, e.reason) for e in await audit_reads(app)] == [
         ("household", household_id, "snapshot")
     ]
 
@@ -76,4 +67,4 @@ async def test_masked_reads_and_the_services_own_reads_are_not_audited(
         assert (await client.get(FEED, headers=headers)).status_code == 200
         assert (await client.get(f"{SNAPSHOTS}/household", headers=headers)).status_code == 200
 
-    assert await entries(app) == []
+    assert await audit_reads(app) == []

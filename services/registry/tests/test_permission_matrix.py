@@ -68,6 +68,8 @@ READ_AREA: Policy = {  # reference data (areas, departments): every reader sees 
 }
 # Registry records: an assisting cadre sees only what is paired or linked to them.
 READ_OWN: Policy = READ_AREA | {"cadre": (OK, NOT_YOURS)}
+# A household's phone whole (to call it): those who may read personal data whole, in their scope.
+READ_PHONE: Policy = READ_OWN | {"leader": (403, 403), "machine": (403, 403)}
 WRITE: Policy = {  # county admins and township officers keep the registry, within their area
     "county_admin": (OK, OK),
     "township_officer": (OK, NOT_YOURS),
@@ -447,6 +449,11 @@ async def new_household(w: World, area: str) -> Call:
     return Call("/v1/households", household_body(area, head))
 
 
+async def household_phone(w: World, area: str) -> Call:
+    household_id = w.seeded[area]["household"]
+    return Call(f"/v1/households/{household_id}/phone", params={"reason": "拨打农户电话"})
+
+
 async def put_household(w: World, area: str) -> Call:
     household_id, head = await w.household(area)
     body = household_body(area, head | {"name": "改名户主"})
@@ -615,6 +622,7 @@ ROWS = [
     # households, their category history and income records
     Row("GET", "/v1/households", READ_OWN, L, seeded("household", "/v1/households", L)),
     Row("GET", HH, READ_OWN, G, seeded("household", "/v1/households/{id}")),
+    Row("GET", HH + "/phone", READ_PHONE, G, household_phone),
     Row("POST", "/v1/households", WRITE, C, new_household, 201),
     Row("PUT", HH, WRITE, W, put_household),
     Row("DELETE", HH, ADMIN, W, delete_household, 204),

@@ -4,26 +4,40 @@
  * Its own chunk (antd-mobile, light); it composes the features, which never import each other.
  */
 import { useQuery } from '@tanstack/react-query';
-import { ConfigProvider, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
+import { ConfigProvider, DotLoading, NavBar, NoticeBar, SafeArea, TabBar } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { TeamOutline, UploadOutline, UserOutline } from 'antd-mobile-icons';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Routes, useLocation, useNavigate, useNavigationType } from 'react-router';
 
 import { OutboxBadge } from '@/features/outbox';
 import { useOnline } from '@/lib/hooks';
 import { vocabulariesQuery } from '@/lib/vocabularies';
 
-import { EditQueuedPage } from './pages/EditQueuedPage';
 import { HomePage } from './pages/HomePage';
 import { HouseholdPage } from './pages/HouseholdPage';
-import { MePage } from './pages/MePage';
-import { NewHappinessPage } from './pages/NewHappinessPage';
-import { NewVisitPage } from './pages/NewVisitPage';
-import { OutboxPage } from './pages/OutboxPage';
-import { PlanPage } from './pages/PlanPage';
 import './cadre.css';
+
+// The list and a household come with the app; the forms and other pages are chunks of their
+// own, so a weak signal brings the list first. All are kept offline (the service worker
+// precaches every chunk the cadre app can load).
+const EditQueuedPage = lazy(() =>
+  import('./pages/EditQueuedPage').then((m) => ({ default: m.EditQueuedPage })),
+);
+const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
+const NewHappinessPage = lazy(() =>
+  import('./pages/NewHappinessPage').then((m) => ({ default: m.NewHappinessPage })),
+);
+const NewVisitPage = lazy(() =>
+  import('./pages/NewVisitPage').then((m) => ({ default: m.NewVisitPage })),
+);
+const OutboxPage = lazy(() =>
+  import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })),
+);
+const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const VisitPage = lazy(() => import('./pages/VisitPage').then((m) => ({ default: m.VisitPage })));
 
 const TABS = [
   { key: '/m', label: 'nav.households', icon: <TeamOutline /> },
@@ -41,6 +55,7 @@ type Title =
   | 'nav.households'
   | 'nav.household'
   | 'nav.newVisit'
+  | 'nav.visit'
   | 'nav.plan'
   | 'nav.newHappiness'
   | 'nav.outbox'
@@ -48,6 +63,7 @@ type Title =
   | 'nav.me';
 
 function titleOf(pathname: string): Title {
+  if (/^\/m\/households\/[^/]+\/visits\//.test(pathname)) return 'nav.visit';
   if (/^\/m\/households\/[^/]+\/visit/.test(pathname)) return 'nav.newVisit';
   if (/^\/m\/households\/[^/]+\/plan/.test(pathname)) return 'nav.plan';
   if (/^\/m\/households\/[^/]+\/happiness/.test(pathname)) return 'nav.newHappiness';
@@ -63,6 +79,12 @@ export default function CadreApp() {
   const location = useLocation();
   const navigate = useNavigate();
   const online = useOnline();
+  const navigation = useNavigationType();
+  // A page opened (or returned to after a save, which replaces the form) starts at its top;
+  // the back button leaves the scroll where the browser puts it.
+  useEffect(() => {
+    if (navigation !== 'POP') window.scrollTo(0, 0);
+  }, [location.pathname, navigation]);
   useQuery(vocabulariesQuery()); // read at start and kept, so labels show offline too
   const atTop = ['/m', '/m/', '/m/outbox', '/m/me'].includes(location.pathname);
 
@@ -78,16 +100,19 @@ export default function CadreApp() {
           )}
         </header>
         <main className="cadre-body">
-          <Routes>
-            <Route index element={<HomePage />} />
-            <Route path="households/:id" element={<HouseholdPage />} />
-            <Route path="households/:id/visit" element={<NewVisitPage />} />
-            <Route path="households/:id/plan" element={<PlanPage />} />
-            <Route path="households/:id/happiness" element={<NewHappinessPage />} />
-            <Route path="outbox" element={<OutboxPage />} />
-            <Route path="outbox/:id" element={<EditQueuedPage />} />
-            <Route path="me" element={<MePage />} />
-          </Routes>
+          <Suspense fallback={<DotLoading />}>
+            <Routes>
+              <Route index element={<HomePage />} />
+              <Route path="households/:id" element={<HouseholdPage />} />
+              <Route path="households/:id/visit" element={<NewVisitPage />} />
+              <Route path="households/:id/visits/:visitId" element={<VisitPage />} />
+              <Route path="households/:id/plan" element={<PlanPage />} />
+              <Route path="households/:id/happiness" element={<NewHappinessPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="outbox/:id" element={<EditQueuedPage />} />
+              <Route path="me" element={<MePage />} />
+            </Routes>
+          </Suspense>
         </main>
         <nav className="cadre-tabs" aria-label={t('nav.label')}>
           {/* onClick per item, not onChange: the active tab also leads back to its top page */}

@@ -14,6 +14,8 @@ export interface SectionLinks {
   year: number;
   /** open a write still on the phone (to look at it, or correct a refused one) */
   queued: (id: string) => void;
+  /** open a visit the server holds, read-only */
+  visit: (id: string) => void;
   editPlan: () => void;
   addHappiness: () => void;
 }
@@ -44,7 +46,7 @@ export const householdSections: HouseholdSection[] = [
   {
     key: 'visits',
     render: (household, open) => (
-      <VisitList householdId={household.id} onOpenQueued={open.queued} />
+      <VisitList householdId={household.id} onOpenQueued={open.queued} onOpen={open.visit} />
     ),
   },
   { key: 'needs', render: (household) => <OpenNeeds householdId={household.id} /> },

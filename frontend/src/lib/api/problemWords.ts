@@ -37,6 +37,7 @@ export const PROBLEM_TYPES = {
   staleVersion: '/problems/stale-version',
   versionRequired: '/problems/version-required',
   validation: '/problems/validation',
+  emptyVisit: '/problems/empty-visit',
 } as const satisfies Record<Exclude<keyof Messages['problems'], 'byStatus'>, string>;
 
 export type ProblemKind = keyof typeof PROBLEM_TYPES;

@@ -869,6 +869,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{household_id}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 农户电话（完整，留审计记录）/ the household's phone whole, to call it (audited)
+         * @description Only the phone, not the ID numbers: a cadre calling their household needs no more. A
+         *     cadre reaches only the households paired to them (others are 404).
+         */
+        get: operations["get_household_phone_v1_households__household_id__phone_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{kind}": {
         parameters: {
             query?: never;
@@ -2936,6 +2957,14 @@ export interface components {
              */
             village_code: string;
         };
+        /**
+         * HouseholdPhone
+         * @description The household's own phone, whole: for its cadre to call (each read audited).
+         */
+        HouseholdPhone: {
+            /** Phone */
+            phone: string | null;
+        };
         /** HouseholdPublic */
         HouseholdPublic: {
             /** Address */
@@ -4379,8 +4408,16 @@ export interface components {
              * Format: uuid
              */
             household_id: string;
-            /** Last Visit At */
+            /**
+             * Last Visit At
+             * @description 本月最后一次走访 / this month's last visit
+             */
             last_visit_at: string | null;
+            /**
+             * Latest Visit At
+             * @description 截至本月底最近一次走访 / the latest visit of any month up to its end
+             */
+            latest_visit_at?: string | null;
             status: components["schemas"]["DueStatus"];
             /** Village Code */
             village_code: string;
@@ -12537,6 +12574,105 @@ export interface operations {
             };
             /** @description 缺少 If-Match 版本 / If-Match required (/problems/version-required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 请求过于频繁 / Too many requests (/problems/rate-limited) */
+            429: {
+                headers: {
+                    /** @description 多少秒后再试 / seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务暂不可用 / Service unavailable (/problems/upstream-unavailable) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 服务响应超时 / Service timed out (/problems/upstream-timeout) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_household_phone_v1_households__household_id__phone_get: {
+        parameters: {
+            query: {
+                /** @description 为何需要 / why, e.g. 拨打农户电话 */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                household_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPhone"];
+                };
+            };
+            /** @description 请求有误 / Bad request (/problems/bad-request); 路径不合规 / Path not allowed (/problems/bad-path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未登录或凭证无效 / Not authenticated (/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 无权执行此操作 / Not allowed (/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 未找到 / Not found (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description 输入有误 / Invalid input (/problems/validation) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useRevealErrors } from '../forms/revealError';
 import type { Write } from './useWrite';
 import { WriteAlerts } from './WriteAlerts';
 
@@ -40,6 +41,9 @@ export function FormModal<V>({
   children,
 }: Props<V>) {
   const { t } = useTranslation();
+  // After every save that did not close the form, its first error (a field, or the refusal
+  // above them) comes into view, focused.
+  const { ref, revealErrors } = useRevealErrors();
   return (
     <Modal
       open
@@ -52,20 +56,23 @@ export function FormModal<V>({
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      <WriteAlerts
-        conflict={write.conflict}
-        error={write.error}
-        savedFirst={savedFirst}
-        onReload={onReload}
-      />
-      <Form<V>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(v) => void onSave(v)}
-      >
-        {children}
-      </Form>
+      <div ref={ref}>
+        <WriteAlerts
+          conflict={write.conflict}
+          error={write.error}
+          savedFirst={savedFirst}
+          onReload={onReload}
+        />
+        <Form<V>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={(v) => void onSave(v).then(revealErrors)}
+          onFinishFailed={revealErrors}
+        >
+          {children}
+        </Form>
+      </div>
     </Modal>
   );
 }

@@ -14,6 +14,7 @@ export function HouseholdPage() {
   const open: SectionLinks = {
     year: countyYear(),
     queued: (entryId) => navigate(`/m/outbox/${encodeURIComponent(entryId)}`),
+    visit: (visitId) => navigate(`/m/households/${id}/visits/${visitId}`),
     editPlan: () => navigate(`/m/households/${id}/plan`),
     addHappiness: () => navigate(`/m/households/${id}/happiness`),
   };

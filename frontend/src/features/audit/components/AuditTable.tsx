@@ -1,11 +1,11 @@
 import { Button, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { countyMinute } from '@/lib/time';
 import { Failure } from '@/lib/write';
 
 import type { AuditEntry } from '../api/audit';
 import { useAuditText } from './useAuditText';
+import { formatDateTime } from '@/lib/format';
 
 interface Props {
   items: AuditEntry[];
@@ -51,7 +51,7 @@ export function AuditTable({ items, loading, error, more, onMore, compact }: Pro
           dataSource={items}
           pagination={false}
           columns={[
-            { title: t('audit.at'), key: 'at', width: 150, render: (_, e) => countyMinute(e.at) },
+            { title: t('audit.at'), key: 'at', width: 150, render: (_, e) => formatDateTime(e.at) },
             { title: t('audit.who'), key: 'who', width: 120, render: (_, e) => text.who(e) },
             { title: t('audit.action'), key: 'what', width: 200, render: (_, e) => what(e) },
             { title: t('audit.changes'), key: 'changes', render: (_, e) => changes(e) },
@@ -66,7 +66,7 @@ export function AuditTable({ items, loading, error, more, onMore, compact }: Pro
             <List.Item>
               <Space direction="vertical" size={2} style={{ width: '100%' }}>
                 <Typography.Text type="secondary">
-                  {countyMinute(e.at)} · {text.who(e)}
+                  {formatDateTime(e.at)} · {text.who(e)}
                 </Typography.Text>
                 {what(e)}
                 {changes(e)}

@@ -1,10 +1,10 @@
 /** Names, not codes: an audit entry's action, record kind, fields and values as people read them. */
 import { useTranslation } from 'react-i18next';
 
-import { countyMinute } from '@/lib/time';
 import { useLabels, type VocabularyName } from '@/lib/vocabularies';
 
 import type { AuditChange, AuditEntry } from '../api/audit';
+import { formatDateTime } from '@/lib/format';
 
 // A field whose values are a registry vocabulary's codes (by the field's last name).
 const VOCABULARY_OF: Record<string, VocabularyName> = {
@@ -38,7 +38,7 @@ export function useAuditText() {
     const last = name.split('.').pop() ?? '';
     if (last === 'mode') return t(`enums.visitMode.${String(raw)}` as 'audit.title');
     if (/_id$|_code$/.test(last)) return t('audit.changedRecord'); // a raw id says nothing to a reader
-    if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return countyMinute(raw);
+    if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return formatDateTime(raw);
     const vocabulary = VOCABULARY_OF[last];
     return vocabulary ? vocab.label(vocabulary, String(raw)) : String(raw);
   };

@@ -49,6 +49,33 @@ export const overdueIn = (month: string | undefined) =>
     meta: { offline: true },
   });
 
+/** A township's villages as [code, name] (the cadre's list names each household's village). */
+export const villagesOf = (township: string) =>
+  queryOptions({
+    queryKey: ['villages', township],
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/areas', { params: { query: { parent: township, limit: 500 } } }),
+        )
+      ).items.map((area): [string, string] => [area.code, area.name]),
+    staleTime: 24 * 3600_000,
+    meta: { offline: true },
+  });
+
+/** Why the cadre reads the phone whole: stored with the audit entry (a fixed text, one language). */
+export const CALL_REASON = '拨打农户电话 / calling the household';
+
+/** The household's phone whole, for its cadre to call now (the read is audited; never kept). */
+export async function phoneToCall(householdId: string): Promise<string | null> {
+  const answer = await unwrap(
+    api.GET('/api/v1/households/{household_id}/phone', {
+      params: { path: { household_id: householdId }, query: { reason: CALL_REASON } },
+    }),
+  );
+  return answer.phone ?? null;
+}
+
 export const householdById = (id: string) =>
   queryOptions({
     queryKey: ['household', id],

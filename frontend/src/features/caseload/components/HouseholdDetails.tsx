@@ -6,6 +6,7 @@ import { useLabels } from '@/lib/vocabularies';
 
 import type { Household } from '../api/caseload';
 import { useHousehold } from '../hooks/useHousehold';
+import { CallButton } from './CallButton';
 
 interface Props {
   id: string;
@@ -61,7 +62,12 @@ export function HouseholdDetails({ id, children }: Props) {
         <List.Item extra={household.address || t('common.none')}>
           {t('household.address')}
         </List.Item>
-        <List.Item extra={household.phone || t('common.none')}>{t('household.phone')}</List.Item>
+        <List.Item
+          description={household.phone || t('common.none')}
+          extra={household.phone ? <CallButton householdId={household.id} /> : undefined}
+        >
+          {t('household.phone')}
+        </List.Item>
       </List>
       <List header={t('household.members', { count: household.members.length })}>
         {household.members.map((member) => (

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 
 import { matchesName, useMyHouseholds, type Due, type MyHousehold } from '../hooks/useMyHouseholds';
 import { usePrefetchHouseholds } from '../hooks/usePrefetchHouseholds';
+import { useVillageNames } from '../hooks/useVillageNames';
 
 const TAG_COLOR: Record<Due, string> = {
   overdue: 'danger',
@@ -29,6 +30,8 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
   const shown = useMemo(() => households.filter((h) => matchesName(h, query)), [households, query]);
   const ids = useMemo(() => households.map((h) => h.id), [households]);
   usePrefetchHouseholds(ids, useOnline());
+  const villageCodes = useMemo(() => households.map((h) => h.villageCode), [households]);
+  const villageName = useVillageNames(villageCodes);
 
   if (isLoading) {
     return (
@@ -47,8 +50,6 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
       />
     );
   }
-
-  const formatTime = formatDate;
 
   return (
     <PullToRefresh onRefresh={async () => void (await refetch())}>
@@ -85,11 +86,13 @@ export function HouseholdList({ onOpen, queuedFor }: Props) {
                   key={household.id}
                   onClick={() => onOpen(household)}
                   arrowIcon
-                  description={
+                  description={`${villageName(household.villageCode)} · ${
                     household.lastVisitAt
-                      ? t('households.lastVisit', { date: formatTime(household.lastVisitAt) })
-                      : t('households.notVisited')
-                  }
+                      ? t('households.lastVisit', {
+                          date: formatDate(household.lastVisitAt),
+                        })
+                      : t('households.neverVisited')
+                  }`}
                   extra={
                     <span className="row-tags">
                       {queued > 0 && (

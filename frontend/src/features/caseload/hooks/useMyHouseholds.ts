@@ -39,7 +39,8 @@ export function mergeSchedule(
         villageCode: item.village_code,
         due,
         visitsThisMonth: item.visits,
-        lastVisitAt: item.last_visit_at ?? null,
+        // The latest visit of any month, so a household not yet visited this month shows when it last was.
+        lastVisitAt: item.latest_visit_at ?? item.last_visit_at ?? null,
       };
     })
     .sort((a, b) => ORDER[a.due] - ORDER[b.due] || a.headName.localeCompare(b.headName, 'zh-CN'));

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fieldErrorText, isKind, problemMessage } from '@/lib/api/problemWords';
+import { CharCount } from '@/lib/forms/CharCount';
+import { useRevealErrors } from '@/lib/forms/revealError';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
 import { countyDay } from '@/lib/time';
@@ -70,8 +72,11 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
   const [form] = Form.useForm<Values>();
   const initialValues = useMemo(() => valuesOf(initial?.body), [initial]);
   const [saving, setSaving] = useState(false);
+  const { ref, revealErrors } = useRevealErrors();
+  const title = Form.useWatch('title', form);
+  const unit = Form.useWatch('deliveringUnit', form);
 
-  // A refusal naming fields shows at those fields.
+  // A refusal naming fields shows at those fields, the first in view.
   useEffect(() => {
     const problem = initial?.rejection?.problem;
     if (!problem) return;
@@ -80,7 +85,8 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
         FIELDS[e.field] ? [{ name: FIELDS[e.field]!, errors: [fieldErrorText(e, t)] }] : [],
       ),
     );
-  }, [initial, form, t]);
+    revealErrors();
+  }, [initial, form, t, revealErrors]);
 
   const submit = async (values: Values) => {
     const body: HappinessItemIn = {
@@ -111,93 +117,100 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
   };
 
   return (
-    <Form
-      form={form}
-      name="happiness"
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(values) => void submit(values)}
-      footer={
-        <Button block type="submit" color="primary" size="large" loading={saving}>
-          {t('happiness.submit')}
-        </Button>
-      }
-    >
-      {initial?.rejection && (
-        <NoticeBar
-          color="error"
-          wrap
-          content={t('happiness.rejectedBecause', {
-            reason: problemMessage(initial.rejection.problem, t),
-          })}
-        />
-      )}
-      <Form.Header>{t('happiness.for', { name: householdLabel })}</Form.Header>
-      <Form.Item
-        name="title"
-        label={t('happiness.itemTitle')}
-        rules={[
-          { required: true, whitespace: true, message: t('happiness.errors.title') },
-          { max: 100, message: t('visit.errors.tooLong', { max: 100 }) },
-        ]}
+    <div ref={ref}>
+      <Form
+        form={form}
+        name="happiness"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void submit(values)}
+        onFinishFailed={revealErrors}
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={saving}>
+            {t('happiness.submit')}
+          </Button>
+        }
       >
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item
-        name="category"
-        label={t('happiness.categoryLabel')}
-        rules={[{ required: true, message: t('happiness.errors.category') }]}
-      >
-        <Radio.Group>
-          <Space wrap>
-            {CATEGORIES.map((category) => (
-              <Radio key={category} value={category}>
-                {t(`happiness.category.${category}`)}
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item
-        name="value"
-        label={t('happiness.value')}
-        rules={[
-          { required: true, message: t('happiness.errors.value') },
-          {
-            validator: async (_rule, value: string) => {
-              if (value && toYuan(value) === null) throw new Error(t('happiness.errors.value'));
+        {initial?.rejection && (
+          <div role="alert">
+            <NoticeBar
+              color="error"
+              wrap
+              content={t('happiness.rejectedBecause', {
+                reason: problemMessage(initial.rejection.problem, t),
+              })}
+            />
+          </div>
+        )}
+        <Form.Header>{t('happiness.for', { name: householdLabel })}</Form.Header>
+        <Form.Item
+          name="title"
+          label={t('happiness.itemTitle')}
+          extra={<CharCount value={title} max={100} />}
+          rules={[
+            { required: true, whitespace: true, message: t('happiness.errors.title') },
+            { max: 100, message: t('visit.errors.tooLong', { max: 100 }) },
+          ]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="category"
+          label={t('happiness.categoryLabel')}
+          rules={[{ required: true, message: t('happiness.errors.category') }]}
+        >
+          <Radio.Group>
+            <Space wrap>
+              {CATEGORIES.map((category) => (
+                <Radio key={category} value={category}>
+                  {t(`happiness.category.${category}`)}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="value"
+          label={t('happiness.value')}
+          rules={[
+            { required: true, message: t('happiness.errors.value') },
+            {
+              validator: async (_rule, value: string) => {
+                if (value && toYuan(value) === null) throw new Error(t('happiness.errors.value'));
+              },
             },
-          },
-        ]}
-      >
-        <Input inputMode="decimal" placeholder="1200.00" />
-      </Form.Item>
-      <Form.Item name="status" label={t('happiness.statusLabel')}>
-        <Radio.Group>
-          <Space>
-            {ITEM_STATUSES.map((status) => (
-              <Radio key={status} value={status}>
-                {t(`happiness.status.${status}`)}
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item
-        name="deliveredOn"
-        label={t('happiness.deliveredOn')}
-        help={t('happiness.deliveredOnHelp')}
-        rules={[{ required: true, message: t('happiness.errors.deliveredOn') }]}
-      >
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item
-        name="deliveringUnit"
-        label={t('happiness.deliveringUnit')}
-        rules={[{ max: 100, message: t('visit.errors.tooLong', { max: 100 }) }]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
-    </Form>
+          ]}
+        >
+          <Input inputMode="decimal" placeholder="1200.00" />
+        </Form.Item>
+        <Form.Item name="status" label={t('happiness.statusLabel')}>
+          <Radio.Group>
+            <Space>
+              {ITEM_STATUSES.map((status) => (
+                <Radio key={status} value={status}>
+                  {t(`happiness.status.${status}`)}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="deliveredOn"
+          label={t('happiness.deliveredOn')}
+          help={t('happiness.deliveredOnHelp')}
+          rules={[{ required: true, message: t('happiness.errors.deliveredOn') }]}
+        >
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item
+          name="deliveringUnit"
+          label={t('happiness.deliveringUnit')}
+          extra={<CharCount value={unit} max={100} />}
+          rules={[{ max: 100, message: t('visit.errors.tooLong', { max: 100 }) }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+      </Form>
+    </div>
   );
 }

@@ -1,10 +1,11 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { countyDay, countyMinute } from '@/lib/time';
+import { countyDay } from '@/lib/time';
 import { Failure } from '@/lib/write';
 
 import { useVisitsOf, type Visit } from '../api/record';
+import { formatDateTime } from '@/lib/format';
 
 interface Props {
   householdId: string;
@@ -52,7 +53,7 @@ export function VisitTable({ householdId, openVisit }: Props) {
           {
             title: t('visit.occurredAt'),
             key: 'at',
-            render: (_, v) => countyMinute(v.occurred_at),
+            render: (_, v) => formatDateTime(v.occurred_at),
           },
           { title: t('visit.mode'), key: 'mode', render: (_, v) => t(`enums.visitMode.${v.mode}`) },
           {

@@ -1,6 +1,8 @@
 import { Form, Input, Radio, Space } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
+import { CharCount } from '@/lib/forms/CharCount';
+
 import { PAID_BY, type PlanValues } from '../api/plans';
 
 /** The plan's supplementary medical insurance: insured or not, then (if insured) insurer, policy, period and who pays. */
@@ -11,6 +13,8 @@ export function InsuranceFields({
 }) {
   const { t } = useTranslation();
   const insured = Form.useWatch('insured', form);
+  const insurer = Form.useWatch('insurer', form);
+  const policy = Form.useWatch('policyNumber', form);
   const required = (message: string) => ({ required: true, message });
   return (
     <>
@@ -28,6 +32,7 @@ export function InsuranceFields({
           <Form.Item
             name="insurer"
             label={t('plan.insurer')}
+            extra={<CharCount value={insurer} max={100} />}
             rules={[
               required(t('plan.errors.insurer')),
               { max: 100, message: t('visit.errors.tooLong', { max: 100 }) },
@@ -38,6 +43,7 @@ export function InsuranceFields({
           <Form.Item
             name="policyNumber"
             label={t('plan.policyNumber')}
+            extra={<CharCount value={policy} max={60} />}
             rules={[{ max: 60, message: t('visit.errors.tooLong', { max: 60 }) }]}
           >
             <Input maxLength={60} />

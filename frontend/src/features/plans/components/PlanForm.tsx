@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fieldErrorText, problemMessage } from '@/lib/api/problemWords';
+import { useRevealErrors } from '@/lib/forms/revealError';
 
 import { PLAN_FIELDS, measureName, planBody, queuePlan, type PlanValues } from '../api/plans';
 import { useMeasureTypes } from '../hooks/usePlan';
@@ -29,15 +30,17 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
   const { data: types = [] } = useMeasureTypes();
   const [form] = Form.useForm<PlanValues>();
   const [saving, setSaving] = useState(false);
+  const { ref, revealErrors } = useRevealErrors();
 
-  // A refusal naming fields shows at those fields.
+  // A refusal naming fields shows at those fields; the reason (or the first of them) in view.
   useEffect(() => {
-    if (!initial || rejection?.status !== 422) return;
+    if (!initial || !rejection) return;
     const fields = (rejection.problem.errors ?? []).flatMap((e) =>
       PLAN_FIELDS[e.field] ? [{ name: PLAN_FIELDS[e.field]!, errors: [fieldErrorText(e, t)] }] : [],
     );
-    form.setFields(fields);
-  }, [initial, rejection, form, t]);
+    if (rejection.status === 422) form.setFields(fields);
+    revealErrors();
+  }, [initial, rejection, form, t, revealErrors]);
 
   if (!initial) {
     return (
@@ -73,55 +76,59 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
   };
 
   return (
-    <Form
-      form={form}
-      name="plan"
-      layout="vertical"
-      initialValues={initial}
-      onFinish={(values) => void submit(values)}
-      footer={
-        <Button block type="submit" color="primary" size="large" loading={saving}>
-          {t('plan.submit')}
-        </Button>
-      }
-    >
-      {rejection && (
-        <NoticeBar
-          color="error"
-          wrap
-          content={
-            reload
-              ? t('plan.savedFirst')
-              : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })
-          }
-        />
-      )}
-      <Form.Header>{t('plan.for', { name: householdLabel, year })}</Form.Header>
-      <Form.Item
-        name="mainMeasure"
-        label={t('plan.mainMeasure')}
-        help={choices.length ? undefined : t('plan.noTypes')}
+    <div ref={ref}>
+      <Form
+        form={form}
+        name="plan"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(values) => void submit(values)}
+        onFinishFailed={revealErrors}
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={saving}>
+            {t('plan.submit')}
+          </Button>
+        }
       >
-        <Radio.Group>
-          <Space direction="vertical">
-            <Radio value="">{t('plan.noMeasure')}</Radio>
-            {choices.map((m) => (
-              <Radio key={m.code} value={m.code}>
-                {measureName(m, i18n.language)}
-                <span className="hint"> · {t('plan.measureNo', { no: m.measure_no })}</span>
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item
-        name="goals"
-        label={t('plan.goals')}
-        rules={[{ max: GOALS_MAX, message: t('visit.errors.tooLong', { max: GOALS_MAX }) }]}
-      >
-        <TextArea autoSize={{ minRows: 2 }} maxLength={GOALS_MAX} />
-      </Form.Item>
-      <InsuranceFields form={form} />
-    </Form>
+        {rejection && (
+          <div role="alert">
+            <NoticeBar
+              color="error"
+              wrap
+              content={
+                reload
+                  ? t('plan.savedFirst')
+                  : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })
+              }
+            />
+          </div>
+        )}
+        <Form.Header>{t('plan.for', { name: householdLabel, year })}</Form.Header>
+        <Form.Item
+          name="mainMeasure"
+          label={t('plan.mainMeasure')}
+          help={choices.length ? undefined : t('plan.noTypes')}
+        >
+          <Radio.Group>
+            <Space direction="vertical">
+              <Radio value="">{t('plan.noMeasure')}</Radio>
+              {choices.map((m) => (
+                <Radio key={m.code} value={m.code}>
+                  {measureName(m, i18n.language)}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="goals"
+          label={t('plan.goals')}
+          rules={[{ max: GOALS_MAX, message: t('visit.errors.tooLong', { max: GOALS_MAX }) }]}
+        >
+          <TextArea autoSize={{ minRows: 2 }} maxLength={GOALS_MAX} showCount />
+        </Form.Item>
+        <InsuranceFields form={form} />
+      </Form>
+    </div>
   );
 }

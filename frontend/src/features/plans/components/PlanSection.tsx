@@ -29,9 +29,6 @@ export function PlanSection({ householdId, year, onEdit }: Props) {
     }
     return plan?.main_measure ? measureName(plan.main_measure, i18n.language) : t('plan.noMeasure');
   };
-  const measureNo = queued
-    ? types.find((m) => m.code === queued.body.main_measure)?.measure_no
-    : plan?.main_measure?.measure_no;
   const insurance: InsuranceIn | Plan['insurance'] | undefined = queued
     ? queued.body.insurance
     : plan?.insurance;
@@ -71,10 +68,8 @@ export function PlanSection({ householdId, year, onEdit }: Props) {
       )}
       {known && (
         <>
-          <List.Item
-            extra={measure()}
-            description={measureNo ? t('plan.measureNo', { no: measureNo }) : undefined}
-          >
+          {/* The measure by its name, in full under the label (a phone's right column cuts it). */}
+          <List.Item description={<span className="measure-name">{measure()}</span>}>
             {t('plan.mainMeasure')}
           </List.Item>
           <List.Item

@@ -3,6 +3,7 @@ import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useRevealErrors } from '@/lib/forms/revealError';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { cadreKeys } from '../api/cadres';
@@ -25,6 +26,7 @@ export function EndLinkButton({
   const [form] = Form.useForm<{ ended_on: string }>();
   const refresh = () => client.invalidateQueries({ queryKey: linkKeys.all });
   const write = useWrite(form, { savedFirstOn: ['linkEnded'], onConflict: refresh });
+  const { ref, revealErrors } = useRevealErrors();
 
   const submit = async ({ ended_on }: { ended_on: string }) => {
     const done = await write.run(() => endLink(kind, link, ended_on));
@@ -50,22 +52,25 @@ export function EndLinkButton({
           onOk={() => form.submit()}
           onCancel={() => setOpen(false)}
         >
-          <WriteAlerts conflict={write.conflict} error={write.error} />
-          <Form
-            form={form}
-            layout="vertical"
-            initialValues={{ ended_on: today() }}
-            onFinish={(v) => void submit(v)}
-          >
-            <Form.Item
-              name="ended_on"
-              label={t('links.endedOn')}
-              rules={[{ required: true, message: t('links.dateRequired') }]}
-              extra={t('links.startedOn') + ' ' + link.started_on}
+          <div ref={ref}>
+            <WriteAlerts conflict={write.conflict} error={write.error} />
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={{ ended_on: today() }}
+              onFinish={(v) => void submit(v).then(revealErrors)}
+              onFinishFailed={revealErrors}
             >
-              <Input type="date" min={link.started_on} />
-            </Form.Item>
-          </Form>
+              <Form.Item
+                name="ended_on"
+                label={t('links.endedOn')}
+                rules={[{ required: true, message: t('links.dateRequired') }]}
+                extra={t('links.startedOn') + ' ' + link.started_on}
+              >
+                <Input type="date" min={link.started_on} />
+              </Form.Item>
+            </Form>
+          </div>
         </Modal>
       )}
     </>

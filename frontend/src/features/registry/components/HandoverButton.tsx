@@ -4,6 +4,7 @@ import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useRevealErrors } from '@/lib/forms/revealError';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { useCadre, type Cadre } from '../api/cadres';
@@ -27,6 +28,7 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
   const [moved, setMoved] = useState<number | null>(null);
   const [form] = Form.useForm<HandoverForm>();
   const write = useWrite(form);
+  const { ref, revealErrors } = useRevealErrors();
   const target = useCadre(confirming?.to_cadre_id);
 
   if (!count && moved === null) return null;
@@ -72,7 +74,7 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
                   type="primary"
                   danger
                   loading={write.busy}
-                  onClick={() => void send(confirming)}
+                  onClick={() => void send(confirming).then(revealErrors)}
                 >
                   {t('handover.confirm')}
                 </Button>
@@ -95,7 +97,7 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
               message={t('handover.moved', { count: moved })}
             />
           ) : (
-            <>
+            <div ref={ref}>
               <WriteAlerts conflict={false} error={write.error} />
               {confirming && (
                 <Alert
@@ -117,6 +119,7 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
                 hidden={!!confirming}
                 initialValues={{ started_on: today(), reason: '' }}
                 onFinish={(values) => setConfirming(values)}
+                onFinishFailed={revealErrors}
               >
                 <Form.Item
                   name="to_cadre_id"
@@ -136,7 +139,7 @@ export function HandoverButton({ cadre }: { cadre: Cadre }) {
                   <Input />
                 </Form.Item>
               </Form>
-            </>
+            </div>
           )}
         </Modal>
       )}

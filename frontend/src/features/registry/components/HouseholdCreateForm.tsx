@@ -2,6 +2,7 @@ import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from '
 import { useTranslation } from 'react-i18next';
 
 import { useLabels } from '@/lib/vocabularies';
+import { useRevealErrors } from '@/lib/forms/revealError';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { createHousehold, type HouseholdCreate } from '../api/households';
@@ -52,6 +53,7 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
   const [form] = Form.useForm<HouseholdCreate>();
   const write = useWrite(form);
   const category = Form.useWatch('category', form);
+  const { ref, revealErrors } = useRevealErrors();
 
   const submit = async (values: HouseholdCreate) => {
     const body = {
@@ -64,14 +66,15 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
   };
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space ref={ref} direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('registry.createTitle')}</Typography.Title>
       <WriteAlerts conflict={false} error={write.error} />
       <Form<HouseholdCreate>
         form={form}
         layout="vertical"
         initialValues={{ category: 'low_income', members: [NEW_MEMBER] }}
-        onFinish={(values) => void submit(values)}
+        onFinish={(values) => void submit(values).then(revealErrors)}
+        onFinishFailed={revealErrors}
       >
         <Card>
           <Space wrap size="large" align="start">

@@ -3,18 +3,19 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { countyDay, countyTime } from '@/lib/time';
+import { countyDay } from '@/lib/time';
 import { Failure } from '@/lib/write';
 
 import { useVillageName } from '../api/places';
 import { useVisit, type Visit } from '../api/visits';
 import { VisitFlagTags } from './VisitFlags';
 import { VisitPhotos } from './VisitPhotos';
+import { formatTime } from '@/lib/format';
 
 const OBSERVED = ['income', 'employment', 'housing', 'health'] as const;
 
 /** "2026-11-03 09:30" in the county's time. */
-const visitWhen = (iso: string) => `${countyDay(new Date(iso))} ${countyTime(new Date(iso))}`;
+const visitWhen = (iso: string) => `${countyDay(new Date(iso))} ${formatTime(new Date(iso))}`;
 
 /** One visit, whole as the login may see it: what was seen, needs, actions, where (GPS and the
  * distance from home), photos and risk flags (sensitive: shown only when the API gives them). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { visitBody, visitValuesOf, type VisitIn } from './visits';
+import { recordsSomething, visitBody, visitValuesOf, type VisitIn } from './visits';
 
 describe('a visit from its form', () => {
   const values = {
@@ -45,5 +45,16 @@ describe('a visit from its form', () => {
       mode: 'in_person',
       occurredAt: '2026-11-03T08:05',
     });
+  });
+});
+
+describe('what makes a visit count', () => {
+  it('needs an observation, a need or an action in a few words, as the server does', () => {
+    expect(recordsSomething({})).toBe(false);
+    expect(recordsSomething({ income: '  ', actionsTaken: '。。', needs: '无\n\n' })).toBe(false);
+    expect(recordsSomething({ actionsPromised: 'ok' })).toBe(false);
+    expect(recordsSomething({ housing: '屋顶漏雨' })).toBe(true);
+    expect(recordsSomething({ needs: '\n想学电商' })).toBe(true);
+    expect(recordsSomething({ actionsPromised: 'call the co-op' })).toBe(true);
   });
 });

@@ -23,6 +23,40 @@ export const RISK_FLAGS: RiskFlag[] = [
 /** The server asks why for a visit logged more than this many days after it happened. */
 export const BACKDATE_DAYS = 7;
 export const VISIT_KIND = 'visit';
+/**
+ * A visit counts when it records something seen or done (shared/DOMAIN.md): an observation, a
+ * need, or what was done or promised, one of them in at least this many letters, digits or
+ * characters (spaces and punctuation not counted), as the server checks it (rules.FEW_CHARS).
+ */
+export const FEW_CHARS = 4;
+
+const fewWords = (text: string | undefined): boolean =>
+  ((text ?? '').match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= FEW_CHARS;
+
+/** Whether the form's values record enough for the visit to count (else the server refuses it). */
+export function recordsSomething(values: Partial<VisitValues>): boolean {
+  const needs = (values.needs ?? '').split('\n');
+  return [
+    values.income,
+    values.employment,
+    values.housing,
+    values.health,
+    ...needs,
+    values.actionsTaken,
+    values.actionsPromised,
+  ].some(fewWords);
+}
+
+/** The form's fields whose words make a visit count. */
+export const CONTENT_FIELDS = [
+  'income',
+  'employment',
+  'housing',
+  'health',
+  'needs',
+  'actionsTaken',
+  'actionsPromised',
+] as const;
 
 /** What the visit form edits (the notes as typed, the needs one a line). */
 export interface VisitValues {
@@ -102,6 +136,15 @@ export const visitsOf = (householdId: string) =>
       unwrap(
         api.GET('/api/v1/visits', { params: { query: { household_id: householdId, limit: 20 } } }),
       ),
+    meta: { offline: true },
+  });
+
+/** One visit as the server keeps it (masked for this caller), for its read-only page. */
+export const visitById = (id: string) =>
+  queryOptions({
+    queryKey: ['visit', id],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/visits/{visit_id}', { params: { path: { visit_id: id } } })),
     meta: { offline: true },
   });
 

@@ -10,22 +10,35 @@ interface Props {
   householdId: string;
   /** open a queued visit (e.g. to correct a refused one) */
   onOpenQueued?: (id: string) => void;
+  /** open a visit the server holds (read-only) */
+  onOpen?: (id: string) => void;
 }
 
 interface Summarised {
   needs_raised?: string[];
   actions_taken?: string;
-  observations?: { income?: string | null } | null;
+  observations?: {
+    income?: string | null;
+    employment?: string | null;
+    housing?: string | null;
+  } | null;
 }
 
 function summary(visit: Summarised): string {
-  return [visit.observations?.income, visit.needs_raised?.join('、'), visit.actions_taken]
+  const seen = visit.observations;
+  return [
+    seen?.income,
+    seen?.employment,
+    seen?.housing,
+    visit.needs_raised?.join('、'),
+    visit.actions_taken,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
 
 /** The household's visits: those still on the phone first, then the server's, newest first. */
-export function VisitList({ householdId, onOpenQueued }: Props) {
+export function VisitList({ householdId, onOpenQueued, onOpen }: Props) {
   const { t } = useTranslation();
   const { data, isLoading } = useVisits(householdId);
   const queued = useQueuedVisits(householdId);
@@ -61,6 +74,8 @@ export function VisitList({ householdId, onOpenQueued }: Props) {
         .map((visit) => (
           <List.Item
             key={visit.id}
+            onClick={onOpen ? () => onOpen(visit.id) : undefined}
+            arrowIcon={Boolean(onOpen)}
             description={summary(visit)}
             extra={
               <span className="row-tags">
