@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
+import { useAreaNames } from '@/lib/names';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
@@ -24,6 +25,7 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
   const paths = useRegistryPaths();
   const navigate = useNavigate();
   const list = useSearch(entitySearchOptions, {});
+  const areas = useAreaNames(list.page.data?.items.map((e) => e.village_code) ?? []);
   const [creating, setCreating] = useState(false);
 
   return (
@@ -79,7 +81,11 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
             dataIndex: 'industry',
             render: (industry: Entity['industry']) => vocab.label('industry', industry),
           },
-          { title: t('entities.village'), dataIndex: 'village_code' },
+          {
+            title: t('entities.village'),
+            dataIndex: 'village_code',
+            render: (code: string) => areas.place(code),
+          },
           {
             title: t('entities.status'),
             dataIndex: 'status',

@@ -1,6 +1,7 @@
 import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/lib/pickers';
 import { useLabels } from '@/lib/vocabularies';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
@@ -77,9 +78,9 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
             <Form.Item
               name="village_code"
               label={t('registry.village')}
-              rules={[{ required: true, pattern: /^\d{12}$/, message: t('registry.villageRule') }]}
+              rules={[{ required: true, message: t('registry.villageRule') }]}
             >
-              <Input style={{ width: 180 }} />
+              <AreaPicker levels={['village']} />
             </Form.Item>
             <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
               <Input style={{ width: 260 }} />
