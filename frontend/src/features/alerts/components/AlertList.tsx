@@ -77,6 +77,7 @@ export function AlertList({
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('followup.household'),
@@ -96,6 +97,7 @@ export function AlertList({
           {
             title: t('followup.risk'),
             key: 'reason',
+            width: 320,
             // Health facts (risk flags) to those who handle alerts: the writers.
             render: (_: unknown, a: Alert) => alertReason(a, t, canWrite),
           },
@@ -113,7 +115,7 @@ export function AlertList({
             render: (id: string | null, a) => (
               <Space size={4} wrap>
                 {id === null
-                  ? t('common.none')
+                  ? !a.department_id && t('common.none')
                   : (cadreNames.get(id) ?? t('followup.unknownCadre'))}
                 {a.assigned && <Tag>{t('followup.assigned')}</Tag>}
                 {a.department_id && (

@@ -84,6 +84,7 @@ export function NeedList({
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('followup.household'),

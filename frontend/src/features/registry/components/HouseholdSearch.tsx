@@ -44,7 +44,7 @@ export function HouseholdSearch({
             <Input allowClear autoComplete="off" />
           </Form.Item>
           <Form.Item name="village" label={t('registry.villageOrTownship')}>
-            <AreaPicker levels={['township', 'village']} style={{ width: 240 }} />
+            <AreaPicker levels={['township', 'village']} style={{ width: 240, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="category" label={t('registry.category')}>
             <Select
