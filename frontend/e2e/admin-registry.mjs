@@ -115,6 +115,7 @@ await run(
     await page.getByRole('link', { name: '帮扶干部' }).click();
     await page.waitForURL('**/admin/cadres');
     await page.getByRole('link', { name: OTHER_CADRE }).waitFor();
+    await page.getByRole('cell', { name: TOWNSHIP, exact: true }).first().waitFor(); // by name, not code
     await shot(page, 'admin-cadres');
     await page.getByRole('button', { name: '新增干部' }).click();
     dialog = page.getByRole('dialog');

@@ -97,7 +97,7 @@ export function AlertList({
           {
             title: t('followup.risk'),
             key: 'reason',
-            width: 320,
+            width: 260,
             // Health facts (risk flags) to those who handle alerts: the writers.
             render: (_: unknown, a: Alert) => alertReason(a, t, canWrite),
           },
