@@ -549,6 +549,7 @@ def test_the_dashboard_shows_a_changed_indicator_after_a_visit_and_an_alert_is_a
 
 
 SEARCH_OFFICER = "hedi"
+SEARCH_CADRE = "hedicadre"  # whose 我的 names their township
 HEDI, HEDI_VILLAGE, KENGLI_VILLAGE = "331126105", "331126105201", "331126105202"
 SEARCHED_HEAD, OTHER_VILLAGE_HEAD = "吴建华", "吴建明"  # both start 吴建; 坑里村 the second
 CIVIL_AFFAIRS = "县民政局"
@@ -568,7 +569,20 @@ def seed_search(client: httpx.Client) -> str:
     ]:
         area = {"code": code, "name": name, "edition": 2023, "size_class": size}
         assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
-    _post(client, "/api/v1/departments", {"name": CIVIL_AFFAIRS, "area_code": "331126"}, admin)
+    civil = _post(
+        client, "/api/v1/departments", {"name": CIVIL_AFFAIRS, "area_code": "331126"}, admin
+    )
+    cadre = {"name": "荷地帮扶", "department_id": civil, "type": "township_staff"}
+    cadre_id = _post(client, "/api/v1/cadres", cadre | {"home_area_code": HEDI}, admin)
+    cadre_user = {
+        "username": SEARCH_CADRE,
+        "display_name": "荷地帮扶",
+        "roles": ["cadre"],
+        "area_code": HEDI,
+        "cadre_id": cadre_id,
+        "password": CADRE_PASSWORD,
+    }
+    assert client.post("/api/v1/users", json=cadre_user, headers=admin).status_code == 201
     user = {
         "username": SEARCH_OFFICER,
         "display_name": "荷地镇干事",
@@ -641,6 +655,8 @@ def test_an_officer_searches_by_a_name_start_and_a_village_name_and_gives_a_need
             "E2E_VILLAGE": "荷地村",
             "E2E_TOWNSHIP": "荷地镇",
             "E2E_DEPARTMENT": CIVIL_AFFAIRS,
+            "E2E_CADRE_USERNAME": SEARCH_CADRE,
+            "E2E_CADRE_PASSWORD": CADRE_PASSWORD,
         }
         run_script(web, "admin-search.mjs", env)
         # What the browser did, as the API tells it.

@@ -10,7 +10,17 @@
 //   E2E_OTHER_HOUSEHOLD=<head, other village> E2E_VILLAGE=<first village's name> \
 //   E2E_TOWNSHIP=<township's name> E2E_DEPARTMENT=<department> node e2e/admin-search.mjs
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, logIn, required, run, screenshot, screenshotSizes, step } from './lib.mjs';
+import {
+  BASE,
+  DESKTOP,
+  PHONE_VIEWPORT,
+  logIn,
+  required,
+  run,
+  screenshot,
+  screenshotSizes,
+  step,
+} from './lib.mjs';
 
 const USERNAME = process.env.E2E_USERNAME;
 const PASSWORD = process.env.E2E_PASSWORD;
@@ -19,6 +29,9 @@ const OTHER_HOUSEHOLD = process.env.E2E_OTHER_HOUSEHOLD;
 const VILLAGE = process.env.E2E_VILLAGE;
 const TOWNSHIP = process.env.E2E_TOWNSHIP;
 const DEPARTMENT = process.env.E2E_DEPARTMENT;
+// Optional: a cadre of the township, whose phone's 我的 names the township, not its code.
+const CADRE_USERNAME = process.env.E2E_CADRE_USERNAME;
+const CADRE_PASSWORD = process.env.E2E_CADRE_PASSWORD;
 
 required({ USERNAME, PASSWORD, HOUSEHOLD, OTHER_HOUSEHOLD, VILLAGE, TOWNSHIP, DEPARTMENT });
 
@@ -102,6 +115,18 @@ await run(
     await assignDialog.waitFor({ state: 'hidden' });
     await alert.getByText(DEPARTMENT, { exact: true }).waitFor();
     await screenshotSizes(page, 'admin-search-alerts');
+
+    if (CADRE_USERNAME) {
+      step("a cadre's 我的 names their township");
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL('**/login');
+      await page.setViewportSize(PHONE_VIEWPORT);
+      await logIn(page, CADRE_USERNAME, CADRE_PASSWORD, (url) => url.pathname === '/m');
+      await page.getByText('我的', { exact: true }).last().click();
+      await page.waitForURL('**/m/me');
+      await page.getByText(TOWNSHIP, { exact: true }).waitFor();
+      await screenshot(page, 'cadre-me');
+    }
     console.log('admin search e2e: OK');
   },
 );

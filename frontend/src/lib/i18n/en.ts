@@ -202,7 +202,7 @@ export const en: Messages = {
     title: 'About me',
     name: 'Name',
     roles: 'Roles',
-    area: 'Area code',
+    area: 'Area',
     logout: 'Log out',
     logoutConfirm: 'Log out now?',
     logoutWithQueued:

@@ -196,7 +196,7 @@ export const zhCN = {
     title: '我的信息',
     name: '姓名',
     roles: '角色',
-    area: '区划代码',
+    area: '所在区域',
     logout: '退出登录',
     logoutConfirm: '确定退出登录吗？',
     logoutWithQueued:
