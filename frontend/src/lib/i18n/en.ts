@@ -524,7 +524,6 @@ export const en: Messages = {
     required: 'Please fill this in',
     noMatch: 'Nothing matches',
     typeToSearch: 'Type to search',
-    codeDigits: 'An area code: 1 to 12 digits',
   },
   members: {
     addTitle: 'Add a household member',
@@ -568,7 +567,6 @@ export const en: Messages = {
     type: 'Type',
     industry: 'Industry',
     village: 'Village',
-    areaPrefix: 'Area code',
     creditCode: 'Unified social credit code',
     cultivatedYear: 'Year newly cultivated',
     enterpriseLevel: 'Leading enterprise level',

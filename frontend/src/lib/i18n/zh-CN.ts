@@ -506,7 +506,6 @@ export const zhCN = {
     required: '请填写此项',
     noMatch: '没有符合的结果',
     typeToSearch: '输入以搜索',
-    codeDigits: '请填写区划代码（1–12 位数字）',
   },
   members: {
     addTitle: '添加家庭成员',
@@ -550,7 +549,6 @@ export const zhCN = {
     type: '主体类型',
     industry: '产业',
     village: '所在村',
-    areaPrefix: '区划代码',
     creditCode: '统一社会信用代码',
     cultivatedYear: '新培育年份',
     enterpriseLevel: '龙头企业级别',

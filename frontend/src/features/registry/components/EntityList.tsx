@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
 import { useAreaNames } from '@/lib/names';
+import { AreaPicker } from '@/lib/pickers';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
@@ -55,12 +56,11 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
                 options={vocab.options('industry', INDUSTRIES)}
               />
             </Form.Item>
-            <Form.Item
-              name="village"
-              label={t('entities.areaPrefix')}
-              rules={[{ pattern: /^\d{1,12}$/, message: t('regAdmin.codeDigits') }]}
-            >
-              <Input allowClear style={{ width: 160 }} />
+            <Form.Item name="village" label={t('registry.villageOrTownship')}>
+              <AreaPicker
+                levels={['township', 'village']}
+                style={{ width: 240, maxWidth: '100%' }}
+              />
             </Form.Item>
           </>
         }
