@@ -235,10 +235,7 @@ async def _department(
     if (
         department is None
         or department.deleted
-        or not (
-            principal.covers(department.area_code)
-            or principal.area.startswith(department.area_code)
-        )
+        or not principal.covers_or_is_above(department.area_code)
     ):
         raise invalid(
             "responsible_department_id",

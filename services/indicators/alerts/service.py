@@ -202,10 +202,7 @@ async def _department(session: AsyncSession, principal: Principal, department_id
     if (
         department is None
         or department.deleted
-        or not (
-            principal.covers(department.area_code)
-            or principal.area.startswith(department.area_code)
-        )
+        or not principal.covers_or_is_above(department.area_code)
     ):
         raise invalid("department_id", errors.no_such_department(department_id))
 
