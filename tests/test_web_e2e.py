@@ -593,8 +593,8 @@ def seed_search(client: httpx.Client) -> str:
     assert client.post("/api/v1/users", json=user, headers=admin).status_code == 201
     households = []
     for sequence, village, head in (
-        (901, HEDI_VILLAGE, SEARCHED_HEAD),
-        (903, KENGLI_VILLAGE, OTHER_VILLAGE_HEAD),
+        (951, HEDI_VILLAGE, SEARCHED_HEAD),
+        (953, KENGLI_VILLAGE, OTHER_VILLAGE_HEAD),
     ):
         body = household_body(
             village,
