@@ -129,6 +129,7 @@ export function AlertList({
             ? [
                 {
                   title: t('followup.actions'),
+                  fixed: 'right' as const,
                   key: 'actions',
                   render: (_: unknown, a: Alert) => (
                     <Space>

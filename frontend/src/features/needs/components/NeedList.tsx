@@ -121,6 +121,7 @@ export function NeedList({
             ? [
                 {
                   title: t('followup.actions'),
+                  fixed: 'right' as const,
                   key: 'actions',
                   render: (_: unknown, n: Need) => (
                     <Space>
