@@ -115,6 +115,19 @@ async def build_kinds(dsn: str, count: int, seed: int) -> list[Kind]:
             "officer: name prefix",
             [Search({"name": n[:2] + "*"}, officer_area=pick(townships)) for n in names],
         ),
+        # The admin app searches every name by its start (name_match=prefix, no *): a surname
+        # alone is the widest search a person types.
+        Kind(
+            "surname only (1 char, prefix)",
+            [Search({"name": n[:1], "name_match": "prefix"}) for n in names],
+        ),
+        Kind(
+            "officer: surname only",
+            [
+                Search({"name": n[:1], "name_match": "prefix"}, officer_area=pick(townships))
+                for n in names
+            ],
+        ),
     ]
 
 

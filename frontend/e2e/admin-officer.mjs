@@ -160,9 +160,9 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await page.getByRole('button', { name: '新增农户' }).click();
   await page.waitForURL('**/admin/households/new');
   await page.getByRole('heading', { name: '新增农户' }).waitFor(); // the search page, with the same labels, is gone
-  // The village is picked (typed to search, then chosen), not typed as a code.
-  await page.getByLabel('村（区划代码）').fill(VILLAGE);
-  await page.locator('.ant-select-item-option').filter({ hasText: VILLAGE }).first().click();
+  // The village is picked, not typed: its code finds the one option (its name, with the township).
+  await page.getByLabel('所在村').fill(VILLAGE);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await page.getByLabel('地址').fill('黄田村30号');
   await page.getByLabel('低收入类型').click();
   await page.getByTitle('低保户').click();

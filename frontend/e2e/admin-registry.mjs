@@ -33,7 +33,7 @@ const ENTITY = process.env.E2E_ENTITY; // an entity of the township
 // Optional: a leader, who reads the same screens with nothing to change.
 const LEADER_USERNAME = process.env.E2E_LEADER_USERNAME;
 const LEADER_PASSWORD = process.env.E2E_LEADER_PASSWORD;
-const TOWNSHIP = process.env.E2E_TOWNSHIP ?? '黄田镇（331126101）'; // the new cadre's home area, as the picker shows it
+const TOWNSHIP = process.env.E2E_TOWNSHIP ?? '黄田镇'; // the new cadre's home area, as the picker shows it
 const NEW_CADRE = '王新来';
 
 required({ PASSWORD, HOUSEHOLD, DEPARTMENT, OTHER_CADRE, NEW_ID, ENTITY });
@@ -115,6 +115,7 @@ await run(
     await page.getByRole('link', { name: '帮扶干部' }).click();
     await page.waitForURL('**/admin/cadres');
     await page.getByRole('link', { name: OTHER_CADRE }).waitFor();
+    await page.getByRole('cell', { name: TOWNSHIP, exact: true }).first().waitFor(); // by name, not code
     await shot(page, 'admin-cadres');
     await page.getByRole('button', { name: '新增干部' }).click();
     dialog = page.getByRole('dialog');

@@ -57,6 +57,11 @@ class Principal:
     def covers(self, area_code: str | None) -> bool:
         return area_code is not None and area_code.startswith(self.area)
 
+    def covers_or_is_above(self, area_code: str) -> bool:
+        """Inside the caller's area, or one of the areas above it: how the registry shows
+        departments (a county bureau to a township's officer)."""
+        return self.covers(area_code) or self.area.startswith(area_code)
+
     def area_filter(self, column: Any) -> ColumnElement[bool]:
         """The scope as a WHERE clause, to put inside every query of scoped data."""
         return column.like(self.area + "%")

@@ -20,6 +20,7 @@ from assistance.measure_types.service import seed_defaults
 from assistance.models import (
     Attachment,
     AttachmentUpload,
+    Department,
     HappinessItem,
     Household,
     MeasureType,
@@ -93,6 +94,7 @@ async def paired_households(session: AsyncSession, *, today: date) -> list[Paire
                 paired_since=pairing.started_on,
                 latitude=household.latitude,
                 longitude=household.longitude,
+                head_name=household.head_name,
             ),
         )
     return list(found.values())
@@ -107,11 +109,13 @@ def _events(
     session: AsyncSession,
     activity: Activity,
     attachment_rows: list[dict[str, Any]],
-    villages: dict[Any, str],
+    households: list[PairedHousehold],
     types: dict[str, MeasureType],
 ) -> None:
     """The events the API writes for the same rows (each domain's own ``to_public``)."""
     today = local_today()
+    villages = {h.id: h.village_code for h in households}
+    places = {h.id: needs.Place(h.village_code, h.head_name) for h in households}
     for row in attachment_rows:
         record_event(
             session,
@@ -130,12 +134,23 @@ def _events(
             area_code=row["village_code"],
         )
     for row in activity.needs:
-        needs.emit(session, need=needs.to_public(row, villages[row["household_id"]], today))
+        needs.emit(session, need=needs.to_public(row, places[row["household_id"]], today))
     for row in activity.plans:
         plans.emit(session, plan=plans.to_public(row, villages[row["household_id"]], types))
     for row in activity.items:
         village = villages[row["household_id"]]
         happiness.emit(session, item=happiness.to_public(row), village_code=village)
+
+
+async def _given_to_departments(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Needs whose unit is a registry department are given to it by id, as the app does; a unit
+    the registry does not list stays a name (as units typed before departments do)."""
+    found = await session.execute(
+        select(col(Department.name), col(Department.id)).where(col(Department.deleted).is_(False))
+    )
+    departments = dict(found.tuples().all())
+    for row in rows:
+        row["responsible_department_id"] = departments.get(row["responsible_unit"])
 
 
 async def load_activity(
@@ -148,6 +163,7 @@ async def load_activity(
             return None  # seeded already (or real plans there): never doubled
         households = await paired_households(session, today=now.astimezone(LOCAL_TZ).date())
         activity = generate(households, now, seed)
+        await _given_to_departments(session, activity.needs)
         for photo_id, data in activity.photos.items():  # bytes first: a row always has them
             await store.put(photo_id, data)
         attachment_rows = [
@@ -170,9 +186,8 @@ async def load_activity(
             (HappinessItem, activity.items),
         ):
             await _insert(session, model.__table__, rows)  # type: ignore[union-attr]
-        villages = {h.id: h.village_code for h in households}
         types = await plans.measure_types(session)
-        _events(session, activity, attachment_rows, villages, types)
+        _events(session, activity, attachment_rows, households, types)
     return {
         "households": len(households),
         "visits": len(activity.visits),

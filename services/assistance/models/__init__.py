@@ -4,7 +4,7 @@ from assistance.models.base import AssistanceTable, audit_entry, feed_cursor, me
 from assistance.models.happiness import HappinessItem
 from assistance.models.needs import Need
 from assistance.models.plans import MeasureType, Plan
-from assistance.models.registry_copy import Cadre, Household, Pairing
+from assistance.models.registry_copy import Cadre, Department, Household, Pairing
 from assistance.models.visits import Attachment, AttachmentUpload, Visit, VisitPhoto
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Attachment",
     "AttachmentUpload",
     "Cadre",
+    "Department",
     "HappinessItem",
     "Household",
     "MeasureType",

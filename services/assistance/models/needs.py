@@ -20,6 +20,9 @@ class Need(AssistanceTable, table=True):
     visit_id: UUID | None = Field(default=None, index=True)
     description: str = Field(max_length=200)
     responsible_unit: str = Field(default="", max_length=100)
+    # The registry department given the need (its name is copied into ``responsible_unit`` so
+    # readers without the registry still read it); None for units typed before departments.
+    responsible_department_id: UUID | None = None
     status: str = Field(max_length=16, index=True)  # open | in_progress | closed
     raised_at: datetime = Field(sa_type=UTCDateTime)
     due_on: date = Field(index=True)

@@ -58,3 +58,16 @@ class Cadre(AssistanceTable, table=True):
     version: int
     deleted: bool = False
     synced_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Department(AssistanceTable, table=True):
+    """A registry department (单位): the units a need can be given to, named as the registry
+    names them now."""
+
+    __tablename__ = "department"
+    id: UUID = Field(primary_key=True)
+    name: str = Field(max_length=80)
+    area_code: str = Field(default="", max_length=12)
+    version: int
+    deleted: bool = False
+    synced_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -7,7 +7,14 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from assistance.needs import service
 from assistance.needs.errors import NeedAlreadyStarted, NeedClosed, NeedNotStarted
-from assistance.needs.schemas import NeedClose, NeedIn, NeedPublic, NeedStart, NeedStatus
+from assistance.needs.schemas import (
+    NeedClose,
+    NeedIn,
+    NeedOrder,
+    NeedPublic,
+    NeedStart,
+    NeedStatus,
+)
 from assistance.scope import Readers, Writers
 from kit.clock import local_today
 from kit.db import SessionDep
@@ -31,10 +38,14 @@ async def list_needs(
         bool | None, Query(description="未办结且已过期限 / not closed and past due")
     ] = None,
     area: AreaPrefixQuery = None,
+    order: Annotated[
+        NeedOrder,
+        Query(description="due：期限最近的在前（默认）；raised：最新提出的在前 / sort order"),
+    ] = NeedOrder.DUE,
     cursor: CursorQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> Page[NeedPublic]:
-    filters = service.NeedFilters(household_id, visit_id, need_status, overdue, area)
+    filters = service.NeedFilters(household_id, visit_id, need_status, overdue, area, order)
     return await service.list_needs(
         session,
         principal=principal,

@@ -28,11 +28,22 @@ class NeedIn(BaseModel):
     )
 
 
+class NeedOrder(StrEnum):
+    DUE = "due"  # 期限最近的在前 / nearest deadline first
+    RAISED = "raised"  # 最新提出的在前 / newest first
+
+
 class NeedStart(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    responsible_department_id: UUID | None = Field(
+        default=None,
+        description="责任单位：登记的单位（可在此指定）/ the registry department given the need",
+    )
     responsible_unit: Name | None = Field(
-        default=None, max_length=100, description="责任单位（可在此指定）/ unit"
+        default=None,
+        max_length=100,
+        description="责任单位（文字；旧客户端用，优先用 responsible_department_id）/ unit as text",
     )
     note: str = Field(default="", max_length=2000, description="办理说明 / note")
 
@@ -56,10 +67,14 @@ class NeedDurations(BaseModel):
 class NeedPublic(BaseModel):
     id: UUID
     household_id: UUID
+    household_name: str = Field(default="", description="户主姓名 / the head's name")
     village_code: str = Field(description="农户当前所在村 / the household's village now")
     visit_id: UUID | None = Field(description="在哪次走访中提出 / the visit that raised it")
     description: str
-    responsible_unit: str
+    responsible_unit: str = Field(description="责任单位名称 / the responsible unit's name")
+    responsible_department_id: UUID | None = Field(
+        default=None, description="登记的责任单位；旧的文字单位为空 / None for a unit typed as text"
+    )
     status: NeedStatus
     raised_at: datetime
     due_on: date

@@ -13,15 +13,23 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from assistance import households
-from assistance.models import Household, Need, Visit
+from assistance.models import Department, Household, Need, Visit
 from assistance.months import local_day
 from assistance.needs import errors
-from assistance.needs.schemas import NeedClose, NeedIn, NeedPublic, NeedStart, NeedStatus
+from assistance.needs.schemas import (
+    NeedClose,
+    NeedIn,
+    NeedOrder,
+    NeedPublic,
+    NeedStart,
+    NeedStatus,
+)
 from assistance.scope import households_in_reach
 from kit.auth import Principal
 from kit.db import insert_for, utcnow
 from kit.outbox import record_event
 from kit.pagination import Page, paginate
+from kit.problems import invalid
 from kit.versioning import bump, check_version
 
 AGGREGATE = "need"
@@ -34,6 +42,15 @@ class NeedFilters:
     status: NeedStatus | None = None
     overdue: bool | None = None
     area: str | None = None
+    order: NeedOrder = NeedOrder.DUE
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the need's household is now, and its head's name (from the registry copy)."""
+
+    village_code: str
+    household_name: str = ""
 
 
 def need_id_from_visit(visit_id: UUID, description: str) -> UUID:
@@ -50,12 +67,13 @@ def _seconds(start: datetime | None, end: datetime | None) -> int | None:
     return None if start is None or end is None else int((end - start).total_seconds())
 
 
-def to_public(need: Mapping[str, Any], village_code: str, today: date) -> NeedPublic:
+def to_public(need: Mapping[str, Any], place: Place, today: date) -> NeedPublic:
     """The need from its column values (``Need.model_dump()`` or a row dict)."""
     return NeedPublic.model_validate(
         {
             **need,
-            "village_code": village_code,
+            "village_code": place.village_code,
+            "household_name": place.household_name,
             "overdue": is_overdue(need["status"], need["due_on"], today),
             "durations": {
                 "to_start_seconds": _seconds(need["raised_at"], need["started_at"]),
@@ -94,6 +112,7 @@ async def raise_from_visit(
             "visit_id": visit.id,
             "description": text,
             "responsible_unit": "",
+            "responsible_department_id": None,
             "status": NeedStatus.OPEN.value,
             "raised_at": visit.occurred_at,
             "due_on": due,
@@ -119,9 +138,11 @@ async def raise_from_visit(
             )
         ).all()
     )
+    household = await session.get(Household, visit.household_id)
+    place = Place(visit.village_code, household.head_name if household else "")
     for row in rows:
         if row["id"] in made:
-            emit(session, need=to_public(row, visit.village_code, today))
+            emit(session, need=to_public(row, place, today))
     return len(made)
 
 
@@ -147,16 +168,16 @@ async def create(
     )
     session.add(need)
     await session.flush()
-    public = to_public(need.model_dump(), household.village_code, today)
+    public = to_public(need.model_dump(), Place(household.village_code, household.head_name), today)
     emit(session, need=public)
     return public
 
 
 async def _visible(
     session: AsyncSession, principal: Principal, need_id: UUID, today: date, *, lock: bool
-) -> tuple[Need, str]:
+) -> tuple[Need, Place]:
     query = (
-        select(Need, col(Household.village_code))
+        select(Need, col(Household.village_code), col(Household.head_name))
         .join(Household, col(Household.id) == col(Need.household_id))
         .where(
             col(Need.id) == need_id,
@@ -168,15 +189,15 @@ async def _visible(
     row = (await session.execute(query)).first()
     if row is None:
         raise errors.not_found(need_id)
-    return row[0], row[1]
+    return row[0], Place(row[1], row[2])
 
 
 async def get_need(
     session: AsyncSession, *, principal: Principal, need_id: UUID, today: date
 ) -> NeedPublic:
     """One need in the caller's reach."""
-    need, village = await _visible(session, principal, need_id, today, lock=False)
-    return to_public(need.model_dump(), village, today)
+    need, place = await _visible(session, principal, need_id, today, lock=False)
+    return to_public(need.model_dump(), place, today)
 
 
 async def start(
@@ -188,17 +209,39 @@ async def start(
     if_match: str | None,
     today: date,
 ) -> NeedPublic:
-    """open → in_progress."""
-    need, village = await _visible(session, principal, need_id, today, lock=True)
+    """open → in_progress; the responsible unit may be given here (a department the caller
+    sees, or, from older clients, a name)."""
+    need, place = await _visible(session, principal, need_id, today, lock=True)
     check_version(if_match, need.version)
     if need.status != NeedStatus.OPEN:
         raise errors.cannot_start(need.status)
     need.status = NeedStatus.IN_PROGRESS.value
     need.started_at = utcnow()
     need.start_note = data.note
-    if data.responsible_unit is not None:
-        need.responsible_unit = data.responsible_unit
-    return await _stored(session, need, village, today)
+    if data.responsible_department_id is not None:
+        department = await _department(session, principal, data.responsible_department_id)
+        need.responsible_department_id, need.responsible_unit = department.id, department.name
+    elif data.responsible_unit is not None:
+        need.responsible_department_id, need.responsible_unit = None, data.responsible_unit
+    return await _stored(session, need, place, today)
+
+
+async def _department(
+    session: AsyncSession, principal: Principal, department_id: UUID
+) -> Department:
+    """A department the caller sees, as the registry does: one inside their area or above it
+    (a county bureau for a township's officer); any other answers 422 on the field."""
+    department = await session.get(Department, department_id)
+    if (
+        department is None
+        or department.deleted
+        or not principal.covers_or_is_above(department.area_code)
+    ):
+        raise invalid(
+            "responsible_department_id",
+            f"单位 {department_id} 不存在或不在你的范围内 / no such department in your reach",
+        )
+    return department
 
 
 async def close(
@@ -211,20 +254,20 @@ async def close(
     today: date,
 ) -> NeedPublic:
     """in_progress → closed (办结), with a note saying how."""
-    need, village = await _visible(session, principal, need_id, today, lock=True)
+    need, place = await _visible(session, principal, need_id, today, lock=True)
     check_version(if_match, need.version)
     if need.status != NeedStatus.IN_PROGRESS:
         raise errors.cannot_close(need.status)
     need.status = NeedStatus.CLOSED.value
     need.closed_at = utcnow()
     need.close_note = data.note.strip()
-    return await _stored(session, need, village, today)
+    return await _stored(session, need, place, today)
 
 
-async def _stored(session: AsyncSession, need: Need, village: str, today: date) -> NeedPublic:
+async def _stored(session: AsyncSession, need: Need, place: Place, today: date) -> NeedPublic:
     bump(need)
     await session.flush()
-    public = to_public(need.model_dump(), village, today)
+    public = to_public(need.model_dump(), place, today)
     emit(session, need=public)
     return public
 
@@ -238,7 +281,8 @@ async def list_needs(
     cursor: str | None,
     limit: int,
 ) -> Page[NeedPublic]:
-    """Newest first; ``overdue`` is "not closed and due before today" (Asia/Shanghai)."""
+    """Nearest deadline first (or newest first); ``overdue`` is "not closed and due before
+    today" (Asia/Shanghai)."""
     reach = households_in_reach(principal, today)
     if filters.area:
         reach = reach.where(col(Household.village_code).startswith(filters.area))
@@ -252,20 +296,24 @@ async def list_needs(
     if filters.overdue is not None:
         late = (col(Need.status) != NeedStatus.CLOSED.value) & (col(Need.due_on) < today)
         conditions.append(late if filters.overdue else ~late)
+    newest = filters.order == NeedOrder.RAISED
     rows, next_cursor = await paginate(
         session,
         select(Need).where(*conditions),
-        [col(Need.raised_at), col(Need.id)],
+        [col(Need.raised_at if newest else Need.due_on), col(Need.id)],
         cursor=cursor,
         limit=limit,
-        descending=True,
+        descending=newest,
     )
-    ids = {need.household_id for need in rows}
-    villages: dict[UUID, str] = {}
-    if ids:
-        query = select(col(Household.id), col(Household.village_code)).where(
-            col(Household.id).in_(ids)
-        )
-        villages = {r.id: r.village_code for r in (await session.execute(query)).all()}
-    shown = [to_public(n.model_dump(), villages.get(n.household_id, ""), today) for n in rows]
+    places = await _places(session, {need.household_id for need in rows})
+    shown = [to_public(n.model_dump(), places.get(n.household_id, Place("")), today) for n in rows]
     return Page(items=shown, next_cursor=next_cursor)
+
+
+async def _places(session: AsyncSession, ids: set[UUID]) -> dict[UUID, Place]:
+    if not ids:
+        return {}
+    query = select(col(Household.id), col(Household.village_code), col(Household.head_name)).where(
+        col(Household.id).in_(ids)
+    )
+    return {r.id: Place(r.village_code, r.head_name) for r in (await session.execute(query)).all()}

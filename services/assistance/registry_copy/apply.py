@@ -13,7 +13,7 @@ from uuid import UUID
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from assistance.models import Cadre, Household, Pairing
+from assistance.models import Cadre, Department, Household, Pairing
 from kit.consumer import newest_per_aggregate, replace_newer
 from kit.db import utcnow
 
@@ -52,11 +52,16 @@ def cadre_row(data: dict[str, Any]) -> Row:
     }
 
 
+def department_row(data: dict[str, Any]) -> Row:
+    return {"name": data["name"], "area_code": data.get("area_code") or ""}
+
+
 # The registry aggregates copied here; every other event is skipped.
 COPIED: dict[str, tuple[Table, Callable[[dict[str, Any]], Row]]] = {
     "household": (Household.__table__, household_row),  # type: ignore[attr-defined]
     "pairing": (Pairing.__table__, pairing_row),  # type: ignore[attr-defined]
     "cadre": (Cadre.__table__, cadre_row),  # type: ignore[attr-defined]
+    "department": (Department.__table__, department_row),  # type: ignore[attr-defined]
 }
 
 

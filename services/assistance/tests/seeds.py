@@ -117,6 +117,26 @@ def cadre_event(
     return _event("cadre", data)
 
 
+def department_event(
+    department_id: uuid.UUID | None = None,
+    *,
+    name: str = "县民政局",
+    area_code: str = COUNTY,
+    version: int = 1,
+    deleted: bool = False,
+) -> dict[str, Any]:
+    now = datetime.now(UTC).isoformat()
+    data = {
+        "id": str(department_id or uuid.uuid4()),
+        "name": name,
+        "area_code": area_code,
+        "version": version,
+        "created_at": now,
+        "updated_at": now,
+    }
+    return _event("department", data, deleted=deleted)
+
+
 async def sync(app: FastAPI, events: list[dict[str, Any]]) -> None:
     async with app.state.sessionmaker.begin() as session:
         await apply_events(session, events)

@@ -25,5 +25,12 @@ def in_status(status: str) -> str:
     return f"预警当前状态为 {status} / the alert is {status}"
 
 
+WHO = "请指派一名干部或一个单位 / give a cadre or a department"
+
+
+def no_such_department(department_id: object) -> str:
+    return f"单位 {department_id} 不存在或不在你的范围内 / no such department in your reach"
+
+
 def no_such_cadre(cadre_id: object) -> str:
     return f"干部 {cadre_id} 不存在、不在岗或不在你的范围内 / no such active cadre in your area"

@@ -45,6 +45,9 @@ async def list_alerts(
     area: AreaPrefixQuery = None,
     household_id: UUID | None = None,
     cadre_id: Annotated[UUID | None, Query(description="负责干部 / the cadre")] = None,
+    department_id: Annotated[
+        UUID | None, Query(description="指派的单位 / the department it was given to")
+    ] = None,
 ) -> Page[AlertPublic]:
     return await service.list_alerts(
         session,
@@ -55,6 +58,7 @@ async def list_alerts(
         area=area,
         household_id=household_id,
         cadre_id=cadre_id,
+        department_id=department_id,
         cursor=cursor,
         limit=limit,
     )
@@ -98,7 +102,7 @@ async def acknowledge(
 @router.post(
     "/{alert_id}/assign",
     response_model=AlertPublic,
-    summary="指派预警给帮扶干部（需 If-Match）/ assign to a cadre",
+    summary="指派预警给帮扶干部或单位（需 If-Match）/ assign to a cadre or a department",
     responses=problem_responses(AlertClosed, *EDIT_PROBLEMS),
 )
 async def assign(

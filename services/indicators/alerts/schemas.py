@@ -13,6 +13,9 @@ class AlertLogPublic(BaseModel):
     action: AlertAction
     by: str
     cadre_id: UUID | None = Field(default=None, description="assigned：指派给谁 / assigned to")
+    department_id: UUID | None = Field(
+        default=None, description="assigned：指派给哪个单位 / assigned to a department"
+    )
     note: str
     at: datetime
 
@@ -29,6 +32,9 @@ class AlertPublic(BaseModel):
         description="负责的帮扶干部：结对干部或指派的干部 / the paired or the assigned cadre"
     )
     assigned: bool = Field(description="是否由干部指派 / assigned by an officer")
+    department_id: UUID | None = Field(
+        default=None, description="指派的责任单位 / the department it was given to"
+    )
     status: AlertStatus
     cause_present: bool = Field(description="最新数据是否仍显示该原因 / cause still shown")
     detail: dict[str, Any] = Field(description="触发依据（含敏感的风险标记）/ the evidence")
@@ -55,5 +61,10 @@ class AlertAcknowledge(BaseModel):
 class AlertAssign(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    cadre_id: UUID = Field(description="负责处置的帮扶干部 / the cadre to handle it")
+    """A cadre or a department (exactly one of the two)."""
+
+    cadre_id: UUID | None = Field(default=None, description="负责处置的帮扶干部 / the cadre")
+    department_id: UUID | None = Field(
+        default=None, description="负责处置的单位 / the department to handle it"
+    )
     note: str = Field(default="", max_length=2000)

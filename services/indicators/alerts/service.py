@@ -17,7 +17,16 @@ from indicators.alerts.schemas import (
     AlertLogPublic,
     AlertPublic,
 )
-from indicators.models import Alert, AlertAction, AlertLog, AlertRule, AlertStatus, Cadre, Household
+from indicators.models import (
+    Alert,
+    AlertAction,
+    AlertLog,
+    AlertRule,
+    AlertStatus,
+    Cadre,
+    Department,
+    Household,
+)
 from kit.auth import Principal, Role
 from kit.pagination import Page, paginate
 from kit.problems import NotFound, invalid
@@ -56,13 +65,15 @@ async def list_alerts(
     area: str | None,
     household_id: UUID | None,
     cadre_id: UUID | None = None,
+    department_id: UUID | None = None,
     cursor: str | None,
     limit: int,
 ) -> Page[AlertPublic]:
     """The alerts the caller handles, filtered, a page at a time."""
     conditions = _visible(principal)
     filters = ((Alert.status, status), (Alert.rule, rule), (Alert.period, period),
-               (Alert.household_id, household_id), (Alert.cadre_id, cadre_id))  # fmt: skip
+               (Alert.household_id, household_id), (Alert.cadre_id, cadre_id),
+               (Alert.department_id, department_id))  # fmt: skip
     for column, value in filters:
         if value is not None:
             conditions.append(col(column) == value)
@@ -149,12 +160,25 @@ async def assign(
     data: AlertAssign,
     if_match: str | None,
 ) -> AlertPublic:
-    """Name the cadre who handles an alert (not a closed one; the cadre in the caller's area); a
-    later evaluation keeps them."""
+    """Name the cadre or the department who handles an alert (not a closed one; the cadre in
+    the caller's area, the department one the caller sees); a later evaluation keeps them."""
+    if (data.cadre_id is None) == (data.department_id is None):
+        raise invalid("cadre_id", errors.WHO)
     alert = await _load(session, principal, alert_id, lock=True)
     check_version(if_match, alert.version)
     if alert.status == AlertStatus.CLOSED:
         raise errors.AlertClosed(errors.IS_CLOSED)
+    if data.department_id is not None:
+        await _department(session, principal, data.department_id)
+        alert.department_id = data.department_id
+        return await _logged(
+            session,
+            principal,
+            alert,
+            AlertAction.ASSIGNED,
+            data.note,
+            department_id=data.department_id,
+        )
     cadre = await session.get(Cadre, data.cadre_id)
     # The cadre is named too: only one whose home area is inside the caller's (a cadre of the
     # county is assigned by the county admin); one out of reach is refused as an absent one.
@@ -171,6 +195,18 @@ async def assign(
     )
 
 
+async def _department(session: AsyncSession, principal: Principal, department_id: UUID) -> None:
+    """A department the caller sees, as the registry shows them: inside their area or above it
+    (a county bureau for a township's officer); any other answers 422 on the field."""
+    department = await session.get(Department, department_id)
+    if (
+        department is None
+        or department.deleted
+        or not principal.covers_or_is_above(department.area_code)
+    ):
+        raise invalid("department_id", errors.no_such_department(department_id))
+
+
 async def _logged(
     session: AsyncSession,
     principal: Principal,
@@ -178,12 +214,18 @@ async def _logged(
     action: AlertAction,
     note: str,
     cadre_id: UUID | None = None,
+    department_id: UUID | None = None,
 ) -> AlertPublic:
     """Move the changed alert to its next version and log what the caller did; answers the
     alert as it is now."""
     bump(alert)
     entry = AlertLog(
-        alert_id=alert.id, action=action, by=principal.subject, cadre_id=cadre_id, note=note
+        alert_id=alert.id,
+        action=action,
+        by=principal.subject,
+        cadre_id=cadre_id,
+        department_id=department_id,
+        note=note,
     )
     session.add(entry)
     await session.flush()

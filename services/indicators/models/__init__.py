@@ -15,6 +15,7 @@ from indicators.models.registry_copy import (
     Cadre,
     CadreEntityLink,
     CollectiveIncome,
+    Department,
     Entity,
     EntityFigures,
     EntityHouseholdLink,
@@ -41,6 +42,7 @@ REGISTRY_COPY = [
     CadreEntityLink,
     EntityHouseholdLink,
     Pairing,
+    Department,
 ]
 # The tables the assistance feed fills, emptied when that copy is rebuilt.
 ASSISTANCE_COPY = [VisitCopy, PlanCopy, HappinessItemCopy]
@@ -58,6 +60,7 @@ __all__ = [
     "Cadre",
     "CadreEntityLink",
     "CollectiveIncome",
+    "Department",
     "Entity",
     "EntityFigures",
     "EntityHouseholdLink",

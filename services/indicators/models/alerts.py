@@ -58,6 +58,8 @@ class Alert(IndicatorsTable, table=True):
     # The household's paired cadre, or the one an officer assigned (then evaluation keeps it).
     cadre_id: UUID | None = Field(default=None, index=True)
     assigned: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # The department (单位) an officer gave it to, beside the cadre; evaluation never changes it.
+    department_id: UUID | None = Field(default=None, index=True)
     status: str = Field(default=AlertStatus.OPEN, max_length=14)  # an AlertStatus
     cause_present: bool = True  # whether the latest evidence still shows the cause
     evidence: str = Field(max_length=200)  # what last showed the cause (record/visit and version)
@@ -76,6 +78,7 @@ class AlertLog(IndicatorsTable, table=True):
     action: str = Field(max_length=20)  # an AlertAction
     by: str = Field(max_length=100)  # a token subject, or "system"
     cadre_id: UUID | None = None  # assigned: to whom
+    department_id: UUID | None = None  # assigned: to which department
     note: str = Field(default="", sa_type=Text)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

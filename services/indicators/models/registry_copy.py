@@ -139,6 +139,17 @@ class Cadre(IndicatorsTable, table=True):
     deleted: bool = False
 
 
+class Department(IndicatorsTable, table=True):
+    """A registry department (单位): alerts can be given to one."""
+
+    __tablename__ = "department"
+    id: UUID = Field(primary_key=True)
+    name: str = Field(max_length=80)
+    area_code: str = Field(default="", max_length=12)
+    version: int
+    deleted: bool = False
+
+
 class CadreEntityLink(IndicatorsTable, table=True):
     """联系. ``ended_on`` is the first day the link no longer holds; ended links are kept."""
 

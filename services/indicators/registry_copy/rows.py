@@ -17,6 +17,7 @@ from indicators.models import (
     Cadre,
     CadreEntityLink,
     CollectiveIncome,
+    Department,
     Entity,
     EntityFigures,
     EntityHouseholdLink,
@@ -141,6 +142,10 @@ def cadre_row(data: Data) -> Row:
     }
 
 
+def department_row(data: Data) -> Row:
+    return {"name": data["name"], "area_code": data.get("area_code") or ""}
+
+
 def _link(data: Data, *ids: str) -> Row:
     row: Row = {name: UUID(data[name]) for name in ids}
     return row | {"started_on": _day(data["started_on"]), "ended_on": _day(data.get("ended_on"))}
@@ -171,7 +176,7 @@ class Kept:
     part_key: str = ""
 
 
-# The registry aggregates kept here; other events (departments, say) are skipped.
+# The registry aggregates kept here; other events (users, say) are skipped.
 KEPT: dict[str, Kept] = {
     "area": Kept(Area, area_row, str, CollectiveIncome, area_parts, "area_code"),
     "household": Kept(Household, household_row, UUID, Member, household_parts, "household_id"),
@@ -181,4 +186,5 @@ KEPT: dict[str, Kept] = {
     "cadre_entity_link": Kept(CadreEntityLink, cadre_entity_link_row),
     "entity_household_link": Kept(EntityHouseholdLink, entity_household_link_row),
     "pairing": Kept(Pairing, pairing_row),
+    "department": Kept(Department, department_row),
 }

@@ -225,6 +225,22 @@ def cadre(
     )
 
 
+def department(
+    department_id: uuid.UUID, *, name: str = "县民政局", area_code: str = COUNTY, version: int = 1
+) -> Event:
+    return event(
+        "department",
+        {
+            "id": str(department_id),
+            "name": name,
+            "area_code": area_code,
+            "version": version,
+            "created_at": NOW,
+            "updated_at": NOW,
+        },
+    )
+
+
 def _link(started_on: date, ended_on: date | None, version: int, **ids: Any) -> dict[str, Any]:
     return {
         "id": str(uuid.uuid4()),

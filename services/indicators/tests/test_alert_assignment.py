@@ -10,6 +10,7 @@ from indicators.tests.events import (
     VILLAGE_A1,
     cadre,
     county,
+    department,
     household,
     income,
     pairing,
@@ -106,3 +107,42 @@ async def test_only_officers_of_its_area_and_the_county_admin_assign(app, client
         assert refused.status_code == 403, role
     state = await client.get(f"/v1/alerts/{alert['id']}", headers=tokens.headers("county_admin"))
     assert (state.json()["version"], state.json()["cadre_id"]) == (1, str(PAIRED))
+
+
+async def test_an_officer_assigns_an_alert_to_a_department(app, client, tokens):
+    alert = await _alert(app, client, tokens)
+    civil, theirs, gone = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    await sync(
+        app,
+        [
+            department(civil, name="县民政局"),  # the county's: seen from the township below
+            department(theirs, name="隆宫乡人民政府", area_code=TOWN_B),
+        ],
+    )
+    url = f"/v1/alerts/{alert['id']}/assign"
+    officer = tokens.headers("township_officer", area=TOWN_A) | {"If-Match": '"1"'}
+
+    for wrong in (gone, theirs):
+        refused = await client.post(url, json={"department_id": str(wrong)}, headers=officer)
+        assert refused.status_code == 422, refused.text
+        assert [e["field"] for e in refused.json()["errors"]] == ["department_id"]
+    neither = await client.post(url, json={"note": "x"}, headers=officer)
+    assert neither.status_code == 422
+    body = {"department_id": str(civil), "note": "转县民政局核实低保 / to civil affairs"}
+    assigned = await client.post(url, json=body, headers=officer)
+
+    assert assigned.status_code == 200, assigned.text
+    state = assigned.json()
+    # The department handles it; the paired cadre still follows the household.
+    assert (state["department_id"], state["cadre_id"]) == (str(civil), str(PAIRED))
+    entry = state["log"][-1]
+    assert (entry["action"], entry["department_id"], entry["cadre_id"]) == (
+        "assigned", str(civil), None,
+    )  # fmt: skip
+    admin = tokens.headers("county_admin")
+    by_department = await client.get(
+        "/v1/alerts", params={"department_id": str(civil)}, headers=admin
+    )
+    assert [a["id"] for a in by_department.json()["items"]] == [alert["id"]]
+    paired = await client.get("/v1/alerts", headers=tokens.headers("cadre", cadre_id=PAIRED))
+    assert [a["id"] for a in paired.json()["items"]] == [alert["id"]]

@@ -13,6 +13,7 @@ from indicators.tests.events import (
     VILLAGE_A1,
     cadre,
     county,
+    department,
     household,
     income,
     pairing,
@@ -43,6 +44,7 @@ ROWS = [
      f"/v1/targets/I01_rural_income/per_capita/{TOWN_A}/2025Q1", {"value": "9000"}, ADMIN),
     ("DELETE", "/v1/targets/{indicator}/{measure}/{area}/{period}",
      f"/v1/targets/I01_rural_income/per_capita/{TOWN_A}/2025Q1", None, ADMIN),
+    ("GET", "/v1/periods/default", f"/v1/periods/default?area={COUNTY}", None, ALL),
     ("GET", "/v1/progress", f"/v1/progress?table=farmer_income&area={COUNTY}&year=2025", None, ALL),
     ("GET", "/v1/rankings", f"/v1/rankings?indicator=I01_rural_income&{Q}", None, ALL),
     ("GET", "/v1/ranking-sets", "/v1/ranking-sets", None, ALL),
@@ -102,12 +104,17 @@ async def test_an_outside_platform_reads_figures_only_with_indicators_read(app, 
 # Every write × every record its body names (docs/security.md, "Writes across the township
 # line"): each field of a write's published body that holds an id has a row here, with how to
 # name a record of township A, of township B and of the county itself. A township officer of A
-# may name A's only (a cadre of the county is the county admin's to assign); the county admin
+# may name A's only (a cadre of the county is the county admin's to assign) — but a department of
+# the county too, as the registry shows a township the departments above it; the county admin
 # any. A new write naming a record without a row fails the first assert.
 H1 = uuid.UUID(int=11)
 CADRES = {"A": uuid.UUID(int=21), "B": uuid.UUID(int=22), "county": uuid.UUID(int=23)}
 HOMES = {"A": TOWN_A, "B": TOWN_B, "county": COUNTY}
-REFERENCES = {("POST", "/v1/alerts/{alert_id}/assign", "cadre_id")}
+DEPARTMENTS = {"A": uuid.UUID(int=31), "B": uuid.UUID(int=32), "county": uuid.UUID(int=33)}
+REFERENCES = {
+    ("POST", "/v1/alerts/{alert_id}/assign", "cadre_id"),
+    ("POST", "/v1/alerts/{alert_id}/assign", "department_id"),
+}
 WRITES = {"post", "put", "patch", "delete"}
 
 
@@ -147,6 +154,7 @@ async def test_every_write_checks_every_record_it_names(app, client, tokens):
             *county(),
             household(H1, village=VILLAGE_A1, category="low_income"),
             *(cadre(c, name=f"干部{o}", home=HOMES[o]) for o, c in CADRES.items()),
+            *(department(d, name=f"单位{o}", area_code=HOMES[o]) for o, d in DEPARTMENTS.items()),
             pairing(CADRES["A"], H1, date(2025, 1, 1)),
             income(H1, "2025Q2", transfer="6000.00", residents=1),
         ],
@@ -155,22 +163,30 @@ async def test_every_write_checks_every_record_it_names(app, client, tokens):
     (alert,) = (await client.get("/v1/alerts", headers=admin)).json()["items"]
     url = f"/v1/alerts/{alert['id']}/assign"
     want = {
-        ("township_officer", "A"): 200,
-        ("township_officer", "B"): 422,
-        ("township_officer", "county"): 422,
-        ("county_admin", "A"): 200,
-        ("county_admin", "B"): 200,
-        ("county_admin", "county"): 200,
+        ("cadre_id", "township_officer", "A"): 200,
+        ("cadre_id", "township_officer", "B"): 422,
+        ("cadre_id", "township_officer", "county"): 422,
+        ("cadre_id", "county_admin", "A"): 200,
+        ("cadre_id", "county_admin", "B"): 200,
+        ("cadre_id", "county_admin", "county"): 200,
+        ("department_id", "township_officer", "A"): 200,
+        ("department_id", "township_officer", "B"): 422,
+        ("department_id", "township_officer", "county"): 200,
+        ("department_id", "county_admin", "A"): 200,
+        ("department_id", "county_admin", "B"): 200,
+        ("department_id", "county_admin", "county"): 200,
     }
+    records = {"cadre_id": (CADRES, "干部"), "department_id": (DEPARTMENTS, "单位")}
     got = {}
-    for role, owner in want:
+    for field, role, owner in want:
         headers = tokens.headers(role, area=TOWN_A if role == "township_officer" else COUNTY)
         current = await client.get(f"/v1/alerts/{alert['id']}", headers=admin)
-        body = {"cadre_id": str(CADRES[owner]), "note": "矩阵"}
+        ids, named = records[field]
+        body = {field: str(ids[owner]), "note": "矩阵"}
         headers |= {"If-Match": current.headers["etag"]}
         response = await client.post(url, json=body, headers=headers)
-        got[role, owner] = response.status_code
-        if response.status_code == 422:  # refused as an absent cadre would be, unnamed
-            assert [e["field"] for e in response.json()["errors"]] == ["cadre_id"]
-            assert f"干部{owner}" not in response.text
+        got[field, role, owner] = response.status_code
+        if response.status_code == 422:  # refused as an absent record would be, unnamed
+            assert [e["field"] for e in response.json()["errors"]] == [field]
+            assert f"{named}{owner}" not in response.text
     assert got == want

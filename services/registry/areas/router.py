@@ -21,6 +21,8 @@ from registry.scope import Admins, Readers, Writers
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
 
+# A list page names at most a few hundred areas; the names of all of them come in one read.
+MAX_CODES = 200
 CodePath = Annotated[str, Path(pattern=AREA_CODE_PATTERN, description="区划代码 / area code")]
 
 
@@ -38,10 +40,18 @@ async def list_areas(
     ] = None,
     level: Annotated[AreaLevel | None, Query(description="层级 / level")] = None,
     q: Annotated[str | None, Query(max_length=60, description="名称包含 / name contains")] = None,
+    code: Annotated[
+        list[str] | None,
+        Query(
+            max_length=MAX_CODES,
+            description=f"只要这些区划（可重复，至多 {MAX_CODES} 个）/ these areas only, "
+            f"repeated, at most {MAX_CODES}",
+        ),
+    ] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[AreaPublic]:
-    filters = service.AreaFilters(parent=parent, level=level, q=q)
+    filters = service.AreaFilters(parent=parent, level=level, q=q, codes=tuple(code or ()))
     return await service.list_areas(
         session, principal=principal, filters=filters, cursor=cursor, limit=limit
     )

@@ -40,9 +40,12 @@ class AreaFilters:
     parent: str | None = None  # the parent's exact code
     level: AreaLevel | None = None
     q: str | None = None  # part of the name
+    codes: tuple[str, ...] = ()  # these areas only (a list naming the areas it shows)
 
     def conditions(self) -> list[ColumnElement[bool]]:
         wanted: list[ColumnElement[bool]] = []
+        if self.codes:
+            wanted.append(col(Area.code).in_(self.codes))
         if self.parent is not None:
             wanted.append(col(Area.parent_code) == self.parent)
         if self.level is not None:

@@ -235,3 +235,19 @@ async def test_list_filters_and_pages_by_code(app, client, tokens):
         if cursor is None:
             break
     assert seen == sorted(seen) and len(seen) == 6
+
+
+async def test_names_of_many_areas_in_one_read_as_far_as_the_scope_reaches(app, client, tokens):
+    """Lists show areas by name: one read answers every code a page of a list names."""
+    await add_areas(app)
+    codes = [VILLAGE_A1, TOWN_A, VILLAGE_B1, "331126999999"]
+    admin = await client.get("/v1/areas", params={"code": codes}, headers=admin_headers(tokens))
+    officer = await client.get("/v1/areas", params={"code": codes}, headers=officer_headers(tokens))
+    too_many = await client.get(
+        "/v1/areas", params={"code": ["331126"] * 201}, headers=admin_headers(tokens)
+    )
+
+    assert [a["code"] for a in admin.json()["items"]] == [TOWN_A, VILLAGE_A1, VILLAGE_B1]
+    assert [a["code"] for a in officer.json()["items"]] == [TOWN_A, VILLAGE_A1]
+    assert too_many.status_code == 422
+    assert list(field_errors(too_many)) == ["code"]

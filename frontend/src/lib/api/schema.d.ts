@@ -81,7 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 指派预警给帮扶干部（需 If-Match）/ assign to a cadre */
+        /** 指派预警给帮扶干部或单位（需 If-Match）/ assign to a cadre or a department */
         post: operations["assign_v1_alerts__alert_id__assign_post"];
         delete?: never;
         options?: never;
@@ -1617,10 +1617,14 @@ export interface components {
         AlertAssign: {
             /**
              * Cadre Id
-             * Format: uuid
-             * @description 负责处置的帮扶干部 / the cadre to handle it
+             * @description 负责处置的帮扶干部 / the cadre
              */
-            cadre_id: string;
+            cadre_id?: string | null;
+            /**
+             * Department Id
+             * @description 负责处置的单位 / the department to handle it
+             */
+            department_id?: string | null;
             /**
              * Note
              * @default
@@ -1650,6 +1654,11 @@ export interface components {
              * @description assigned：指派给谁 / assigned to
              */
             cadre_id?: string | null;
+            /**
+             * Department Id
+             * @description assigned：指派给哪个单位 / assigned to a department
+             */
+            department_id?: string | null;
             /** Note */
             note: string;
         };
@@ -1675,6 +1684,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Department Id
+             * @description 指派的责任单位 / the department it was given to
+             */
+            department_id?: string | null;
             /**
              * Detail
              * @description 触发依据（含敏感的风险标记）/ the evidence
@@ -3636,6 +3650,11 @@ export interface components {
              */
             responsible_unit: string;
         };
+        /**
+         * NeedOrder
+         * @enum {string}
+         */
+        NeedOrder: "due" | "raised";
         /** NeedPublic */
         NeedPublic: {
             /** Close Note */
@@ -3656,6 +3675,12 @@ export interface components {
              */
             household_id: string;
             /**
+             * Household Name
+             * @description 户主姓名 / the head's name
+             * @default
+             */
+            household_name: string;
+            /**
              * Id
              * Format: uuid
              */
@@ -3672,7 +3697,15 @@ export interface components {
             raised_at: string;
             /** Recorded By */
             recorded_by: string;
-            /** Responsible Unit */
+            /**
+             * Responsible Department Id
+             * @description 登记的责任单位；旧的文字单位为空 / None for a unit typed as text
+             */
+            responsible_department_id?: string | null;
+            /**
+             * Responsible Unit
+             * @description 责任单位名称 / the responsible unit's name
+             */
             responsible_unit: string;
             /** Start Note */
             start_note: string;
@@ -3706,8 +3739,13 @@ export interface components {
              */
             note: string;
             /**
+             * Responsible Department Id
+             * @description 责任单位：登记的单位（可在此指定）/ the registry department given the need
+             */
+            responsible_department_id?: string | null;
+            /**
              * Responsible Unit
-             * @description 责任单位（可在此指定）/ unit
+             * @description 责任单位（文字；旧客户端用，优先用 responsible_department_id）/ unit as text
              */
             responsible_unit?: string | null;
         };
@@ -5164,6 +5202,8 @@ export interface operations {
                 household_id?: string | null;
                 /** @description 负责干部 / the cadre */
                 cadre_id?: string | null;
+                /** @description 指派的单位 / the department it was given to */
+                department_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -5751,6 +5791,8 @@ export interface operations {
                 level?: components["schemas"]["AreaLevel"] | null;
                 /** @description 名称包含 / name contains */
                 q?: string | null;
+                /** @description 只要这些区划（可重复，至多 200 个）/ these areas only, repeated, at most 200 */
+                code?: string[] | null;
                 /** @description 每页条数 / page size */
                 limit?: number;
                 /** @description 上一页给出的 next_cursor / from next_cursor */
@@ -13484,6 +13526,8 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description 区划代码前缀 / area code prefix */
                 area?: string | null;
+                /** @description due：期限最近的在前（默认）；raised：最新提出的在前 / sort order */
+                order?: components["schemas"]["NeedOrder"];
                 /** @description 上一页给出的 next_cursor / from next_cursor */
                 cursor?: string | null;
                 /** @description 每页条数 / page size */

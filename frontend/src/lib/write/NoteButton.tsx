@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from './FormModal';
 import { useWrite } from './useWrite';
 
-/** A second text the step may change (a need's responsible unit when it is started). */
+/** A second value the step may change (a need's responsible unit when it is started): typed,
+ * or picked with `input` (a picker answering an id). */
 export interface ExtraField {
   name: string;
   label: string;
-  initial: string;
+  initial: string | undefined;
+  input?: React.ReactNode;
 }
 
 interface Step {
@@ -68,7 +70,7 @@ function NoteModal({ label, title, run, done, extra, onClose }: Step & { onClose
     >
       {extra && (
         <Form.Item name={extra.name} label={extra.label}>
-          <Input />
+          {extra.input ?? <Input />}
         </Form.Item>
       )}
       <Form.Item name="note" label={t('followup.note')}>

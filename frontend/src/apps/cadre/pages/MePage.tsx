@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useOutboxCounts } from '@/features/outbox';
 import { useSession } from '@/lib/hooks';
 import { LanguageSwitch } from '@/lib/i18n/LanguageSwitch';
+import { useAreaNames } from '@/lib/names';
 import { logOut } from '@/lib/runtime';
 
 /**
@@ -31,6 +32,8 @@ export function MePage() {
   const session = useSession();
   const navigate = useNavigate();
   const { total } = useOutboxCounts();
+  // Kept on the phone like the cadre's other reads, so the page names the area offline too.
+  const areas = useAreaNames([session?.me.area], { offline: true });
 
   const confirmLogout = async () => {
     const message = total > 0 ? t('me.logoutWithQueued', { count: total }) : t('me.logoutConfirm');
@@ -58,7 +61,9 @@ export function MePage() {
         >
           {t('me.roles')}
         </List.Item>
-        <List.Item extra={session.me.area}>{t('me.area')}</List.Item>
+        <List.Item extra={session.me.area ? areas.place(session.me.area) : t('users.everywhere')}>
+          {t('me.area')}
+        </List.Item>
       </List>
       <div className="me-card">
         <LanguageSwitch />

@@ -52,12 +52,16 @@ export const alertListOptions = (filters: AlertFilters, cursor: string | null) =
 export const useAlerts = (filters: AlertFilters, cursor: string | null) =>
   useQuery(alertListOptions(filters, cursor));
 
-/** Name the cadre who handles the alert (officers, the county admin); a closed one cannot be. */
-export function assignAlert(alert: Alert, cadreId: string, note: string): Promise<Alert> {
+/** Who an alert is given to: a cadre, or a department (单位). */
+export type Assignee = { cadre_id: string } | { department_id: string };
+
+/** Name the cadre or the department who handles the alert (officers, the county admin); a
+ * closed one cannot be. */
+export function assignAlert(alert: Alert, to: Assignee, note: string): Promise<Alert> {
   return unwrap(
     api.POST('/api/v1/alerts/{alert_id}/assign', {
       params: { path: { alert_id: alert.id }, header: ifMatch(alert.version) },
-      body: { cadre_id: cadreId, note },
+      body: { ...to, note },
     }),
   );
 }

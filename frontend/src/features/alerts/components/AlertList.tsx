@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { useAreaNames, useDepartmentNames } from '@/lib/names';
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure, NoteButton } from '@/lib/write';
 import { useSession } from '@/lib/hooks';
@@ -18,6 +19,7 @@ import {
   type AlertStatus,
 } from '../api/alerts';
 import { useCadresUnder, useTownships } from '../api/people';
+import { alertReason } from '../api/reasons';
 import { AlertFilterBar } from './AlertFilterBar';
 import { AssignButton } from './AssignButton';
 
@@ -27,8 +29,9 @@ const STATUS_COLORS: Record<AlertStatus, string> = {
   closed: 'default',
 };
 
-/** Alerts filtered by status, rule, township and cadre; writers acknowledge, assign and close them
- * (with a note), leaders only read. */
+/** Alerts filtered by status, rule, township and cadre, each saying which risk in words (a
+ * visit's health flags to those who handle alerts only); writers acknowledge, assign (to a cadre
+ * or a department) and close them (with a note), leaders only read. */
 export function AlertList({
   canWrite,
   householdLink,
@@ -52,6 +55,8 @@ export function AlertList({
     () => new Map((everyone.data ?? []).map((c) => [c.id, c.name])),
     [everyone.data],
   );
+  const areas = useAreaNames(page.data?.items.map((a) => a.village_code) ?? []);
+  const department = useDepartmentNames();
   const refresh = () => void client.invalidateQueries({ queryKey: alertKeys.lists });
 
   return (
@@ -72,6 +77,7 @@ export function AlertList({
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('followup.household'),
@@ -79,9 +85,21 @@ export function AlertList({
             render: (name: string, a) => <Link to={householdLink(a.household_id)}>{name}</Link>,
           },
           {
+            title: t('followup.village'),
+            dataIndex: 'village_code',
+            render: (code: string) => areas.place(code),
+          },
+          {
             title: t('followup.rule'),
             dataIndex: 'rule',
             render: (rule: Alert['rule']) => t(`followup.rules.${rule}`),
+          },
+          {
+            title: t('followup.risk'),
+            key: 'reason',
+            width: 260,
+            // Health facts (risk flags) to those who handle alerts: the writers.
+            render: (_: unknown, a: Alert) => alertReason(a, t, canWrite),
           },
           { title: t('followup.period'), dataIndex: 'period' },
           {
@@ -92,23 +110,26 @@ export function AlertList({
             ),
           },
           {
-            title: t('followup.cadre'),
+            title: t('followup.handler'),
             dataIndex: 'cadre_id',
-            render: (id: string | null, a) =>
-              id === null ? (
-                t('common.none')
-              ) : (
-                <span>
-                  {cadreNames.get(id) ?? t('followup.unknownCadre')}{' '}
-                  {a.assigned && <Tag>{t('followup.assigned')}</Tag>}
-                </span>
-              ),
+            render: (id: string | null, a) => (
+              <Space size={4} wrap>
+                {id === null
+                  ? !a.department_id && t('common.none')
+                  : (cadreNames.get(id) ?? t('followup.unknownCadre'))}
+                {a.assigned && <Tag>{t('followup.assigned')}</Tag>}
+                {a.department_id && (
+                  <Tag color="blue">{department(a.department_id, t('followup.department'))}</Tag>
+                )}
+              </Space>
+            ),
           },
           { title: t('followup.note'), dataIndex: 'note' },
           ...(canWrite
             ? [
                 {
                   title: t('followup.actions'),
+                  fixed: 'right' as const,
                   key: 'actions',
                   render: (_: unknown, a: Alert) => (
                     <Space>

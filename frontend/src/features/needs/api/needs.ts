@@ -18,31 +18,45 @@ export const needKeys = {
   lists: ['needs'] as const,
 };
 
-export function listNeeds(status: NeedStatus | undefined, cursor: string | null) {
+/** due: the nearest deadline first (the API's default); raised: the newest first. */
+export type NeedOrder = 'due' | 'raised';
+
+export interface NeedFilters {
+  status?: NeedStatus;
+  order: NeedOrder;
+}
+
+export function listNeeds({ status, order }: NeedFilters, cursor: string | null) {
   return unwrap(
     api.GET('/api/v1/needs', {
       params: {
-        query: { limit: LIMIT, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+        query: {
+          limit: LIMIT,
+          order,
+          ...(status ? { status } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
       },
     }),
   );
 }
 
-export const needListOptions = (status: NeedStatus | undefined, cursor: string | null) =>
+export const needListOptions = (filters: NeedFilters, cursor: string | null) =>
   queryOptions({
-    queryKey: [...needKeys.lists, status, cursor],
-    queryFn: () => listNeeds(status, cursor),
+    queryKey: [...needKeys.lists, filters, cursor],
+    queryFn: () => listNeeds(filters, cursor),
   });
 
-export const useNeeds = (status: NeedStatus | undefined, cursor: string | null) =>
-  useQuery(needListOptions(status, cursor));
+export const useNeeds = (filters: NeedFilters, cursor: string | null) =>
+  useQuery(needListOptions(filters, cursor));
 
-/** Start on a need; the responsible unit (who it is assigned to) may change here, blank keeps it. */
-export function startNeed(need: Need, note: string, responsibleUnit = ''): Promise<Need> {
+/** Start on a need; the responsible department (who it is given to) may change here, blank
+ * keeps it. */
+export function startNeed(need: Need, note: string, departmentId = ''): Promise<Need> {
   const body = {
     note,
-    ...(responsibleUnit && responsibleUnit !== need.responsible_unit
-      ? { responsible_unit: responsibleUnit }
+    ...(departmentId && departmentId !== need.responsible_department_id
+      ? { responsible_department_id: departmentId }
       : {}),
   };
   return unwrap(

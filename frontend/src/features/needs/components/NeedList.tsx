@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { useAreaNames, useDepartmentNames } from '@/lib/names';
 import { Pager, useCursors } from '@/lib/paging';
+import { DepartmentPicker } from '@/lib/pickers';
 import { Failure, NoteButton } from '@/lib/write';
 
 import {
@@ -14,6 +16,8 @@ import {
   startNeed,
   useNeeds,
   type Need,
+  type NeedFilters,
+  type NeedOrder,
   type NeedStatus,
 } from '../api/needs';
 
@@ -23,7 +27,9 @@ const STATUS_COLORS: Record<NeedStatus, string> = {
   closed: 'default',
 };
 
-/** Needs raised on visits: writers start and close them with a note, leaders only read. */
+/** Needs raised on visits, the nearest deadline first: the household by name, the unit by the
+ * department it was given to (or the text typed before departments); writers start them (giving
+ * a department) and close them with a note, leaders only read. */
 export function NeedList({
   canWrite,
   householdLink,
@@ -33,44 +39,72 @@ export function NeedList({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [status, setStatus] = useState<NeedStatus | undefined>('open');
+  const [filters, setFilters] = useState<NeedFilters>({ status: 'open', order: 'due' });
   const cursors = useCursors();
   const cursor = cursors.cursor;
-  const page = useNeeds(status, cursor);
+  const page = useNeeds(filters, cursor);
+  const areas = useAreaNames(page.data?.items.map((n) => n.village_code) ?? []);
+  const department = useDepartmentNames();
+  const choose = (next: Partial<NeedFilters>) => {
+    setFilters({ ...filters, ...next });
+    cursors.reset();
+  };
   const refresh = () => void client.invalidateQueries({ queryKey: needKeys.lists });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('followup.needs')}</Typography.Title>
-      <Select<NeedStatus | undefined>
-        aria-label={t('followup.status')}
-        allowClear
-        placeholder={t('followup.allStatuses')}
-        style={{ width: 200 }}
-        value={status}
-        onChange={(value) => {
-          setStatus(value);
-          cursors.reset();
-        }}
-        options={NEED_STATUSES.map((value) => ({
-          value,
-          label: t(`followup.needStatus.${value}`),
-        }))}
-      />
+      <Space wrap>
+        <Select<NeedStatus | undefined>
+          aria-label={t('followup.status')}
+          allowClear
+          placeholder={t('followup.allStatuses')}
+          style={{ width: 200 }}
+          value={filters.status}
+          onChange={(status) => choose({ status })}
+          options={NEED_STATUSES.map((value) => ({
+            value,
+            label: t(`followup.needStatus.${value}`),
+          }))}
+        />
+        <Select<NeedOrder>
+          aria-label={t('followup.order')}
+          style={{ width: 200 }}
+          value={filters.order}
+          onChange={(order) => choose({ order })}
+          options={(['due', 'raised'] as const).map((value) => ({
+            value,
+            label: t(`followup.needOrder.${value}`),
+          }))}
+        />
+      </Space>
       <Failure error={page.error} />
       <Table<Need>
         rowKey="id"
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('followup.household'),
-            dataIndex: 'household_id',
-            render: (id: string) => <Link to={householdLink(id)}>{t('followup.open')}</Link>,
+            dataIndex: 'household_name',
+            render: (name: string, n) => (
+              <Link to={householdLink(n.household_id)}>{name || t('followup.open')}</Link>
+            ),
+          },
+          {
+            title: t('followup.village'),
+            dataIndex: 'village_code',
+            render: (code: string) => areas.place(code),
           },
           { title: t('followup.description'), dataIndex: 'description' },
-          { title: t('followup.unit'), dataIndex: 'responsible_unit' },
+          {
+            title: t('followup.unit'),
+            dataIndex: 'responsible_unit',
+            render: (unit: string, n) =>
+              department(n.responsible_department_id, unit) || t('followup.noUnit'),
+          },
           {
             title: t('followup.due'),
             dataIndex: 'due_on',
@@ -87,6 +121,7 @@ export function NeedList({
             ? [
                 {
                   title: t('followup.actions'),
+                  fixed: 'right' as const,
                   key: 'actions',
                   render: (_: unknown, n: Need) => (
                     <Space>
@@ -95,9 +130,10 @@ export function NeedList({
                           label={t('followup.start')}
                           title={t('followup.startTitle')}
                           extra={{
-                            name: 'responsible_unit',
+                            name: 'responsible_department_id',
                             label: t('followup.unit'),
-                            initial: n.responsible_unit,
+                            initial: n.responsible_department_id ?? undefined,
+                            input: <DepartmentPicker style={{ width: '100%' }} />,
                           }}
                           run={(note, unit) => startNeed(n, note, unit)}
                           done={refresh}

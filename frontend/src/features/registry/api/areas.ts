@@ -44,19 +44,6 @@ export async function childAreas(parent: string | null, level?: AreaLevel): Prom
   return out;
 }
 
-/** Areas whose name contains `q`, or whose code starts with it when it is digits, for pickers. */
-export async function findAreas(q: string, level?: AreaLevel): Promise<Area[]> {
-  const typed = q.trim();
-  const byCode = /^\d+$/.test(typed);
-  const query = {
-    ...(typed && !byCode ? { q: typed } : {}),
-    ...(level ? { level } : {}),
-    limit: 200,
-  };
-  const { items } = await unwrap(api.GET('/api/v1/areas', { params: { query } }));
-  return byCode ? items.filter((a) => a.code.startsWith(typed)) : items;
-}
-
 /** The top of the caller's tree: the areas whose parent they cannot see (or that have none). */
 export async function rootAreas(): Promise<Area[]> {
   for (const level of ['province', 'city', 'county', 'township', 'village'] as const) {

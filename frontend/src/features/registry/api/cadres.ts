@@ -136,11 +136,3 @@ export async function updateCadre(
     }),
   );
 }
-
-export function searchDepartments(q: string): Promise<Department[]> {
-  return unwrap(
-    api.GET('/api/v1/departments', {
-      params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit: 50 } },
-    }),
-  ).then((page) => page.items);
-}

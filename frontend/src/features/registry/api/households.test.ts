@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { searchQuery } from './households';
 
 describe('household search query', () => {
-  it('a trailing * asks for a prefix, else the name is exact', () => {
+  it('a name is searched by its start, with or without a habitual *', () => {
     expect(searchQuery({ name: '吴*' }, null)).toMatchObject({ name: '吴', name_match: 'prefix' });
-    expect(searchQuery({ name: ' 吴建国 ' }, null)).toMatchObject({
-      name: '吴建国',
-      name_match: 'exact',
+    expect(searchQuery({ name: ' 吴建 ' }, null)).toMatchObject({
+      name: '吴建',
+      name_match: 'prefix',
     });
+    expect(searchQuery({ name: '*' }, null)).not.toHaveProperty('name');
   });
 
   it('leaves out empty filters and passes the cursor', () => {

@@ -23,17 +23,12 @@ export const householdKeys = {
   one: (id: string) => ['admin-household', id] as const,
 };
 
-/** The query the API takes: a trailing * on the name asks for a prefix match. */
+/** The query the API takes: a name is matched by its start, as people search ("吴建" finds
+ * 吴建国 and 吴建华; a whole name finds itself too); a trailing * from habit is dropped. */
 export function searchQuery(filter: HouseholdFilter, cursor: string | null) {
-  const name = filter.name?.trim() ?? '';
-  const prefix = name.endsWith('*');
+  const name = filter.name?.trim().replace(/\*+$/, '').trim() ?? '';
   return {
-    ...(name
-      ? {
-          name: prefix ? name.slice(0, -1) : name,
-          name_match: prefix ? ('prefix' as const) : ('exact' as const),
-        }
-      : {}),
+    ...(name ? { name, name_match: 'prefix' as const } : {}),
     ...(filter.idNumber?.trim() ? { id_number: filter.idNumber.trim() } : {}),
     ...(filter.village?.trim() ? { village: filter.village.trim() } : {}),
     ...(filter.category ? { category: filter.category } : {}),

@@ -4,6 +4,7 @@ import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker, DepartmentPicker } from '@/lib/pickers';
 import { FormModal, useWrite } from '@/lib/write';
 import { useLabels } from '@/lib/vocabularies';
 
@@ -17,7 +18,6 @@ import {
   type Cadre,
   type CadreForm,
 } from '../api/cadres';
-import { AreaSelect, DepartmentSelect } from './pickers';
 
 export function CadreFormModal({
   cadre,
@@ -81,7 +81,7 @@ export function CadreFormModal({
         label={t('cadres.department')}
         rules={[{ required: true, message: t('links.pickOne') }]}
       >
-        <DepartmentSelect />
+        <DepartmentPicker />
       </Form.Item>
       <Form.Item name="type" label={t('cadres.type')} rules={[{ required: true }]}>
         <Select options={vocab.options('cadre_type', CADRE_TYPES)} />
@@ -91,7 +91,7 @@ export function CadreFormModal({
         label={t('cadres.homeArea')}
         rules={[{ required: true, message: t('links.pickOne') }]}
       >
-        <AreaSelect />
+        <AreaPicker />
       </Form.Item>
       <Form.Item name="skills" label={t('cadres.skills')} extra={t('cadres.skillsHint')}>
         <Select mode="tags" tokenSeparators={[',', '，']} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
+import { useAreaNames, useDepartmentNames } from '@/lib/names';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
@@ -25,6 +26,8 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
   const paths = useRegistryPaths();
   const navigate = useNavigate();
   const list = useSearch(cadreSearchOptions, { active: true });
+  const areas = useAreaNames(list.page.data?.items.map((c) => c.home_area_code) ?? []);
+  const department = useDepartmentNames();
   const [creating, setCreating] = useState(false);
 
   return (
@@ -76,7 +79,16 @@ export function CadreList({ canWrite }: { canWrite: boolean }) {
             dataIndex: 'type',
             render: (type: Cadre['type']) => vocab.label('cadre_type', type),
           },
-          { title: t('cadres.homeArea'), dataIndex: 'home_area_code' },
+          {
+            title: t('cadres.department'),
+            dataIndex: 'department_id',
+            render: (id?: string | null) => department(id) || t('common.none'),
+          },
+          {
+            title: t('cadres.homeArea'),
+            dataIndex: 'home_area_code',
+            render: (code: string) => areas.place(code),
+          },
           {
             title: t('cadres.phone'),
             dataIndex: 'phone',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
 import { useWrite, WriteAlerts } from '@/lib/write';
+import { useAreaNames, useDepartmentNames } from '@/lib/names';
 import { useLabels } from '@/lib/vocabularies';
 
 import { cadreFormOf, cadreKeys, updateCadre, useCadre, type Cadre } from '../api/cadres';
@@ -25,6 +26,8 @@ export function CadreView({
   const { t } = useTranslation();
   const vocab = useLabels();
   const cadre = useCadre(id);
+  const areas = useAreaNames([cadre.data?.home_area_code]);
+  const department = useDepartmentNames();
   const [editing, setEditing] = useState(false);
   const [toggling, setToggling] = useState(false);
 
@@ -55,7 +58,12 @@ export function CadreView({
         <Descriptions.Item label={t('cadres.type')}>
           {vocab.label('cadre_type', c.type)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('cadres.homeArea')}>{c.home_area_code}</Descriptions.Item>
+        <Descriptions.Item label={t('cadres.department')}>
+          {department(c.department_id) || t('common.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('cadres.homeArea')}>
+          {areas.place(c.home_area_code)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('cadres.phone')}>
           {c.phone ?? t('common.none')}
         </Descriptions.Item>

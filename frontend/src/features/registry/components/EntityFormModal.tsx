@@ -17,10 +17,9 @@ import {
   type Entity,
   type EntityBody,
 } from '../api/entities';
+import { AreaPicker } from '@/lib/pickers';
 import { FormModal, useWrite } from '@/lib/write';
 import { useLabels } from '@/lib/vocabularies';
-
-import { AreaSelect } from './pickers';
 
 export function EntityFormModal({
   entity,
@@ -106,7 +105,7 @@ export function EntityFormModal({
         label={t('entities.village')}
         rules={[{ required: true, message: t('links.pickOne') }]}
       >
-        <AreaSelect level="village" />
+        <AreaPicker levels={['village']} />
       </Form.Item>
       <Form.Item name="industry" label={t('entities.industry')} rules={[{ required: true }]}>
         <Select options={vocab.options('industry', INDUSTRIES)} />

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
+import { useAreaNames } from '@/lib/names';
+import { AreaPicker } from '@/lib/pickers';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
-import { AreaSelect } from './pickers';
 import {
   ENTITY_TYPES,
   INDUSTRIES,
@@ -25,6 +26,7 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
   const paths = useRegistryPaths();
   const navigate = useNavigate();
   const list = useSearch(entitySearchOptions, {});
+  const areas = useAreaNames(list.page.data?.items.map((e) => e.village_code) ?? []);
   const [creating, setCreating] = useState(false);
 
   return (
@@ -54,9 +56,11 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
                 options={vocab.options('industry', INDUSTRIES)}
               />
             </Form.Item>
-            <Form.Item name="village" label={t('entities.areaPrefix')}>
-              {/* A picker, not a typed code prefix: no malformed code can reach the API. */}
-              <AreaSelect style={{ width: 220 }} />
+            <Form.Item name="village" label={t('registry.villageOrTownship')}>
+              <AreaPicker
+                levels={['township', 'village']}
+                style={{ width: 240, maxWidth: '100%' }}
+              />
             </Form.Item>
           </>
         }
@@ -77,7 +81,11 @@ export function EntityList({ canWrite }: { canWrite: boolean }) {
             dataIndex: 'industry',
             render: (industry: Entity['industry']) => vocab.label('industry', industry),
           },
-          { title: t('entities.village'), dataIndex: 'village_code' },
+          {
+            title: t('entities.village'),
+            dataIndex: 'village_code',
+            render: (code: string) => areas.place(code),
+          },
           {
             title: t('entities.status'),
             dataIndex: 'status',

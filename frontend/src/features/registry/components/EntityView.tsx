@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
+import { useAreaNames } from '@/lib/names';
 import { useLabels } from '@/lib/vocabularies';
 import { formatNamed } from '@/lib/format';
 
@@ -23,6 +24,7 @@ export function EntityView({
   const { t } = useTranslation();
   const vocab = useLabels();
   const entity = useEntity(id);
+  const areas = useAreaNames([entity.data?.village_code]);
   const [editing, setEditing] = useState(false);
 
   if (entity.error instanceof ApiError && entity.error.status === 404) return <>{notFound}</>;
@@ -51,7 +53,9 @@ export function EntityView({
         <Descriptions.Item label={t('entities.industry')}>
           {vocab.label('industry', e.industry)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('entities.village')}>{e.village_code}</Descriptions.Item>
+        <Descriptions.Item label={t('entities.village')}>
+          {areas.place(e.village_code)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('entities.creditCode')}>
           {e.credit_code ?? t('common.none')}
         </Descriptions.Item>

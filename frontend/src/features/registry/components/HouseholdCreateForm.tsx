@@ -1,12 +1,12 @@
 import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/lib/pickers';
 import { useLabels } from '@/lib/vocabularies';
 import { useRevealErrors } from '@/lib/forms/revealError';
 import { useWrite, WriteAlerts } from '@/lib/write';
 
 import { createHousehold, type HouseholdCreate } from '../api/households';
-import { AreaSelect } from './pickers';
 
 type MemberIn = HouseholdCreate['members'][number];
 
@@ -83,8 +83,7 @@ export function HouseholdCreateForm({ onCreated }: { onCreated: (id: string) => 
               label={t('registry.village')}
               rules={[{ required: true, message: t('registry.villageRule') }]}
             >
-              {/* A picker, not a typed code: a code that is no village cannot be given. */}
-              <AreaSelect level="village" style={{ width: 240 }} />
+              <AreaPicker levels={['village']} />
             </Form.Item>
             <Form.Item name="address" label={t('registry.address')} rules={[{ required: true }]}>
               <Input style={{ width: 260 }} />

@@ -2,13 +2,16 @@ import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { useAreaNames } from '@/lib/names';
+import { AreaPicker } from '@/lib/pickers';
 import { useLabels } from '@/lib/vocabularies';
 
 import { useSearch } from '../hooks/useSearch';
 import { householdSearchOptions, type Household, type HouseholdFilter } from '../api/households';
 import { SearchList } from './SearchList';
 
-/** Search by name (exact, or a prefix with *), ID number, village and category; keyset paging. */
+/** Search by the start of a name, a whole ID number, a village or township picked by name and
+ * category; keyset paging. */
 export function HouseholdSearch({
   linkTo,
   newLink,
@@ -19,6 +22,7 @@ export function HouseholdSearch({
   const { t } = useTranslation();
   const vocab = useLabels();
   const list = useSearch(householdSearchOptions, {});
+  const areas = useAreaNames(list.page.data?.items.map((h) => h.village_code) ?? []);
 
   return (
     <SearchList<Household, HouseholdFilter>
@@ -39,8 +43,8 @@ export function HouseholdSearch({
           <Form.Item name="idNumber" label={t('registry.idNumber')}>
             <Input allowClear autoComplete="off" />
           </Form.Item>
-          <Form.Item name="village" label={t('registry.village')}>
-            <Input allowClear />
+          <Form.Item name="village" label={t('registry.villageOrTownship')}>
+            <AreaPicker levels={['township', 'village']} style={{ width: 240, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="category" label={t('registry.category')}>
             <Select
@@ -58,7 +62,11 @@ export function HouseholdSearch({
           dataIndex: 'head_name',
           render: (name: string, h) => <Link to={linkTo(h.id)}>{name}</Link>,
         },
-        { title: t('registry.village'), dataIndex: 'village_code' },
+        {
+          title: t('registry.village'),
+          dataIndex: 'village_code',
+          render: (code: string) => areas.place(code),
+        },
         { title: t('registry.address'), dataIndex: 'address' },
         {
           title: t('registry.category'),

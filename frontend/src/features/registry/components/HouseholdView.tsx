@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api';
 import { FormModal, useWrite } from '@/lib/write';
+import { useAreaNames } from '@/lib/names';
 import { useLabels } from '@/lib/vocabularies';
 
 import {
@@ -55,6 +56,7 @@ export function HouseholdView({
   const { t } = useTranslation();
   const vocab = useLabels();
   const household = useHousehold(id);
+  const areas = useAreaNames([household.data?.village_code]);
   const [editing, setEditing] = useState(false);
 
   // Another township's household answers 404 like one that does not exist: nothing leaks.
@@ -71,7 +73,9 @@ export function HouseholdView({
         {canEdit && <Button onClick={() => setEditing(true)}>{t('registry.edit')}</Button>}
       </Space>
       <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('registry.village')}>{h.village_code}</Descriptions.Item>
+        <Descriptions.Item label={t('registry.village')}>
+          {areas.place(h.village_code)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('registry.address')}>{h.address}</Descriptions.Item>
         <Descriptions.Item label={t('registry.category')}>
           {vocab.label('household_category', h.category)}

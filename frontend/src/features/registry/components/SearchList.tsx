@@ -55,6 +55,7 @@ export function SearchList<T extends { id: string }, V>({
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={columns}
       />
       <Pager cursors={cursors} next={page.data?.next_cursor} />

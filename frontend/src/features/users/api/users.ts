@@ -1,5 +1,5 @@
 /** Logins (the county admin's): the list, filtered to those locked out by failed logins, and the unlock. */
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { unwrap, type components } from '@/lib/api';
 import { api } from '@/lib/runtime';
@@ -23,10 +23,9 @@ export function userQuery(filters: UserFilters, cursor: string | null) {
   };
 }
 
-/** Query keys: every user list (as filtered and paged), and an area's name. */
+/** Query keys: every user list (as filtered and paged). */
 export const userKeys = {
   lists: ['users', 'list'] as const,
-  area: (code: string) => ['users', 'area', code] as const,
 };
 
 export function listUsers(filters: UserFilters, cursor: string | null) {
@@ -47,29 +46,6 @@ export function unlockUser(user: User): Promise<User> {
   return unwrap(
     api.POST('/api/v1/users/{user_id}/unlock', { params: { path: { user_id: user.id } } }),
   );
-}
-
-/** An area's name; areas are renamed rarely, so one read per screen is enough. */
-export const areaNameOptions = (code: string) =>
-  queryOptions({
-    queryKey: userKeys.area(code),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/areas/{code}', { params: { path: { code } } }))).name,
-    staleTime: 10 * 60_000,
-  });
-
-/** The names of these areas by code (the code itself until, or unless, its name arrives); the
- * empty code (the first admin an operator made: everything) has no area to read, so `everywhere`. */
-export function useAreaNames(
-  codes: readonly string[],
-  everywhere: string,
-): (code: string) => string {
-  const unique = [...new Set(codes)].filter((code) => code !== '');
-  const names = useQueries({
-    queries: unique.map((code) => ({ ...areaNameOptions(code), retry: false })),
-  });
-  const known = new Map(unique.map((code, i) => [code, names[i]?.data]));
-  return (code) => (code === '' ? everywhere : (known.get(code) ?? code));
 }
 
 /** The time a lock ends as the county's clock shows it ("14:35"): locks last minutes, so the day goes without saying. */

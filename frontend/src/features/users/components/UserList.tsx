@@ -3,13 +3,13 @@ import { Button, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useAreaNames } from '@/lib/names';
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure, useWrite, WriteAlerts } from '@/lib/write';
 
 import {
   lockEnds,
   unlockUser,
-  useAreaNames,
   userKeys,
   useUsers,
   type User,
@@ -24,10 +24,9 @@ export function UserList() {
   const cursors = useCursors();
   const page = useUsers(filters, cursors.cursor);
   const users = page.data?.items ?? [];
-  const areaName = useAreaNames(
-    users.map((u) => u.area_code),
-    t('users.everywhere'),
-  );
+  const areas = useAreaNames(users.map((u) => u.area_code));
+  // The empty scope (the first admin an operator made) is everywhere, not an area.
+  const areaName = (code: string) => (code === '' ? t('users.everywhere') : areas.place(code));
   const [unlocking, setUnlocking] = useState<User | null>(null);
 
   return (
