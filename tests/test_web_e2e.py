@@ -99,6 +99,23 @@ def bearer(client: httpx.Client, username: str, password: str) -> dict[str, str]
     return {"Authorization": "Bearer " + access}
 
 
+# The county, 黄田镇 and its 黄田村, which several tests share.
+HUANGTIAN = [
+    ("331126", "庆元县", None),
+    ("331126101", "黄田镇", None),
+    (VILLAGE_A1, "黄田村", "large"),
+]
+
+
+def ensure_areas(
+    client: httpx.Client, admin: dict[str, str], areas: list[tuple[str, str, str | None]]
+) -> None:
+    """The areas (code, name, size class), each made unless another test made it already."""
+    for code, name, size in areas:
+        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
+        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+
+
 def run_script(web: System, script: str, env: Mapping[str, str]) -> None:
     """Runs ``node e2e/<script>`` against the running system with the E2E_* variables in env;
     fails the test with the script's output unless it exits 0."""
@@ -126,13 +143,7 @@ def seed_cadre_with_households(client: httpx.Client) -> str:
     """A township, a cadre who logs in as ``zhang``, and two low-income households paired to them;
     answers the id of the one headed by HEAD_NAME."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code == 201
+    ensure_areas(client, admin, HUANGTIAN)
     department = _post(
         client, "/api/v1/departments", {"name": "县农业农村局", "area_code": "331126"}, admin
     )
@@ -202,13 +213,7 @@ def seed_cadre_to_deactivate(client: httpx.Client) -> str:
     """A cadre who logs in as REVOKED_CADRE, paired to one low-income household headed by
     REVOKED_HEAD; answers its id. Areas another test made already are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(client, admin, HUANGTIAN)
     department = _post(
         client,
         "/api/v1/departments",
@@ -305,15 +310,15 @@ def seed_officer_and_foreign_household(client: httpx.Client) -> str:
     """A township officer of 黄田镇 (``officer``), a county ``leader`` and a household in another
     township; answers the latter's id. Areas the cadre's test made already are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-        ("331126201", "隆宫乡", None),
-        (VILLAGE_B1, "隆宫村", "medium"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            *HUANGTIAN,
+            ("331126201", "隆宫乡", None),
+            (VILLAGE_B1, "隆宫村", "medium"),
+        ],
+    )
     user = {
         "username": "officer",
         "display_name": "黄田镇干事",
@@ -381,13 +386,7 @@ def seed_registry_screens(client: httpx.Client) -> None:
     and a low-income household headed by PAIRED_HEAD. Areas another test made already are taken
     as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(client, admin, HUANGTIAN)
     user = {
         "username": REGISTRY_OFFICER,
         "display_name": "黄田镇登记员",
@@ -471,13 +470,15 @@ def seed_dashboard(client: httpx.Client) -> str:
     assign an alert to. Answers the id of the household VISITED_HEAD heads. Areas another test
     made already are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        (ZHUKOU, "竹口镇", None),
-        (ZHUKOU_VILLAGE, "竹口村", "medium"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            ("331126", "庆元县", None),
+            (ZHUKOU, "竹口镇", None),
+            (ZHUKOU_VILLAGE, "竹口村", "medium"),
+        ],
+    )
     department = _post(
         client, "/api/v1/departments", {"name": "竹口镇人民政府", "area_code": ZHUKOU}, admin
     )
@@ -573,15 +574,15 @@ def seed_periods(client: httpx.Client, last_month: str) -> None:
     """Income records for 2025 and 2026 Q1–Q3 (none in 2026Q4) in 黄田镇 and 隆宫乡, a county
     leader, and a cadre of 黄田镇 whose paired household was visited last month (backdated)."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-        ("331126201", "隆宫乡", None),
-        (VILLAGE_B1, "隆宫村", "medium"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            *HUANGTIAN,
+            ("331126201", "隆宫乡", None),
+            (VILLAGE_B1, "隆宫村", "medium"),
+        ],
+    )
     leader = {"username": PERIODS_LEADER, "display_name": "县领导（期间）", "roles": ["leader"]}
     leader |= {"area_code": "331126", "password": OFFICER_PASSWORD}
     assert client.post("/api/v1/users", json=leader, headers=admin).status_code == 201
@@ -681,13 +682,15 @@ def seed_income_records(client: httpx.Client, year: int) -> None:
     """五大堡乡 with one village, its officer (``wudabao``) and a household with Q1 income
     records this year and last: 7,200 and 6,000 yuan over two residents (3,600 per head, +20 %)."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        (WUDABAO, "五大堡乡", None),
-        (WUDABAO_VILLAGE, "五大堡村", "small"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            ("331126", "庆元县", None),
+            (WUDABAO, "五大堡乡", None),
+            (WUDABAO_VILLAGE, "五大堡村", "small"),
+        ],
+    )
     user = {"username": EXPORTS_OFFICER, "display_name": "五大堡乡干事"} | {
         "roles": ["township_officer"],
         "area_code": WUDABAO,
@@ -766,14 +769,16 @@ def seed_township_visits(client: httpx.Client) -> dict[str, str]:
     officer from paper: one with a GPS point 5.6 km from home and a photo, one at the door.
     Answers the visits' ids by head. Areas another test made already are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        (HEDI, "荷地镇", None),
-        (HEDI_VILLAGE, "荷地村", "medium"),
-        (HEDI_OTHER_VILLAGE, "石磨下村", "small"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            ("331126", "庆元县", None),
+            (HEDI, "荷地镇", None),
+            (HEDI_VILLAGE, "荷地村", "medium"),
+            (HEDI_OTHER_VILLAGE, "石磨下村", "small"),
+        ],
+    )
     department = _post(
         client, "/api/v1/departments", {"name": "荷地镇人民政府", "area_code": HEDI}, admin
     )
@@ -858,13 +863,15 @@ def seed_drill(client: httpx.Client) -> tuple[str, str]:
     """For the drill-down: 安南镇 with one village and a cadre paired to two low-income
     households not yet visited this month. Answers the cadre's name and the first household."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        (DRILL_TOWNSHIP, "安南镇", None),
-        (DRILL_VILLAGE, "安南村", "small"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            ("331126", "庆元县", None),
+            (DRILL_TOWNSHIP, "安南镇", None),
+            (DRILL_VILLAGE, "安南村", "small"),
+        ],
+    )
     department = _post(
         client,
         "/api/v1/departments",
@@ -951,13 +958,7 @@ def seed_whole_household(client: httpx.Client) -> str:
     once annualised, Q2 and Q3 over it) and a visit of the cadre's about 5 km from home; answers
     the household's id. Areas another test made already are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(client, admin, HUANGTIAN)
     officer = {
         "username": HOUSEHOLD_OFFICER,
         "display_name": "黄田镇农办",
@@ -1052,13 +1053,15 @@ def seed_english(client: httpx.Client) -> dict[str, str]:
     (``enleader``), a cadre who logs in as ``encadre`` paired to a low-income household, and an
     entity; answers the E2E_* variables naming them. Areas made before are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        (ENGLISH_TOWN, "荷地镇", None),
-        (ENGLISH_VILLAGE, "荷地村", "small"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            ("331126", "庆元县", None),
+            (ENGLISH_TOWN, "荷地镇", None),
+            (ENGLISH_VILLAGE, "荷地村", "small"),
+        ],
+    )
     department = _post(
         client, "/api/v1/departments", {"name": "荷地镇人民政府", "area_code": ENGLISH_TOWN}, admin
     )
@@ -1128,13 +1131,7 @@ def seed_cadre_with_a_past_visit(client: httpx.Client) -> tuple[str, str]:
     own phone, and one visit of theirs already on the server; answers (household id, cadre
     user's id). Areas another test made already are taken as they are."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        ("331126101", "黄田镇", None),
-        (VILLAGE_A1, "黄田村", "large"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(client, admin, HUANGTIAN)
     department = _post(
         client, "/api/v1/departments", {"name": "黄田镇民政办", "area_code": "331126101"}, admin
     )
@@ -1220,14 +1217,16 @@ def seed_search(client: httpx.Client) -> str:
     a need for each (the second due first), and an income under the 13,000 line for the first,
     whose alert the indicators raise. Answers the first household's id."""
     admin = bearer(client, "admin", ADMIN_PASSWORD)
-    for code, name, size in [
-        ("331126", "庆元县", None),
-        (SEARCH_TOWN, "荷地镇", None),
-        (SEARCH_VILLAGE, "荷地村", "medium"),
-        (KENGLI_VILLAGE, "坑里村", "small"),
-    ]:
-        area = {"code": code, "name": name, "edition": 2023, "size_class": size}
-        assert client.post("/api/v1/areas", json=area, headers=admin).status_code in (201, 409)
+    ensure_areas(
+        client,
+        admin,
+        [
+            ("331126", "庆元县", None),
+            (SEARCH_TOWN, "荷地镇", None),
+            (SEARCH_VILLAGE, "荷地村", "medium"),
+            (KENGLI_VILLAGE, "坑里村", "small"),
+        ],
+    )
     civil = _post(
         client, "/api/v1/departments", {"name": CIVIL_AFFAIRS, "area_code": "331126"}, admin
     )
