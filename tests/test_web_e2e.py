@@ -1063,7 +1063,7 @@ def seed_english(client: httpx.Client) -> dict[str, str]:
         ],
     )
     department = _post(
-        client, "/api/v1/departments", {"name": "荷地镇人民政府", "area_code": ENGLISH_TOWN}, admin
+        client, "/api/v1/departments", {"name": "荷地镇农业办", "area_code": ENGLISH_TOWN}, admin
     )
     cadre = {
         "name": "何帮扶",
@@ -1204,8 +1204,8 @@ def test_a_cadres_phone_refuses_an_empty_visit_in_view_opens_a_past_one_and_call
         assert len(visits) == 2
 
 
-SEARCH_OFFICER = "hedi"
-SEARCH_CADRE = "hedicadre"  # whose 我的 names their township
+SEARCH_OFFICER = "searchofficer"
+SEARCH_CADRE = "searchcadre"  # whose 我的 names their township
 SEARCH_TOWN, SEARCH_VILLAGE, KENGLI_VILLAGE = "331126107", "331126107201", "331126107202"
 SEARCHED_HEAD, OTHER_VILLAGE_HEAD = "吴建华", "吴建明"  # both start 吴建; 坑里村 the second
 CIVIL_AFFAIRS = "县民政局"

@@ -177,6 +177,7 @@ await run(
     );
     await page.goto(householdUrl);
     await page.getByRole('heading', { name: HOUSEHOLD }).waitFor();
+    await page.getByRole('tab', { name: '结对与带动' }).click();
     const pairings = page.locator('.ant-card').filter({ hasText: '结对帮扶' });
     await pairings.getByRole('row').filter({ hasText: OTHER_CADRE }).getByText('有效').waitFor();
     await pairings.getByRole('link', { name: NEW_CADRE }).waitFor();

@@ -191,7 +191,7 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   await shot(page, 'cadre-happiness-form');
   await page.getByRole('button', { name: '保存事项' }).click();
   await page.waitForURL(`**/m/households/${householdId}`);
-  await page.getByText(`${ITEM} · 1200.00 元`).waitFor();
+  await page.getByText(`${ITEM} · 1,200.00 元`).waitFor();
   await badge.getByText('2', { exact: true }).waitFor();
 
   step('make the plan offline: a main measure and the insurance');
@@ -302,7 +302,7 @@ await run({ options: phone, logApiErrors: false, failure }, async (page, context
   step('the household shows the visit');
   await page.goto(`${BASE}/m/households/${householdId}`);
   await page.getByText('希望学习香菇种植技术', { exact: false }).first().waitFor();
-  await page.getByText(`${ITEM} · 1200.00 元`).waitFor();
+  await page.getByText(`${ITEM} · 1,200.00 元`).waitFor();
   await page.getByText('合计（1 项）').waitFor();
   await page.getByText('产业帮扶').first().waitFor();
   await shot(page, 'cadre-household-visited');
