@@ -1,7 +1,8 @@
 /** Area names for codes (the registry's division tree): lists carry codes, people read names. */
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api';
+import { useSession } from '@/lib/hooks';
 import { api } from '@/lib/runtime';
 
 /** Area code → name of the areas directly under one. */
@@ -32,3 +33,10 @@ export async function topArea(own: string): Promise<string> {
 
 export const topAreaOptions = (own: string) =>
   queryOptions({ queryKey: ['top-area', own], queryFn: () => topArea(own), staleTime: Infinity });
+
+/** The area the login's pages open on (see `topArea`); "" until it is known, so queries that
+ * need an area wait (`enabled: Boolean(area)`) rather than ask for `area=`. */
+export function useTopArea(): string {
+  const own = useSession()?.me.area ?? '';
+  return useQuery(topAreaOptions(own)).data ?? '';
+}

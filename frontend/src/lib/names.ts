@@ -7,6 +7,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react';
 
 import { unwrap, type components } from './api/client';
+import { formatNamed } from './format';
 import { api } from './runtime';
 
 export type AreaRow = components['schemas']['AreaPublic'];
@@ -67,7 +68,7 @@ export function areaNamesOf(areas: readonly AreaRow[]): AreaNames {
   const place = (code: string | null | undefined) => {
     if (!code) return '';
     const township = known.get(townshipOf(code));
-    return township ? `${name(code)}（${township}）` : name(code);
+    return formatNamed(name(code), township);
   };
   return { name, place };
 }

@@ -12,7 +12,7 @@ import {
   useTownshipNames,
   type ComplianceRow,
 } from '../api/compliance';
-import { percentText } from '../api/format';
+import { formatNamed, formatPercent } from '@/lib/format';
 import { monthChoices, type DefaultPeriods } from '../api/periods';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -42,7 +42,7 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
     return sortByRate([...shown, ...onlyNow], order);
   }, [cadres.data, now.data, order]);
   const rate = (value: string | null | undefined) =>
-    value == null ? t('common.none') : percentText(percent(value));
+    value == null ? t('common.none') : formatPercent(percent(value));
   const runningRate = (key: string) => now.data?.items.find((row) => row.key === key)?.rate;
   const title = t('dashPeriods.cadreCompliance', { month });
   return (
@@ -92,7 +92,7 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
           { title: t('dashboard.visited'), dataIndex: 'visited' },
           // Sorted here (nothing due stays last either way), so antd only shows the order.
           {
-            title: `${t('dashboard.rate')}（${month}）`,
+            title: formatNamed(t('dashboard.rate'), month),
             dataIndex: 'rate',
             render: rate,
             sorter: true,

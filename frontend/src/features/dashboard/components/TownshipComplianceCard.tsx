@@ -13,7 +13,7 @@ import {
   villageNamesOptions,
   type ComplianceRow,
 } from '../api/compliance';
-import { percentText } from '../api/format';
+import { formatNamed, formatPercent } from '@/lib/format';
 import { monthChoices, type DefaultPeriods } from '../api/periods';
 import { Chart } from './Chart';
 import { barOption } from './chartOptions';
@@ -54,7 +54,7 @@ export function TownshipComplianceCard({
     [rows, nameOf, t],
   );
   const rate = (value: string | null | undefined) =>
-    value == null ? t('common.none') : percentText(percent(value));
+    value == null ? t('common.none') : formatPercent(percent(value));
   const runningRate = (key: string) => now.data?.items.find((row) => row.key === key)?.rate;
   const title = t(
     level === 'village' ? 'dashPeriods.complianceByVillage' : 'dashPeriods.complianceByTownship',
@@ -97,7 +97,7 @@ export function TownshipComplianceCard({
           },
           { title: t('dashboard.due'), dataIndex: 'due' },
           { title: t('dashboard.visited'), dataIndex: 'visited' },
-          { title: `${t('dashboard.rate')}（${month}）`, dataIndex: 'rate', render: rate },
+          { title: formatNamed(t('dashboard.rate'), month), dataIndex: 'rate', render: rate },
           ...(month === running
             ? []
             : [

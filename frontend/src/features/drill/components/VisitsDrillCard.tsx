@@ -3,7 +3,7 @@ import { Breadcrumb, Button, Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { areaNamesOptions } from '@/lib/areas';
-import { grouped, shareText } from '@/lib/numbers';
+import { formatCount, formatRate } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { dueHouseholds, levelBelow, useCompliance, type Visited } from '../api/drill';
@@ -168,7 +168,7 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
               title: t('dashboard.rate'),
               key: 'rate',
               align: 'right',
-              render: (_, r) => shareText(r.rate),
+              render: (_, r) => formatRate(r.rate),
             },
           ]}
           summary={() =>
@@ -176,16 +176,16 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} align="right">
-                  {grouped(compliance.data.total.due)}
+                  {formatCount(compliance.data.total.due)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={2} align="right">
-                  {grouped(compliance.data.total.visited)}
+                  {formatCount(compliance.data.total.visited)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
-                  {grouped(compliance.data.total.due - compliance.data.total.visited)}
+                  {formatCount(compliance.data.total.due - compliance.data.total.visited)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={4} align="right">
-                  {shareText(compliance.data.total.rate)}
+                  {formatRate(compliance.data.total.rate)}
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null
