@@ -6,8 +6,8 @@
  */
 import type { TFunction } from 'i18next';
 
-import type { Alert } from './alerts';
 import { formatList } from '@/lib/format';
+import type { Alert } from './alerts';
 
 const LINE_YUAN = 13_000;
 

@@ -1,11 +1,11 @@
 import { Button, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formatDateTime, formatList } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import type { AuditEntry } from '../api/audit';
 import { useAuditText } from './useAuditText';
-import { formatDateTime, formatList } from '@/lib/format';
 
 interface Props {
   items: AuditEntry[];

@@ -1,10 +1,10 @@
 /** Names, not codes: an audit entry's action, record kind, fields and values as people read them. */
 import { useTranslation } from 'react-i18next';
 
+import { formatDateTime, formatList, formatNamed } from '@/lib/format';
 import { useLabels, type VocabularyName } from '@/lib/vocabularies';
 
 import type { AuditChange, AuditEntry } from '../api/audit';
-import { formatDateTime, formatList, formatNamed } from '@/lib/format';
 
 // A field whose values are a registry vocabulary's codes (by the field's last name).
 const VOCABULARY_OF: Record<string, VocabularyName> = {

@@ -2,7 +2,7 @@ import { Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { useTopArea } from '@/lib/areas';
+import { useTopArea } from '@/lib/names';
 import { Failure } from '@/lib/write';
 
 import { TREND_INDICATORS } from '../api/indicators';

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formatFigure, formatPercent } from '@/lib/format';
 import { unwrap } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
 import { percent, useAreaCompliance, chartLevel } from '../api/compliance';
-import { formatFigure, formatPercent } from '@/lib/format';
 import { direction, gapOf, previousQuarter, totalCell } from '../api/headline';
 import { useIndicatorValues, useProgress } from '../api/indicators';
 import { incomePeriod, parseQuarter, type DefaultPeriods } from '../api/periods';

@@ -2,6 +2,7 @@ import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
+import { formatCount, formatFigure } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import {
@@ -10,7 +11,6 @@ import {
   useIndicatorValues,
   type IndicatorValue,
 } from '../api/indicators';
-import { formatCount, formatFigure } from '@/lib/format';
 import { incomePeriod, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
 import { PeriodPicker } from './PeriodPicker';

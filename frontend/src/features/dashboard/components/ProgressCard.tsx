@@ -2,10 +2,10 @@ import { Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatFigure, formatPercent } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { useProgress, type ProgressTable } from '../api/indicators';
-import { formatFigure, formatPercent } from '@/lib/format';
 import { incomePeriod, parseQuarter, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
 import { PeriodPicker } from './PeriodPicker';

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
-import { useTopArea } from '@/lib/areas';
+import { useTopArea } from '@/lib/names';
 import { useSession } from '@/lib/hooks';
 
 import { BelowLineCard } from './BelowLineCard';

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { areaNamesOptions } from '@/lib/areas';
+import { useAreaNames } from '@/lib/names';
 import { formatCount, formatRate } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
@@ -30,16 +29,12 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
   const { root, area, cadre, cadreName, month, ended, go, open } = place;
   const compliance = useCompliance(area, month);
   const level = levelBelow(area);
-  const names = useQuery(areaNamesOptions(level === 'cadre' ? '' : area));
   const trail = [root];
   for (const length of [9, 12])
     if (area.length >= length && length > root.length) trail.push(area.slice(0, length));
-  const trailNames = [
-    useQuery(areaNamesOptions(trail[1] ? trail[1].slice(0, trail[1].length - 3) : '')),
-    useQuery(areaNamesOptions(trail[2] ? trail[2].slice(0, trail[2].length - 3) : '')),
-  ];
-  const nameOf = (code: string, i: number) =>
-    i === 0 ? t('drill.myArea') : (trailNames[i - 1]?.data?.get(code) ?? code);
+  const rowAreas = level === 'cadre' ? [] : (compliance.data?.items ?? []).map((r) => r.key);
+  const names = useAreaNames([...trail, ...rowAreas]);
+  const nameOf = (code: string, i: number) => (i === 0 ? t('drill.myArea') : names.name(code));
 
   const list = (what: Visited, key: string, label: string, cadreId: string | null) =>
     open &&
@@ -53,8 +48,7 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
   const rowCadre = (key: string) => (level === 'cadre' ? key : null);
   const rows: Row[] = (compliance.data?.items ?? []).map((r) => ({
     key: r.key,
-    name:
-      level === 'cadre' ? (r.name ?? t('drill.unnamedCadre')) : (names.data?.get(r.key) ?? r.key),
+    name: level === 'cadre' ? (r.name ?? t('drill.unnamedCadre')) : names.name(r.key),
     due: r.due,
     visited: r.visited,
     rate: r.rate,

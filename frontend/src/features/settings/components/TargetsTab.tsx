@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { areaNamesOptions, useTopArea } from '@/lib/areas';
+import { useAreaNames, useTopArea } from '@/lib/names';
 import { formatFigure } from '@/lib/format';
 import { countyYear } from '@/lib/time';
 import { Failure, FormModal, useWrite, WriteAlerts } from '@/lib/write';
@@ -24,7 +24,6 @@ export function TargetsTab() {
   const [quarter, setQuarter] = useState(4);
   const period = quarter === 4 ? String(year) : `${year}Q${quarter}`;
   const targets = useTargets(indicator, county, period);
-  const names = useQuery(areaNamesOptions(county));
   const client = useQueryClient();
   const [editing, setEditing] = useState<Target | null>(null);
   const [form] = Form.useForm<{ value: string }>();
@@ -36,8 +35,8 @@ export function TargetsTab() {
     const m = info?.measures.find((x) => x.code === code);
     return m ? (en ? m.name_en : m.name_zh) : code;
   };
-  const areaName = (code: string) =>
-    code === county ? t('settings.county') : (names.data?.get(code) ?? code);
+  const names = useAreaNames((targets.data ?? []).map((r) => r.area_code));
+  const areaName = (code: string) => (code === county ? t('settings.county') : names.name(code));
   const refresh = () =>
     Promise.all([
       client.invalidateQueries({ queryKey: ['targets'] }),

@@ -2,10 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
+import { formatDateTime, formatList } from '@/lib/format';
 import { ApiError } from '@/lib/api/problems';
 
 import { visitById, visitsOf, type Visit } from '../api/visits';
-import { formatDateTime, formatList } from '@/lib/format';
 
 interface Props {
   householdId: string;
