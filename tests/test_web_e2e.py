@@ -1097,8 +1097,22 @@ def seed_english(client: httpx.Client) -> dict[str, str]:
         "industry": "edible_fungi",
     }
     entity_id = _post(client, "/api/v1/entities", entity, admin)
+    # A past visit of the cadre's, for the phone's page of one visit.
+    cadre_token = bearer(client, "encadre", CADRE_PASSWORD)
+    wait_for_schedule(client, cadre_token, {household_id})
+    visit_id = str(uuid.uuid4())
+    visit = {
+        "household_id": household_id,
+        "mode": "in_person",
+        "occurred_at": (datetime.now(UTC) - timedelta(days=2)).isoformat(),
+        "observations": {"housing": "屋顶已修好"},
+    }
+    saved = client.put(f"/api/v1/visits/{visit_id}", json=visit, headers=cadre_token)
+    assert saved.status_code == 201, saved.text
     return {
         "E2E_HOUSEHOLD_ID": household_id,
+        "E2E_VISIT_ID": visit_id,
+        "E2E_TOWN": ENGLISH_TOWN,
         "E2E_CADRE_ID": cadre_id,
         "E2E_ENTITY_ID": entity_id,
         "E2E_CADRE_USERNAME": "encadre",

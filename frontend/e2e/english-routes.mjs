@@ -1,12 +1,14 @@
 // Every route of both apps that the English e2e (e2e/english.mjs) opens, by who opens it.
-// A new screen adds its route here (`:household`, `:cadre`, `:entity` are the seeded records'
-// ids); the test then fails if the screen shows Chinese outside data in English.
+// A new screen adds its route here (`:household`, `:cadre`, `:entity`, `:visit` are the seeded
+// records' ids, `:town` the seeded township); the test then fails if the screen shows Chinese
+// outside data in English.
 export const ENGLISH_ROUTES = {
   // The cadre's phone app (a phone's screen).
   cadre: [
     ['households', '/m'],
     ['household', '/m/households/:household'],
     ['visit-form', '/m/households/:household/visit'],
+    ['visit', '/m/households/:household/visits/:visit'],
     ['plan', '/m/households/:household/plan'],
     ['happiness-form', '/m/households/:household/happiness'],
     ['outbox', '/m/outbox'],
@@ -38,6 +40,10 @@ export const ENGLISH_ROUTES = {
     ['alerts', '/admin/alerts'],
     ['audit', '/admin/audit'],
     ['users', '/admin/users'],
+    ['visits', '/admin/visits'],
+    ['settings', '/admin/settings'],
+    ['drill', '/admin/drill'],
+    ['drill-town', '/admin/drill?area=:town'],
   ],
   // A leader (read only).
   leader: [

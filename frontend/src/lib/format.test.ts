@@ -8,7 +8,9 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatList,
   formatPeriod,
+  formatPeriodToDate,
   formatRate,
   formatTime,
   roundHalfUp,
@@ -83,5 +85,20 @@ describe('dates and periods', () => {
     expect(formatPeriod('2026Q3')).toBe('2026 Q3');
     expect(formatPeriod('2026-07')).toBe('2026-07');
     expect(formatPeriod('2026')).toBe('2026');
+  });
+
+  it("lists words with the language's separator", async () => {
+    expect(formatList(['住房', '饮水'])).toBe('住房、饮水');
+    await i18n.changeLanguage('en');
+    expect(formatList(['Housing', null, 'Water'])).toBe('Housing, Water');
+  });
+
+  it("names a figure's period year to date, a Q4 as the full year", async () => {
+    expect(formatPeriodToDate('2026Q3')).toBe('2026年1–9月（2026Q3）');
+    expect(formatPeriodToDate('2026Q4')).toBe('2026年全年');
+    expect(formatPeriodToDate('2025')).toBe('2025年全年');
+    await i18n.changeLanguage('en');
+    expect(formatPeriodToDate('2026Q1')).toBe('2026Q1 (months 1–3 of 2026)');
+    expect(formatPeriodToDate('2026')).toBe('Full year 2026');
   });
 });

@@ -150,6 +150,22 @@ export function formatNamed(name: string, aside: string | null | undefined): str
   return aside ? i18n.t('format.named', { name, aside }) : name;
 }
 
+/** Words in a row: 住房、饮水 / housing, water. */
+export function formatList(items: readonly (string | null | undefined)[]): string {
+  return items.filter(Boolean).join(i18n.t('format.listSeparator'));
+}
+
+/** A figure's period as the dashboard reads it, year to date: "2026Q3" → 2026年1–9月（2026Q3）;
+ * a year or its Q4 → 2026年全年 (the quarters' figures accumulate from January). */
+export function formatPeriodToDate(period: string | null | undefined): string {
+  if (!period) return EMPTY;
+  const match = /^(\d{4})(?:Q([1-4]))?$/.exec(period);
+  if (!match) return formatPeriod(period);
+  const [, year, quarter = '4'] = match;
+  if (quarter === '4') return i18n.t('format.fullYear', { year });
+  return i18n.t('format.toDate', { year, quarter, month: Number(quarter) * 3 });
+}
+
 /** A period as the API names it ("2026", "2026Q3", "2026-07") in words: 2026年第3季度 / 2026 Q3. */
 export function formatPeriod(period: string | null | undefined): string {
   if (!period) return EMPTY;

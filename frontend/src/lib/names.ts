@@ -7,6 +7,8 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react';
 
 import { unwrap, type components } from './api/client';
+import { formatNamed } from './format';
+import { useSession } from './hooks';
 import { api } from './runtime';
 
 export type AreaRow = components['schemas']['AreaPublic'];
@@ -67,7 +69,7 @@ export function areaNamesOf(areas: readonly AreaRow[]): AreaNames {
   const place = (code: string | null | undefined) => {
     if (!code) return '';
     const township = known.get(townshipOf(code));
-    return township ? `${name(code)}（${township}）` : name(code);
+    return formatNamed(name(code), township);
   };
   return { name, place };
 }
@@ -124,4 +126,24 @@ export function useDepartmentNames(): (id: string | null | undefined, fallback?:
     const known = new Map((data ?? []).map((d) => [d.id, d.name]));
     return (id, fallback = '') => (id ? (known.get(id) ?? fallback) : fallback);
   }, [data]);
+}
+
+/** The login's top area: its own, or for a login over every area (the first admin an operator
+ * made has none) the county's, so pages that need an area still open on one. */
+export async function topArea(own: string): Promise<string> {
+  if (own) return own;
+  const page = await unwrap(
+    api.GET('/api/v1/areas', { params: { query: { level: 'county', limit: 1 } } }),
+  );
+  return page.items[0]?.code ?? '';
+}
+
+export const topAreaOptions = (own: string) =>
+  queryOptions({ queryKey: ['top-area', own], queryFn: () => topArea(own), staleTime: Infinity });
+
+/** The area the login's pages open on (see `topArea`); "" until it is known, so queries that
+ * need an area wait (`enabled: Boolean(area)`) rather than ask for `area=`. */
+export function useTopArea(): string {
+  const own = useSession()?.me.area ?? '';
+  return useQuery(topAreaOptions(own)).data ?? '';
 }

@@ -10,6 +10,9 @@ export const en: Messages = {
     month: '{{year}}-{{month}}',
     year: '{{year}}',
     named: '{{name}} ({{aside}})',
+    listSeparator: ', ',
+    toDate: '{{year}}Q{{quarter}} (months 1–{{month}} of {{year}})',
+    fullYear: 'Full year {{year}}',
   },
   // What a server's field error names, by the field's own name (lib/api/problemWords.ts).
   fields: {
@@ -564,7 +567,6 @@ export const en: Messages = {
     valueIn: 'Target ({{unit}})',
     valueRequired: 'Enter a target',
     units: { yuan: 'yuan', percent: '%', count: 'count', ratio: 'times' },
-    yuan: '{{value}} yuan',
     setsHelp:
       "Townships are ranked on a set: each measure's completion times its weight, added up.",
     newSet: 'New ranking set',
@@ -614,7 +616,6 @@ export const en: Messages = {
       visited: 'Visited this month',
       all: 'All six',
     },
-    quarterName: '{{year}} Q{{quarter}}',
     belowLineTitle: 'Households under 13,000 yuan per capita, {{period}}',
     withRecord: 'Households with a record',
     belowLine: 'Under 13,000',
@@ -705,8 +706,6 @@ export const en: Messages = {
   },
   // Issue 15: the dashboard's periods, pickers, headline figures (helper "dash").
   dashPeriods: {
-    quarter: '{{year}}Q{{quarter}} (months 1–{{month}} of {{year}})',
-    year: 'Full year {{year}}',
     month: '{{month}}',
     running: '{{month}} (in progress)',
     monthPicker: 'Month',

@@ -8,6 +8,9 @@ export const zhCN = {
     month: '{{year}}年{{month}}月',
     year: '{{year}}年',
     named: '{{name}}（{{aside}}）',
+    listSeparator: '、',
+    toDate: '{{year}}年1–{{month}}月（{{year}}Q{{quarter}}）',
+    fullYear: '{{year}}年全年',
   },
   // What a server's field error names, by the field's own name (lib/api/problemWords.ts).
   fields: {
@@ -547,7 +550,6 @@ export const zhCN = {
     valueIn: '目标值（{{unit}}）',
     valueRequired: '请填写目标值',
     units: { yuan: '元', percent: '%', count: '个/户', ratio: '倍' },
-    yuan: '{{value}} 元',
     setsHelp: '乡镇综合排名按考核指标组计算：各分项完成率乘以权重后加总。',
     newSet: '新建考核指标组',
     editSet: '修改考核指标组：{{name}}',
@@ -595,7 +597,6 @@ export const zhCN = {
       visited: '本月已走访',
       all: '六个一全部',
     },
-    quarterName: '{{year}} 年第 {{quarter}} 季度',
     belowLineTitle: '{{period}} 人均收入低于 1.3 万元农户',
     withRecord: '有收入记录户数',
     belowLine: '低于 1.3 万元户数',
@@ -682,8 +683,6 @@ export const zhCN = {
   },
   // Issue 15: the dashboard's periods, pickers, headline figures (helper "dash").
   dashPeriods: {
-    quarter: '{{year}}年1–{{month}}月（{{year}}Q{{quarter}}）',
-    year: '{{year}}年全年',
     month: '{{month}}',
     running: '{{month}}（进行中）',
     monthPicker: '月份',

@@ -6,6 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 
+import { formatList } from '@/lib/format';
 import type { Alert } from './alerts';
 
 const LINE_YUAN = 13_000;
@@ -67,7 +68,7 @@ export function alertReason(alert: Alert, t: TFunction, showHealth: boolean): st
       if (!showHealth) return t('followup.reason.riskHidden');
       const flags = [...new Set((detail.visits ?? []).flatMap((v) => v.risk_flags ?? []))];
       const words = flags.map((flag) => t(`enums.riskFlag.${flag}`, { defaultValue: flag }));
-      return t('followup.reason.risk', { flags: words.join('、') });
+      return t('followup.reason.risk', { flags: formatList(words) });
     }
     case 'visit_overdue':
       return t('followup.reason.overdue', { month: alert.period });

@@ -1,11 +1,11 @@
 import { Button, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formatDateTime, formatList } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import type { AuditEntry } from '../api/audit';
 import { useAuditText } from './useAuditText';
-import { formatDateTime } from '@/lib/format';
 
 interface Props {
   items: AuditEntry[];
@@ -31,7 +31,7 @@ export function AuditTable({ items, loading, error, more, onMore, compact }: Pro
         ))}
       </Space>
     ) : (
-      [...new Set(e.fields.map(text.field))].join('、') || '—'
+      formatList([...new Set(e.fields.map(text.field))]) || '—'
     );
   const what = (e: AuditEntry) => (
     <Space size={4} wrap>

@@ -1,10 +1,10 @@
 /** Names, not codes: an audit entry's action, record kind, fields and values as people read them. */
 import { useTranslation } from 'react-i18next';
 
+import { formatDateTime, formatList, formatNamed } from '@/lib/format';
 import { useLabels, type VocabularyName } from '@/lib/vocabularies';
 
 import type { AuditChange, AuditEntry } from '../api/audit';
-import { formatDateTime } from '@/lib/format';
 
 // A field whose values are a registry vocabulary's codes (by the field's last name).
 const VOCABULARY_OF: Record<string, VocabularyName> = {
@@ -33,7 +33,7 @@ export function useAuditText() {
     if (raw === 'added') return t('audit.added');
     if (raw === 'removed') return t('audit.removed');
     if (typeof raw === 'boolean') return raw ? t('audit.yes') : t('audit.no');
-    if (Array.isArray(raw)) return raw.map((v) => value(name, v)).join('、');
+    if (Array.isArray(raw)) return formatList(raw.map((v) => value(name, v)));
     if (typeof raw === 'object') return JSON.stringify(raw);
     const last = name.split('.').pop() ?? '';
     if (last === 'mode') return t(`enums.visitMode.${String(raw)}` as 'audit.title');
@@ -50,7 +50,7 @@ export function useAuditText() {
       t(`audit.resources.${r}` as 'audit.title', { defaultValue: t('audit.otherResource') }),
     field,
     change: (c: AuditChange) => {
-      const what = c.item ? `${field(c.field)}（${c.item}）` : field(c.field);
+      const what = formatNamed(field(c.field), c.item);
       if (c.masked) return t('audit.maskedChange', { field: what });
       if (c.field === 'members' || c.old === null || c.old === undefined)
         return t('audit.setTo', { field: what, value: value(c.field, c.new) });

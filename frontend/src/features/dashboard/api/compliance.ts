@@ -30,34 +30,6 @@ export const useAreaCompliance = (level: AreaLevel, month?: string) =>
 /** The running month's compliance of each township the login sees (an officer: their own). */
 export const useTownshipCompliance = () => useAreaCompliance('township');
 
-/** Village code → name, for a township's villages. */
-export async function villageNames(township: string): Promise<Map<string, string>> {
-  const page = await unwrap(
-    api.GET('/api/v1/areas', { params: { query: { parent: township, limit: 500 } } }),
-  );
-  return new Map(page.items.map((area) => [area.code, area.name]));
-}
-
-export const villageNamesOptions = (township: string) =>
-  queryOptions({
-    queryKey: ['village-names', township],
-    queryFn: () => villageNames(township),
-    staleTime: Infinity,
-  });
-
-/** Township code → name (the registry's; compliance rows of a township carry only the code). */
-export async function townshipNames(): Promise<Map<string, string>> {
-  const page = await unwrap(
-    api.GET('/api/v1/areas', { params: { query: { level: 'township', limit: 500 } } }),
-  );
-  return new Map(page.items.map((area) => [area.code, area.name]));
-}
-
-export const townshipNamesOptions = () =>
-  queryOptions({ queryKey: ['township-names'], queryFn: townshipNames, staleTime: Infinity });
-
-export const useTownshipNames = () => useQuery(townshipNamesOptions());
-
 /** A month's (default the running one's) compliance of each cadre with households due in the township. */
 export function complianceByCadre(township: string, month?: string): Promise<CompliancePage> {
   const query = { level: 'cadre' as const, area: township, ...(month ? { month } : {}) };

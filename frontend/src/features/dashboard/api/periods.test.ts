@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { grouped, percentText, yuan } from './format';
 import { gapOf, previousQuarter } from './headline';
 import {
   incomePeriod,
@@ -66,18 +65,7 @@ describe('series limiting', () => {
   });
 });
 
-describe('numbers as people read them', () => {
-  it('thousand separators and 元, exact from the decimal text', () => {
-    expect(yuan('9113.06')).toBe('9,113.06 元');
-    expect(yuan('1234567')).toBe('1,234,567.00 元');
-    expect(yuan('-2500.5')).toBe('-2,500.50 元');
-    expect(grouped('38517')).toBe('38,517.00');
-  });
-  it('percent to two decimals', () => {
-    expect(percentText('84.46')).toBe('84.46%');
-    expect(percentText(50)).toBe('50.00%');
-    expect(percentText(null)).toBe('—');
-  });
+describe('the headline gap', () => {
   it('the gap: shortfall toward the target, none once met', () => {
     expect(gapOf('30000.00', '34700', 'higher')).toBe(4700);
     expect(gapOf('36000.00', '34700', 'higher')).toBe(0);

@@ -12,7 +12,11 @@ export function defaultPeriods(area: string): Promise<DefaultPeriods> {
 }
 
 export const defaultPeriodsOptions = (area: string) =>
-  queryOptions({ queryKey: ['periods', 'default', area], queryFn: () => defaultPeriods(area) });
+  queryOptions({
+    queryKey: ['periods', 'default', area],
+    queryFn: () => defaultPeriods(area),
+    enabled: Boolean(area), // "" while the login's top area is read: never ask for `area=`
+  });
 
 /** The periods the login's area opens on. */
 export const useDefaultPeriods = (area: string) => useQuery(defaultPeriodsOptions(area));

@@ -2,17 +2,16 @@ import { Card, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatNamed, formatRate } from '@/lib/format';
+import { useAreaNames } from '@/lib/names';
 import { Failure } from '@/lib/write';
 
 import {
-  percent,
   sortByRate,
   useCadreCompliance,
   useTownshipCompliance,
-  useTownshipNames,
   type ComplianceRow,
 } from '../api/compliance';
-import { percentText } from '../api/format';
 import { monthChoices, type DefaultPeriods } from '../api/periods';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -24,11 +23,11 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
   const { t } = useTranslation();
   // The townships the login sees (an officer: their own), as the township card reads them.
   const townships = useTownshipCompliance();
-  const names = useTownshipNames();
   const [chosen, setChosen] = useState<string | undefined>();
   const running = defaults.running_month;
   const [month, setMonth] = useState(defaults.completed_month);
   const township = chosen ?? townships.data?.items[0]?.key;
+  const names = useAreaNames((townships.data?.items ?? []).map((row) => row.key));
   const cadres = useCadreCompliance(township, month);
   const now = useCadreCompliance(township, running);
   const [order, setOrder] = useState<Order>('ascend');
@@ -42,7 +41,7 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
     return sortByRate([...shown, ...onlyNow], order);
   }, [cadres.data, now.data, order]);
   const rate = (value: string | null | undefined) =>
-    value == null ? t('common.none') : percentText(percent(value));
+    value == null ? t('common.none') : formatRate(value);
   const runningRate = (key: string) => now.data?.items.find((row) => row.key === key)?.rate;
   const title = t('dashPeriods.cadreCompliance', { month });
   return (
@@ -67,7 +66,7 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
             onChange={setChosen}
             options={(townships.data?.items ?? []).map((row) => ({
               value: row.key,
-              label: names.data?.get(row.key) ?? row.key,
+              label: names.name(row.key),
             }))}
           />
         </Space>
@@ -92,7 +91,7 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
           { title: t('dashboard.visited'), dataIndex: 'visited' },
           // Sorted here (nothing due stays last either way), so antd only shows the order.
           {
-            title: `${t('dashboard.rate')}（${month}）`,
+            title: formatNamed(t('dashboard.rate'), month),
             dataIndex: 'rate',
             render: rate,
             sorter: true,

@@ -2,7 +2,7 @@ import { Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { useSession } from '@/lib/hooks';
+import { useTopArea } from '@/lib/names';
 import { Failure } from '@/lib/write';
 
 import { TREND_INDICATORS } from '../api/indicators';
@@ -23,7 +23,8 @@ import { TrendCard } from './TrendCard';
  * last completed month for visits), names the period it shows and offers a picker. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const area = useSession()?.me.area ?? '';
+  // The first admin's area is "" (every area): the cards show the county, as the drill does.
+  const area = useTopArea();
   const periods = useDefaultPeriods(area);
   const defaults = periods.data;
   return (

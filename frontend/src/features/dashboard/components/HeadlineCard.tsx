@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formatFigure, formatPercent } from '@/lib/format';
 import { unwrap } from '@/lib/api';
 import { api } from '@/lib/runtime';
 
 import { percent, useAreaCompliance, chartLevel } from '../api/compliance';
-import { inUnit, percentText } from '../api/format';
 import { direction, gapOf, previousQuarter, totalCell } from '../api/headline';
 import { useIndicatorValues, useProgress } from '../api/indicators';
 import { incomePeriod, parseQuarter, type DefaultPeriods } from '../api/periods';
@@ -142,7 +142,7 @@ export function HeadlineCard({ area, defaults }: { area: string; defaults: Defau
     const way = direction(h.actual ?? null, h.previous ?? null);
     if (way === null) return t('dashPeriods.noTrend');
     const arrow = { up: '↑', down: '↓', flat: '→' }[way];
-    return `${arrow} ${h.against} ${inUnit(h.previous, h.unit)}`;
+    return `${arrow} ${h.against} ${formatFigure(h.previous, h.unit)}`;
   };
   return (
     <Card
@@ -155,14 +155,14 @@ export function HeadlineCard({ area, defaults }: { area: string; defaults: Defau
           const gap = gapOf(h.actual, h.target, h.lower ? 'lower' : 'higher');
           return (
             <Col key={h.key} xs={12} md={8} xl={6} xxl={3} data-headline={h.key}>
-              <Statistic title={h.name} value={inUnit(h.actual, h.unit)} />
+              <Statistic title={h.name} value={formatFigure(h.actual, h.unit)} />
               <Typography.Text type="secondary" style={{ display: 'block' }}>
                 {h.target == null
                   ? t('dashPeriods.noTarget')
-                  : t('dashPeriods.targetOf', { value: inUnit(h.target, h.unit) })}
+                  : t('dashPeriods.targetOf', { value: formatFigure(h.target, h.unit) })}
                 {gap !== null &&
                   ` · ${t('dashPeriods.gap')} ${
-                    h.unit === 'percent' ? percentText(gap) : inUnit(String(gap), h.unit)
+                    h.unit === 'percent' ? formatPercent(gap) : formatFigure(String(gap), h.unit)
                   }`}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ display: 'block' }}>

@@ -2,6 +2,7 @@ import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
+import { formatCount, formatFigure } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import {
@@ -10,7 +11,6 @@ import {
   useIndicatorValues,
   type IndicatorValue,
 } from '../api/indicators';
-import { countText, inUnit } from '../api/format';
 import { incomePeriod, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
 import { PeriodPicker } from './PeriodPicker';
@@ -50,7 +50,7 @@ export function IndicatorTableCard({ area, defaults }: { area: string; defaults:
     label: `${item.number}. ${named(item)}`,
   }));
   const shown = (row: IndicatorValue) =>
-    row.value === null ? t('common.none') : inUnit(row.value, row.unit);
+    row.value === null ? t('common.none') : formatFigure(row.value, row.unit);
   const what = t('dashboard.indicatorTable');
   return (
     <Card
@@ -110,7 +110,7 @@ export function IndicatorTableCard({ area, defaults }: { area: string; defaults:
           {
             title: t('dashboard.covered'),
             dataIndex: 'covered',
-            render: (n: number) => countText(n),
+            render: (n: number) => formatCount(n),
           },
         ]}
       />

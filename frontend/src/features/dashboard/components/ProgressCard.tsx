@@ -2,10 +2,10 @@ import { Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatFigure, formatPercent } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { useProgress, type ProgressTable } from '../api/indicators';
-import { inUnit, percentText } from '../api/format';
 import { incomePeriod, parseQuarter, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
 import { PeriodPicker } from './PeriodPicker';
@@ -34,7 +34,8 @@ export function ProgressCard({
   const { year } = parseQuarter(period);
   const data = useProgress(table, area, year);
   const measures = data.data?.measures ?? [];
-  const name = data.data?.title ?? t(`dashboard.progress.${table}`);
+  // The API's title is Chinese only: the table's name comes from i18n.
+  const name = t(`dashboard.progress.${table}`);
   const title = t('dashPeriods.progressTitle', { title: name, period: label(period) });
   const cellOf = (row: ProgressRow, m: ProgressMeasure) =>
     row.cells.find(
@@ -42,7 +43,7 @@ export function ProgressCard({
     );
   const rate = (cell: ProgressCell | undefined) => {
     if (!cell || cell.completion_rate === null) return '—';
-    const text = percentText(cell.completion_rate);
+    const text = formatPercent(cell.completion_rate);
     if (cell.met === null) return <Tag title={t('dashPeriods.progressOnly')}>{text}</Tag>;
     return (
       <Tag
@@ -93,13 +94,15 @@ export function ProgressCard({
                 title: t('dashPeriods.target'),
                 key: `${m.indicator}/${m.measure}/target`,
                 align: 'right' as const,
-                render: (_: unknown, row: ProgressRow) => inUnit(cellOf(row, m)?.target, m.unit),
+                render: (_: unknown, row: ProgressRow) =>
+                  formatFigure(cellOf(row, m)?.target, m.unit),
               },
               {
                 title: t('dashPeriods.actual'),
                 key: `${m.indicator}/${m.measure}/actual`,
                 align: 'right' as const,
-                render: (_: unknown, row: ProgressRow) => inUnit(cellOf(row, m)?.actual, m.unit),
+                render: (_: unknown, row: ProgressRow) =>
+                  formatFigure(cellOf(row, m)?.actual, m.unit),
               },
               {
                 title: t('dashPeriods.rate'),

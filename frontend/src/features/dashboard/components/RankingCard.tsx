@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Failure } from '@/lib/write';
 
-import { percentText } from '../api/format';
+import { formatPercent } from '@/lib/format';
 import { rankingBy, useRanking, type Ranking } from '../api/indicators';
 import { incomePeriod, quarterChoices, type DefaultPeriods } from '../api/periods';
 import { ExportButtons } from './ExportButtons';
@@ -63,7 +63,7 @@ export function RankingCard({ area, defaults }: { area: string; defaults: Defaul
             title: t('dashboard.score'),
             dataIndex: 'score',
             align: 'right',
-            render: (s: string | null) => (s === null ? noData : percentText(s)),
+            render: (s: string | null) => (s === null ? noData : formatPercent(s)),
           },
         ]}
       />

@@ -1,19 +1,12 @@
 import { Card, Table, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { formatNamed, formatRate } from '@/lib/format';
+import { useAreaNames } from '@/lib/names';
 import { Failure } from '@/lib/write';
 
-import {
-  chartLevel,
-  percent,
-  useAreaCompliance,
-  useTownshipNames,
-  villageNamesOptions,
-  type ComplianceRow,
-} from '../api/compliance';
-import { percentText } from '../api/format';
+import { chartLevel, percent, useAreaCompliance, type ComplianceRow } from '../api/compliance';
 import { monthChoices, type DefaultPeriods } from '../api/periods';
 import { Chart } from './Chart';
 import { barOption } from './chartOptions';
@@ -35,14 +28,9 @@ export function TownshipComplianceCard({
   const running = defaults.running_month;
   const compliance = useAreaCompliance(level, month);
   const now = useAreaCompliance(level, running);
-  const townships = useTownshipNames();
-  const villages = useQuery({ ...villageNamesOptions(area), enabled: level === 'village' });
-  const names = level === 'village' ? villages.data : townships.data;
   const rows = useMemo(() => compliance.data?.items ?? [], [compliance.data]);
-  const nameOf = useCallback(
-    (row: ComplianceRow) => row.name ?? names?.get(row.key) ?? row.key,
-    [names],
-  );
+  const names = useAreaNames(rows.map((row) => row.key));
+  const nameOf = useCallback((row: ComplianceRow) => row.name ?? names.name(row.key), [names]);
   const option = useMemo(
     () =>
       barOption(
@@ -54,7 +42,7 @@ export function TownshipComplianceCard({
     [rows, nameOf, t],
   );
   const rate = (value: string | null | undefined) =>
-    value == null ? t('common.none') : percentText(percent(value));
+    value == null ? t('common.none') : formatRate(value);
   const runningRate = (key: string) => now.data?.items.find((row) => row.key === key)?.rate;
   const title = t(
     level === 'village' ? 'dashPeriods.complianceByVillage' : 'dashPeriods.complianceByTownship',
@@ -97,7 +85,7 @@ export function TownshipComplianceCard({
           },
           { title: t('dashboard.due'), dataIndex: 'due' },
           { title: t('dashboard.visited'), dataIndex: 'visited' },
-          { title: `${t('dashboard.rate')}（${month}）`, dataIndex: 'rate', render: rate },
+          { title: formatNamed(t('dashboard.rate'), month), dataIndex: 'rate', render: rate },
           ...(month === running
             ? []
             : [

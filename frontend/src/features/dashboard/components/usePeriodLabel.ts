@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { parseQuarter } from '../api/periods';
+import { formatPeriodToDate } from '@/lib/format';
 
-/** A period as people read it: "2026年1–9月（2026Q3）", "2025年全年", "2026-12（进行中）". */
+/** A period as people read it: a month "2026-12" ("2026-12（进行中）" the running one); a quarter or
+ * year year to date, as lib/format names it: "2026年1–9月（2026Q3）", "2025年全年". */
 export function usePeriodLabel(running?: string) {
   const { t } = useTranslation();
   return useCallback(
@@ -12,14 +13,7 @@ export function usePeriodLabel(running?: string) {
         return period === running
           ? t('dashPeriods.running', { month: period })
           : t('dashPeriods.month', { month: period });
-      if (/^\d{4}$/.test(period)) return t('dashPeriods.year', { year: Number(period) });
-      const { year, quarter } = parseQuarter(period);
-      if (quarter === 4) return t('dashPeriods.year', { year });
-      return t('dashPeriods.quarter', {
-        year,
-        quarter,
-        month: quarter * 3,
-      });
+      return formatPeriodToDate(period);
     },
     [t, running],
   );

@@ -1,7 +1,7 @@
 import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { grouped } from '@/lib/numbers';
+import { formatCount, formatPercent, formatPeriod } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { coveredHouseholds, useBelowLine, type IndicatorValue } from '../api/drill';
@@ -30,8 +30,7 @@ export function BelowLineCard({
   const ordered = [...counts].sort(
     (a, b) => Number(a.area_code === area) - Number(b.area_code === area),
   );
-  const periodName = (p: string) =>
-    t('drill.quarterName', { year: p.slice(0, 4), quarter: p.slice(5) });
+  const periodName = formatPeriod;
   return (
     <Card title={t('drill.belowLineTitle', { period: periodName(period) })}>
       <Space style={{ marginBottom: 12 }}>
@@ -65,7 +64,7 @@ export function BelowLineCard({
             title: t('drill.withRecord'),
             key: 'denominator',
             align: 'right',
-            render: (_, v) => grouped(v.covered),
+            render: (_, v) => formatCount(v.covered),
           },
           {
             title: t('drill.belowLine'),
@@ -105,7 +104,7 @@ export function BelowLineCard({
             align: 'right',
             render: (_, v) => {
               const share = shares.get(v.area_code);
-              return share == null ? '—' : `${grouped(share, 2)}%`;
+              return formatPercent(share);
             },
           },
         ]}

@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 
-import { grouped } from '@/lib/numbers';
+import { formatCount } from '@/lib/format';
 
 /** A household count that opens the list it counts (plain text where the list may not be read). */
 export function CountButton({
@@ -12,7 +12,7 @@ export function CountButton({
   label: string;
   onOpen: (() => void) | null;
 }) {
-  const text = grouped(count ?? null);
+  const text = formatCount(count);
   if (!onOpen || count === null || count === undefined || Number(count) === 0) return <>{text}</>;
   return (
     <Button type="link" size="small" aria-label={label} onClick={onOpen} style={{ padding: 0 }}>

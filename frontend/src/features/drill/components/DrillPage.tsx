@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
-import { topAreaOptions } from '@/lib/areas';
+import { useTopArea } from '@/lib/names';
 import { useSession } from '@/lib/hooks';
 
 import { BelowLineCard } from './BelowLineCard';
@@ -23,7 +22,7 @@ const EXPLAINERS = ['county_admin', 'township_officer'];
 export function DrillPage() {
   const { t } = useTranslation();
   const me = useSession()?.me;
-  const root = useQuery(topAreaOptions(me?.area ?? '')).data ?? '';
+  const root = useTopArea();
   const [params, setParams] = useSearchParams();
   const [list, setList] = useState<HouseholdList | null>(null);
   const today = useMemo(() => new Date(), []);

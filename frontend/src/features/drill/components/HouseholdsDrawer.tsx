@@ -1,9 +1,9 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Drawer, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { areaNamesOptions } from '@/lib/areas';
+import { useAreaNames } from '@/lib/names';
 import { Pager, useCursors } from '@/lib/paging';
 import { Failure } from '@/lib/write';
 
@@ -25,10 +25,8 @@ export function HouseholdsDrawer({ list, onClose }: { list: HouseholdList; onClo
     queryFn: () => list.fetch(cursors.cursor),
   });
   const items = page.data?.items ?? [];
-  const townships = [...new Set(items.map((h) => h.village_code.slice(0, 9)))];
-  const names = useQueries({ queries: townships.map((code) => areaNamesOptions(code)) });
-  const village = (code: string) =>
-    names.map((n) => n.data?.get(code)).find(Boolean) ?? t('drill.unknownVillage');
+  const names = useAreaNames(items.map((h) => h.village_code));
+  const village = (code: string) => names.name(code) || t('drill.unknownVillage');
   const hasCadre = items.some((h) => h.cadre !== undefined);
   return (
     <Drawer open title={list.title} width={560} onClose={onClose}>

@@ -1,7 +1,7 @@
 import { Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { grouped } from '@/lib/numbers';
+import { formatCount, formatPercent } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { coveredHouseholds, quarterOf, useSixOnes, type IndicatorValue } from '../api/drill';
@@ -70,7 +70,7 @@ export function SixOnesCard({ place }: { place: DrillPlace }) {
             title: t('drill.lowIncomeHouseholds'),
             key: 'households',
             align: 'right',
-            render: (_, r) => grouped(r.parts.all?.denominator ?? 0),
+            render: (_, r) => formatCount(r.parts.all?.denominator ?? 0),
           },
           ...PARTS.map((part) => ({
             title: partName(part),
@@ -82,7 +82,7 @@ export function SixOnesCard({ place }: { place: DrillPlace }) {
               const missing = lacking(r, part);
               return (
                 <div>
-                  <div>{v.value === null ? '—' : `${grouped(v.value, 2)}%`}</div>
+                  <div>{formatPercent(v.value)}</div>
                   <div style={{ fontSize: 12 }}>
                     {t('drill.without')}{' '}
                     <CountButton

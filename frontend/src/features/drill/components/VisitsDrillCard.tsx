@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { areaNamesOptions } from '@/lib/areas';
-import { grouped, shareText } from '@/lib/numbers';
+import { useAreaNames } from '@/lib/names';
+import { formatCount, formatRate } from '@/lib/format';
 import { Failure } from '@/lib/write';
 
 import { dueHouseholds, levelBelow, useCompliance, type Visited } from '../api/drill';
@@ -30,16 +29,12 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
   const { root, area, cadre, cadreName, month, ended, go, open } = place;
   const compliance = useCompliance(area, month);
   const level = levelBelow(area);
-  const names = useQuery(areaNamesOptions(level === 'cadre' ? '' : area));
   const trail = [root];
   for (const length of [9, 12])
     if (area.length >= length && length > root.length) trail.push(area.slice(0, length));
-  const trailNames = [
-    useQuery(areaNamesOptions(trail[1] ? trail[1].slice(0, trail[1].length - 3) : '')),
-    useQuery(areaNamesOptions(trail[2] ? trail[2].slice(0, trail[2].length - 3) : '')),
-  ];
-  const nameOf = (code: string, i: number) =>
-    i === 0 ? t('drill.myArea') : (trailNames[i - 1]?.data?.get(code) ?? code);
+  const rowAreas = level === 'cadre' ? [] : (compliance.data?.items ?? []).map((r) => r.key);
+  const names = useAreaNames([...trail, ...rowAreas]);
+  const nameOf = (code: string, i: number) => (i === 0 ? t('drill.myArea') : names.name(code));
 
   const list = (what: Visited, key: string, label: string, cadreId: string | null) =>
     open &&
@@ -53,8 +48,7 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
   const rowCadre = (key: string) => (level === 'cadre' ? key : null);
   const rows: Row[] = (compliance.data?.items ?? []).map((r) => ({
     key: r.key,
-    name:
-      level === 'cadre' ? (r.name ?? t('drill.unnamedCadre')) : (names.data?.get(r.key) ?? r.key),
+    name: level === 'cadre' ? (r.name ?? t('drill.unnamedCadre')) : names.name(r.key),
     due: r.due,
     visited: r.visited,
     rate: r.rate,
@@ -168,7 +162,7 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
               title: t('dashboard.rate'),
               key: 'rate',
               align: 'right',
-              render: (_, r) => shareText(r.rate),
+              render: (_, r) => formatRate(r.rate),
             },
           ]}
           summary={() =>
@@ -176,16 +170,16 @@ export function VisitsDrillCard({ place }: { place: DrillPlace }) {
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} align="right">
-                  {grouped(compliance.data.total.due)}
+                  {formatCount(compliance.data.total.due)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={2} align="right">
-                  {grouped(compliance.data.total.visited)}
+                  {formatCount(compliance.data.total.visited)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
-                  {grouped(compliance.data.total.due - compliance.data.total.visited)}
+                  {formatCount(compliance.data.total.due - compliance.data.total.visited)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={4} align="right">
-                  {shareText(compliance.data.total.rate)}
+                  {formatRate(compliance.data.total.rate)}
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null

@@ -1,12 +1,10 @@
-import type { TFunction } from 'i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { areaNamesOptions, topAreaOptions } from '@/lib/areas';
-import { useSession } from '@/lib/hooks';
-import { grouped } from '@/lib/numbers';
+import { useAreaNames, useTopArea } from '@/lib/names';
+import { formatFigure } from '@/lib/format';
 import { countyYear } from '@/lib/time';
 import { Failure, FormModal, useWrite, WriteAlerts } from '@/lib/write';
 
@@ -14,25 +12,18 @@ import { putTarget, resetTarget, useCatalogue, useTargets, type Target } from '.
 import { periodName } from './periodName';
 
 /** A target's value as read: yuan and shares to 0.01 with separators, counts whole. */
-function targetText(target: Target, t: TFunction): string {
-  const decimals = target.unit === 'count' ? 0 : 2;
-  const text = grouped(target.value, decimals);
-  if (target.unit === 'yuan') return t('settings.yuan', { value: text });
-  if (target.unit === 'percent') return `${text}%`;
-  return text;
-}
+const targetText = (target: Target) => formatFigure(target.value, target.unit);
 
 /** Targets of one indicator for the county and its townships, for a year or a quarter of it. */
 export function TargetsTab() {
   const { t, i18n } = useTranslation();
-  const county = useQuery(topAreaOptions(useSession()?.me.area ?? '')).data ?? '';
+  const county = useTopArea();
   const catalogue = useCatalogue();
   const [indicator, setIndicator] = useState('I01_rural_income');
   const [year, setYear] = useState(countyYear());
   const [quarter, setQuarter] = useState(4);
   const period = quarter === 4 ? String(year) : `${year}Q${quarter}`;
   const targets = useTargets(indicator, county, period);
-  const names = useQuery(areaNamesOptions(county));
   const client = useQueryClient();
   const [editing, setEditing] = useState<Target | null>(null);
   const [form] = Form.useForm<{ value: string }>();
@@ -44,8 +35,8 @@ export function TargetsTab() {
     const m = info?.measures.find((x) => x.code === code);
     return m ? (en ? m.name_en : m.name_zh) : code;
   };
-  const areaName = (code: string) =>
-    code === county ? t('settings.county') : (names.data?.get(code) ?? code);
+  const names = useAreaNames((targets.data ?? []).map((r) => r.area_code));
+  const areaName = (code: string) => (code === county ? t('settings.county') : names.name(code));
   const refresh = () =>
     Promise.all([
       client.invalidateQueries({ queryKey: ['targets'] }),
@@ -106,7 +97,7 @@ export function TargetsTab() {
             title: t('settings.target'),
             key: 'value',
             align: 'right',
-            render: (_, r) => targetText(r, t),
+            render: (_, r) => targetText(r),
           },
           {
             title: t('settings.source'),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { unwrap } from '@/lib/api';
 import { api } from '@/lib/runtime';
+import { formatNamed } from '@/lib/format';
 
 /** Picks a user by name (the audit's "who"): the value is the user's id, as tokens name them. */
 export function UserSelect({
@@ -31,7 +32,7 @@ export function UserSelect({
       optionFilterProp="label"
       options={(users.data?.items ?? []).map((u) => ({
         value: u.id,
-        label: `${u.display_name}（${u.username}）`,
+        label: formatNamed(u.display_name, u.username),
       }))}
     />
   );

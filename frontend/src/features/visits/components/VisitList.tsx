@@ -2,7 +2,7 @@ import { List, Tag, DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
 import { problemMessage } from '@/lib/api/problemWords';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatList } from '@/lib/format';
 
 import { useQueuedVisits, useVisits } from '../hooks/useVisits';
 
@@ -30,7 +30,7 @@ function summary(visit: Summarised): string {
     seen?.income,
     seen?.employment,
     seen?.housing,
-    visit.needs_raised?.join('、'),
+    formatList(visit.needs_raised ?? []),
     visit.actions_taken,
   ]
     .filter(Boolean)

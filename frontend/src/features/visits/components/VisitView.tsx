@@ -2,10 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 
+import { formatDateTime, formatList } from '@/lib/format';
 import { ApiError } from '@/lib/api/problems';
 
 import { visitById, visitsOf, type Visit } from '../api/visits';
-import { formatDateTime } from '@/lib/format';
 
 interface Props {
   householdId: string;
@@ -78,7 +78,7 @@ function VisitRecord({ visit }: { visit: Visit }) {
           t('visit.riskFlags'),
           visit.risk_flags === null
             ? t('visits.hidden')
-            : visit.risk_flags.map((flag) => t(`enums.riskFlag.${flag}`)).join('、') ||
+            : formatList(visit.risk_flags.map((flag) => t(`enums.riskFlag.${flag}`))) ||
                 t('visits.nothing'),
         )}
       </List>
