@@ -121,7 +121,7 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await shot(page, 'admin-import-committed');
 
   step('the imported household is found by name prefix, its members masked');
-  await page.getByRole('link', { name: '农户' }).click();
+  await page.getByRole('link', { name: '农户', exact: true }).click();
   await page.waitForURL('**/admin/households');
   await page.getByLabel('姓名').fill(`${IMPORTED_HEAD.slice(0, 1)}*`);
   await page.getByLabel('姓名').press('Enter');
@@ -156,7 +156,7 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
   await shot(page, 'admin-alerts');
 
   step('a new household is made in the form and opens with its member masked');
-  await page.getByRole('link', { name: '农户' }).click();
+  await page.getByRole('link', { name: '农户', exact: true }).click();
   await page.getByRole('button', { name: '新增农户' }).click();
   await page.waitForURL('**/admin/households/new');
   await page.getByRole('heading', { name: '新增农户' }).waitFor(); // the search page, with the same labels, is gone
@@ -196,7 +196,7 @@ await run({ options: DESKTOP, failure: (page) => shot(page, 'admin-failure') }, 
       0,
       'a leader is offered no accounts',
     );
-    await page.getByRole('link', { name: '农户' }).click();
+    await page.getByRole('link', { name: '农户', exact: true }).click();
     await page.getByLabel('姓名').fill(IMPORTED_HEAD);
     await page.getByLabel('姓名').press('Enter');
     await page.getByRole('link', { name: IMPORTED_HEAD }).click();

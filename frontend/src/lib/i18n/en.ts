@@ -806,9 +806,9 @@ export const en: Messages = {
     needOrder: { due: 'Nearest deadline first', raised: 'Newest first' },
     reason: {
       belowLine:
-        '{{period}}: {{perCapita}} 元 per resident, {{annual}} 元 a year, under {{line}} 元',
-      belowLineBare: 'Income per resident under {{line}} 元',
-      drop: '{{period}}: {{perCapita}} 元 per resident against {{before}} 元 a year before, down {{share}}%',
+        '{{period}}: {{perCapita}} yuan per resident, {{annual}} yuan a year, under {{line}} yuan',
+      belowLineBare: 'Income per resident under {{line}} yuan',
+      drop: '{{period}}: {{perCapita}} yuan per resident against {{before}} yuan a year before, down {{share}}%',
       dropBare: 'Income per resident fell sharply against a year before',
       risk: 'The visit found: {{flags}}',
       riskHidden: 'A visit found a risk (shown to those who handle it)',

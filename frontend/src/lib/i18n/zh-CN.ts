@@ -662,7 +662,7 @@ export const zhCN = {
       I01_rural_income: '指标1 农村居民人均可支配收入（按季度）',
       I03_low_income_income: '指标3 低收入农户人均可支配收入（按季度）',
     },
-    progress: { farmer_income: '农民增收进度表', low_income: '低收入农户增收进度表' },
+    progress: { farmer_income: '农民增收工作进度表', low_income: '低收入农户增收工作进度表' },
     cadreCompliance: '{{month}} 各帮扶干部走访率',
     cadre: '帮扶干部',
     incomeStructure: '{{period}} 收入结构（四项收入占比）',
