@@ -79,6 +79,7 @@ await run(
     await page.waitForURL(/cadre=/);
     await visits.getByRole('button', { name: new RegExp(`查看 ${CADRE_NAME} 本月未走访`) }).click();
     for (const head of HEADS) await drawer.getByRole('link', { name: head }).waitFor();
+    await page.waitForTimeout(400); // the drawer slides in: the shot after it has come to rest
     await screenshotSizes(page, 'admin-drill-unvisited');
 
     step('a household in the list opens its page');
