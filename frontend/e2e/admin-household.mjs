@@ -50,7 +50,7 @@ await run(
     assert.equal(await page.getByText('低于 13,000 元', { exact: true }).count(), 1);
     assert.equal(await page.getByText('达到 13,000 元', { exact: true }).count(), 2);
     await page
-      .getByRole('cell', { name: /^[\d,]+ 元$/ })
+      .getByRole('cell', { name: /^[\d,]+\.\d{2} 元$/ })
       .first()
       .waitFor();
     await screenshotSizes(page, 'admin-household-income');

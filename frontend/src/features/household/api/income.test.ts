@@ -18,7 +18,7 @@ describe('income against the 13,000 line', () => {
     expect(atLine.below).toBe(false);
     const justUnder = quarterIncome(record('2026Q3', '19499.99', 2));
     expect(justUnder.below).toBe(true);
-    expect(yuan(justUnder.annualisedFen)).toBe('13,000'); // shown rounded, judged exactly
+    expect(yuan(justUnder.annualisedFen)).toBe('12,999.99'); // judged and shown exactly
   });
 
   it('takes Q4 as the year and sorts oldest first', () => {
@@ -31,6 +31,7 @@ describe('income against the 13,000 line', () => {
   it('reads money strings exactly', () => {
     expect(toFen('12345.6')).toBe(1_234_560n);
     expect(toFen('-5.05')).toBe(-505n);
-    expect(yuan(3_470_000_00n)).toBe('3,470,000');
+    expect(yuan(3_470_000_00n)).toBe('3,470,000.00');
+    expect(yuan(-505n)).toBe('-5.05');
   });
 });

@@ -4,6 +4,8 @@
  * year-to-date figure is annualised (× 4 ÷ quarter); below the line when that is under 13,000.
  * Compared exactly, in integer fen, before anything is rounded for show.
  */
+import { formatNumber } from '@/lib/format';
+
 export const LINE_FEN = 1_300_000n;
 
 export interface QuarterIncome {
@@ -60,8 +62,9 @@ export function incomeByQuarter(records: readonly Record[]): QuarterIncome[] {
   return records.map(quarterIncome).sort((a, b) => a.year - b.year || a.quarter - b.quarter);
 }
 
-/** Fen as yuan with thousand separators and no decimals: "25,123". */
+/** Fen as yuan with thousand separators and two decimals, as money reads everywhere: "25,123.40". */
 export function yuan(fen: bigint): string {
-  const whole = divRound(fen < 0n ? -fen : fen, 100n);
-  return (fen < 0n ? '-' : '') + whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const abs = fen < 0n ? -fen : fen;
+  const cents = String(abs % 100n).padStart(2, '0');
+  return formatNumber(`${fen < 0n ? '-' : ''}${abs / 100n}.${cents}`, 2);
 }
