@@ -1,9 +1,10 @@
-import { Button, Form, Input, NoticeBar, Radio, Space, Toast } from 'antd-mobile';
+import { Button, Form, Input, Radio, Space, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fieldErrorText, isKind, problemMessage } from '@/lib/api/problemWords';
 import { CharCount } from '@/lib/forms/CharCount';
+import { RefusedNotice } from '@/lib/forms/RefusedNotice';
 import { useRevealErrors } from '@/lib/forms/revealError';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
@@ -132,15 +133,11 @@ export function HappinessForm({ householdId, householdLabel, initial, onQueued }
         }
       >
         {initial?.rejection && (
-          <div role="alert">
-            <NoticeBar
-              color="error"
-              wrap
-              content={t('happiness.rejectedBecause', {
-                reason: problemMessage(initial.rejection.problem, t),
-              })}
-            />
-          </div>
+          <RefusedNotice
+            text={t('happiness.rejectedBecause', {
+              reason: problemMessage(initial.rejection.problem, t),
+            })}
+          />
         )}
         <Form.Header>{t('happiness.for', { name: householdLabel })}</Form.Header>
         <Form.Item

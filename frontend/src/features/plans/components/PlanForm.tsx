@@ -1,8 +1,9 @@
-import { Button, DotLoading, Form, NoticeBar, Radio, Space, TextArea, Toast } from 'antd-mobile';
+import { Button, DotLoading, Form, Radio, Space, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fieldErrorText, problemMessage } from '@/lib/api/problemWords';
+import { RefusedNotice } from '@/lib/forms/RefusedNotice';
 import { useRevealErrors } from '@/lib/forms/revealError';
 
 import { PLAN_FIELDS, measureName, planBody, queuePlan, type PlanValues } from '../api/plans';
@@ -91,17 +92,13 @@ export function PlanForm({ householdId, householdLabel, year, onQueued }: Props)
         }
       >
         {rejection && (
-          <div role="alert">
-            <NoticeBar
-              color="error"
-              wrap
-              content={
-                reload
-                  ? t('plan.savedFirst')
-                  : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })
-              }
-            />
-          </div>
+          <RefusedNotice
+            text={
+              reload
+                ? t('plan.savedFirst')
+                : t('plan.rejectedBecause', { reason: problemMessage(rejection.problem, t) })
+            }
+          />
         )}
         <Form.Header>{t('plan.for', { name: householdLabel, year })}</Form.Header>
         <Form.Item

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Radio,
-  TextArea,
-  Toast,
-  NoticeBar,
-  Space,
-} from 'antd-mobile';
+import { Button, Checkbox, Form, Input, Radio, TextArea, Toast, Space } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isKind, problemMessage } from '@/lib/api/problemWords';
+import { RefusedNotice } from '@/lib/forms/RefusedNotice';
 import { useRevealErrors } from '@/lib/forms/revealError';
 import { newId } from '@/lib/ids';
 import type { Rejection } from '@/lib/offline/db';
@@ -142,15 +133,11 @@ export function VisitForm({ householdId, householdLabel, initial, onQueued }: Pr
         }
       >
         {initial?.rejection && (
-          <div role="alert">
-            <NoticeBar
-              color="error"
-              wrap
-              content={t('visit.rejectedBecause', {
-                reason: problemMessage(initial.rejection.problem, t),
-              })}
-            />
-          </div>
+          <RefusedNotice
+            text={t('visit.rejectedBecause', {
+              reason: problemMessage(initial.rejection.problem, t),
+            })}
+          />
         )}
         <Form.Header>{t('visit.for', { name: householdLabel })}</Form.Header>
         <Form.Item
