@@ -41,6 +41,12 @@ await run(
     await page.getByRole('tab', { name: '走访' }).click();
     await page.getByText(/离家 [\d,]+ 米/).waitFor({ timeout: TIMEOUT });
     await screenshotSizes(page, 'admin-household-visits');
+    // A visit opens where the visits page opens it: what was seen and done, the distance, photos.
+    await page.getByText(/离家 [\d,]+ 米/).click();
+    const distance = page.getByText('离农户登记位置');
+    await distance.waitFor({ timeout: TIMEOUT });
+    await page.locator('.ant-drawer-close').click();
+    await distance.waitFor({ state: 'hidden' });
 
     step('income: each quarter, annualised per capita against 13,000');
     await page.getByRole('tab', { name: '收入' }).click();

@@ -5,6 +5,7 @@
  * 13,000 line, alerts, and the change history from both audit logs. Scope is the services': a
  * household outside the caller's area answers 404 and shows as not found.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ChangeHistory } from '@/features/audit';
@@ -17,6 +18,7 @@ import {
   VisitTable,
 } from '@/features/household';
 import { HouseholdView, type HouseholdTab } from '@/features/registry';
+import { VisitDrawer } from '@/features/visitreview';
 import { countyYear } from '@/lib/time';
 
 export function HouseholdPage({
@@ -30,8 +32,19 @@ export function HouseholdPage({
 }) {
   const { t } = useTranslation();
   const year = countyYear();
+  // A visit opens in the visits page's drawer: what was seen and done, distance, photos.
+  const [opened, setOpened] = useState<string | null>(null);
   const tabs = (): HouseholdTab[] => [
-    { key: 'visits', label: t('record.tabs.visits'), children: <VisitTable householdId={id} /> },
+    {
+      key: 'visits',
+      label: t('record.tabs.visits'),
+      children: (
+        <>
+          <VisitTable householdId={id} openVisit={(visit) => setOpened(visit.id)} />
+          <VisitDrawer visitId={opened} onClose={() => setOpened(null)} />
+        </>
+      ),
+    },
     {
       key: 'income',
       label: t('record.tabs.income'),
