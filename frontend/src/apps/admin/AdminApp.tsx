@@ -105,19 +105,13 @@ export default function AdminApp() {
           />
         </Layout.Sider>
         <Layout>
-          <Layout.Header
-            style={{
-              background: '#fff',
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'flex-end',
-              gap: 16,
-            }}
-          >
-            <Space>
+          <Layout.Header className="admin-header">
+            <Space className="admin-who">
               <span>{session?.me.name}</span>
               {roles.map((role) => (
-                <Tag key={role}>{t(`roles.${role as 'leader'}`, { defaultValue: role })}</Tag>
+                <Tag key={role} className="admin-role">
+                  {t(`roles.${role as 'leader'}`, { defaultValue: role })}
+                </Tag>
               ))}
               {!writer && <Tag color="orange">{t('admin.readOnly')}</Tag>}
             </Space>
