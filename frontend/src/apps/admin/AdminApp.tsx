@@ -120,7 +120,7 @@ export default function AdminApp() {
               {t('me.logout')}
             </Button>
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content className="admin-content">
             <Routes>
               <Route index element={<Navigate to="dashboard" replace />} />
               <Route

@@ -26,7 +26,7 @@ export function NeedTable({ householdId }: { householdId: string }) {
         loading={needs.isFetching}
         dataSource={items}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('record.noNeeds') }}
         columns={[
           { title: t('followup.description'), dataIndex: 'description' },
@@ -70,7 +70,7 @@ export function AlertTable({ householdId }: { householdId: string }) {
         loading={alerts.isFetching}
         dataSource={alerts.data?.items ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('record.noAlerts') }}
         columns={[
           {

@@ -27,7 +27,7 @@ export function IncomeByQuarter({ householdId }: { householdId: string }) {
         loading={income.isFetching}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('record.noIncome') }}
         columns={[
           { title: t('record.period'), key: 'period', render: (_, r) => quarterName(r) },

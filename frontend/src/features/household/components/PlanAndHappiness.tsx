@@ -67,7 +67,7 @@ export function HappinessTable({ householdId, year }: { householdId: string; yea
         loading={list.isFetching}
         dataSource={items}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('happiness.none') }}
         columns={[
           { title: t('happiness.itemTitle'), dataIndex: 'title' },

@@ -44,7 +44,7 @@ export function VisitTable({ householdId, openVisit }: Props) {
         loading={visits.isFetching}
         dataSource={visits.data?.items ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('visits.none') }}
         onRow={(v) =>
           openVisit ? { onClick: () => openVisit(v), style: { cursor: 'pointer' } } : {}
