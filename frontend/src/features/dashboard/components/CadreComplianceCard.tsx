@@ -76,7 +76,7 @@ export function CadreComplianceCard({ defaults }: { defaults: DefaultPeriods }) 
       <Table<ComplianceRow>
         rowKey="key"
         size="small"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         loading={cadres.isFetching}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         dataSource={rows}

@@ -76,7 +76,7 @@ export function ProgressCard({
       <Table<ProgressRow>
         rowKey="area_code"
         size="small"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={data.data?.rows ?? []}
         columns={[

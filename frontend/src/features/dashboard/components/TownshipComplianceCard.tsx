@@ -74,7 +74,7 @@ export function TownshipComplianceCard({
       <Table<ComplianceRow>
         rowKey="key"
         size="small"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={rows}
         columns={[
