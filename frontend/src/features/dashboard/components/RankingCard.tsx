@@ -47,6 +47,7 @@ export function RankingCard({ area, defaults }: { area: string; defaults: Defaul
     >
       <Failure error={data.error} />
       <Table<Ranked>
+        scroll={{ x: 'max-content' }}
         rowKey="area_code"
         size="small"
         pagination={false}

@@ -16,6 +16,7 @@ export function ImportReportCard({ report }: { report: ImportReport }) {
   return (
     <Card title={t('imports.totals', { ...report.totals })}>
       <Table<RowReport>
+        scroll={{ x: 'max-content' }}
         rowKey="row"
         size="small"
         dataSource={rowsToShow(report)}

@@ -44,6 +44,7 @@ export function LinkTable<T extends LinkRow>({
   return (
     <Card title={title} extra={canWrite ? add : null} size="small">
       <Table<T>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={loading}

@@ -45,6 +45,7 @@ export function MemberSection({ household, canEdit }: { household: Household; ca
       }
     >
       <Table<Member>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         pagination={false}
